@@ -1,0 +1,3 @@
+using WitBindgen.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
