@@ -71,4 +71,28 @@ public class DiagnosticTests
     {
         Assert.Equal("no `package` header was found in any WIT file for this package", WitAssert.Fails("interface i {}\n"));
     }
+
+    [Fact]
+    public void Very_long_lines_are_not_echoed()
+    {
+        var rendered = WitAssert.Fails("package a:b;\ninterface " + new string('a', 600) + " oops\n");
+        Assert.Equal("test.wit:2:612: expected '{', found an identifier", rendered);
+    }
+
+    [Fact]
+    public void Types_may_nest_one_hundred_deep_but_not_more()
+    {
+        static string Nested(int depth) =>
+            "package a:b;\ninterface i { type t = " + string.Concat(Enumerable.Repeat("list<\n", depth - 1)) + "u8" + new string('>', depth - 1) + "; }\n";
+
+        WitAssert.Resolves(Nested(100));
+        Assert.StartsWith("type nesting too deep\n", WitAssert.Fails(Nested(101)));
+    }
+
+    [Fact]
+    public void Old_float_names_get_a_hint()
+    {
+        var rendered = WitAssert.Fails("package a:b;\ninterface i { type t = float32; }\n");
+        Assert.StartsWith("type `float32` does not exist\nthe `float32` type has been renamed to `f32`", rendered);
+    }
 }

@@ -9,6 +9,15 @@ namespace WitBindgen.WitParser.Resolution;
 /// </summary>
 internal static class Toposort
 {
+    /// <summary>The reference's hint for the WIT type names that were renamed.</summary>
+    private static string Hint(string name) => name switch
+    {
+        "float32" or "float64" =>
+            $"\nthe `{name}` type has been renamed to `{(name == "float32" ? "f32" : "f64")}` and is no longer accepted, " +
+            "but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error",
+        _ => string.Empty,
+    };
+
     public static List<string> Sort(string kind, Model.OrderedMap<string, List<Id>> deps)
     {
         int n = deps.Count;
@@ -28,7 +37,7 @@ internal static class Toposort
                 int j = deps.IndexOf(edge.Name);
                 if (j < 0)
                 {
-                    throw new WitError($"{kind} `{edge.Name}` does not exist", edge.Span);
+                    throw new WitError($"{kind} `{edge.Name}` does not exist" + Hint(edge.Name), edge.Span);
                 }
 
                 reverse[j].Add(i);

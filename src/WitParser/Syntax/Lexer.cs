@@ -206,7 +206,7 @@ internal static class Lexer
         {
             if (i >= text.Length)
             {
-                throw new WitError("unexpected end of file", new TextSpan(offset + text.Length, offset + text.Length + 1));
+                throw new WitError("unterminated string literal", new TextSpan(offset + start, offset + start + 1));
             }
 
             int pos = i;

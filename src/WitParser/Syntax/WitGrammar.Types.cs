@@ -9,7 +9,28 @@ namespace WitBindgen.WitParser.Syntax;
 /// <summary>Types, type definitions and functions.</summary>
 internal static partial class WitGrammar
 {
-    private static readonly Parser<Token, TypeSyntax> TypeP = Guarded(() => TypeBody!);
+    private const int MaxTypeDepth = 100;
+
+    [ThreadStatic]
+    private static int _typeDepth;
+
+    /// <summary>A type, with the reference parser's limit on how deeply types may nest.</summary>
+    private static readonly Parser<Token, TypeSyntax> TypeP =
+        Peek.Select(t =>
+            {
+                if (++_typeDepth > MaxTypeDepth)
+                {
+                    throw new WitError("type nesting too deep", t.Span);
+                }
+
+                return t;
+            })
+            .Then(Guarded(() => TypeBody!))
+            .Select(type =>
+            {
+                _typeDepth--;
+                return type;
+            });
 
     private static Parser<Token, TypeSyntax> Angle(Func<TypeSyntax, TypeSyntax> make) =>
         Expect(TokenKind.LessThan).Then(TypeP).Before(Expect(TokenKind.GreaterThan)).Select(make);

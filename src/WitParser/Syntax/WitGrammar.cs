@@ -19,6 +19,7 @@ internal static partial class WitGrammar
     public static PackageFile ParseFile(SourceFile file)
     {
         var tokens = Lexer.Tokenize(file);
+        _typeDepth = 0;
         try
         {
             var result = File.Parse(tokens);

@@ -66,7 +66,7 @@ public sealed class SourceMap
         var (line, column) = file.LineColumn(start);
         var snippet = file.LineText(line);
         column = Utf8Column(file, line, column);
-        if (snippet.Length > MaxSnippetLength)
+        if (System.Text.Encoding.UTF8.GetByteCount(snippet) > MaxSnippetLength)
         {
             return $"{file.Path}:{line + 1}:{column + 1}: {message}";
         }
@@ -87,8 +87,8 @@ public sealed class SourceMap
         return sb.ToString();
     }
 
-    /// <summary>Lines longer than this are not echoed in diagnostics; the location is given inline.</summary>
-    internal const int MaxSnippetLength = 16 * 1024;
+    /// <summary>Lines longer than this many UTF-8 bytes are not echoed; the location is given inline.</summary>
+    internal const int MaxSnippetLength = 500;
 
     // The reference parser counts columns in UTF-8 bytes; mirror that so locations agree.
     private static int Utf8Column(SourceFile file, int line, int charColumn)
