@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace WitBindgen.Runtime.Interop;
+
+/// <summary>The few C API functions of Wasmtime's native library that the managed wrapper does not expose.</summary>
+internal static unsafe partial class NativeMethods
+{
+    private const string Library = "wasmtime";
+
+    /// <summary>Calls a core function with arguments and results in one array of raw 16-byte slots.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_func_call_unchecked")]
+    public static partial IntPtr FuncCallUnchecked(IntPtr context, NativeFunc* func, RawSlot* argsAndResults, nuint length, out IntPtr trap);
+
+    [LibraryImport(Library, EntryPoint = "wasm_trap_message")]
+    public static partial void TrapMessage(IntPtr trap, out ByteVec message);
+
+    [LibraryImport(Library, EntryPoint = "wasm_trap_delete")]
+    public static partial void TrapDelete(IntPtr trap);
+
+    [LibraryImport(Library, EntryPoint = "wasmtime_error_message")]
+    public static partial void ErrorMessage(IntPtr error, out ByteVec message);
+
+    [LibraryImport(Library, EntryPoint = "wasmtime_error_delete")]
+    public static partial void ErrorDelete(IntPtr error);
+
+    [LibraryImport(Library, EntryPoint = "wasm_byte_vec_delete")]
+    public static partial void ByteVecDelete(ref ByteVec vec);
+
+    /// <summary><c>wasm_byte_vec_t</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ByteVec
+    {
+        public nuint Size;
+        public byte* Data;
+
+        public readonly string ToUtf8String() => Data == null ? string.Empty : System.Text.Encoding.UTF8.GetString(Data, checked((int)Size));
+    }
+}
+
+/// <summary>The C API's <c>wasmtime_func_t</c>: a store id and an opaque index.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeFunc
+{
+    public ulong StoreId;
+    public IntPtr Private;
+}
+
+/// <summary>The C API's <c>wasmtime_val_raw_t</c>: one 16-byte slot holding any core value.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 16)]
+public struct RawSlot
+{
+    /// <summary>The value as i32.</summary>
+    [FieldOffset(0)]
+    public int I32;
+
+    /// <summary>The value as i64.</summary>
+    [FieldOffset(0)]
+    public long I64;
+
+    /// <summary>The value as f32 (raw bits are preserved).</summary>
+    [FieldOffset(0)]
+    public float F32;
+
+    /// <summary>The value as f64 (raw bits are preserved).</summary>
+    [FieldOffset(0)]
+    public double F64;
+}
