@@ -1,0 +1,55 @@
+namespace WitBindgen.Runtime.Engine;
+
+/// <summary>
+/// A component instance's table of handles, as the canonical ABI defines it: index 0 is reserved,
+/// holes are reused through a free list, and every access is bounds- and hole-checked.
+/// </summary>
+public sealed class HandleTable
+{
+    /// <summary>The largest index a table may hand out (the high four bits stay free for guests).</summary>
+    public const int MaxLength = (1 << 28) - 1;
+
+    private readonly List<ResourceHandle?> _array = new() { null };
+    private readonly Stack<int> _free = new();
+
+    /// <summary>The number of live handles.</summary>
+    public int Count => _array.Count - 1 - _free.Count;
+
+    /// <summary>Returns the handle at an index, trapping on an invalid index.</summary>
+    public ResourceHandle Get(int index)
+    {
+        if (index <= 0 || index >= _array.Count || _array[index] is not { } handle)
+        {
+            throw new ComponentTrapException($"unknown handle index {index}");
+        }
+
+        return handle;
+    }
+
+    /// <summary>Adds a handle and returns its index.</summary>
+    public int Add(ResourceHandle handle)
+    {
+        if (_free.TryPop(out var index))
+        {
+            _array[index] = handle;
+            return index;
+        }
+
+        if (_array.Count > MaxLength)
+        {
+            throw new ComponentTrapException("handle table is full");
+        }
+
+        _array.Add(handle);
+        return _array.Count - 1;
+    }
+
+    /// <summary>Removes and returns the handle at an index, trapping on an invalid index.</summary>
+    public ResourceHandle Remove(int index)
+    {
+        var handle = Get(index);
+        _array[index] = null;
+        _free.Push(index);
+        return handle;
+    }
+}

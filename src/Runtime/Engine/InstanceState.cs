@@ -1,0 +1,87 @@
+namespace WitBindgen.Runtime.Engine;
+
+/// <summary>
+/// The canonical ABI's per-component-instance state: its handle table and the reentrance flags
+/// (<c>may_enter</c>, <c>may_leave</c>), with the parent link that allows "donut wrapping".
+/// </summary>
+public sealed class InstanceState
+{
+    /// <summary>Creates the state for an instance.</summary>
+    public InstanceState(string name, InstanceState? parent)
+    {
+        Name = name;
+        Parent = parent;
+    }
+
+    /// <summary>A name for diagnostics.</summary>
+    public string Name { get; }
+
+    /// <summary>The instance that instantiated this one, or null when the host did.</summary>
+    public InstanceState? Parent { get; }
+
+    /// <summary>The handle table.</summary>
+    public HandleTable Handles { get; } = new();
+
+    /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
+    public bool MayEnter { get; private set; } = true;
+
+    /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
+    public bool MayLeave { get; internal set; } = true;
+
+    /// <summary>Set after a trap: the instance can no longer be used.</summary>
+    public bool Poisoned { get; internal set; }
+
+    /// <summary>The instances entered when <paramref name="caller"/> (null: the host) calls into this one.</summary>
+    public List<InstanceState> EnteringSet(InstanceState? caller)
+    {
+        var set = new List<InstanceState>();
+        for (var i = this; i is not null; i = i.Parent)
+        {
+            set.Add(i);
+        }
+
+        for (var c = caller; c is not null; c = c.Parent)
+        {
+            set.Remove(c);
+        }
+
+        return set;
+    }
+
+    /// <summary>Enters the instance from a caller, trapping when that would re-enter an active instance.</summary>
+    public List<InstanceState> Enter(InstanceState? caller)
+    {
+        var set = EnteringSet(caller);
+        foreach (var i in set)
+        {
+            if (i.Poisoned)
+            {
+                throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");
+            }
+
+            if (!i.MayEnter)
+            {
+                throw new ComponentTrapException($"cannot enter component instance '{i.Name}': it is already running (reentrance)");
+            }
+        }
+
+        foreach (var i in set)
+        {
+            i.MayEnter = false;
+        }
+
+        return set;
+    }
+
+    /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
+    public static void Leave(List<InstanceState> entered)
+    {
+        foreach (var i in entered)
+        {
+            i.MayEnter = true;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
