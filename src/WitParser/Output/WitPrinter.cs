@@ -333,7 +333,17 @@ public static class WitPrinter
                 return;
             }
 
-            foreach (var line in contents.Split('\n'))
+            var lines = contents.Split('\n');
+
+            // `///` comments lose their common indentation when parsed; docs whose lines carry their
+            // own indentation are printed as one block comment, which keeps the text as it is.
+            if (lines.Any(l => l.Length > 0 && char.IsWhiteSpace(l[0])) && !contents.Contains("*/", StringComparison.Ordinal))
+            {
+                Line("/**" + contents + "*/");
+                return;
+            }
+
+            foreach (var line in lines)
             {
                 Line(line.Length == 0 ? "///" : "/// " + line);
             }

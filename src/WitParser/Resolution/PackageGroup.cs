@@ -51,10 +51,16 @@ internal sealed class PackageGroup
         {
             if (item is NestedPackage n)
             {
+                // Only one level of nesting resolves: a package inside a nested package is an error
+                // (the parser already bounds how deep such text may go).
+                if (n.Package.Items.OfType<NestedPackage>().FirstOrDefault() is { } inner)
+                {
+                    throw new WitError("nested packages must be placed at the top-level", inner.Package.PackageId!.Span);
+                }
+
                 var resolver = new PackageResolver(sources);
                 resolver.Push(n.Package);
                 nested.Add(resolver.Resolve());
-                CollectNested(n.Package, sources, nested);
             }
         }
     }
