@@ -14,35 +14,28 @@ internal static class StringStorer
 {
     public static GuestSlice Store(AbiContext cx, ReadOnlySpan<char> src, StringEncoding srcEncoding, uint srcTaggedCodeUnits)
     {
-        var srcSimple = srcEncoding;
-        var srcCodeUnits = srcTaggedCodeUnits;
-        if (srcEncoding == StringEncoding.Latin1Utf16)
+        var srcSimple = srcEncoding switch
         {
-            if ((srcTaggedCodeUnits & CanonicalAbi.Utf16Tag) != 0)
-            {
-                srcSimple = StringEncoding.Utf16;
-                srcCodeUnits = srcTaggedCodeUnits ^ CanonicalAbi.Utf16Tag;
-            }
-            else
-            {
-                srcSimple = Latin1;
-            }
-        }
+            StringEncoding.Utf8 => SimpleEncoding.Utf8,
+            StringEncoding.Utf16 => SimpleEncoding.Utf16,
+            _ => (srcTaggedCodeUnits & CanonicalAbi.Utf16Tag) != 0 ? SimpleEncoding.Utf16 : SimpleEncoding.Latin1,
+        };
+        var srcCodeUnits = srcEncoding == StringEncoding.Latin1Utf16 ? srcTaggedCodeUnits & ~CanonicalAbi.Utf16Tag : srcTaggedCodeUnits;
 
         switch (cx.StringEncoding)
         {
             case StringEncoding.Utf8:
                 return srcSimple switch
                 {
-                    StringEncoding.Utf8 => Copy(cx, src, srcCodeUnits, 1, 1, StringEncoding.Utf8),
-                    StringEncoding.Utf16 => ToUtf8(cx, src, srcCodeUnits, 3UL * srcCodeUnits),
+                    SimpleEncoding.Utf8 => Copy(cx, src, srcCodeUnits, 1, 1, SimpleEncoding.Utf8),
+                    SimpleEncoding.Utf16 => ToUtf8(cx, src, srcCodeUnits, 3UL * srcCodeUnits),
                     _ => ToUtf8(cx, src, srcCodeUnits, 2UL * srcCodeUnits),
                 };
             case StringEncoding.Utf16:
                 return srcSimple switch
                 {
-                    StringEncoding.Utf8 => Utf8ToUtf16(cx, src, srcCodeUnits),
-                    _ => Copy(cx, src, srcCodeUnits, 2, 2, StringEncoding.Utf16),
+                    SimpleEncoding.Utf8 => Utf8ToUtf16(cx, src, srcCodeUnits),
+                    _ => Copy(cx, src, srcCodeUnits, 2, 2, SimpleEncoding.Utf16),
                 };
             case StringEncoding.Latin1Utf16:
                 if (srcEncoding != StringEncoding.Latin1Utf16)
@@ -50,19 +43,16 @@ internal static class StringStorer
                     return ToLatin1OrUtf16(cx, src, srcCodeUnits);
                 }
 
-                return srcSimple == Latin1
-                    ? Copy(cx, src, srcCodeUnits, 1, 2, Latin1)
+                return srcSimple == SimpleEncoding.Latin1
+                    ? Copy(cx, src, srcCodeUnits, 1, 2, SimpleEncoding.Latin1)
                     : ProbablyUtf16ToLatin1OrUtf16(cx, src, srcCodeUnits);
             default:
                 throw new InvalidOperationException($"Unknown string encoding {cx.StringEncoding}.");
         }
     }
 
-    /// <summary>Stand-in for the spec's simple <c>latin1</c> encoding (never a canonical option on its own).</summary>
-    private const StringEncoding Latin1 = (StringEncoding)255;
-
     /// <summary><c>store_string_copy</c>: the exact size is known up front.</summary>
-    private static GuestSlice Copy(AbiContext cx, ReadOnlySpan<char> src, uint codeUnits, uint unitSize, uint alignment, StringEncoding target)
+    private static GuestSlice Copy(AbiContext cx, ReadOnlySpan<char> src, uint codeUnits, uint unitSize, uint alignment, SimpleEncoding target)
     {
         var byteLength = Checked(unitSize * (ulong)codeUnits);
         var ptr = cx.Allocate(alignment, byteLength);
@@ -70,10 +60,10 @@ internal static class StringStorer
         int written;
         switch (target)
         {
-            case StringEncoding.Utf8:
+            case SimpleEncoding.Utf8:
                 written = EncodeUtf8(src, dest);
                 break;
-            case StringEncoding.Utf16:
+            case SimpleEncoding.Utf16:
                 MemoryMarshal.AsBytes(src).CopyTo(dest);
                 written = src.Length * 2;
                 break;
@@ -212,4 +202,12 @@ internal static class StringStorer
         size <= uint.MaxValue
             ? (uint)size
             : throw new ArgumentException($"The string needs {size} bytes, more than a 32-bit memory can address.");
+
+    /// <summary>The spec's <c>src_simple_encoding</c>: <c>latin1+utf16</c> split into its two cases.</summary>
+    private enum SimpleEncoding
+    {
+        Utf8,
+        Utf16,
+        Latin1,
+    }
 }
