@@ -1,0 +1,42 @@
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>
+/// The canonical options and ambient hooks one lift or lower runs with (CanonicalABI.md
+/// <c>LiftLowerContext</c>): the guest's memory, its <c>realloc</c>, its string encoding and the engine's
+/// resource handle conversions. Immutable; create one per canonical definition, or per call when the
+/// resource hooks are per call.
+/// </summary>
+public sealed class AbiContext
+{
+    /// <summary>The <c>memory</c> option, required when values touch linear memory.</summary>
+    public IGuestMemory? Memory { get; init; }
+
+    /// <summary>The <c>realloc</c> option, required when lowering strings, lists or spilled parameters into the guest.</summary>
+    public GuestRealloc? Realloc { get; init; }
+
+    /// <summary>The <c>string-encoding</c> option; UTF-8 by default.</summary>
+    public StringEncoding StringEncoding { get; init; } = StringEncoding.Utf8;
+
+    /// <summary>Converts <c>own</c> and <c>borrow</c> handles; required when values contain handles.</summary>
+    public IResourceHandles? Resources { get; init; }
+
+    /// <summary>Returns the guest memory's current contents.</summary>
+    /// <exception cref="InvalidOperationException">No <see cref="Memory"/> was configured.</exception>
+    public Span<byte> GetMemory() =>
+        (Memory ?? throw new InvalidOperationException("The canonical option 'memory' is required to lift or lower this value.")).GetSpan();
+
+    internal IResourceHandles GetResources() =>
+        Resources ?? throw new InvalidOperationException("Resource hooks (AbiContext.Resources) are required to lift or lower handles.");
+
+    /// <summary>Calls <c>realloc</c> and traps unless the block it returns is aligned and inside memory.</summary>
+    internal uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    {
+        var realloc = Realloc ?? throw new InvalidOperationException("The canonical option 'realloc' is required to lower this value.");
+        var pointer = realloc(originalPointer, originalSize, alignment, newSize);
+        AbiChecks.CheckAllocation(GetMemory().Length, pointer, alignment, newSize);
+        return pointer;
+    }
+
+    /// <summary>Calls <c>realloc(0, 0, alignment, size)</c> and checks the block it returns.</summary>
+    internal uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
+}

@@ -1,0 +1,21 @@
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>Variable-length <c>list&lt;T&gt;</c>: a pointer and an element count, 8 bytes in memory.</summary>
+public sealed class AbiListType : AbiType
+{
+    internal AbiListType(AbiType element)
+        : base(AbiTypeKind.List, 8, 4, 2, [CoreValueType.I32, CoreValueType.I32])
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        Element = element;
+    }
+
+    /// <summary>The element type.</summary>
+    public AbiType Element { get; }
+
+    /// <inheritdoc/>
+    public override bool HasIndirection => true;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"list<{Element}>";
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>
+/// Base of the types laid out as a sequence of fields: <see cref="AbiRecordType"/> and <see cref="AbiTupleType"/>
+/// (a tuple despecialises to a record). Fields are stored in order, each aligned to its own alignment.
+/// </summary>
+public abstract class AbiProductType : AbiType
+{
+    private readonly int[] _offsets;
+
+    private protected AbiProductType(AbiTypeKind kind, ImmutableArray<AbiType> fieldTypes)
+        : this(kind, fieldTypes, Layout.Compute(fieldTypes, kind))
+    {
+    }
+
+    private AbiProductType(AbiTypeKind kind, ImmutableArray<AbiType> fieldTypes, Layout layout)
+        : base(kind, layout.Size, layout.Alignment, layout.FlatCount, layout.Flat)
+    {
+        FieldTypes = fieldTypes;
+        _offsets = layout.Offsets;
+        HasIndirection = layout.HasIndirection;
+    }
+
+    /// <summary>The field types, in order.</summary>
+    public ImmutableArray<AbiType> FieldTypes { get; }
+
+    /// <summary>The byte offsets of the fields from the start of the value, in order.</summary>
+    public ReadOnlySpan<int> FieldOffsets => _offsets;
+
+    /// <inheritdoc/>
+    public override bool HasIndirection { get; }
+
+    internal int[] Offsets => _offsets;
+
+    private sealed record Layout(int Size, int Alignment, int[] Offsets, long FlatCount, CoreValueType[]? Flat, bool HasIndirection)
+    {
+        public static Layout Compute(ImmutableArray<AbiType> fieldTypes, AbiTypeKind kind)
+        {
+            if (fieldTypes.IsDefaultOrEmpty)
+            {
+                throw new ArgumentException($"A {(kind == AbiTypeKind.Tuple ? "tuple" : "record")} must have at least one field.", nameof(fieldTypes));
+            }
+
+            var offsets = new int[fieldTypes.Length];
+            long size = 0;
+            var alignment = 1;
+            long flatCount = 0;
+            var hasIndirection = false;
+            for (var i = 0; i < fieldTypes.Length; i++)
+            {
+                var field = fieldTypes[i] ?? throw new ArgumentException("Field types must not be null.", nameof(fieldTypes));
+                size = AbiLayout.AlignTo(size, field.Alignment);
+                offsets[i] = (int)Math.Min(size, int.MaxValue);
+                size += field.Size;
+                alignment = Math.Max(alignment, field.Alignment);
+                flatCount += field.FlatCount;
+                hasIndirection |= field.HasIndirection;
+            }
+
+            size = AbiLayout.AlignTo(size, alignment);
+            var checkedSize = AbiLayout.CheckedSize(size, kind == AbiTypeKind.Tuple ? "tuple" : "record");
+            return new Layout(checkedSize, alignment, offsets, flatCount, Concat(flatCount, fieldTypes), hasIndirection);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary><c>string</c>: a pointer and a (possibly tagged) code unit count, 8 bytes in memory.</summary>
+public sealed class AbiStringType : AbiType
+{
+    internal AbiStringType()
+        : base(AbiTypeKind.String, 8, 4, 2, [CoreValueType.I32, CoreValueType.I32])
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool HasIndirection => true;
+
+    /// <inheritdoc/>
+    public override string ToString() => "string";
+}

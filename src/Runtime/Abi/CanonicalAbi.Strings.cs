@@ -1,0 +1,66 @@
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>Allocation-free string fast paths for generated code.</summary>
+public static partial class CanonicalAbi
+{
+    /// <summary>
+    /// Lowers host text into guest memory in the context's string encoding, as <c>store_string_into_range</c>
+    /// does for a UTF-16 source of <c>value.Length</c> code units (the same <c>realloc</c> sequence as the spec).
+    /// </summary>
+    /// <returns>The guest pointer and (tagged) code unit count to pass to the guest.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> contains an unpaired surrogate.</exception>
+    public static GuestSlice LowerString(AbiContext cx, ReadOnlySpan<char> value)
+    {
+        ArgumentNullException.ThrowIfNull(cx);
+        StringValidation.ThrowIfInvalidHostString(value, nameof(value));
+        return StringStorer.Store(cx, value, StringEncoding.Utf16, (uint)value.Length);
+    }
+
+    /// <summary>
+    /// Lowers host text into a guest whose string encoding is UTF-8, encoding straight into guest memory:
+    /// optimistically one byte per character, reallocating to the worst case (3 bytes per UTF-16 code unit) at the
+    /// first non-ASCII character and shrinking at the end (<c>store_utf16_to_utf8</c>).
+    /// </summary>
+    /// <returns>The guest pointer and UTF-8 byte length.</returns>
+    /// <exception cref="InvalidOperationException">The context's string encoding is not UTF-8.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> contains an unpaired surrogate.</exception>
+    public static GuestSlice LowerStringUtf8(AbiContext cx, ReadOnlySpan<char> value)
+    {
+        ArgumentNullException.ThrowIfNull(cx);
+        if (cx.StringEncoding != StringEncoding.Utf8)
+        {
+            throw new InvalidOperationException($"LowerStringUtf8 requires a UTF-8 guest; this context uses {cx.StringEncoding}.");
+        }
+
+        // The UTF-8 encoder rejects unpaired surrogates itself; no separate validation pass is needed.
+        return StringStorer.Store(cx, value, StringEncoding.Utf16, (uint)value.Length);
+    }
+
+    /// <summary>Lowers host text (as <see cref="LowerString"/>) and writes the pointer and length pair at <paramref name="pointer"/>.</summary>
+    public static void StoreString(AbiContext cx, ReadOnlySpan<char> value, uint pointer)
+    {
+        ArgumentNullException.ThrowIfNull(cx);
+        AbiChecks.CheckValue(cx.GetMemory().Length, pointer, AbiType.String, "value");
+        var slice = LowerString(cx, value);
+        WritePair(cx, pointer, slice);
+    }
+
+    /// <summary>
+    /// Lifts the string a guest passed as a pointer and (tagged) code unit count, decoding it from the context's
+    /// string encoding (<c>load_string_from_range</c>). Traps on a bad pointer, length or encoding.
+    /// </summary>
+    public static string LiftString(AbiContext cx, uint pointer, uint taggedCodeUnits)
+    {
+        ArgumentNullException.ThrowIfNull(cx);
+        return StringLoader.Load(cx.GetMemory(), cx.StringEncoding, pointer, taggedCodeUnits);
+    }
+
+    /// <summary>Reads a string's pointer and length pair at <paramref name="pointer"/> and lifts the string (<c>load_string</c>).</summary>
+    public static string LoadString(AbiContext cx, uint pointer)
+    {
+        ArgumentNullException.ThrowIfNull(cx);
+        var memory = cx.GetMemory();
+        AbiChecks.CheckValue(memory.Length, pointer, AbiType.String, "value");
+        return StringLoader.Load(memory, cx.StringEncoding, AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4));
+    }
+}

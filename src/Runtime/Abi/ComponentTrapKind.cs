@@ -1,0 +1,38 @@
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>Why a <see cref="ComponentTrapException"/> was raised.</summary>
+public enum ComponentTrapKind : byte
+{
+    /// <summary>A trap not covered by a more specific kind.</summary>
+    Other,
+
+    /// <summary>A guest pointer plus length reaches outside guest memory.</summary>
+    OutOfBounds,
+
+    /// <summary>A guest pointer is not aligned as the type requires.</summary>
+    Misaligned,
+
+    /// <summary>A string or list is longer than the canonical ABI allows (2^28 - 1 bytes).</summary>
+    LengthTooLarge,
+
+    /// <summary>String bytes are not valid UTF-8.</summary>
+    InvalidUtf8,
+
+    /// <summary>String code units are not valid UTF-16 (an unpaired surrogate).</summary>
+    InvalidUtf16,
+
+    /// <summary>A <c>char</c> is a surrogate or above 0x10FFFF.</summary>
+    InvalidChar,
+
+    /// <summary>A variant, enum, option or result discriminant names no case.</summary>
+    InvalidDiscriminant,
+
+    /// <summary><c>realloc</c> returned a block that reaches outside guest memory.</summary>
+    ReallocOutOfBounds,
+
+    /// <summary><c>realloc</c> returned a misaligned pointer.</summary>
+    ReallocMisaligned,
+
+    /// <summary>A resource handle is invalid (raised by <see cref="IResourceHandles"/> implementations).</summary>
+    InvalidHandle,
+}

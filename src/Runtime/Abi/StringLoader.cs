@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
+
+namespace WitBindgen.Runtime.Abi;
+
+/// <summary>CanonicalABI.md <c>load_string_from_range</c>: bounds, alignment and encoding checks, then decoding.</summary>
+internal static class StringLoader
+{
+    /// <summary>Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units.</summary>
+    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits)
+    {
+        int alignment;
+        ulong byteLength;
+        var decodeAs = encoding;
+        switch (encoding)
+        {
+            case StringEncoding.Utf8:
+                alignment = 1;
+                byteLength = taggedCodeUnits;
+                break;
+            case StringEncoding.Utf16:
+                alignment = 2;
+                byteLength = 2UL * taggedCodeUnits;
+                break;
+            case StringEncoding.Latin1Utf16:
+                alignment = 2;
+                if ((taggedCodeUnits & CanonicalAbi.Utf16Tag) != 0)
+                {
+                    byteLength = 2UL * (taggedCodeUnits ^ CanonicalAbi.Utf16Tag);
+                    decodeAs = StringEncoding.Utf16;
+                }
+                else
+                {
+                    byteLength = taggedCodeUnits;
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown string encoding.");
+        }
+
+        if (byteLength > CanonicalAbi.MaxStringByteLength)
+        {
+            throw ComponentTrapException.TooLong("string", byteLength, CanonicalAbi.MaxStringByteLength);
+        }
+
+        AbiChecks.CheckAlignment(pointer, alignment, "string");
+        AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");
+        var bytes = memory.Slice((int)pointer, (int)byteLength);
+        return decodeAs switch
+        {
+            StringEncoding.Utf8 => DecodeUtf8(bytes, pointer),
+            StringEncoding.Utf16 => DecodeUtf16(bytes, pointer),
+            _ => Encoding.Latin1.GetString(bytes),
+        };
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, uint pointer)
+    {
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new ComponentTrapException(
+                ComponentTrapKind.InvalidUtf8,
+                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)
+    {
+        var chars = MemoryMarshal.Cast<byte, char>(bytes);
+        var invalid = StringValidation.IndexOfUnpairedSurrogate(chars);
+        if (invalid >= 0)
+        {
+            throw new ComponentTrapException(
+                ComponentTrapKind.InvalidUtf16,
+                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)chars[invalid]:x4} at code unit {invalid}"));
+        }
+
+        return new string(chars);
+    }
+
+    private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
+}
