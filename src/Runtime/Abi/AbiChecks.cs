@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>The canonical ABI's pointer checks, in overflow-safe 64-bit arithmetic.</summary>

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 using System.Buffers.Binary;
 using System.Text;
 

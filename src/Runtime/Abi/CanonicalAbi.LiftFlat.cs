@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>CanonicalABI.md "Flat Lifting": core values to component values.</summary>

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>CanonicalABI.md "Loading": reading values out of linear memory.</summary>

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;

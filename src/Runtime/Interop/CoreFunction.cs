@@ -1,5 +1,6 @@
 using System.Reflection;
 using Wasmtime;
+using WitBindgen.Runtime.Abi;
 
 namespace WitBindgen.Runtime.Interop;
 
@@ -51,7 +52,7 @@ public sealed unsafe class CoreFunction
     /// Calls the function. <paramref name="slots"/> holds the arguments on entry and the results on
     /// return; it must be at least max(parameters, results) long. A trap throws <see cref="CoreTrapException"/>.
     /// </summary>
-    public void Call(Span<RawSlot> slots)
+    public void Call(Span<RawValue> slots)
     {
         if (slots.Length < Math.Max(ParameterCount, ResultCount))
         {
@@ -59,7 +60,7 @@ public sealed unsafe class CoreFunction
         }
 
         IntPtr error, trap;
-        fixed (RawSlot* p = slots)
+        fixed (RawValue* p = slots)
         fixed (NativeFunc* f = &_func)
         {
             error = NativeMethods.FuncCallUnchecked(_context, f, p, (nuint)slots.Length, out trap);

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using WitBindgen.Runtime.Abi;
+
 namespace WitBindgen.Runtime.Interop;
 
 /// <summary>The few C API functions of Wasmtime's native library that the managed wrapper does not expose.</summary>
@@ -9,7 +11,7 @@ internal static unsafe partial class NativeMethods
 
     /// <summary>Calls a core function with arguments and results in one array of raw 16-byte slots.</summary>
     [LibraryImport(Library, EntryPoint = "wasmtime_func_call_unchecked")]
-    public static partial IntPtr FuncCallUnchecked(IntPtr context, NativeFunc* func, RawSlot* argsAndResults, nuint length, out IntPtr trap);
+    public static partial IntPtr FuncCallUnchecked(IntPtr context, NativeFunc* func, RawValue* argsAndResults, nuint length, out IntPtr trap);
 
     [LibraryImport(Library, EntryPoint = "wasm_trap_message")]
     public static partial void TrapMessage(IntPtr trap, out ByteVec message);
@@ -43,25 +45,4 @@ internal struct NativeFunc
 {
     public ulong StoreId;
     public IntPtr Private;
-}
-
-/// <summary>The C API's <c>wasmtime_val_raw_t</c>: one 16-byte slot holding any core value.</summary>
-[StructLayout(LayoutKind.Explicit, Size = 16)]
-public struct RawSlot
-{
-    /// <summary>The value as i32.</summary>
-    [FieldOffset(0)]
-    public int I32;
-
-    /// <summary>The value as i64.</summary>
-    [FieldOffset(0)]
-    public long I64;
-
-    /// <summary>The value as f32 (raw bits are preserved).</summary>
-    [FieldOffset(0)]
-    public float F32;
-
-    /// <summary>The value as f64 (raw bits are preserved).</summary>
-    [FieldOffset(0)]
-    public double F64;
 }

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 using System.Text;
 using WitBindgen.Runtime.Abi;
 using Xunit;

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime;
 using WitBindgen.Runtime.Abi;
 
 namespace WitBindgen.Runtime.Tests.Abi;

@@ -1,4 +1,5 @@
 using Wasmtime;
+using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Interop;
 using Xunit;
 
@@ -22,14 +23,14 @@ public class CoreFunctionTests
         using var store = new Store(engine);
         var instance = new Instance(store, module);
         var add = new CoreFunction(instance.GetFunction("add")!);
-        Span<RawSlot> slots = stackalloc RawSlot[2];
+        Span<RawValue> slots = stackalloc RawValue[2];
         slots[0].I32 = 40;
         slots[1].I32 = 2;
         add.Call(slots);
         Assert.Equal(42, slots[0].I32);
 
         var mix = new CoreFunction(instance.GetFunction("mix")!);
-        Span<RawSlot> s3 = stackalloc RawSlot[3];
+        Span<RawValue> s3 = stackalloc RawValue[3];
         s3[0].I64 = 1L << 40;
         s3[1].F32 = 0.5f;
         s3[2].F64 = 0.25;
@@ -45,11 +46,11 @@ public class CoreFunctionTests
         using var store = new Store(engine);
         var instance = new Instance(store, module);
         var boom = new CoreFunction(instance.GetFunction("boom")!);
-        var e = Assert.Throws<CoreTrapException>(() => boom.Call(Span<RawSlot>.Empty));
+        var e = Assert.Throws<CoreTrapException>(() => boom.Call(Span<RawValue>.Empty));
         Assert.Contains("unreachable", e.Message);
 
         var add = new CoreFunction(instance.GetFunction("add")!);
-        Span<RawSlot> slots = stackalloc RawSlot[2];
+        Span<RawValue> slots = stackalloc RawValue[2];
         slots[0].I32 = 1;
         slots[1].I32 = 2;
         add.Call(slots);
@@ -63,6 +64,6 @@ public class CoreFunctionTests
         using var module = Module.FromText(engine, "m", Wat);
         using var store = new Store(engine);
         var add = new CoreFunction(new Instance(store, module).GetFunction("add")!);
-        Assert.Throws<ArgumentException>(() => add.Call(new RawSlot[1]));
+        Assert.Throws<ArgumentException>(() => add.Call(new RawValue[1]));
     }
 }

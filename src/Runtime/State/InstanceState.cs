@@ -1,4 +1,5 @@
-namespace WitBindgen.Runtime.Engine;
+using WitBindgen.Runtime;
+namespace WitBindgen.Runtime.State;
 
 /// <summary>
 /// The canonical ABI's per-component-instance state: its handle table and the reentrance flags

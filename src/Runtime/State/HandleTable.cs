@@ -1,4 +1,5 @@
-namespace WitBindgen.Runtime.Engine;
+using WitBindgen.Runtime;
+namespace WitBindgen.Runtime.State;
 
 /// <summary>
 /// A component instance's table of handles, as the canonical ABI defines it: index 0 is reserved,

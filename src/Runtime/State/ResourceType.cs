@@ -1,4 +1,4 @@
-namespace WitBindgen.Runtime.Engine;
+namespace WitBindgen.Runtime.State;
 
 /// <summary>
 /// A runtime resource type. Identity matters, not structure: every instance of a component that

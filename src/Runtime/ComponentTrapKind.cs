@@ -1,4 +1,4 @@
-namespace WitBindgen.Runtime.Abi;
+namespace WitBindgen.Runtime;
 
 /// <summary>Why a <see cref="ComponentTrapException"/> was raised.</summary>
 public enum ComponentTrapKind : byte
@@ -33,6 +33,6 @@ public enum ComponentTrapKind : byte
     /// <summary><c>realloc</c> returned a misaligned pointer.</summary>
     ReallocMisaligned,
 
-    /// <summary>A resource handle is invalid (raised by <see cref="IResourceHandles"/> implementations).</summary>
+    /// <summary>A resource handle is invalid (raised by <see cref="Abi.IResourceHandles"/> implementations).</summary>
     InvalidHandle,
 }
