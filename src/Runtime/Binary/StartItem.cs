@@ -1,0 +1,11 @@
+namespace WitBindgen.Runtime.Binary;
+
+/// <summary>A start definition: <c>(start f (value arg)* (result (value))*)</c>.</summary>
+/// <param name="FunctionIndex">Index in the function index space.</param>
+/// <param name="Arguments">Indices in the value index space.</param>
+/// <param name="ResultCount">How many values the start function adds to the value index space.</param>
+public sealed record StartItem(uint FunctionIndex, IReadOnlyList<uint> Arguments, uint ResultCount) : ComponentItem
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"start of func {FunctionIndex}";
+}
