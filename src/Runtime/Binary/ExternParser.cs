@@ -66,6 +66,13 @@ internal static class ExternParser
                 return new FunctionExternType(r.ReadU32());
             case 0x02:
                 var boundStart = r.Position;
+                if (PrimitiveTypeExtensions.TryDecode(r.PeekByte(), out _))
+                {
+                    // The older encoding (still produced by the bundled text parser) has a bare valtype here;
+                    // a primitive type byte cannot start a valuebound, so it is unambiguous.
+                    return new ValueExternType(new ValueBound(null, TypeParser.ReadValueTypeReference(r)));
+                }
+
                 var valueBound = r.ReadByte();
                 return valueBound switch
                 {
