@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>
-/// A component-level type definition (<c>deftype</c>): a <see cref="ValueType"/>, a
+/// A component-level type definition (<c>deftype</c>): a <see cref="DefinedValueType"/>, a
 /// <see cref="FunctionType"/>, a <see cref="ComponentType"/>, an <see cref="InstanceType"/> or a
 /// <see cref="ResourceType"/>. Type indices inside it refer to the type index space of the scope the
 /// definition appears in.
@@ -23,9 +23,9 @@ public abstract record DefinedType
 /// <see cref="OwnType"/>, <see cref="BorrowType"/>, <see cref="StreamType"/>, <see cref="FutureType"/>
 /// or <see cref="MapType"/>.
 /// </summary>
-public abstract record ValueType : DefinedType
+public abstract record DefinedValueType : DefinedType
 {
-    private protected ValueType()
+    private protected DefinedValueType()
     {
     }
 }

@@ -87,7 +87,7 @@ internal static class TypeParser
     private static ValueTypeReference? ReadOptionalValueType(WasmReader r, string what) =>
         r.ReadOptionalPresent(what) ? ReadValueTypeReference(r) : null;
 
-    private static ValueType ReadValueType(WasmReader r)
+    private static DefinedValueType ReadValueType(WasmReader r)
     {
         var start = r.Position;
         var opcode = r.ReadByte();

@@ -64,7 +64,7 @@ public sealed class TypeScope
 
     /// <summary>
     /// Resolves a value type of this scope: an inline primitive becomes a <see cref="PrimitiveValueType"/>,
-    /// an index is resolved and must lead to a <see cref="ValueType"/>.
+    /// an index is resolved and must lead to a <see cref="DefinedValueType"/>.
     /// </summary>
     /// <param name="type">The value type.</param>
     /// <exception cref="ComponentFormatException">The index does not lead to a value type.</exception>
@@ -76,7 +76,7 @@ public sealed class TypeScope
         }
 
         var resolved = ResolveTypeAt(type.TypeIndex, OwnerOffset, 0);
-        return resolved.Definition is ValueType
+        return resolved.Definition is DefinedValueType
             ? resolved
             : throw new ComponentFormatException($"type index {type.TypeIndex} is not a value type but {resolved.Describe()}", resolved.Source?.Offset ?? OwnerOffset);
     }

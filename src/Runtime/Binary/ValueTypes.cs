@@ -2,7 +2,7 @@ namespace WitBindgen.Runtime.Binary;
 
 /// <summary>A primitive type defined as a type: <c>(type u32)</c>.</summary>
 /// <param name="Type">The primitive type.</param>
-public sealed record PrimitiveValueType(PrimitiveType Type) : ValueType
+public sealed record PrimitiveValueType(PrimitiveType Type) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Type.ToText();
@@ -15,7 +15,7 @@ public sealed record LabeledValueType(string Name, ValueTypeReference Type);
 
 /// <summary><c>(record (field "l" t)+)</c>.</summary>
 /// <param name="Fields">The fields, in order.</param>
-public sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : ValueType
+public sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(record {string.Join(" ", Fields.Select(f => $"(field \"{f.Name}\" {f.Type})"))})";
@@ -28,7 +28,7 @@ public sealed record VariantCase(string Name, ValueTypeReference? Type);
 
 /// <summary><c>(variant (case "l" t?)+)</c>.</summary>
 /// <param name="Cases">The cases, in order.</param>
-public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : ValueType
+public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() =>
@@ -37,7 +37,7 @@ public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : ValueType
 
 /// <summary><c>(list t)</c>.</summary>
 /// <param name="Element">The element type.</param>
-public sealed record ListType(ValueTypeReference Element) : ValueType
+public sealed record ListType(ValueTypeReference Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(list {Element})";
@@ -46,7 +46,7 @@ public sealed record ListType(ValueTypeReference Element) : ValueType
 /// <summary><c>(list t len)</c>: a list of a fixed length.</summary>
 /// <param name="Element">The element type.</param>
 /// <param name="Length">The number of elements.</param>
-public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) : ValueType
+public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(list {Element} {Length})";
@@ -54,7 +54,7 @@ public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) 
 
 /// <summary><c>(tuple t+)</c>.</summary>
 /// <param name="Types">The element types, in order.</param>
-public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : ValueType
+public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(tuple {string.Join(" ", Types)})";
@@ -62,7 +62,7 @@ public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : ValueT
 
 /// <summary><c>(flags "l"+)</c>.</summary>
 /// <param name="Names">The flag labels, in order.</param>
-public sealed record FlagsType(IReadOnlyList<string> Names) : ValueType
+public sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(flags {string.Join(" ", Names.Select(n => $"\"{n}\""))})";
@@ -70,7 +70,7 @@ public sealed record FlagsType(IReadOnlyList<string> Names) : ValueType
 
 /// <summary><c>(enum "l"+)</c>.</summary>
 /// <param name="Cases">The case labels, in order.</param>
-public sealed record EnumType(IReadOnlyList<string> Cases) : ValueType
+public sealed record EnumType(IReadOnlyList<string> Cases) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(enum {string.Join(" ", Cases.Select(n => $"\"{n}\""))})";
@@ -78,7 +78,7 @@ public sealed record EnumType(IReadOnlyList<string> Cases) : ValueType
 
 /// <summary><c>(option t)</c>.</summary>
 /// <param name="Type">The payload type.</param>
-public sealed record OptionType(ValueTypeReference Type) : ValueType
+public sealed record OptionType(ValueTypeReference Type) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(option {Type})";
@@ -87,7 +87,7 @@ public sealed record OptionType(ValueTypeReference Type) : ValueType
 /// <summary><c>(result t? (error u)?)</c>.</summary>
 /// <param name="Ok">The success payload type, if any.</param>
 /// <param name="Error">The error payload type, if any.</param>
-public sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Error) : ValueType
+public sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Error) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() =>
@@ -96,7 +96,7 @@ public sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Erro
 
 /// <summary><c>(own i)</c>: an owned handle to a resource.</summary>
 /// <param name="ResourceTypeIndex">Index of the resource type in the type index space.</param>
-public sealed record OwnType(uint ResourceTypeIndex) : ValueType
+public sealed record OwnType(uint ResourceTypeIndex) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(own {ResourceTypeIndex})";
@@ -104,7 +104,7 @@ public sealed record OwnType(uint ResourceTypeIndex) : ValueType
 
 /// <summary><c>(borrow i)</c>: a borrowed handle to a resource.</summary>
 /// <param name="ResourceTypeIndex">Index of the resource type in the type index space.</param>
-public sealed record BorrowType(uint ResourceTypeIndex) : ValueType
+public sealed record BorrowType(uint ResourceTypeIndex) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(borrow {ResourceTypeIndex})";
@@ -112,7 +112,7 @@ public sealed record BorrowType(uint ResourceTypeIndex) : ValueType
 
 /// <summary><c>(stream t?)</c>.</summary>
 /// <param name="Element">The element type, or null for a stream without payload.</param>
-public sealed record StreamType(ValueTypeReference? Element) : ValueType
+public sealed record StreamType(ValueTypeReference? Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Element is { } e ? $"(stream {e})" : "(stream)";
@@ -120,7 +120,7 @@ public sealed record StreamType(ValueTypeReference? Element) : ValueType
 
 /// <summary><c>(future t?)</c>.</summary>
 /// <param name="Element">The payload type, or null for a future without payload.</param>
-public sealed record FutureType(ValueTypeReference? Element) : ValueType
+public sealed record FutureType(ValueTypeReference? Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Element is { } e ? $"(future {e})" : "(future)";
@@ -129,7 +129,7 @@ public sealed record FutureType(ValueTypeReference? Element) : ValueType
 /// <summary><c>(map k v)</c>.</summary>
 /// <param name="Key">The key type.</param>
 /// <param name="Value">The value type.</param>
-public sealed record MapType(ValueTypeReference Key, ValueTypeReference Value) : ValueType
+public sealed record MapType(ValueTypeReference Key, ValueTypeReference Value) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(map {Key} {Value})";

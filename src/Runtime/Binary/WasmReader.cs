@@ -216,7 +216,7 @@ internal sealed class WasmReader
     {
         if (Position >= _end)
         {
-            throw Error($"invalid LEB128: unexpected end of {_window}", start);
+            throw Position == start ? EndError() : Error($"invalid LEB128: unexpected end of {_window}", start);
         }
 
         return _data.Span[Position++];
