@@ -55,7 +55,20 @@ public sealed class ComponentDefinition
     public IEnumerable<ComponentDefinition> NestedComponents => Items.OfType<NestedComponentItem>().Select(n => n.Component);
 
     /// <summary>The scope for resolving indices of this component (its parent scope is the enclosing component's).</summary>
-    public TypeScope Scope => _scope ??= new TypeScope(IndexSpaces, Parent?.Scope, this);
+    public TypeScope Scope
+    {
+        get
+        {
+            // One scope per component, even when first asked for on several threads at once, so that
+            // resolutions (which hold their scope) compare equal.
+            if (_scope is null)
+            {
+                Interlocked.CompareExchange(ref _scope, new TypeScope(IndexSpaces, Parent?.Scope, this), null);
+            }
+
+            return _scope;
+        }
+    }
 
     /// <summary>Resolves a type index of this component to its definition; see <see cref="TypeScope.ResolveType"/>.</summary>
     /// <param name="typeIndex">Index in the type index space.</param>

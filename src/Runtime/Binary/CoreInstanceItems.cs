@@ -5,6 +5,9 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Arguments">The <c>with</c> arguments, in order.</param>
 public sealed record CoreInstantiationItem(uint ModuleIndex, IReadOnlyList<CoreInstantiationArgument> Arguments) : ComponentItem
 {
+    /// <summary>The <c>with</c> arguments, in order.</summary>
+    public IReadOnlyList<CoreInstantiationArgument> Arguments { get; init; } = ValueList.Of(Arguments);
+
     /// <inheritdoc/>
     public override string Describe() => $"core instantiate of core module {ModuleIndex}";
 }
@@ -19,6 +22,9 @@ public sealed record CoreInstantiationArgument(string Name, Sort Sort, uint Inde
 /// <param name="Exports">The exports, in order.</param>
 public sealed record CoreInlineInstanceItem(IReadOnlyList<CoreInlineExport> Exports) : ComponentItem
 {
+    /// <summary>The exports, in order.</summary>
+    public IReadOnlyList<CoreInlineExport> Exports { get; init; } = ValueList.Of(Exports);
+
     /// <inheritdoc/>
     public override string Describe() => $"core instance of {Exports.Count} inline exports";
 }

@@ -4,6 +4,9 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Declarations">Import, type, alias and export declarations, in order.</param>
 public sealed record CoreModuleType(IReadOnlyList<CoreModuleDeclaration> Declarations) : CoreType
 {
+    /// <summary>Import, type, alias and export declarations, in order.</summary>
+    public IReadOnlyList<CoreModuleDeclaration> Declarations { get; init; } = ValueList.Of(Declarations);
+
     /// <inheritdoc/>
     public override int IndexCount => 1;
 

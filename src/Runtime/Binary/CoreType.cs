@@ -24,6 +24,9 @@ public abstract record CoreType
 /// <param name="Types">The members of the group, each adding one core type index.</param>
 public sealed record CoreRecursiveType(IReadOnlyList<CoreSubType> Types) : CoreType
 {
+    /// <summary>The members of the group, each adding one core type index.</summary>
+    public IReadOnlyList<CoreSubType> Types { get; init; } = ValueList.Of(Types);
+
     /// <inheritdoc/>
     public override int IndexCount => Types.Count;
 
@@ -39,6 +42,9 @@ public sealed record CoreRecursiveType(IReadOnlyList<CoreSubType> Types) : CoreT
 /// <param name="Type">The composite type.</param>
 public sealed record CoreSubType(bool IsFinal, IReadOnlyList<uint> SuperTypes, CoreCompositeType Type)
 {
+    /// <summary>Indices of declared supertypes in the core type index space.</summary>
+    public IReadOnlyList<uint> SuperTypes { get; init; } = ValueList.Of(SuperTypes);
+
     /// <summary>A short, human-readable description.</summary>
     public string Describe() => IsFinal && SuperTypes.Count == 0
         ? Type.Describe()
@@ -64,6 +70,12 @@ public abstract record CoreCompositeType
 /// <param name="Results">The result types.</param>
 public sealed record CoreFunctionType(IReadOnlyList<CoreValueType> Parameters, IReadOnlyList<CoreValueType> Results) : CoreCompositeType
 {
+    /// <summary>The result types.</summary>
+    public IReadOnlyList<CoreValueType> Results { get; init; } = ValueList.Of(Results);
+
+    /// <summary>The parameter types.</summary>
+    public IReadOnlyList<CoreValueType> Parameters { get; init; } = ValueList.Of(Parameters);
+
     /// <inheritdoc/>
     public override string Describe() =>
         $"(func{(Parameters.Count > 0 ? $" (param {string.Join(" ", Parameters)})" : "")}{(Results.Count > 0 ? $" (result {string.Join(" ", Results)})" : "")})";
@@ -73,6 +85,9 @@ public sealed record CoreFunctionType(IReadOnlyList<CoreValueType> Parameters, I
 /// <param name="Fields">The field types.</param>
 public sealed record CoreStructType(IReadOnlyList<CoreFieldType> Fields) : CoreCompositeType
 {
+    /// <summary>The field types.</summary>
+    public IReadOnlyList<CoreFieldType> Fields { get; init; } = ValueList.Of(Fields);
+
     /// <inheritdoc/>
     public override string Describe() => $"(struct{string.Concat(Fields.Select(f => $" (field {f})"))})";
 }

@@ -6,6 +6,9 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Result">The result type, or null when the function returns nothing.</param>
 public sealed record FunctionType(bool IsAsync, IReadOnlyList<LabeledValueType> Parameters, ValueTypeReference? Result) : DefinedType
 {
+    /// <summary>The parameters, in order.</summary>
+    public IReadOnlyList<LabeledValueType> Parameters { get; init; } = ValueList.Of(Parameters);
+
     /// <inheritdoc/>
     public override string Describe() =>
         $"(func{(IsAsync ? " async" : "")}{string.Concat(Parameters.Select(p => $" (param \"{p.Name}\" {p.Type})"))}{(Result is { } r ? $" (result {r})" : "")})";

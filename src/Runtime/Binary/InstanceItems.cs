@@ -5,6 +5,9 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Arguments">The <c>with</c> arguments, in order.</param>
 public sealed record InstantiationItem(uint ComponentIndex, IReadOnlyList<InstantiationArgument> Arguments) : ComponentItem
 {
+    /// <summary>The <c>with</c> arguments, in order.</summary>
+    public IReadOnlyList<InstantiationArgument> Arguments { get; init; } = ValueList.Of(Arguments);
+
     /// <inheritdoc/>
     public override string Describe() => $"instantiate of component {ComponentIndex}";
 }
@@ -19,6 +22,9 @@ public sealed record InstantiationArgument(string Name, Sort Sort, uint Index);
 /// <param name="Exports">The exports, in order.</param>
 public sealed record InlineInstanceItem(IReadOnlyList<InlineExport> Exports) : ComponentItem
 {
+    /// <summary>The exports, in order.</summary>
+    public IReadOnlyList<InlineExport> Exports { get; init; } = ValueList.Of(Exports);
+
     /// <inheritdoc/>
     public override string Describe() => $"instance of {Exports.Count} inline exports";
 }

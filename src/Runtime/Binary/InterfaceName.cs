@@ -10,6 +10,12 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Version">The version after <c>@</c>, if any (e.g. <c>0.2.0</c>, or the canonical <c>0.2</c>).</param>
 public sealed record InterfaceName(IReadOnlyList<string> Namespaces, string Package, IReadOnlyList<string> Projections, string? Version)
 {
+    /// <summary>The projections, outermost first (usually one interface, e.g. <c>streams</c>).</summary>
+    public IReadOnlyList<string> Projections { get; init; } = ValueList.Of(Projections);
+
+    /// <summary>The namespaces, outermost first (usually one, e.g. <c>wasi</c>).</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = ValueList.Of(Namespaces);
+
     /// <summary>The package name with its namespaces, e.g. <c>wasi:io</c>.</summary>
     public string PackageName => string.Join(":", Namespaces.Append(Package));
 

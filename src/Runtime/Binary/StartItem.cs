@@ -6,6 +6,9 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="ResultCount">How many values the start function adds to the value index space.</param>
 public sealed record StartItem(uint FunctionIndex, IReadOnlyList<uint> Arguments, uint ResultCount) : ComponentItem
 {
+    /// <summary>Indices in the value index space.</summary>
+    public IReadOnlyList<uint> Arguments { get; init; } = ValueList.Of(Arguments);
+
     /// <inheritdoc/>
     public override string Describe() => $"start of func {FunctionIndex}";
 }

@@ -17,6 +17,9 @@ public sealed record LabeledValueType(string Name, ValueTypeReference Type);
 /// <param name="Fields">The fields, in order.</param>
 public sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : DefinedValueType
 {
+    /// <summary>The fields, in order.</summary>
+    public IReadOnlyList<LabeledValueType> Fields { get; init; } = ValueList.Of(Fields);
+
     /// <inheritdoc/>
     public override string Describe() => $"(record {string.Join(" ", Fields.Select(f => $"(field \"{f.Name}\" {f.Type})"))})";
 }
@@ -30,6 +33,9 @@ public sealed record VariantCase(string Name, ValueTypeReference? Type);
 /// <param name="Cases">The cases, in order.</param>
 public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : DefinedValueType
 {
+    /// <summary>The cases, in order.</summary>
+    public IReadOnlyList<VariantCase> Cases { get; init; } = ValueList.Of(Cases);
+
     /// <inheritdoc/>
     public override string Describe() =>
         $"(variant {string.Join(" ", Cases.Select(c => c.Type is { } t ? $"(case \"{c.Name}\" {t})" : $"(case \"{c.Name}\")"))})";
@@ -56,6 +62,9 @@ public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) 
 /// <param name="Types">The element types, in order.</param>
 public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : DefinedValueType
 {
+    /// <summary>The element types, in order.</summary>
+    public IReadOnlyList<ValueTypeReference> Types { get; init; } = ValueList.Of(Types);
+
     /// <inheritdoc/>
     public override string Describe() => $"(tuple {string.Join(" ", Types)})";
 }
@@ -64,6 +73,9 @@ public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : Define
 /// <param name="Names">The flag labels, in order.</param>
 public sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
 {
+    /// <summary>The flag labels, in order.</summary>
+    public IReadOnlyList<string> Names { get; init; } = ValueList.Of(Names);
+
     /// <inheritdoc/>
     public override string Describe() => $"(flags {string.Join(" ", Names.Select(n => $"\"{n}\""))})";
 }
@@ -72,6 +84,9 @@ public sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
 /// <param name="Cases">The case labels, in order.</param>
 public sealed record EnumType(IReadOnlyList<string> Cases) : DefinedValueType
 {
+    /// <summary>The case labels, in order.</summary>
+    public IReadOnlyList<string> Cases { get; init; } = ValueList.Of(Cases);
+
     /// <inheritdoc/>
     public override string Describe() => $"(enum {string.Join(" ", Cases.Select(n => $"\"{n}\""))})";
 }

@@ -78,19 +78,29 @@ public class TypeSectionTests
             new FutureType(null),
             new MapType(P(PrimitiveType.String), P(PrimitiveType.U32)),
         ];
-        Assert.Equal(expected.Length, types.Count);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // Records with list members compare lists by reference, so compare descriptions and kinds.
-            Assert.Equal(expected[i].GetType(), types[i].GetType());
-            Assert.Equal(expected[i].Describe(), types[i].Describe());
-        }
+        Assert.Equal(expected, types);
 
         Assert.Equal(["a", "b-c"], ((RecordType)types[1]).Fields.Select(f => f.Name));
         Assert.Null(((VariantType)types[2]).Cases[0].Type);
         Assert.Equal(4u, ((FixedSizeListType)types[4]).Length);
         Assert.Equal("(result u8 (error string))", types[9].Describe());
         Assert.Equal(20, component.IndexSpaces.Types.Count);
+    }
+
+    [Fact]
+    public void Types_compare_by_value()
+    {
+        const string text = "(component (type (record (field \"a\" (list u8)) (field \"b\" (tuple s8 char)))) (type (enum \"x\")))";
+        var first = Types(Read(text));
+        var second = Types(Read(text));
+        Assert.Equal(first, second);
+        Assert.Equal(first[0].GetHashCode(), second[0].GetHashCode());
+        Assert.Equal(new RecordType([new("a", T(0)), new("b", T(1))]), first[2]);
+        Assert.NotEqual(first[2], new RecordType([new("a", T(0))]));
+        var cache = new Dictionary<DefinedType, string> { [first[^1]] = "enum" }; // the inline list and tuple come first
+        Assert.Equal("enum", cache[new EnumType(["x"])]);
+        Assert.Equal(new ExternName("wasi:io/streams@0.2.0"), new ExternName("wasi:io/streams@0.2.0"));
+        Assert.NotEqual(new ExternName("a:b/c") { VersionSuffix = ".1" }, new ExternName("a:b/c"));
     }
 
     [Fact]
