@@ -204,6 +204,22 @@ public class AliasAndNestingTests
     }
 
     [Fact]
+    public void Reads_deeply_nested_types_within_the_limit()
+    {
+        byte[] type = [0x42, 0x00];
+        for (var i = 0; i < 90; i++)
+        {
+            type = [0x42, 0x01, 0x01, .. type];
+        }
+
+        var first = Assert.IsType<TypeItem>(Assert.Single(ComponentReader.Read(Build(Section(7, type))).Items)).Type;
+        var second = Assert.IsType<TypeItem>(Assert.Single(ComponentReader.Read(Build(Section(7, type))).Items)).Type;
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.Contains("InstanceType", first.ToString());
+    }
+
+    [Fact]
     public void Limits_the_nesting_of_module_types()
     {
         byte[] type = [0x50, 0x00];
