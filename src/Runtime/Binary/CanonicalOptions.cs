@@ -1,0 +1,39 @@
+namespace WitBindgen.Runtime.Binary;
+
+/// <summary>The canonical ABI options of a lift, a lower or a built-in.</summary>
+public sealed record CanonicalOptions
+{
+    /// <summary>Options with nothing set (UTF-8 strings, no memory, no realloc, synchronous).</summary>
+    public static CanonicalOptions None { get; } = new();
+
+    /// <summary>The string encoding; <see cref="StringEncoding.Utf8"/> when not given.</summary>
+    public StringEncoding StringEncoding { get; init; }
+
+    /// <summary>The <c>(memory m)</c> option: index in the core memory index space.</summary>
+    public uint? MemoryIndex { get; init; }
+
+    /// <summary>The <c>(realloc f)</c> option: index in the core function index space.</summary>
+    public uint? ReallocIndex { get; init; }
+
+    /// <summary>The <c>(post-return f)</c> option: index in the core function index space.</summary>
+    public uint? PostReturnIndex { get; init; }
+
+    /// <summary>The <c>async</c> option.</summary>
+    public bool IsAsync { get; init; }
+
+    /// <summary>The <c>(callback f)</c> option: index in the core function index space.</summary>
+    public uint? CallbackIndex { get; init; }
+}
+
+/// <summary>The <c>string-encoding</c> canonical option.</summary>
+public enum StringEncoding
+{
+    /// <summary><c>string-encoding=utf8</c> (the default).</summary>
+    Utf8,
+
+    /// <summary><c>string-encoding=utf16</c>.</summary>
+    Utf16,
+
+    /// <summary><c>string-encoding=latin1+utf16</c>.</summary>
+    Latin1Utf16,
+}
