@@ -1,0 +1,85 @@
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime;
+
+/// <summary>
+/// A running component: its exports, callable with dynamic values. Disposing it releases the
+/// Wasmtime store that holds its core instances.
+/// </summary>
+public sealed class ComponentInstance : IDisposable
+{
+    private readonly Store _store;
+    private readonly Dictionary<string, object?> _exports;
+
+    internal ComponentInstance(Store store, InstanceState state, Dictionary<string, object?> exports)
+    {
+        _store = store;
+        State = state;
+        _exports = exports;
+    }
+
+    /// <summary>The canonical ABI state of the root instance.</summary>
+    public InstanceState State { get; }
+
+    /// <summary>The names of the top-level exports.</summary>
+    public IEnumerable<string> ExportNames => _exports.Keys;
+
+    /// <summary>A top-level exported function, or null.</summary>
+    public ComponentFunction? GetFunction(string name) =>
+        _exports.TryGetValue(name, out var value) && value is IComponentCallable callable ? new ComponentFunction(name, callable) : null;
+
+    /// <summary>A function of an exported instance (interface), or null.</summary>
+    public ComponentFunction? GetFunction(string instance, string name) =>
+        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true && value is IComponentCallable callable
+            ? new ComponentFunction(instance + "#" + name, callable)
+            : null;
+
+    /// <summary>A resource type exported by an exported instance, or null.</summary>
+    public ResourceType? GetResourceType(string instance, string name) =>
+        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true ? value as ResourceType : null;
+
+    /// <summary>Drops a resource that the host owns, running its destructor in the guest.</summary>
+    public void Drop(ResourceValue resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        resource.Type.Destructor?.Invoke(resource.Rep);
+    }
+
+    private RuntimeInstance? FindInstance(string name)
+    {
+        if (_exports.TryGetValue(name, out var value) && value is RuntimeInstance exact)
+        {
+            return exact;
+        }
+
+        var match = SemverMatch.Best(name, _exports.Where(e => e.Value is RuntimeInstance).Select(e => e.Key));
+        return match is null ? null : _exports[match] as RuntimeInstance;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _store.Dispose();
+}
+
+/// <summary>An exported component function, callable with dynamic values.</summary>
+public sealed class ComponentFunction
+{
+    private readonly IComponentCallable _callable;
+
+    internal ComponentFunction(string name, IComponentCallable callable)
+    {
+        Name = name;
+        _callable = callable;
+    }
+
+    /// <summary>The export's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The canonical ABI type, for lifted functions.</summary>
+    public AbiFunctionType? Type => (_callable as LiftedFunction)?.Type;
+
+    /// <summary>Calls the function; returns no value or one value.</summary>
+    public WitValue[] Invoke(params WitValue[] arguments) => _callable.Call(null, arguments);
+}

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using Wasmtime;
+using WitBindgen.Runtime.Binary;
+
+namespace WitBindgen.Runtime;
+
+/// <summary>Options for a <see cref="ComponentRuntime"/>.</summary>
+public sealed class ComponentRuntimeOptions
+{
+    /// <summary>
+    /// A folder where compiled core modules are kept (<c>Module.Serialize</c>) so that loading the
+    /// same component again skips compilation. Null keeps the cache in memory only.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+}
+
+/// <summary>
+/// Runs WebAssembly components on Wasmtime's core API: it reads the component binary, compiles its
+/// core modules (cached) and instantiates them with this project's own canonical ABI.
+/// </summary>
+public sealed class ComponentRuntime : IDisposable
+{
+    private readonly Dictionary<string, Module> _modules = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
+    private readonly string? _cacheDirectory;
+
+    /// <summary>Creates a runtime with its own Wasmtime engine.</summary>
+    public ComponentRuntime(ComponentRuntimeOptions? options = null)
+    {
+        Engine = new Engine(new Config());
+        _cacheDirectory = options?.CacheDirectory;
+        if (_cacheDirectory is not null)
+        {
+            Directory.CreateDirectory(_cacheDirectory);
+        }
+    }
+
+    /// <summary>The Wasmtime engine that compiles and runs the core modules.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>How many core modules were compiled (not served from a cache) by this runtime.</summary>
+    public int CompiledModules { get; private set; }
+
+    /// <summary>Reads a component binary and compiles its core modules.</summary>
+    public LoadedComponent Load(ReadOnlyMemory<byte> bytes)
+    {
+        var definition = ComponentReader.Read(bytes);
+        return new LoadedComponent(this, definition);
+    }
+
+    /// <summary>Loads a component from component text (WAT).</summary>
+    public LoadedComponent LoadText(string text) => Load(WatText.ToBinary(text));
+
+    /// <summary>Loads a component file.</summary>
+    public LoadedComponent LoadFile(string path) => Load(File.ReadAllBytes(path));
+
+    /// <summary>Returns the compiled module for core module bytes, compiling at most once per content.</summary>
+    internal Module GetModule(ReadOnlyMemory<byte> bytes)
+    {
+        var key = Convert.ToHexString(SHA256.HashData(bytes.Span));
+        lock (_lock)
+        {
+            if (_modules.TryGetValue(key, out var module))
+            {
+                return module;
+            }
+
+            module = LoadCached(key) ?? Compile(key, bytes);
+            _modules[key] = module;
+            return module;
+        }
+    }
+
+    private Module? LoadCached(string key)
+    {
+        if (_cacheDirectory is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(_cacheDirectory, key + ".cwasm");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Module.DeserializeFile(Engine, key, path);
+        }
+        catch (WasmtimeException)
+        {
+            // A stale or foreign cache entry: compile afresh.
+            return null;
+        }
+    }
+
+    private Module Compile(string key, ReadOnlyMemory<byte> bytes)
+    {
+        var module = Module.FromBytes(Engine, key, bytes.Span);
+        CompiledModules++;
+        if (_cacheDirectory is not null)
+        {
+            var path = Path.Combine(_cacheDirectory, key + ".cwasm");
+            var temp = path + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllBytes(temp, module.Serialize());
+            File.Move(temp, path, overwrite: true);
+        }
+
+        return module;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var module in _modules.Values)
+            {
+                module.Dispose();
+            }
+
+            _modules.Clear();
+        }
+
+        Engine.Dispose();
+    }
+}
+
+/// <summary>A component that has been read and whose core modules are compiled.</summary>
+public sealed class LoadedComponent
+{
+    internal LoadedComponent(ComponentRuntime runtime, ComponentDefinition definition)
+    {
+        Runtime = runtime;
+        Definition = definition;
+    }
+
+    /// <summary>The runtime that loaded it.</summary>
+    public ComponentRuntime Runtime { get; }
+
+    /// <summary>The decoded component.</summary>
+    public ComponentDefinition Definition { get; }
+
+    /// <summary>The names of the component's imports.</summary>
+    public IEnumerable<string> ImportNames => Definition.Imports.Select(i => i.Name.Name);
+
+    /// <summary>
+    /// Instantiates the component in a new store. Every import must be provided by
+    /// <paramref name="imports"/>; a missing one is reported by name before any guest code runs.
+    /// </summary>
+    public ComponentInstance Instantiate(HostImports? imports = null) =>
+        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports());
+}

@@ -1,0 +1,95 @@
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime;
+
+/// <summary>A host implementation of an imported function, over dynamic values.</summary>
+/// <param name="arguments">The lifted arguments, in declaration order.</param>
+/// <returns>The results: empty for a function without a result, else one value.</returns>
+public delegate WitValue[] HostFunction(WitValue[] arguments);
+
+/// <summary>
+/// What the host provides for a component's imports: top-level functions and instances
+/// (interfaces) with their functions and resource types. Interface names match as Wasmtime matches
+/// them: an import of <c>a:b/c@0.2.0</c> is satisfied by an implementation of <c>a:b/c@0.2.12</c>.
+/// </summary>
+public sealed class HostImports
+{
+    private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
+
+    /// <summary>Defines a top-level function import.</summary>
+    public HostImports DefineFunction(string name, HostFunction function)
+    {
+        _items[name] = function;
+        return this;
+    }
+
+    /// <summary>Defines (or returns) an instance import such as <c>wasi:cli/stdout@0.2.12</c>.</summary>
+    public HostInstance DefineInstance(string name)
+    {
+        if (_items.TryGetValue(name, out var existing) && existing is HostInstance instance)
+        {
+            return instance;
+        }
+
+        instance = new HostInstance(name);
+        _items[name] = instance;
+        return instance;
+    }
+
+    /// <summary>Adds every item of another set (later definitions win).</summary>
+    public HostImports Add(HostImports other)
+    {
+        foreach (var (name, item) in other._items)
+        {
+            _items[name] = item;
+        }
+
+        return this;
+    }
+
+    /// <summary>Finds the item for an import name, by exact name or by semver compatibility.</summary>
+    internal object? Find(string name)
+    {
+        if (_items.TryGetValue(name, out var item))
+        {
+            return item;
+        }
+
+        return SemverMatch.Best(name, _items.Keys) is { } match ? _items[match] : null;
+    }
+
+    /// <summary>The defined names (for diagnostics).</summary>
+    public IEnumerable<string> Names => _items.Keys;
+}
+
+/// <summary>A host-implemented instance (interface): functions and resource types by name.</summary>
+public sealed class HostInstance
+{
+    internal HostInstance(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The instance's import name.</summary>
+    public string Name { get; }
+
+    internal Dictionary<string, object> Exports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Defines a function of the instance.</summary>
+    public HostInstance DefineFunction(string name, HostFunction function)
+    {
+        Exports[name] = function;
+        return this;
+    }
+
+    /// <summary>Defines a resource type implemented by the host and returns its runtime type.</summary>
+    /// <param name="name">The resource's name in the interface.</param>
+    /// <param name="destructor">Called with the representation when the guest drops its last owning handle.</param>
+    public ResourceType DefineResource(string name, Action<int>? destructor = null)
+    {
+        var type = new ResourceType(name, null, destructor);
+        Exports[name] = type;
+        return type;
+    }
+}

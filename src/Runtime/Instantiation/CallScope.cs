@@ -1,0 +1,109 @@
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary>
+/// The handle bookkeeping of one call into or out of a component instance: moves owned handles
+/// in and out of the instance's table, lends borrows for the duration of the call, and checks at
+/// the end that borrows lent to the guest were dropped.
+/// </summary>
+internal sealed class CallScope : IResourceHandles
+{
+    private readonly InstanceState _instance;
+    private List<ResourceHandle>? _lent;
+
+    public CallScope(InstanceState instance) => _instance = instance;
+
+    /// <summary>Borrow handles created by this call that the guest has not dropped yet.</summary>
+    public int OutstandingBorrows { get; set; }
+
+    public object LiftOwn(AbiOwnType type, uint handle)
+    {
+        var h = _instance.Handles.Get((int)handle);
+        CheckType(h, type.Resource);
+        if (!h.Own)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"handle {handle} is a borrow, but an owned handle was expected");
+        }
+
+        if (h.Lends != 0)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"handle {handle} is still lent out and cannot be moved");
+        }
+
+        _instance.Handles.Remove((int)handle);
+        return new ResourceValue(h.Type, h.Rep);
+    }
+
+    public object LiftBorrow(AbiBorrowType type, uint handle)
+    {
+        var h = _instance.Handles.Get((int)handle);
+        CheckType(h, type.Resource);
+        if (h.Own)
+        {
+            h.Lends++;
+            (_lent ??= new List<ResourceHandle>()).Add(h);
+        }
+
+        return new ResourceValue(h.Type, h.Rep);
+    }
+
+    public uint LowerOwn(AbiOwnType type, object resource)
+    {
+        var value = Expect(resource, type.Resource);
+        return (uint)_instance.Handles.Add(new ResourceHandle(value.Type, value.Rep, own: true, borrowScope: null));
+    }
+
+    public uint LowerBorrow(AbiBorrowType type, object resource)
+    {
+        var value = Expect(resource, type.Resource);
+        if (ReferenceEquals(value.Type.Implementation, _instance))
+        {
+            return (uint)value.Rep;
+        }
+
+        OutstandingBorrows++;
+        return (uint)_instance.Handles.Add(new ResourceHandle(value.Type, value.Rep, own: false, borrowScope: this));
+    }
+
+    /// <summary>Ends the call: returns lent handles and checks that lent borrows were dropped.</summary>
+    public void Finish()
+    {
+        if (_lent is not null)
+        {
+            foreach (var h in _lent)
+            {
+                h.Lends--;
+            }
+        }
+
+        if (OutstandingBorrows > 0)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"{OutstandingBorrows} borrowed handle(s) were not dropped before the call returned");
+        }
+    }
+
+    private static ResourceValue Expect(object resource, object type)
+    {
+        if (resource is not ResourceValue value)
+        {
+            throw new ArgumentException($"expected a {nameof(ResourceValue)} for a handle, got {resource.GetType().Name}");
+        }
+
+        if (!ReferenceEquals(value.Type, type))
+        {
+            throw new ArgumentException($"a resource of type '{value.Type}' was passed where '{type}' was expected");
+        }
+
+        return value;
+    }
+
+    private static void CheckType(ResourceHandle h, object expected)
+    {
+        if (!ReferenceEquals(h.Type, expected))
+        {
+            throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"handle refers to a resource of type '{h.Type}', but '{expected}' was expected");
+        }
+    }
+}

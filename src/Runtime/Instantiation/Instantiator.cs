@@ -1,0 +1,304 @@
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Binary;
+using WitBindgen.Runtime.Interop;
+using WitBindgen.Runtime.State;
+using BinaryResourceType = WitBindgen.Runtime.Binary.ResourceType;
+using ResourceType = WitBindgen.Runtime.State.ResourceType;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary>
+/// Instantiates a component: walks its definitions in order, creating Wasmtime core instances,
+/// lifted functions, lowered trampolines, resource types and nested component instances.
+/// </summary>
+internal sealed class Instantiator
+{
+    private readonly ComponentRuntime _runtime;
+    private readonly TypeConverter _types = new();
+    private readonly Store _store;
+
+    private Instantiator(ComponentRuntime runtime, Store store)
+    {
+        _runtime = runtime;
+        _store = store;
+    }
+
+    public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports)
+    {
+        var definition = component.Definition;
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var import in definition.Imports)
+        {
+            var provided = imports.Find(import.Name.Name);
+            if (provided is null)
+            {
+                missing.Add(import.Name.Name);
+                continue;
+            }
+
+            arguments[import.Name.Name] = FromHost(import.Name.Name, provided);
+        }
+
+        if (missing.Count != 0)
+        {
+            throw new ComponentLinkException("the component's imports are not all provided; missing: " + string.Join(", ", missing));
+        }
+
+        var store = new Store(component.Runtime.Engine);
+        try
+        {
+            var state = new InstanceState("root", null);
+            var instantiator = new Instantiator(component.Runtime, store);
+            var frame = new Frame(store, definition, null, state, arguments);
+            instantiator.Run(frame);
+            return new ComponentInstance(store, state, frame.Exports);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static object? FromHost(string name, object provided) => provided switch
+    {
+        HostFunction f => new HostCallable(name, f),
+        HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
+            p => p.Key,
+            p => p.Value switch
+            {
+                HostFunction f => (object?)new HostCallable(name + "#" + p.Key, f),
+                var other => other,
+            },
+            StringComparer.Ordinal)),
+        _ => provided,
+    };
+
+    private void Run(Frame frame)
+    {
+        foreach (var item in frame.Definition.Items)
+        {
+            try
+            {
+                frame.Place(item, Evaluate(frame, item));
+            }
+            catch (ComponentFormatException e)
+            {
+                throw new ComponentLinkException($"invalid component: {e.Message}");
+            }
+        }
+    }
+
+    private object? Evaluate(Frame frame, ComponentItem item)
+    {
+        switch (item)
+        {
+            case CoreModuleItem module:
+                return _runtime.GetModule(module.Bytes);
+            case CoreInstantiationItem inst:
+                return InstantiateCore(frame, inst);
+            case CoreInlineInstanceItem inline:
+                return new CoreInstanceValue(inline.Exports.ToDictionary(e => e.Name, e => frame.Get(e.Sort, e.Index)!, StringComparer.Ordinal));
+            case CoreTypeItem:
+                return null;
+            case NestedComponentItem nested:
+                return new ComponentClosure(nested.Component, frame);
+            case InstantiationItem inst:
+                return InstantiateNested(frame, inst);
+            case InlineInstanceItem inline:
+                return new RuntimeInstance("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
+            case AliasItem alias:
+                return Alias(frame, alias.Alias);
+            case TypeItem type:
+                return DefineType(frame, type);
+            case CanonLiftItem lift:
+                return Lift(frame, lift);
+            case CanonLowerItem lower:
+            {
+                var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
+                var type = _types.Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
+                return Trampolines.Lower(_store, Describe(callee), callee, type, Options(frame, lower.Options));
+            }
+
+            case CanonResourceNewItem n:
+                return Trampolines.ResourceNew(_store, frame.State, ResourceOf(frame, n.TypeIndex));
+            case CanonResourceRepItem r:
+                return Trampolines.ResourceRep(_store, frame.State, ResourceOf(frame, r.TypeIndex));
+            case CanonResourceDropItem d:
+                return Trampolines.ResourceDrop(_store, frame.State, ResourceOf(frame, d.TypeIndex));
+            case CanonBuiltinItem builtin:
+                throw new ComponentLinkException($"canon {builtin.Kind.ToText()} is not supported yet (async, streams, futures and threads)");
+            case StartItem:
+                throw new ComponentLinkException("component start functions are not supported yet");
+            case ImportItem import:
+                return Import(frame, import);
+            case ExportItem export:
+            {
+                var value = frame.Get(export.Sort, export.Index);
+                frame.Exports[export.Name.Name] = value;
+                return value;
+            }
+
+            case ValueItem:
+                throw new ComponentLinkException("component values are not supported");
+            default:
+                return null;
+        }
+    }
+
+    private CoreInstanceValue InstantiateCore(Frame frame, CoreInstantiationItem item)
+    {
+        var module = frame.Get<Module>(Sort.CoreModule, item.ModuleIndex);
+        var args = item.Arguments.ToDictionary(a => a.Name, a => frame.Get<CoreInstanceValue>(Sort.CoreInstance, a.Index), StringComparer.Ordinal);
+        var externs = new object[module.Imports.Count];
+        for (int i = 0; i < externs.Length; i++)
+        {
+            var import = module.Imports[i];
+            if (!args.TryGetValue(import.ModuleName, out var provider))
+            {
+                throw new ComponentLinkException($"core module import '{import.ModuleName}' '{import.Name}' has no instantiation argument");
+            }
+
+            externs[i] = provider.GetExport(import.Name)
+                ?? throw new ComponentLinkException($"core instance '{import.ModuleName}' has no export '{import.Name}'");
+        }
+
+        try
+        {
+            return new CoreInstanceValue(new Instance(_store, module, externs));
+        }
+        catch (WasmtimeException e) when (PendingException.Take() is var pending)
+        {
+            throw pending ?? new ComponentLinkException($"core module instantiation failed: {e.Message}");
+        }
+    }
+
+    private RuntimeInstance InstantiateNested(Frame frame, InstantiationItem item)
+    {
+        var closure = frame.Get<ComponentClosure>(Sort.Component, item.ComponentIndex);
+        var args = item.Arguments.ToDictionary(a => a.Name, a => frame.Get(a.Sort, a.Index), StringComparer.Ordinal);
+        var state = new InstanceState($"{frame.State.Name}/component {item.ComponentIndex}", frame.State);
+        var child = new Frame(_store, closure.Definition, closure.Frame, state, args);
+        Run(child);
+        return new RuntimeInstance(state.Name, child.Exports);
+    }
+
+    private static object? Alias(Frame frame, Alias alias) => alias switch
+    {
+        InstanceExportAlias a => frame.Get<RuntimeInstance>(Sort.Instance, a.InstanceIndex).Get(a.Name),
+        CoreInstanceExportAlias a => frame.Get<CoreInstanceValue>(Sort.CoreInstance, a.InstanceIndex).GetExport(a.Name)
+            ?? throw new ComponentLinkException($"core instance {a.InstanceIndex} has no export '{a.Name}'"),
+        OuterAlias a => frame.Up(a.Count).Get(a.Sort, a.Index),
+        _ => throw new ComponentLinkException($"unsupported alias {alias}"),
+    };
+
+    private object? DefineType(Frame frame, TypeItem item)
+    {
+        if (item.Type is not BinaryResourceType resource)
+        {
+            return null;
+        }
+
+        Action<int>? destructor = null;
+        if (resource.DestructorIndex is { } dtorIndex)
+        {
+            var dtor = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex));
+            var state = frame.State;
+            destructor = rep =>
+            {
+                Span<RawValue> slots = stackalloc RawValue[1];
+                slots[0] = RawValue.FromI32(rep);
+                dtor.Call(slots);
+            };
+        }
+
+        var type = new ResourceType($"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}", frame.State, destructor);
+        _types.Bind(item, type);
+        return type;
+    }
+
+    private object? Import(Frame frame, ImportItem import)
+    {
+        if (!frame.Arguments.TryGetValue(import.Name.Name, out var value))
+        {
+            throw new ComponentLinkException($"import '{import.Name.Name}' was not provided");
+        }
+
+        switch (import.Type)
+        {
+            case TypeExternType { Bound.IsSubResource: true }:
+                _types.Bind(import, value as ResourceType ?? throw new ComponentLinkException($"import '{import.Name.Name}' must be a resource type"));
+                break;
+            case InstanceExternType instanceType when value is RuntimeInstance instance:
+                BindInstanceTypes(frame.Definition.ResolveType(instanceType.TypeIndex), instance, import.Name.Name);
+                break;
+            case FunctionExternType when value is not IComponentCallable:
+                throw new ComponentLinkException($"import '{import.Name.Name}' must be a function");
+        }
+
+        return value;
+    }
+
+    /// <summary>Binds the resource types an instance type declares to the runtime types the instance provides.</summary>
+    private void BindInstanceTypes(ResolvedType type, RuntimeInstance instance, string name)
+    {
+        if (type.Definition is not InstanceType instanceType)
+        {
+            return;
+        }
+
+        foreach (var declaration in instanceType.Declarations.OfType<ExportDeclaration>())
+        {
+            if (declaration.Type is TypeExternType { Bound.IsSubResource: true })
+            {
+                var exportName = declaration.Name.Name;
+                if (!instance.Exports.TryGetValue(exportName, out var provided) || provided is not ResourceType resource)
+                {
+                    throw new ComponentLinkException($"instance '{name}' must export a resource type named '{exportName}'");
+                }
+
+                _types.Bind(declaration, resource);
+            }
+        }
+    }
+
+    private ResourceType ResourceOf(Frame frame, uint typeIndex) =>
+        frame.Get(Sort.Type, typeIndex) as ResourceType
+        ?? _types.Resource(frame.Definition.ResolveType(typeIndex));
+
+    private LiftedFunction Lift(Frame frame, CanonLiftItem lift)
+    {
+        if (lift.Options.IsAsync)
+        {
+            throw new ComponentLinkException("async lifts are not supported yet");
+        }
+
+        var type = _types.Function(frame.Definition.ResolveType(lift.TypeIndex));
+        var core = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
+        var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
+        return new LiftedFunction(name, core, type, Options(frame, lift.Options));
+    }
+
+    private static CanonOptions Options(Frame frame, CanonicalOptions options)
+    {
+        var memory = options.MemoryIndex is { } m ? frame.Get<Memory>(Sort.CoreMemory, m) : null;
+        var realloc = options.ReallocIndex is { } r ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, r)) : null;
+        var postReturn = options.PostReturnIndex is { } p ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, p)) : null;
+        var encoding = options.StringEncoding switch
+        {
+            Binary.StringEncoding.Utf16 => Abi.StringEncoding.Utf16,
+            Binary.StringEncoding.Latin1Utf16 => Abi.StringEncoding.Latin1Utf16,
+            _ => Abi.StringEncoding.Utf8,
+        };
+        return new CanonOptions(frame.State, memory, realloc, postReturn, encoding);
+    }
+
+    private static string Describe(IComponentCallable callee) => callee switch
+    {
+        LiftedFunction l => l.Name,
+        HostCallable h => h.Name,
+        _ => "function",
+    };
+}

@@ -1,0 +1,79 @@
+using System.Runtime.ExceptionServices;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Interop;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary>
+/// A core function lifted to a component function (<c>canon lift</c>): lowers arguments into the
+/// guest, calls it through the raw fast path, lifts the results and runs <c>post-return</c>.
+/// </summary>
+internal sealed class LiftedFunction : IComponentCallable
+{
+    private readonly CoreFunction _core;
+    private readonly CanonOptions _options;
+
+    public LiftedFunction(string name, CoreFunction core, AbiFunctionType type, CanonOptions options)
+    {
+        Name = name;
+        _core = core;
+        Type = type;
+        _options = options;
+    }
+
+    public string Name { get; }
+
+    public AbiFunctionType Type { get; }
+
+    public WitValue[] Call(InstanceState? caller, WitValue[] arguments)
+    {
+        var instance = _options.Instance;
+        var entered = instance.Enter(caller);
+        try
+        {
+            var scope = new CallScope(instance);
+            var cx = _options.Context(scope);
+            int slotCount = Math.Max(1, Math.Max(Type.LiftSignature.Parameters.Length, Type.LiftSignature.Results.Length));
+            Span<RawValue> slots = slotCount <= 32 ? stackalloc RawValue[slotCount] : new RawValue[slotCount];
+            CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
+            _core.Call(slots);
+            int resultCount = Type.LiftSignature.Results.Length;
+            var results = CanonicalAbi.LiftExportResults(cx, Type, slots[..resultCount]);
+            if (_options.PostReturn is { } postReturn)
+            {
+                instance.MayLeave = false;
+                try
+                {
+                    postReturn.Call(slots[..Math.Max(resultCount, postReturn.ParameterCount)]);
+                }
+                finally
+                {
+                    instance.MayLeave = true;
+                }
+            }
+
+            scope.Finish();
+            return results;
+        }
+        catch (CoreTrapException trap)
+        {
+            instance.Poisoned = true;
+            if (PendingException.Take() is { } original)
+            {
+                ExceptionDispatchInfo.Capture(original).Throw();
+            }
+
+            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in '{Name}': {trap.Message}", trap);
+        }
+        catch (ComponentTrapException)
+        {
+            instance.Poisoned = true;
+            throw;
+        }
+        finally
+        {
+            InstanceState.Leave(entered);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Binary;
+using WitBindgen.Runtime.State;
+using BinaryResourceType = WitBindgen.Runtime.Binary.ResourceType;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary>
+/// Turns the component binary's types into canonical ABI descriptors. Resource types are bound to
+/// runtime identities: each resource definition, resource import and resource export declaration
+/// of an imported instance maps to the <see cref="State.ResourceType"/> it stands for in this store.
+/// </summary>
+internal sealed class TypeConverter
+{
+    private readonly Dictionary<Definition, State.ResourceType> _bindings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResolvedType, AbiType> _cache = new();
+
+    /// <summary>Binds a resource-defining or resource-importing definition to its runtime type.</summary>
+    public void Bind(Definition source, State.ResourceType type) => _bindings[source] = type;
+
+    public AbiFunctionType Function(ResolvedType type)
+    {
+        if (type.Definition is not FunctionType f)
+        {
+            throw new ComponentLinkException($"expected a function type, found {type.Describe()}");
+        }
+
+        if (f.IsAsync)
+        {
+            throw new ComponentLinkException("async functions are not supported yet");
+        }
+
+        var parameters = f.Parameters.Select(p => Value(type.ResolveValueType(p.Type))).ToArray();
+        var results = f.Result is { } r ? new[] { Value(type.ResolveValueType(r)) } : Array.Empty<AbiType>();
+        return new AbiFunctionType(parameters, results);
+    }
+
+    public AbiType Value(ResolvedType type)
+    {
+        if (_cache.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        AbiType result = type.Definition switch
+        {
+            PrimitiveValueType p => Primitive(p.Type),
+            RecordType r => AbiType.Record(r.Fields.Select(f => new AbiField(f.Name, Value(type.ResolveValueType(f.Type)))).ToArray()),
+            VariantType v => AbiType.Variant(v.Cases.Select(c => new AbiCase(c.Name, c.Type is { } t ? Value(type.ResolveValueType(t)) : null)).ToArray()),
+            ListType l => AbiType.List(Value(type.ResolveValueType(l.Element))),
+            FixedSizeListType fl => AbiType.FixedList(Value(type.ResolveValueType(fl.Element)), checked((int)fl.Length)),
+            TupleType t => AbiType.Tuple(t.Types.Select(x => Value(type.ResolveValueType(x))).ToArray()),
+            FlagsType fl => AbiType.Flags(fl.Names.Count),
+            EnumType e => AbiType.Enum(e.Cases.Count),
+            OptionType o => AbiType.Option(Value(type.ResolveValueType(o.Type))),
+            ResultType r => AbiType.Result(
+                r.Ok is { } ok ? Value(type.ResolveValueType(ok)) : null,
+                r.Error is { } err ? Value(type.ResolveValueType(err)) : null),
+            OwnType own => AbiType.Own(Resource(type.ResolveType(own.ResourceTypeIndex))),
+            BorrowType borrow => AbiType.Borrow(Resource(type.ResolveType(borrow.ResourceTypeIndex))),
+            _ => throw new ComponentLinkException($"the type {type.Describe()} is not supported yet"),
+        };
+        _cache[type] = result;
+        return result;
+    }
+
+    /// <summary>The runtime identity of a resource type reference.</summary>
+    public State.ResourceType Resource(ResolvedType type)
+    {
+        if (type.Source is { } source && _bindings.TryGetValue(source, out var bound))
+        {
+            return bound;
+        }
+
+        if (type.Definition is not null and not BinaryResourceType)
+        {
+            throw new ComponentLinkException($"a handle refers to {type.Describe()}, which is not a resource");
+        }
+
+        throw new ComponentLinkException($"the resource type from {type.Source?.Describe() ?? "an unknown definition"} is not bound to a runtime resource");
+    }
+
+    private static AbiType Primitive(PrimitiveType p) => p switch
+    {
+        PrimitiveType.Bool => AbiType.Bool,
+        PrimitiveType.S8 => AbiType.S8,
+        PrimitiveType.U8 => AbiType.U8,
+        PrimitiveType.S16 => AbiType.S16,
+        PrimitiveType.U16 => AbiType.U16,
+        PrimitiveType.S32 => AbiType.S32,
+        PrimitiveType.U32 => AbiType.U32,
+        PrimitiveType.S64 => AbiType.S64,
+        PrimitiveType.U64 => AbiType.U64,
+        PrimitiveType.F32 => AbiType.F32,
+        PrimitiveType.F64 => AbiType.F64,
+        PrimitiveType.Char => AbiType.Char,
+        PrimitiveType.String => AbiType.String,
+        _ => throw new ComponentLinkException($"the type {p.ToText()} is not supported yet"),
+    };
+}

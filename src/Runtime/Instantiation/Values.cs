@@ -1,0 +1,79 @@
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary>A component-level function: a lifted core function, a host function, or another component's export.</summary>
+internal interface IComponentCallable
+{
+    /// <summary>Calls the function; <paramref name="caller"/> is the calling instance, or null for the host.</summary>
+    WitValue[] Call(InstanceState? caller, WitValue[] arguments);
+}
+
+/// <summary>A host function seen as a component function.</summary>
+internal sealed class HostCallable : IComponentCallable
+{
+    private readonly HostFunction _function;
+
+    public HostCallable(string name, HostFunction function)
+    {
+        Name = name;
+        _function = function;
+    }
+
+    public string Name { get; }
+
+    public WitValue[] Call(InstanceState? caller, WitValue[] arguments) => _function(arguments);
+}
+
+/// <summary>A component instance value: named exports (functions, types, instances, …).</summary>
+internal sealed class RuntimeInstance
+{
+    public RuntimeInstance(string name, Dictionary<string, object?> exports)
+    {
+        Name = name;
+        Exports = exports;
+    }
+
+    public string Name { get; }
+
+    public Dictionary<string, object?> Exports { get; }
+
+    public object? Get(string name) =>
+        Exports.TryGetValue(name, out var value) ? value : throw new ComponentLinkException($"instance '{Name}' has no export named '{name}'");
+}
+
+/// <summary>A core instance value: a real Wasmtime instance or a bag of core exports.</summary>
+internal sealed class CoreInstanceValue
+{
+    private readonly Instance? _instance;
+    private readonly Dictionary<string, object>? _exports;
+
+    public CoreInstanceValue(Instance instance) => _instance = instance;
+
+    public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
+
+    public object? GetExport(string name)
+    {
+        if (_exports is not null)
+        {
+            return _exports.TryGetValue(name, out var value) ? value : null;
+        }
+
+        return (object?)_instance!.GetFunction(name) ?? (object?)_instance.GetMemory(name) ?? (object?)_instance.GetTable(name) ?? _instance.GetGlobal(name);
+    }
+}
+
+/// <summary>A nested component definition together with the frame it was defined in (for outer aliases).</summary>
+internal sealed record ComponentClosure(Binary.ComponentDefinition Definition, Frame Frame);
+
+/// <summary>The guest memory of a canonical ABI option, read afresh on every access (it may grow).</summary>
+internal sealed class WasmMemory : IGuestMemory
+{
+    private readonly Memory _memory;
+
+    public WasmMemory(Memory memory) => _memory = memory;
+
+    public Span<byte> GetSpan() => _memory.GetSpan(0, checked((int)_memory.GetLength()));
+}
