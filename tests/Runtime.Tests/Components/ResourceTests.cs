@@ -1,0 +1,138 @@
+using WitBindgen.Runtime.Abi;
+using Xunit;
+
+namespace WitBindgen.Runtime.Tests.Components;
+
+public class ResourceTests
+{
+    private static readonly ComponentRuntime Runtime = new();
+
+    // A resource implemented by the guest: the representation is the constructor's argument, the
+    // destructor adds the representation to a counter, and "consume" takes ownership and drops it.
+    private const string Counter = """
+        (component
+          (core module $dm
+            (global $dropped (export "dropped") (mut i32) (i32.const 0))
+            (func (export "dtor") (param i32) (global.set $dropped (i32.add (global.get $dropped) (local.get 0)))))
+          (core instance $d (instantiate $dm))
+          (type $r (resource (rep i32) (dtor (core func $d "dtor"))))
+          (core func $new (canon resource.new $r))
+          (core func $rep (canon resource.rep $r))
+          (core func $drop (canon resource.drop $r))
+          (core module $m
+            (import "res" "new" (func $new (param i32) (result i32)))
+            (import "res" "rep" (func $rep (param i32) (result i32)))
+            (import "res" "drop" (func $drop (param i32)))
+            (import "d" "dropped" (global $dropped (mut i32)))
+            (func (export "ctor") (param i32) (result i32) (call $new (local.get 0)))
+            (func (export "get") (param i32) (result i32) (local.get 0))
+            (func (export "consume") (param i32) (result i32) (local $v i32)
+              (local.set $v (call $rep (local.get 0)))
+              (call $drop (local.get 0))
+              (local.get $v))
+            (func (export "dropped") (result i32) (global.get $dropped))
+            (func (export "peek") (param i32) (result i32) (call $rep (local.get 0))))
+          (core instance $i (instantiate $m
+            (with "res" (instance (export "new" (func $new)) (export "rep" (func $rep)) (export "drop" (func $drop))))
+            (with "d" (instance $d))))
+          (func $ctor (param "v" u32) (result (own $r)) (canon lift (core func $i "ctor")))
+          (func $get (param "self" (borrow $r)) (result u32) (canon lift (core func $i "get")))
+          (func $consume (param "r" (own $r)) (result u32) (canon lift (core func $i "consume")))
+          (func $dropped (result u32) (canon lift (core func $i "dropped")))
+          (func $peek (param "handle" u32) (result u32) (canon lift (core func $i "peek")))
+          (export "r" (type $r))
+          (export "ctor" (func $ctor))
+          (export "get" (func $get))
+          (export "consume" (func $consume))
+          (export "dropped" (func $dropped))
+          (export "peek" (func $peek)))
+        """;
+
+    [Fact]
+    public void Guest_resources_are_constructed_borrowed_moved_and_destroyed()
+    {
+        using var instance = Runtime.LoadText(Counter).Instantiate();
+        var ctor = instance.GetFunction("ctor")!;
+        var get = instance.GetFunction("get")!;
+        var consume = instance.GetFunction("consume")!;
+        var dropped = instance.GetFunction("dropped")!;
+
+        var a = (ResourceValue)ctor.Invoke(WitValue.U32(7))[0].AsHandle();
+        var b = (ResourceValue)ctor.Invoke(WitValue.U32(100))[0].AsHandle();
+        Assert.Equal(7, a.Rep);
+
+        // A borrow of a resource the callee implements arrives as its representation.
+        Assert.Equal(7u, get.Invoke(WitValue.Handle(a))[0].AsU32());
+        Assert.Equal(0, instance.State.Handles.Count);
+
+        // Moving ownership into the guest gives it a handle, which it drops: the destructor runs.
+        Assert.Equal(100u, consume.Invoke(WitValue.Handle(b))[0].AsU32());
+        Assert.Equal(100u, dropped.Invoke()[0].AsU32());
+        Assert.Equal(0, instance.State.Handles.Count);
+
+        // Dropping a resource the host owns runs the destructor in the guest.
+        instance.Drop(a);
+        Assert.Equal(107u, dropped.Invoke()[0].AsU32());
+    }
+
+    [Fact]
+    public void Resources_of_another_instance_are_rejected()
+    {
+        using var first = Runtime.LoadText(Counter).Instantiate();
+        using var second = Runtime.LoadText(Counter).Instantiate();
+        var foreign = (ResourceValue)first.GetFunction("ctor")!.Invoke(WitValue.U32(1))[0].AsHandle();
+        Assert.Throws<ArgumentException>(() => second.GetFunction("consume")!.Invoke(WitValue.Handle(foreign)));
+    }
+
+    [Fact]
+    public void Host_resources_pass_through_guest_handle_tables()
+    {
+        var component = Runtime.LoadText("""
+            (component
+              (import "host:res/files" (instance $files
+                (export "file" (type $file (sub resource)))
+                (export "[method]file.size" (func (param "self" (borrow $file)) (result u32)))))
+              (alias export $files "file" (type $file))
+              (alias export $files "[method]file.size" (func $size))
+              (core func $size (canon lower (func $size)))
+              (core func $drop (canon resource.drop $file))
+              (core module $m
+                (import "files" "size" (func $size (param i32) (result i32)))
+                (import "files" "drop" (func $drop (param i32)))
+                (func (export "measure") (param i32) (result i32) (local $s i32)
+                  (local.set $s (call $size (local.get 0)))
+                  (call $drop (local.get 0))
+                  (local.get $s)))
+              (core instance $i (instantiate $m (with "files" (instance (export "size" (func $size)) (export "drop" (func $drop))))))
+              (func $measure (param "f" (own $file)) (result u32) (canon lift (core func $i "measure")))
+              (export "measure" (func $measure)))
+            """);
+        var destroyed = new List<int>();
+        var imports = new HostImports();
+        var files = imports.DefineInstance("host:res/files");
+        var fileType = files.DefineResource("file", rep => destroyed.Add(rep));
+        files.DefineFunction("[method]file.size", args => new[] { WitValue.U32((uint)((ResourceValue)args[0].AsHandle()).Rep * 10) });
+        using var instance = component.Instantiate(imports);
+
+        var result = instance.GetFunction("measure")!.Invoke(WitValue.Handle(new ResourceValue(fileType, 4)));
+        Assert.Equal(40u, result[0].AsU32());
+        Assert.Equal(new[] { 4 }, destroyed);
+        Assert.Equal(0, instance.State.Handles.Count);
+    }
+
+    [Fact]
+    public void Invalid_handles_trap_and_poison_only_that_instance()
+    {
+        using var bad = Runtime.LoadText(Counter).Instantiate();
+        using var good = Runtime.LoadText(Counter).Instantiate();
+
+        var trap = Assert.Throws<ComponentTrapException>(() => bad.GetFunction("peek")!.Invoke(WitValue.U32(12345)));
+        Assert.Contains("handle", trap.Message);
+        Assert.True(bad.State.Poisoned);
+
+        // The trapped instance refuses further calls; the other instance is unaffected.
+        Assert.Throws<ComponentTrapException>(() => bad.GetFunction("dropped")!.Invoke());
+        var r = (ResourceValue)good.GetFunction("ctor")!.Invoke(WitValue.U32(9))[0].AsHandle();
+        Assert.Equal(9, r.Rep);
+    }
+}
