@@ -108,8 +108,8 @@ public class ResolverTests
     [InlineData("world w {} world v { import w; }", "name `w` is defined as a world, not an interface")]
     [InlineData("interface i {} world w { include i; }", "name `i` is defined as an interface, not a world")]
     [InlineData("world w { import f: func(); } world v { include w with { g as h } }", "no import or export kebab-name `g`. Note that an ID does not support renaming")]
-    [InlineData("interface i { @deprecated(version = 1.0.0) f: func(); }", "must pair @deprecated with either @since or @unstable")]
-    [InlineData("interface i { @since(version = 1.0.0) @unstable(feature = x) f: func(); }", "unsupported combination of attributes")]
+    [InlineData("interface i { @deprecated(version = 1.0.0) f: func(); }", "cannot specify both @deprecated without @since or @unstable")]
+    [InlineData("interface i { @since(version = 1.0.0) @unstable(feature = x) f: func(); }", "cannot specify both @since and @unstable")]
     [InlineData("interface i { @since(version = 1.0.0) f: func(); }", "package [a:b] contains a feature gate with a version specifier, so it must have a version")]
     [InlineData("interface i { @bogus f: func(); }", "unknown attribute `bogus`")]
     public void Invalid_packages_are_rejected_with_the_reference_message(string body, string message)

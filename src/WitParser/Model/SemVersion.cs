@@ -44,6 +44,7 @@ public sealed class SemVersion : IComparable<SemVersion>, IEquatable<SemVersion>
         }
 
         string pre = string.Empty, build = string.Empty;
+        string last = "patch version number";
         if (pos < text.Length && text[pos] == '-')
         {
             pos++;
@@ -51,6 +52,8 @@ public sealed class SemVersion : IComparable<SemVersion>, IEquatable<SemVersion>
             {
                 return false;
             }
+
+            last = "pre-release identifier";
         }
 
         if (pos < text.Length && text[pos] == '+')
@@ -60,11 +63,13 @@ public sealed class SemVersion : IComparable<SemVersion>, IEquatable<SemVersion>
             {
                 return false;
             }
+
+            last = "build metadata";
         }
 
         if (pos < text.Length)
         {
-            error = $"unexpected character {Describe(text[pos])} after patch version number";
+            error = $"unexpected character {Describe(text[pos])} after {last}";
             return false;
         }
 

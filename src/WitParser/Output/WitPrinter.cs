@@ -136,6 +136,11 @@ public static class WitPrinter
                     Gate(wi.ItemStability);
                     Line($"{keyword} {InterfacePath(iface)};");
                     break;
+                case WorldInterfaceItem wi when _r[wi.Interface].Name is not null:
+                    Docs(wi.Docs);
+                    Gate(wi.ItemStability);
+                    Line($"{keyword} {Ident(key.Name!)}: {InterfacePath(wi.Interface)};");
+                    break;
                 case WorldInterfaceItem wi:
                 {
                     var iface = _r[wi.Interface];

@@ -130,9 +130,10 @@ internal sealed partial class PackageResolver
                 ExternInterface inline => WorldKey.Of(inline.Name.Name),
                 ExternFunc => WorldKey.Of(((WorldFunctionItem)worldItem).Function.Name),
                 ExternPath path => WorldKey.Of(((WorldInterfaceItem)worldItem).Interface),
+                ExternNamedPath named => WorldKey.Of(named.Label.Name),
                 _ => throw new InvalidOperationException(),
             };
-            if (worldItem is WorldInterfaceItem wi && !(isImport ? importedInterfaces : exportedInterfaces).Add(wi.Interface))
+            if (worldItem is WorldInterfaceItem wi && kind is not ExternNamedPath && !(isImport ? importedInterfaces : exportedInterfaces).Add(wi.Interface))
             {
                 throw new WitError($"interface cannot be {desc}ed more than once", kind.Span);
             }
@@ -174,6 +175,14 @@ internal sealed partial class PackageResolver
             {
                 var stability = ConvertStability(attrs);
                 var (item, name, span) = ResolvePath(path.Path);
+                var id = ExpectInterface(item, name, span);
+                return new WorldInterfaceItem(id, stability, ConvertDocs(docs));
+            }
+
+            case ExternNamedPath named:
+            {
+                var stability = ConvertStability(attrs);
+                var (item, name, span) = ResolvePath(named.Path);
                 var id = ExpectInterface(item, name, span);
                 return new WorldInterfaceItem(id, stability, ConvertDocs(docs));
             }

@@ -373,33 +373,50 @@ internal sealed partial class PackageResolver
 
     internal static Stability ConvertStability(IReadOnlyList<GateAttribute> attrs)
     {
-        switch (attrs.Count)
+        SinceAttribute? since = null;
+        UnstableAttribute? unstable = null;
+        DeprecatedAttribute? deprecated = null;
+        ExternalIdAttribute? externalId = null;
+        foreach (var attr in attrs)
         {
-            case 0:
-                return Stability.Unknown;
-            case 1:
-                return attrs[0] switch
-                {
-                    SinceAttribute s => new StableStability(s.Version, null),
-                    UnstableAttribute u => new UnstableStability(u.Feature.Name, null),
-                    _ => throw new WitError("must pair @deprecated with either @since or @unstable", attrs[0].Span),
-                };
-            case 2:
-                switch (attrs[0], attrs[1])
-                {
-                    case (SinceAttribute s, DeprecatedAttribute d):
-                        return new StableStability(s.Version, d.Version);
-                    case (DeprecatedAttribute d, SinceAttribute s):
-                        return new StableStability(s.Version, d.Version);
-                    case (UnstableAttribute u, DeprecatedAttribute d):
-                        return new UnstableStability(u.Feature.Name, d.Version);
-                    case (DeprecatedAttribute d, UnstableAttribute u):
-                        return new UnstableStability(u.Feature.Name, d.Version);
-                }
-
-                break;
+            switch (attr)
+            {
+                case SinceAttribute s:
+                    since = since is null ? s : throw new WitError("cannot specify @since twice", attr.Span);
+                    break;
+                case UnstableAttribute u:
+                    unstable = unstable is null ? u : throw new WitError("cannot specify @unstable twice", attr.Span);
+                    break;
+                case DeprecatedAttribute d:
+                    deprecated = deprecated is null ? d : throw new WitError("cannot specify @deprecated twice", attr.Span);
+                    break;
+                case ExternalIdAttribute e:
+                    externalId = externalId is null ? e : throw new WitError("cannot specify @external-id twice", attr.Span);
+                    break;
+            }
         }
 
-        throw new WitError("unsupported combination of attributes", attrs[1].Span);
+        if (since is not null && unstable is not null)
+        {
+            var later = since.Span.Start > unstable.Span.Start ? (GateAttribute)since : unstable;
+            throw new WitError("cannot specify both @since and @unstable", later.Span);
+        }
+
+        if (since is not null)
+        {
+            return new StableStability(since.Version, deprecated?.Version);
+        }
+
+        if (unstable is not null)
+        {
+            return new UnstableStability(unstable.Feature.Name, deprecated?.Version);
+        }
+
+        if (deprecated is not null)
+        {
+            throw new WitError("cannot specify both @deprecated without @since or @unstable", deprecated.Span);
+        }
+
+        return Stability.Unknown;
     }
 }

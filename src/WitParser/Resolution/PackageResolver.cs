@@ -165,6 +165,9 @@ internal sealed partial class PackageResolver
                             case ExternPath path:
                                 f(null, attrs, path.Path, null, PathKind.Interface);
                                 break;
+                            case ExternNamedPath named:
+                                f(null, attrs, named.Path, null, PathKind.Interface);
+                                break;
                         }
                     }
 

@@ -24,6 +24,9 @@ internal sealed record UnstableAttribute(TextSpan Span, Id Feature) : GateAttrib
 
 internal sealed record DeprecatedAttribute(TextSpan Span, SemVersion Version) : GateAttribute(Span);
 
+/// <summary><c>@external-id("…")</c>: a name for the item outside the component model.</summary>
+internal sealed record ExternalIdAttribute(TextSpan Span, string Value) : GateAttribute(Span);
+
 /// <summary><c>ns:name@version</c> as written.</summary>
 internal sealed record PackageNameSyntax(DocComments Docs, TextSpan Span, Id Namespace, Id Name, (TextSpan Span, SemVersion Version)? Version)
 {
@@ -93,6 +96,12 @@ internal sealed record ExternInterface(Id Name, IReadOnlyList<InterfaceItem> Ite
 internal sealed record ExternPath(UsePath Path) : ExternKind
 {
     public override TextSpan Span => Path.Name.Span;
+}
+
+/// <summary><c>import label: path;</c> — an interface imported or exported under a plain name.</summary>
+internal sealed record ExternNamedPath(Id Label, UsePath Path) : ExternKind
+{
+    public override TextSpan Span => Label.Span;
 }
 
 internal sealed record ExternFunc(Id Name, FuncSyntax Func) : ExternKind

@@ -24,6 +24,23 @@ internal static class Lexer
             i = 1;
         }
 
+        try
+        {
+            LexAll(text, offset, ref i, tokens, comments);
+        }
+        catch (WitError e) when (e.Span is { } span)
+        {
+            // Like the reference's on-demand lexer, a lexical error surfaces only when the parser
+            // reaches it: earlier syntax errors win.
+            tokens.Add(new Token(TokenKind.LexError, span, e.Message, TakeComments(comments)));
+        }
+
+        tokens.Add(new Token(TokenKind.Eof, new TextSpan(offset + text.Length, offset + text.Length), string.Empty, TakeComments(comments)));
+        return tokens.ToArray();
+    }
+
+    private static void LexAll(string text, int offset, ref int i, List<Token> tokens, List<Comment> comments)
+    {
         while (i < text.Length)
         {
             int start = i;
@@ -129,9 +146,6 @@ internal static class Lexer
                 : string.Empty;
             tokens.Add(new Token(kind, new TextSpan(offset + start, offset + i), tokenText, TakeComments(comments)));
         }
-
-        tokens.Add(new Token(TokenKind.Eof, new TextSpan(offset + text.Length, offset + text.Length), string.Empty, TakeComments(comments)));
-        return tokens.ToArray();
     }
 
     private static Comment[]? TakeComments(List<Comment> comments)
@@ -255,7 +269,7 @@ internal static class Lexer
 
                         if (digits == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
                         {
-                            throw new WitError($"invalid unicode value {value:x}", new TextSpan(offset + pos, offset + pos + 1));
+                            throw new WitError($"invalid unicode value 0x{value:x}", new TextSpan(offset + pos, offset + pos + 1));
                         }
 
                         if (i >= text.Length || text[i] != '}')
@@ -305,9 +319,9 @@ internal static class Lexer
                 case '\n' or '\r' or '\t':
                     break;
                 case 0x202a or 0x202b or 0x202c or 0x202d or 0x202e or 0x2066 or 0x2067 or 0x2068 or 0x2069:
-                    throw new WitError($"Input contains bidirectional override codepoint \"{CharFacts.EscapeUnicode(cp)}\"", span);
+                    throw new WitError($"Input contains bidirectional override codepoint EscapeUnicode(EscapeIterInner('{CharFacts.EscapeUnicode(cp)}'))", span);
                 case 0x149 or 0x673 or 0xf77 or 0xf79 or 0x17a3 or 0x17a4 or 0x17b4 or 0x17b5:
-                    throw new WitError($"Codepoint \"{CharFacts.EscapeUnicode(cp)}\" is discouraged by Unicode", span);
+                    throw new WitError($"Codepoint EscapeUnicode(EscapeIterInner('{CharFacts.EscapeUnicode(cp)}')) is discouraged by Unicode", span);
                 default:
                     if (CharFacts.IsControl(cp))
                     {

@@ -33,6 +33,7 @@ internal readonly record struct Token(TokenKind Kind, TextSpan Span, string Text
         TokenKind.Id => "an identifier",
         TokenKind.ExplicitId => "an '%' identifier",
         TokenKind.Integer => "an integer",
+        TokenKind.LexError => "an invalid token",
         _ => "keyword `" + Keywords.TextOf(kind) + "`",
     };
 }

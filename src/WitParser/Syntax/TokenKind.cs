@@ -69,4 +69,7 @@ internal enum TokenKind
     Id,
     ExplicitId,
     Integer,
+
+    /// <summary>Lexing failed here; the token's text is the error message.</summary>
+    LexError,
 }

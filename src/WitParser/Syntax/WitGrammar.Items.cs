@@ -22,8 +22,16 @@ internal static partial class WitGrammar
             "deprecated" => Expect(TokenKind.LeftParen).Then(Word("version")).Then(Expect(TokenKind.Equals))
                 .Then(Version).Before(Expect(TokenKind.RightParen))
                 .Select(v => (GateAttribute)new DeprecatedAttribute(id.Span, v.Version)),
+            "external-id" => Expect(TokenKind.LeftParen).Then(Expect(TokenKind.StringLiteral)).Before(Expect(TokenKind.RightParen))
+                .Select(lit => (GateAttribute)new ExternalIdAttribute(id.Span, DecodeString(lit))),
             _ => throw new WitError($"unknown attribute `{id.Name}`", id.Span),
         }));
+
+    private static string DecodeString(Token literal)
+    {
+        var file = _file!;
+        return Lexer.DecodeString(file.Text, literal.Span.Start - file.Offset, file.Offset, out _);
+    }
 
     private static readonly Parser<Token, IReadOnlyList<GateAttribute>> Attributes = Parser.Rec(() =>
         Attribute.Many().Select(a => (IReadOnlyList<GateAttribute>)a.ToList()));
@@ -149,6 +157,9 @@ internal static partial class WitGrammar
             .Bind(id => Func!.Before(Expect(TokenKind.Semicolon)).Select(f => (ExternKind)new ExternFunc(id, f)))
             .Or(Parser.Try(Ident.Before(Tok(TokenKind.Colon)).Before(Tok(TokenKind.Interface)))
                 .Bind(id => InterfaceItems.Select(items => (ExternKind)new ExternInterface(id, items))))
+            .Or(Parser.Try(Ident.Before(Tok(TokenKind.Colon)).Before(Parser.Not(Parser.Try(
+                    P.Token(t => t.Kind is TokenKind.Id or TokenKind.ExplicitId).Then(Tok(TokenKind.Slash))))))
+                .Bind(label => UsePathP.Before(Expect(TokenKind.Semicolon)).Select(p => (ExternKind)new ExternNamedPath(label, p))))
             .Or(UsePathP.Before(Expect(TokenKind.Semicolon)).Select(p => (ExternKind)new ExternPath(p))));
 
     private static Parser<Token, WorldItemSyntax> Include(IReadOnlyList<GateAttribute> attrs) =>
@@ -186,8 +197,17 @@ internal static partial class WitGrammar
                 throw new WitError("cannot place attributes on nested packages", keyword.Span);
             }
 
+            if (++_packageDepth > MaxPackageNesting)
+            {
+                throw new WitError("package nesting too deep", keyword.Span);
+            }
+
             return Parser.Map(
-                (name, _, items) => (AstItem)new NestedPackage(new PackageFile(name, items), keyword.Span),
+                (name, _, items) =>
+                {
+                    _packageDepth--;
+                    return (AstItem)new NestedPackage(new PackageFile(name, items), keyword.Span);
+                },
                 PackageName(docs),
                 Expect(TokenKind.LeftBrace),
                 Guarded(() => DeclList(TokenKind.RightBrace)));

@@ -90,7 +90,7 @@ internal static partial class WitGrammar
 
                     if (!uint.TryParse(n.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
                     {
-                        throw new WitError("number too large to fit in target type", n.Span);
+                        throw new WitError("invalid list size: number too large to fit in target type", n.Span);
                     }
 
                     return (TypeSyntax)new FixedLengthListTypeSyntax(keyword.Span, element, size);

@@ -20,6 +20,8 @@ internal static partial class WitGrammar
     {
         var tokens = Lexer.Tokenize(file);
         _typeDepth = 0;
+        _packageDepth = 0;
+        _file = file;
         try
         {
             var result = File.Parse(tokens);
@@ -40,6 +42,9 @@ internal static partial class WitGrammar
     }
 
     private const int MaxPackageNesting = 100;
+
+    [ThreadStatic]
+    private static int _packageDepth;
 
     private static void CheckNesting(PackageFile file, int depth)
     {
@@ -75,17 +80,20 @@ internal static partial class WitGrammar
 
     /// <summary>Consumes the kind or raises the reference's "expected X, found Y" (caret at the token start).</summary>
     private static Parser<Token, Token> Expect(TokenKind kind) =>
-        Tok(kind).Or(Peek.Select<Token>(t => throw new WitError(
+        Tok(kind).Or(Peek.Select<Token>(t => throw LexErrorAt(t) ?? new WitError(
             $"expected {Token.Describe(kind)}, found {Token.Describe(t.Kind)}",
             new TextSpan(t.Span.Start, t.Span.Start + 1))));
 
     /// <summary>Raises "expected {label}, found Y" spanning the whole offending token.</summary>
     private static Parser<Token, T> Expected<T>(string label) =>
-        Peek.Select<T>(t => throw new WitError($"expected {label}, found {Token.Describe(t.Kind)}", t.Span));
+        Peek.Select<T>(t => throw ExpectedError(label, t));
 
     /// <summary>Raises "expected {label}, found Y" for a token that was already consumed.</summary>
     private static Exception ExpectedError(string label, Token found) =>
-        new WitError($"expected {label}, found {Token.Describe(found.Kind)}", found.Span);
+        LexErrorAt(found) ?? new WitError($"expected {label}, found {Token.Describe(found.Kind)}", found.Span);
+
+    /// <summary>The lexical error a token stands for, if the lexer failed at this point.</summary>
+    private static WitError? LexErrorAt(Token t) => t.Kind == TokenKind.LexError ? new WitError(t.Text, t.Span) : null;
 
     /// <summary>The documentation comments in front of the next token.</summary>
     private static readonly Parser<Token, DocComments> Docs = Parser.Rec(() => Peek.Select(DocsOf));
@@ -154,14 +162,18 @@ internal static partial class WitGrammar
             .Many()
             .Select(runs => runs.SelectMany(r => r)));
 
+    /// <summary>
+    /// <c>-pre</c> or <c>+build</c>: the prefix is consumed, and the version text then extends over
+    /// the identifiers, integers and dashes that follow, exactly as the reference parser reads it.
+    /// </summary>
     private static Parser<Token, IEnumerable<Token>> VersionSuffix(TokenKind prefix) =>
-        Tok(prefix).Then(VersionSuffixRun, (p, rest) => new[] { p }.Concat(rest))
+        Tok(prefix).Then(VersionSuffixRun)
             .Or(P.Return(Enumerable.Empty<Token>()));
 
     /// <summary><c>parse_version</c>: <c>1.2.3</c> with optional pre-release and build parts.</summary>
     private static readonly Parser<Token, (TextSpan Span, SemVersion Version)> Version = Parser.Rec(() =>
         Parser.Map(
-            (a, d1, b, d2, c, pre, build) => MakeVersion(new[] { a, d1, b, d2, c }.Concat(pre).Concat(build).ToList()),
+            (a, _, _, _, c, pre, build) => MakeVersion(a, new[] { c }.Concat(pre).Concat(build).ToList()),
             Expect(TokenKind.Integer),
             Expect(TokenKind.Period),
             Expect(TokenKind.Integer),
@@ -170,29 +182,16 @@ internal static partial class WitGrammar
             VersionSuffix(TokenKind.Minus),
             VersionSuffix(TokenKind.Plus)));
 
-    private static (TextSpan, SemVersion) MakeVersion(List<Token> tokens)
+    [ThreadStatic]
+    private static SourceFile? _file;
+
+    private static (TextSpan, SemVersion) MakeVersion(Token first, List<Token> extending)
     {
-        var span = new TextSpan(tokens[0].Span.Start, tokens[^1].Span.End);
-        var sb = new System.Text.StringBuilder();
-        int pos = span.Start;
-        foreach (var t in tokens)
-        {
-            if (t.Span.Start > pos)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(t.Kind switch
-            {
-                TokenKind.Period => ".",
-                TokenKind.Minus => "-",
-                TokenKind.Plus => "+",
-                _ => t.Text,
-            });
-            pos = t.Span.End;
-        }
-
-        if (!SemVersion.TryParse(sb.ToString(), out var version, out var error))
+        var span = new TextSpan(first.Span.Start, extending[^1].Span.End);
+        var text = _file is { } file
+            ? file.Text.Substring(span.Start - file.Offset, span.Length)
+            : string.Concat(extending.Select(t => t.Text));
+        if (!SemVersion.TryParse(text, out var version, out var error))
         {
             throw new WitError(error!, span);
         }
