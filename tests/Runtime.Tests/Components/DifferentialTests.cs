@@ -112,4 +112,110 @@ public class DifferentialTests
         Assert.Equal(theirSwap[0].AsF32(), ourSwap[0].AsF32());
         Assert.Equal(theirSwap[1].AsU8(), ourSwap[1].AsU8());
     }
+
+    private static readonly string Scalars = $$"""
+        (component
+          {{Wat.Libc}}
+          (core module $m
+            (import "libc" "memory" (memory 1))
+            (data (i32.const 3000) "onetwothree")
+            (func (export "not") (param i32) (result i32) (i32.eqz (local.get 0)))
+            (func (export "neg8") (param i32) (result i32) (i32.sub (i32.const 0) (local.get 0)))
+            (func (export "inc16") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+            (func (export "triple64") (param i64) (result i64) (i64.mul (local.get 0) (i64.const 3)))
+            (func (export "twice64") (param f64) (result f64) (f64.mul (local.get 0) (f64.const 2)))
+            (func (export "next") (param i32) (result i32) (i32.rem_u (i32.add (local.get 0) (i32.const 1)) (i32.const 3)))
+            (func (export "res") (param i32 i32 i32) (result i32) (if (result i32) (local.get 0) (then (local.get 2)) (else (local.get 1))))
+            (func (export "optlen") (param i32 i32 i32) (result i32) (if (result i32) (local.get 0) (then (local.get 2)) (else (i32.const 99))))
+            (func (export "echo") (param i32 i32) (result i32)
+              (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+            (func (export "words") (result i32)
+              (i32.store (i32.const 2048) (i32.const 3000)) (i32.store (i32.const 2052) (i32.const 3))
+              (i32.store (i32.const 2056) (i32.const 3003)) (i32.store (i32.const 2060) (i32.const 3))
+              (i32.store (i32.const 2064) (i32.const 3006)) (i32.store (i32.const 2068) (i32.const 5))
+              (i32.store (i32.const 16) (i32.const 2048)) (i32.store (i32.const 20) (i32.const 3)) (i32.const 16)))
+          (core instance $i (instantiate $m (with "libc" (instance $libc))))
+          (type $color (enum "red" "green" "blue"))
+          (export $color-e "color" (type $color))
+          (func $not (param "b" bool) (result bool) (canon lift (core func $i "not")))
+          (func $neg8 (param "x" s8) (result s8) (canon lift (core func $i "neg8")))
+          (func $inc16 (param "x" u16) (result u16) (canon lift (core func $i "inc16")))
+          (func $triple64 (param "x" s64) (result s64) (canon lift (core func $i "triple64")))
+          (func $twice64 (param "x" f64) (result f64) (canon lift (core func $i "twice64")))
+          (func $next (param "c" $color-e) (result $color-e) (canon lift (core func $i "next")))
+          (func $res (param "r" (result u32 (error string))) (result u32) (canon lift (core func $i "res") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+          (func $optlen (param "o" (option string)) (result u32) (canon lift (core func $i "optlen") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+          (func $echo (param "s" string) (result string) (canon lift (core func $i "echo") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+          (func $words (result (list string)) (canon lift (core func $i "words") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+          (export "not" (func $not))
+          (export "neg8" (func $neg8))
+          (export "inc16" (func $inc16))
+          (export "triple64" (func $triple64))
+          (export "twice64" (func $twice64))
+          (export "next" (func $next))
+          (export "res" (func $res))
+          (export "optlen" (func $optlen))
+          (export "echo" (func $echo))
+          (export "words" (func $words)))
+        """;
+
+    [Fact]
+    public void Scalars_enums_results_options_and_strings_match_wasmtime_components()
+    {
+        var bytes = WatText.ToBinary(Scalars);
+        using var runtime = new ComponentRuntime();
+        using var ours = runtime.Load(bytes).Instantiate();
+        using var engine = new Engine(new Config().WithComponentModel(true));
+        using var component = WasmtimeComponent.FromBytes(engine, bytes);
+        using var linker = new WasmtimeLinker(engine);
+        using var store = new Store(engine);
+        var theirs = linker.Instantiate(store, component);
+        CV Theirs(string name, params CV[] args) => theirs.GetFunction(name)!.Call(args)!;
+        WitValue Ours(string name, params WitValue[] args) => ours.GetFunction(name)!.Invoke(args)[0];
+
+        foreach (var b in new[] { true, false })
+        {
+            Assert.Equal(Theirs("not", CV.Bool(b)).AsBool(), Ours("not", WitValue.Bool(b)).AsBool());
+        }
+
+        foreach (var x in new sbyte[] { 0, 1, -128, 127 })
+        {
+            Assert.Equal(Theirs("neg8", CV.S8(x)).AsS8(), Ours("neg8", WitValue.S8(x)).AsS8());
+        }
+
+        foreach (var x in new ushort[] { 0, 41, ushort.MaxValue })
+        {
+            Assert.Equal(Theirs("inc16", CV.U16(x)).AsU16(), Ours("inc16", WitValue.U16(x)).AsU16());
+        }
+
+        foreach (var x in new[] { 0L, -7L, long.MaxValue / 2 })
+        {
+            Assert.Equal(Theirs("triple64", CV.S64(x)).AsS64(), Ours("triple64", WitValue.S64(x)).AsS64());
+        }
+
+        foreach (var x in new[] { 0.5, -1e300, double.PositiveInfinity })
+        {
+            Assert.Equal(Theirs("twice64", CV.F64(x)).AsF64(), Ours("twice64", WitValue.F64(x)).AsF64());
+        }
+
+        var names = new[] { "red", "green", "blue" };
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.Equal(Theirs("next", CV.Enum(names[c])).AsEnum(), names[Ours("next", WitValue.Enum(c)).CaseIndex]);
+        }
+
+        Assert.Equal(Theirs("res", CV.Ok(CV.U32(5))).AsU32(), Ours("res", WitValue.Ok(WitValue.U32(5))).AsU32());
+        Assert.Equal(Theirs("res", CV.Err(CV.String("four"))).AsU32(), Ours("res", WitValue.Err(WitValue.String("four"))).AsU32());
+        Assert.Equal(Theirs("optlen", CV.Some(CV.String("abc"))).AsU32(), Ours("optlen", WitValue.Some(WitValue.String("abc"))).AsU32());
+        Assert.Equal(Theirs("optlen", CV.None()).AsU32(), Ours("optlen", WitValue.None).AsU32());
+
+        foreach (var text in new[] { "", "hi", "ünïcödé ✓" })
+        {
+            Assert.Equal(Theirs("echo", CV.String(text)).AsString(), Ours("echo", WitValue.String(text)).AsString());
+        }
+
+        Assert.Equal(
+            Theirs("words").AsList().Select(v => v.AsString()),
+            Ours("words").Items.Select(v => v.AsString()));
+    }
 }
