@@ -13,7 +13,7 @@ public delegate WitValue[] HostFunction(WitValue[] arguments);
 /// (interfaces) with their functions and resource types. Interface names match as Wasmtime matches
 /// them: an import of <c>a:b/c@0.2.0</c> is satisfied by an implementation of <c>a:b/c@0.2.12</c>.
 /// </summary>
-public sealed class HostImports
+public sealed partial class HostImports
 {
     private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
 
@@ -64,7 +64,7 @@ public sealed class HostImports
 }
 
 /// <summary>A host-implemented instance (interface): functions and resource types by name.</summary>
-public sealed class HostInstance
+public sealed partial class HostInstance
 {
     internal HostInstance(string name)
     {

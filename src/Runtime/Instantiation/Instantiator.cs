@@ -109,6 +109,8 @@ internal sealed class Instantiator
                 return InstantiateNested(frame, inst);
             case InlineInstanceItem inline:
                 return new RuntimeInstance("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
+            case AliasItem { Alias: InstanceExportAlias { Sort: Sort.Type } typeAlias } alias:
+                return AliasType(frame, alias, typeAlias);
             case AliasItem alias:
                 return Alias(frame, alias.Alias);
             case TypeItem type:
@@ -193,6 +195,26 @@ internal sealed class Instantiator
         OuterAlias a => frame.Up(a.Count).Get(a.Sort, a.Index),
         _ => throw new ComponentLinkException($"unsupported alias {alias}"),
     };
+
+    /// <summary>
+    /// A type export of an instance. An instance provides values only for the types it defines or
+    /// binds (resources); an <c>(eq i)</c> type export of an imported instance type (e.g.
+    /// <c>wasi:io/streams</c>' <c>error</c>, equal to <c>wasi:io/error</c>'s resource) stands for the
+    /// type it equals: the runtime resource bound to it, or nothing for a value type.
+    /// </summary>
+    private object? AliasType(Frame frame, AliasItem item, InstanceExportAlias alias)
+    {
+        var instance = frame.Get<RuntimeInstance>(Sort.Instance, alias.InstanceIndex);
+        if (instance.Exports.TryGetValue(alias.Name, out var value))
+        {
+            return value;
+        }
+
+        var index = frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))
+            ?? throw new ComponentLinkException($"{item.Describe()} has no type index");
+        var resolved = frame.Definition.ResolveType(index.Index);
+        return resolved.IsResource ? _types.Resource(resolved) : null;
+    }
 
     private object? DefineType(Frame frame, TypeItem item)
     {

@@ -121,6 +121,43 @@ public class ResourceTests
     }
 
     [Fact]
+    public void Type_exports_equal_to_another_imports_resource_stand_for_that_resource()
+    {
+        // As WASI 0.2 does: wasi:io/streams re-exports wasi:io/error's resource as "error" with an
+        // (eq ...) bound. The host implements "error" in a:b/errors only; aliasing the streams
+        // instance's "error" must give the same resource type (for resource.drop and for handles).
+        var component = Runtime.LoadText("""
+            (component
+              (import "a:b/errors" (instance $errors (export "error" (type (sub resource)))))
+              (alias export $errors "error" (type $error))
+              (import "a:b/streams" (instance $streams
+                (alias outer 1 $error (type $outer-error))
+                (export "error" (type $e (eq $outer-error)))
+                (export "fail" (func (result (own $e))))))
+              (alias export $streams "error" (type $streams-error))
+              (alias export $streams "fail" (func $fail))
+              (core func $fail (canon lower (func $fail)))
+              (core func $drop (canon resource.drop $streams-error))
+              (core module $m
+                (import "h" "fail" (func $fail (result i32)))
+                (import "h" "drop" (func $drop (param i32)))
+                (func (export "run") (call $drop (call $fail))))
+              (core instance $i (instantiate $m (with "h" (instance (export "fail" (func $fail)) (export "drop" (func $drop))))))
+              (func $run (canon lift (core func $i "run")))
+              (export "run" (func $run)))
+            """);
+        var dropped = new List<int>();
+        var imports = new HostImports();
+        var errorType = imports.DefineInstance("a:b/errors").DefineResource("error", dropped.Add);
+        imports.DefineInstance("a:b/streams").DefineFunction("fail", _ => new[] { WitValue.Handle(new ResourceValue(errorType, 5)) });
+        using var instance = component.Instantiate(imports);
+
+        instance.GetFunction("run")!.Invoke();
+        Assert.Equal(new[] { 5 }, dropped);
+        Assert.Equal(0, instance.State.Handles.Count);
+    }
+
+    [Fact]
     public void Invalid_handles_trap_and_poison_only_that_instance()
     {
         using var bad = Runtime.LoadText(Counter).Instantiate();
