@@ -71,6 +71,11 @@ internal sealed class Frame
             : $"{sort} index {index} ({entry.Describe()}) has no runtime value");
     }
 
+    public bool TryGet(Sort sort, uint index, out object? value) => _values.TryGetValue((sort, index), out value);
+
+    /// <summary>The converter from this instantiation's binary types to ABI types.</summary>
+    public TypeConverter? Types { get; set; }
+
     public T Get<T>(Sort sort, uint index)
         where T : class =>
         Get(sort, index) as T ?? throw new ComponentLinkException($"{sort} index {index} is not a {typeof(T).Name}");

@@ -15,7 +15,7 @@ namespace WitBindgen.Runtime.Instantiation;
 internal sealed class Instantiator
 {
     private readonly ComponentRuntime _runtime;
-    private readonly TypeConverter _types = new();
+    private readonly Dictionary<Definition, ResourceType> _bindings = new(ReferenceEqualityComparer.Instance);
     private readonly Store _store;
 
     private Instantiator(ComponentRuntime runtime, Store store)
@@ -120,7 +120,7 @@ internal sealed class Instantiator
             case CanonLowerItem lower:
             {
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
-                var type = _types.Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
+                var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 return Trampolines.Lower(_store, Describe(callee), callee, type, Options(frame, lower.Options));
             }
 
@@ -181,7 +181,8 @@ internal sealed class Instantiator
     {
         var closure = frame.Get<ComponentClosure>(Sort.Component, item.ComponentIndex);
         var args = item.Arguments.ToDictionary(a => a.Name, a => frame.Get(a.Sort, a.Index), StringComparer.Ordinal);
-        var state = new InstanceState($"{frame.State.Name}/component {item.ComponentIndex}", frame.State);
+        var index = frame.Definition.IndexSpaces.Instances.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index;
+        var state = new InstanceState($"{frame.State.Name}/instance {index}", frame.State);
         var child = new Frame(_store, closure.Definition, closure.Frame, state, args);
         Run(child);
         return new RuntimeInstance(state.Name, child.Exports);
@@ -213,7 +214,7 @@ internal sealed class Instantiator
         var index = frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))
             ?? throw new ComponentLinkException($"{item.Describe()} has no type index");
         var resolved = frame.Definition.ResolveType(index.Index);
-        return resolved.IsResource ? _types.Resource(resolved) : null;
+        return resolved.IsResource ? Types(frame).Resource(resolved) : null;
     }
 
     private object? DefineType(Frame frame, TypeItem item)
@@ -237,7 +238,7 @@ internal sealed class Instantiator
         }
 
         var type = new ResourceType($"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}", frame.State, destructor);
-        _types.Bind(item, type);
+        _bindings[item] = type;
         return type;
     }
 
@@ -251,7 +252,7 @@ internal sealed class Instantiator
         switch (import.Type)
         {
             case TypeExternType { Bound.IsSubResource: true }:
-                _types.Bind(import, value as ResourceType ?? throw new ComponentLinkException($"import '{import.Name.Name}' must be a resource type"));
+                _bindings[import] = value as ResourceType ?? throw new ComponentLinkException($"import '{import.Name.Name}' must be a resource type");
                 break;
             case InstanceExternType instanceType when value is RuntimeInstance instance:
                 BindInstanceTypes(frame.Definition.ResolveType(instanceType.TypeIndex), instance, import.Name.Name);
@@ -281,14 +282,19 @@ internal sealed class Instantiator
                     throw new ComponentLinkException($"instance '{name}' must export a resource type named '{exportName}'");
                 }
 
-                _types.Bind(declaration, resource);
+                _bindings[declaration] = resource;
             }
         }
     }
 
+    /// <summary>The type converter of a frame, created on first use.</summary>
+    private TypeConverter Types(Frame frame) =>
+        frame.Types ??= new TypeConverter(_bindings, (scope, index) =>
+            ReferenceEquals(scope.Component, frame.Definition) && frame.TryGet(Sort.Type, index, out var value) ? value as ResourceType : null);
+
     private ResourceType ResourceOf(Frame frame, uint typeIndex) =>
         frame.Get(Sort.Type, typeIndex) as ResourceType
-        ?? _types.Resource(frame.Definition.ResolveType(typeIndex));
+        ?? Types(frame).Resource(frame.Definition.ResolveType(typeIndex));
 
     private LiftedFunction Lift(Frame frame, CanonLiftItem lift)
     {
@@ -297,7 +303,7 @@ internal sealed class Instantiator
             throw new ComponentLinkException("async lifts are not supported yet");
         }
 
-        var type = _types.Function(frame.Definition.ResolveType(lift.TypeIndex));
+        var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
         var core = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
         var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
         return new LiftedFunction(name, core, type, Options(frame, lift.Options));

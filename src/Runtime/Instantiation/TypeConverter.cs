@@ -12,8 +12,20 @@ namespace WitBindgen.Runtime.Instantiation;
 /// </summary>
 internal sealed class TypeConverter
 {
-    private readonly Dictionary<Definition, State.ResourceType> _bindings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Definition, State.ResourceType> _bindings;
     private readonly Dictionary<ResolvedType, AbiType> _cache = new();
+    private readonly Func<TypeScope, uint, State.ResourceType?> _runtimeType;
+
+    /// <summary>
+    /// Creates a converter for one instantiation. <paramref name="runtimeType"/> gives the runtime
+    /// resource type a type index holds in that instantiation, when it is known there: that answer
+    /// wins over the static bindings, so two instances of one nested component keep distinct types.
+    /// </summary>
+    public TypeConverter(Dictionary<Definition, State.ResourceType> bindings, Func<TypeScope, uint, State.ResourceType?> runtimeType)
+    {
+        _bindings = bindings;
+        _runtimeType = runtimeType;
+    }
 
     /// <summary>Binds a resource-defining or resource-importing definition to its runtime type.</summary>
     public void Bind(Definition source, State.ResourceType type) => _bindings[source] = type;
@@ -56,13 +68,16 @@ internal sealed class TypeConverter
             ResultType r => AbiType.Result(
                 r.Ok is { } ok ? Value(type.ResolveValueType(ok)) : null,
                 r.Error is { } err ? Value(type.ResolveValueType(err)) : null),
-            OwnType own => AbiType.Own(Resource(type.ResolveType(own.ResourceTypeIndex))),
-            BorrowType borrow => AbiType.Borrow(Resource(type.ResolveType(borrow.ResourceTypeIndex))),
+            OwnType own => AbiType.Own(ResourceAt(type.Scope, own.ResourceTypeIndex)),
+            BorrowType borrow => AbiType.Borrow(ResourceAt(type.Scope, borrow.ResourceTypeIndex)),
             _ => throw new ComponentLinkException($"the type {type.Describe()} is not supported yet"),
         };
         _cache[type] = result;
         return result;
     }
+
+    private State.ResourceType ResourceAt(TypeScope scope, uint index) =>
+        _runtimeType(scope, index) ?? Resource(scope.ResolveType(index));
 
     /// <summary>The runtime identity of a resource type reference.</summary>
     public State.ResourceType Resource(ResolvedType type)

@@ -172,4 +172,41 @@ public class ResourceTests
         var r = (ResourceValue)good.GetFunction("ctor")!.Invoke(WitValue.U32(9))[0].AsHandle();
         Assert.Equal(9, r.Rep);
     }
+
+    [Fact]
+    public void Two_instances_of_one_nested_component_have_distinct_resource_types()
+    {
+        using var instance = Runtime.LoadText("""
+            (component
+              (component $inner
+                (type $r (resource (rep i32)))
+                (core func $new (canon resource.new $r))
+                (core module $m
+                  (import "res" "new" (func $new (param i32) (result i32)))
+                  (func (export "ctor") (param i32) (result i32) (call $new (local.get 0)))
+                  (func (export "get") (param i32) (result i32) (local.get 0)))
+                (core instance $i (instantiate $m (with "res" (instance (export "new" (func $new))))))
+                (func $ctor (param "v" u32) (result (own $r)) (canon lift (core func $i "ctor")))
+                (func $get (param "self" (borrow $r)) (result u32) (canon lift (core func $i "get")))
+                (export "r" (type $r))
+                (export "ctor" (func $ctor))
+                (export "get" (func $get)))
+              (instance $a (instantiate $inner))
+              (instance $b (instantiate $inner))
+              (alias export $a "ctor" (func $ctor-a))
+              (alias export $b "ctor" (func $ctor-b))
+              (alias export $a "get" (func $get-a))
+              (alias export $b "get" (func $get-b))
+              (export "ctor-a" (func $ctor-a))
+              (export "ctor-b" (func $ctor-b))
+              (export "get-a" (func $get-a))
+              (export "get-b" (func $get-b)))
+            """).Instantiate();
+        var a = (ResourceValue)instance.GetFunction("ctor-a")!.Invoke(WitValue.U32(1))[0].AsHandle();
+        var b = (ResourceValue)instance.GetFunction("ctor-b")!.Invoke(WitValue.U32(2))[0].AsHandle();
+        Assert.NotSame(a.Type, b.Type);
+        Assert.Equal(1u, instance.GetFunction("get-a")!.Invoke(WitValue.Handle(a))[0].AsU32());
+        Assert.Equal(2u, instance.GetFunction("get-b")!.Invoke(WitValue.Handle(b))[0].AsU32());
+        Assert.Throws<ArgumentException>(() => instance.GetFunction("get-b")!.Invoke(WitValue.Handle(a)));
+    }
 }
