@@ -132,8 +132,16 @@ internal sealed class Instantiator
                 return Trampolines.ResourceDrop(_store, frame.State, ResourceOf(frame, d.TypeIndex));
             case CanonBuiltinItem builtin:
                 throw new ComponentLinkException($"canon {builtin.Kind.ToText()} is not supported yet (async, streams, futures and threads)");
-            case StartItem:
-                throw new ComponentLinkException("component start functions are not supported yet");
+            case StartItem start:
+            {
+                if (start.Arguments.Count != 0 || start.ResultCount != 0)
+                {
+                    throw new ComponentLinkException("component start functions that take or return values are not supported (component values are not)");
+                }
+
+                frame.Get<IComponentCallable>(Sort.Function, start.FunctionIndex).Call(null, Array.Empty<WitValue>());
+                return null;
+            }
             case ImportItem import:
                 return Import(frame, import);
             case ExportItem export:

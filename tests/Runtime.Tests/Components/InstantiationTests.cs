@@ -120,4 +120,51 @@ public class InstantiationTests
         incompatible.DefineInstance("example:host/api@0.3.0").DefineFunction("answer", _ => new[] { WitValue.U32(0) });
         Assert.Throws<ComponentLinkException>(() => component.Instantiate(incompatible));
     }
+
+    [Fact]
+    public void Start_functions_run_during_instantiation()
+    {
+        var started = 0;
+        var component = Runtime.LoadText("""
+            (component
+              (import "hello" (func $hello))
+              (core func $hello (canon lower (func $hello)))
+              (core module $m (import "host" "hello" (func $hello)) (func (export "init") (call $hello)))
+              (core instance $i (instantiate $m (with "host" (instance (export "hello" (func $hello))))))
+              (func $init (canon lift (core func $i "init")))
+              (start $init))
+            """);
+        using var instance = component.Instantiate(new HostImports().DefineFunction("hello", _ =>
+        {
+            started++;
+            return Array.Empty<WitValue>();
+        }));
+        Assert.Equal(1, started);
+    }
+
+    [Fact]
+    public void One_component_may_import_two_versions_of_an_interface()
+    {
+        var component = Runtime.LoadText("""
+            (component
+              (import "example:host/api@0.2.0" (instance $old (export "answer" (func (result u32)))))
+              (import "example:host/api@0.3.1" (instance $new (export "answer" (func (result u32)))))
+              (alias export $old "answer" (func $old-answer))
+              (alias export $new "answer" (func $new-answer))
+              (core func $old-answer (canon lower (func $old-answer)))
+              (core func $new-answer (canon lower (func $new-answer)))
+              (core module $m
+                (import "api" "old" (func $old (result i32)))
+                (import "api" "new" (func $new (result i32)))
+                (func (export "both") (result i32) (i32.add (i32.mul (call $old) (i32.const 100)) (call $new))))
+              (core instance $i (instantiate $m (with "api" (instance (export "old" (func $old-answer)) (export "new" (func $new-answer))))))
+              (func $both (result u32) (canon lift (core func $i "both")))
+              (export "both" (func $both)))
+            """);
+        var imports = new HostImports();
+        imports.DefineInstance("example:host/api@0.2.12").DefineFunction("answer", _ => new[] { WitValue.U32(2) });
+        imports.DefineInstance("example:host/api@0.3.4").DefineFunction("answer", _ => new[] { WitValue.U32(3) });
+        using var instance = component.Instantiate(imports);
+        Assert.Equal(203u, instance.GetFunction("both")!.Invoke()[0].AsU32());
+    }
 }

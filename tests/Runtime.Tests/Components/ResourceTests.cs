@@ -3,6 +3,12 @@ using Xunit;
 
 namespace WitBindgen.Runtime.Tests.Components;
 
+/// <summary>
+/// Resources, checked against CanonicalABI.md's rules for handle tables, ownership, lending and
+/// destructors. These cannot be cross-checked with Wasmtime.Components: its dynamic API has no way
+/// to create, pass or read back resource values (its <c>own</c> results cannot be read), so the
+/// expected behaviour here comes from the spec.
+/// </summary>
 public class ResourceTests
 {
     private static readonly ComponentRuntime Runtime = new();
