@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis;
+
+namespace WitBindgen.Generator;
+
+/// <summary>Every diagnostic the generator reports. Ids are stable; see docs/type-mapping.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "WitBindgen";
+
+    /// <summary>WIT0001: the WIT input does not parse or resolve.</summary>
+    public static readonly DiagnosticDescriptor WitError = new(
+        "WIT0001", "WIT error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>WIT0002: the package has several worlds and none was chosen.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousWorld = new(
+        "WIT0002", "WIT world not chosen", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>WIT0003: the chosen world does not exist.</summary>
+    public static readonly DiagnosticDescriptor WorldNotFound = new(
+        "WIT0003", "WIT world not found", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>WIT0004: a WIT type has no C# mapping yet and is generated as <c>object</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedType = new(
+        "WIT0004", "WIT type not supported yet", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
+    /// <summary>WIT9999: a bug in the generator; it reports instead of throwing.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "WIT9999", "WitBindgen internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>All descriptors.</summary>
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, InternalError };
+
+    /// <summary>The descriptor with <paramref name="id"/> (the internal-error one for an unknown id).</summary>
+    public static DiagnosticDescriptor ById(string id) => All.FirstOrDefault(d => d.Id == id) ?? InternalError;
+}

@@ -1,0 +1,445 @@
+using System.Runtime.CompilerServices;
+using WitBindgen.Generator.Specs;
+using WitBindgen.WitParser.Model;
+
+namespace WitBindgen.Generator;
+
+/// <summary>
+/// Turns a resolved WIT model into a <see cref="GenerationSpec"/>: picks the world, collects the
+/// interfaces it needs, names every C# type and translates every WIT type reference to C#.
+/// </summary>
+internal sealed class SpecBuilder
+{
+    private static readonly string[] HelperNames = { "Option", "Result", "Unit" };
+
+    private readonly WitResolve _resolve;
+    private readonly PackageId _main;
+    private readonly WitUnit _unit;
+    private readonly CancellationToken _ct;
+    private readonly string _baseNamespace;
+    private readonly List<DiagnosticSpec> _diagnostics = new();
+    private readonly Dictionary<TypeId, string> _typeNames = new();
+    private readonly Dictionary<string, HashSet<string>> _namesByNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<InterfaceId, string> _inlineNames = new();
+    private bool _needsHelpers;
+    private WitWorld? _world;
+
+    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct)
+    {
+        _resolve = resolve;
+        _main = main;
+        _unit = unit;
+        _ct = ct;
+        _baseNamespace = unit.Namespace ?? PackageNamespace(main);
+    }
+
+    public GenerationSpec Build()
+    {
+        var interfaces = new List<InterfaceId>();
+        var worldTypes = new List<TypeId>();
+        if (!SelectWorld(interfaces, worldTypes))
+        {
+            return new GenerationSpec(EquatableArray<SourceFileSpec>.Empty, EquatableArray<string>.Empty, _diagnostics.ToEquatableArray());
+        }
+
+        AddDependencies(interfaces, worldTypes);
+
+        // Name every type first, so references between interfaces resolve whatever the order.
+        foreach (var id in interfaces)
+        {
+            NameTypes(_resolve[id].Types.Values, InterfaceNamespace(id));
+        }
+
+        NameTypes(worldTypes, WorldNamespace());
+
+        var files = new List<SourceFileSpec>();
+        foreach (var id in interfaces)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var ns = InterfaceNamespace(id);
+            var origin = "interface " + (_resolve.IdOf(id) ?? _inlineNames.GetValueOrDefault(id) ?? "<anonymous>");
+            AddFile(files, ns, origin, _resolve[id].Types.Values);
+        }
+
+        if (_world is not null)
+        {
+            AddFile(files, WorldNamespace(), "world " + _world.Name, worldTypes);
+        }
+
+        var helpers = _needsHelpers ? new[] { _baseNamespace } : Array.Empty<string>();
+        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray());
+    }
+
+    private bool SelectWorld(List<InterfaceId> interfaces, List<TypeId> worldTypes)
+    {
+        var package = _resolve[_main];
+        WorldId? worldId = null;
+        if (_unit.World is { } requested)
+        {
+            worldId = _resolve.FindWorld(_main, requested);
+            if (worldId is null)
+            {
+                _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.WorldNotFound.Id, $"world '{requested}' is not defined in package {package.Name}"));
+                return false;
+            }
+        }
+        else if (package.Worlds.Count == 1)
+        {
+            worldId = package.Worlds.Values.First();
+        }
+        else if (package.Worlds.Count > 1)
+        {
+            _diagnostics.Add(DiagnosticSpec.Unlocated(
+                DiagnosticDescriptors.AmbiguousWorld.Id,
+                $"package {package.Name} has several worlds ({string.Join(", ", package.Worlds.Keys)}); set the WitWorld metadata to choose one"));
+            return false;
+        }
+
+        if (worldId is null)
+        {
+            // A package of interfaces only: generate all of them.
+            interfaces.AddRange(package.Interfaces.Values);
+            return true;
+        }
+
+        _world = _resolve[worldId.Value];
+        foreach (var (key, item) in _world.Imports.Concat(_world.Exports))
+        {
+            switch (item)
+            {
+                case WorldInterfaceItem i:
+                    if (!interfaces.Contains(i.Interface))
+                    {
+                        interfaces.Add(i.Interface);
+                    }
+
+                    if (key.Name is { } name && _resolve[i.Interface].Name is null)
+                    {
+                        _inlineNames[i.Interface] = name;
+                    }
+
+                    break;
+                case WorldTypeItem t when !worldTypes.Contains(t.Type):
+                    worldTypes.Add(t.Type);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds every interface whose types are reachable from the selected ones (through <c>use</c>).</summary>
+    private void AddDependencies(List<InterfaceId> interfaces, List<TypeId> worldTypes)
+    {
+        var seenTypes = new HashSet<TypeId>();
+        var pending = new Stack<TypeId>(worldTypes.Concat(interfaces.SelectMany(i => _resolve[i].Types.Values)));
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (!seenTypes.Add(id))
+            {
+                continue;
+            }
+
+            var def = _resolve[id];
+            if (def.Owner.Interface is { } owner && !interfaces.Contains(owner))
+            {
+                interfaces.Add(owner);
+                foreach (var t in _resolve[owner].Types.Values)
+                {
+                    pending.Push(t);
+                }
+            }
+
+            foreach (var reference in def.Kind.References)
+            {
+                if (reference.Id is { } next)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+    }
+
+    private void NameTypes(IEnumerable<TypeId> ids, string ns)
+    {
+        var taken = TakenNames(ns);
+        foreach (var id in ids)
+        {
+            var def = _resolve[id];
+            if (IsNominal(def.Kind) && def.Name is { } name && !_typeNames.ContainsKey(id))
+            {
+                _typeNames[id] = Naming.Unique(Naming.Pascal(name), taken);
+            }
+        }
+    }
+
+    private HashSet<string> TakenNames(string ns)
+    {
+        if (!_namesByNamespace.TryGetValue(ns, out var taken))
+        {
+            taken = new HashSet<string>(StringComparer.Ordinal);
+            if (ns == _baseNamespace)
+            {
+                taken.UnionWith(HelperNames);
+            }
+
+            _namesByNamespace[ns] = taken;
+        }
+
+        return taken;
+    }
+
+    private static bool IsNominal(TypeDefKind kind) => kind is RecordKind or VariantKind or EnumKind or FlagsKind or ResourceKind;
+
+    private void AddFile(List<SourceFileSpec> files, string ns, string origin, IEnumerable<TypeId> ids)
+    {
+        var types = new List<TypeSpec>();
+        foreach (var id in ids)
+        {
+            if (_typeNames.TryGetValue(id, out var name))
+            {
+                types.Add(BuildType(id, name));
+            }
+        }
+
+        if (types.Count > 0)
+        {
+            files.Add(new SourceFileSpec(ns + ".g.cs", ns, origin, types.ToEquatableArray()));
+        }
+    }
+
+    private TypeSpec BuildType(TypeId id, string name)
+    {
+        var def = _resolve[id];
+        var wit = def.Name!;
+        var docs = def.Docs.Contents;
+        switch (def.Kind)
+        {
+            case RecordKind record:
+            {
+                var taken = MemberScope(name);
+                var fields = record.Fields.Select(f => new MemberSpec(Naming.Unique(Naming.Pascal(f.Name), taken), f.Name, Translate(f.Type), f.Docs.Contents));
+                return new RecordSpec(name, wit, docs, fields.ToEquatableArray());
+            }
+
+            case VariantKind variant:
+            {
+                var taken = MemberScope(name);
+                taken.Add("Value");
+                var cases = variant.Cases.Select(c => new MemberSpec(Naming.Unique(Naming.Pascal(c.Name), taken), c.Name, c.Type is { } t ? Translate(t) : null, c.Docs.Contents));
+                return new VariantSpec(name, wit, docs, cases.ToEquatableArray());
+            }
+
+            case EnumKind e:
+            {
+                var taken = MemberScope(name);
+                var underlying = e.Cases.Count <= 256 ? "byte" : e.Cases.Count <= 65536 ? "ushort" : "uint";
+                var cases = e.Cases.Select(c => new MemberSpec(Naming.Unique(Naming.Pascal(c.Name), taken), c.Name, null, c.Docs.Contents));
+                return new EnumSpec(name, wit, docs, underlying, cases.ToEquatableArray());
+            }
+
+            case FlagsKind flags when flags.Flags.Count <= 64:
+            {
+                var taken = MemberScope(name);
+                var n = flags.Flags.Count;
+                var underlying = n <= 8 ? "byte" : n <= 16 ? "ushort" : n <= 32 ? "uint" : "ulong";
+                var items = flags.Flags.Select(f => new MemberSpec(Naming.Unique(Naming.Pascal(f.Name), taken), f.Name, null, f.Docs.Contents));
+                return new FlagsSpec(name, wit, docs, underlying, items.ToEquatableArray());
+            }
+
+            case FlagsKind flags:
+            {
+                var taken = MemberScope(name);
+                var words = Enumerable.Range(0, (flags.Flags.Count + 63) / 64).Select(i => Naming.Unique("Word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), taken)).ToArray();
+                var items = flags.Flags.Select(f => new MemberSpec(Naming.Unique(Naming.Pascal(f.Name), taken), f.Name, null, f.Docs.Contents));
+                return new WideFlagsSpec(name, wit, docs, words.ToEquatableArray(), items.ToEquatableArray());
+            }
+
+            default:
+                return new ResourceSpec(name, wit, docs);
+        }
+    }
+
+    private static HashSet<string> MemberScope(string typeName)
+    {
+        var taken = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { typeName };
+        return taken;
+    }
+
+    /// <summary>The C# spelling of a WIT type reference.</summary>
+    internal string Translate(WitType type)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (type.IsPrimitive)
+        {
+            return type.Primitive switch
+            {
+                PrimitiveType.Bool => "bool",
+                PrimitiveType.U8 => "byte",
+                PrimitiveType.U16 => "ushort",
+                PrimitiveType.U32 => "uint",
+                PrimitiveType.U64 => "ulong",
+                PrimitiveType.S8 => "sbyte",
+                PrimitiveType.S16 => "short",
+                PrimitiveType.S32 => "int",
+                PrimitiveType.S64 => "long",
+                PrimitiveType.F32 => "float",
+                PrimitiveType.F64 => "double",
+                PrimitiveType.Char => "global::System.Text.Rune",
+                PrimitiveType.String => "string",
+                _ => Unsupported("error-context"),
+            };
+        }
+
+        var id = type.Id!.Value;
+        var def = _resolve[id];
+        switch (def.Kind)
+        {
+            case RecordKind or VariantKind or EnumKind or FlagsKind or ResourceKind:
+                return $"global::{TypeNamespace(id)}.{TypeName(id)}";
+            case AliasKind alias:
+                return Translate(alias.Target);
+            case HandleKind handle:
+                return Translate(WitType.Of(handle.Resource));
+            case OptionKind option:
+                if (IsOption(option.Inner))
+                {
+                    _needsHelpers = true;
+                    return $"global::{_baseNamespace}.Option<{Translate(option.Inner)}>";
+                }
+
+                return Translate(option.Inner) + "?";
+            case ResultKind result:
+                _needsHelpers = true;
+                return $"global::{_baseNamespace}.Result<{TranslateOrUnit(result.Ok)}, {TranslateOrUnit(result.Err)}>";
+            case TupleKind tuple:
+                return tuple.Types.Count switch
+                {
+                    0 => TranslateOrUnit(null),
+                    1 => $"global::System.ValueTuple<{Translate(tuple.Types[0])}>",
+                    _ => "(" + string.Join(", ", tuple.Types.Select(Translate)) + ")",
+                };
+            case ListKind list:
+                return ArrayOf(list.Element);
+            case FixedLengthListKind fixedList:
+                return ArrayOf(fixedList.Element);
+            case MapKind map:
+                return $"global::System.Collections.Generic.Dictionary<{Translate(map.Key)}, {Translate(map.Value)}>";
+            case FutureKind:
+                return Unsupported("future");
+            case StreamKind:
+                return Unsupported("stream");
+            default:
+                return Unsupported(def.Kind.GetType().Name);
+        }
+    }
+
+    private string ArrayOf(WitType element) =>
+        element.IsPrimitive && element.Primitive == PrimitiveType.U8 ? "byte[]" : Translate(element) + "[]";
+
+    private string TranslateOrUnit(WitType? type)
+    {
+        if (type is { } t)
+        {
+            return Translate(t);
+        }
+
+        _needsHelpers = true;
+        return $"global::{_baseNamespace}.Unit";
+    }
+
+    private bool IsOption(WitType type)
+    {
+        for (var depth = 0; depth < 1000 && type.Id is { } id; depth++)
+        {
+            switch (_resolve[id].Kind)
+            {
+                case OptionKind:
+                    return true;
+                case AliasKind alias:
+                    type = alias.Target;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private string Unsupported(string what)
+    {
+        var message = $"the WIT type '{what}' has no C# mapping yet; it is generated as object";
+        if (!_diagnostics.Any(d => d.Message == message))
+        {
+            _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.UnsupportedType.Id, message));
+        }
+
+        return "object";
+    }
+
+    private string TypeName(TypeId id)
+    {
+        if (!_typeNames.TryGetValue(id, out var name))
+        {
+            name = Naming.Unique(Naming.Pascal(_resolve[id].Name ?? "Anonymous"), TakenNames(TypeNamespace(id)));
+            _typeNames[id] = name;
+        }
+
+        return name;
+    }
+
+    private string TypeNamespace(TypeId id)
+    {
+        var owner = _resolve[id].Owner;
+        return owner.Interface is { } iface ? InterfaceNamespace(iface) : WorldNamespace();
+    }
+
+    private string InterfaceNamespace(InterfaceId id)
+    {
+        var iface = _resolve[id];
+        if (iface.Name is null)
+        {
+            var key = _inlineNames.TryGetValue(id, out var n) ? n : "interface-" + id.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return WorldNamespace() + "." + Naming.Pascal(key);
+        }
+
+        var pkg = iface.Package is { } p ? PackageNamespace(p) : _baseNamespace;
+        var segment = Naming.Pascal(iface.Name);
+        if (pkg == _baseNamespace && HelperNames.Contains(segment))
+        {
+            segment += "_";
+        }
+
+        return pkg + "." + segment;
+    }
+
+    private string WorldNamespace()
+    {
+        if (_world is null)
+        {
+            return _baseNamespace;
+        }
+
+        var segment = Naming.Pascal(_world.Name);
+        var package = _world.Package is { } p ? _resolve[p] : null;
+        if (HelperNames.Contains(segment) || (package is not null && package.Interfaces.Keys.Any(k => Naming.Pascal(k) == segment)))
+        {
+            segment += "World";
+        }
+
+        return (_world.Package is { } pid ? PackageNamespace(pid) : _baseNamespace) + "." + segment;
+    }
+
+    private string PackageNamespace(PackageId id)
+    {
+        if (id == _main && _unit.Namespace is { } ns)
+        {
+            return ns;
+        }
+
+        var name = _resolve[id].Name;
+        return Naming.Pascal(name.Namespace) + "." + Naming.Pascal(name.Name);
+    }
+}

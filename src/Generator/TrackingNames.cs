@@ -1,0 +1,17 @@
+namespace WitBindgen.Generator;
+
+/// <summary>The names of the generator's tracked pipeline steps (for incrementality tests).</summary>
+public static class TrackingNames
+{
+    /// <summary>Each .wit AdditionalFile with its metadata.</summary>
+    public const string InputFiles = "WitInputFiles";
+
+    /// <summary>The files grouped into loads.</summary>
+    public const string Units = "WitUnits";
+
+    /// <summary>Each load resolved into what to generate.</summary>
+    public const string Specs = "WitSpecs";
+
+    /// <summary>All loads together, for emission with duplicates removed.</summary>
+    public const string AllSpecs = "WitAllSpecs";
+}

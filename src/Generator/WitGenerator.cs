@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WitBindgen.Generator.Specs;
+
+namespace WitBindgen.Generator;
+
+/// <summary>
+/// Generates C# types for the WIT files passed as AdditionalFiles. The pipeline: read each
+/// <c>.wit</c> file with its item metadata (<see cref="WitInputFile"/>), group files into loads
+/// (<see cref="WitUnit"/>), resolve each load into a <see cref="GenerationSpec"/> (the Parser), then
+/// write sources and report diagnostics (the Emitter). Every step's output is equatable data, so an
+/// edit that does not touch the WIT inputs leaves every step cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class WitGenerator : IIncrementalGenerator
+{
+    /// <summary>The prefix of the item metadata the generator reads (see build/WitBindgen.props).</summary>
+    public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.InputFiles);
+
+        var units = files.Collect()
+            .SelectMany(static (all, _) => WitUnit.Group(all).ToImmutableArray())
+            .WithTrackingName(TrackingNames.Units);
+
+        var specs = units
+            .Select(static (unit, ct) => Parser.Parse(unit, ct))
+            .WithTrackingName(TrackingNames.Specs);
+
+        var all = specs.Collect()
+            .Select(static (list, _) => list.ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllSpecs);
+
+        context.RegisterSourceOutput(all, static (spc, list) => Emitter.Emit(spc, list));
+    }
+
+    private static WitInputFile ReadInput(AdditionalText text, AnalyzerConfigOptions options, CancellationToken ct)
+    {
+        string? Meta(string name) =>
+            options.TryGetValue(MetadataPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        string content;
+        try
+        {
+            content = text.GetText(ct)?.ToString() ?? string.Empty;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            content = string.Empty;
+        }
+
+        var root = Meta("WitRoot");
+        return new WitInputFile(
+            text.Path,
+            content,
+            root is null ? null : root.Replace('\\', '/').TrimEnd('/'),
+            Meta("WitWorld"),
+            Meta("WitNamespace"),
+            Meta("WitFeatures"));
+    }
+}

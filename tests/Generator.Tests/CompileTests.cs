@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using WitBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>Every generated file compiles with nullable enabled, documentation diagnosed and warnings as errors.</summary>
+public class CompileTests
+{
+    /// <summary>Cases for xunit.</summary>
+    public static IEnumerable<object[]> Cases => GeneratorCorpus.Cases;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_source_compiles_without_warnings(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name));
+        Assert.NotEmpty(result.GeneratedSources);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+
+        var compilation = GeneratorHarness.Compilation(result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray());
+        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
+    public void Generated_types_are_usable_from_consumer_code()
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load("options-results").Concat(GeneratorCorpus.Load("variants")).Concat(GeneratorCorpus.Load("enums-flags")));
+        const string consumer = """
+            using Test.Options;
+            using Test.Options.Values;
+            using Test.Variants.Errors;
+            using Test.EnumsFlags.Kinds;
+
+            internal static class Use
+            {
+                public static string Describe(ErrorCode error) => error switch
+                {
+                    ErrorCode.Timeout => "timeout",
+                    ErrorCode.Io io => io.Value,
+                    ErrorCode.Value_ v => v.Value.ToString(),
+                    _ => "other",
+                };
+
+                public static Maybe Make() => new(1, null, Option<uint?>.None, new Option<string?>("x"), null, new uint?[] { 1, null }, 2, new MaybeNot(true));
+
+                public static Results MakeResults() => new(
+                    Result<Unit, Unit>.FromOk(default),
+                    Result<uint, Unit>.FromErr(default),
+                    Result<Unit, string>.FromErr("e"),
+                    Result<uint, string>.FromOk(4),
+                    Result<uint?, string[]>.FromOk(null),
+                    null);
+
+                public static Flags70 Wide() => new Flags70(0, 0) { Flag3 = true, Flag69 = true };
+
+                public static bool Check() => Wide().Flag69 && !Wide().Flag4 && (Perms.Read | Perms.Exec).HasFlag(Perms.Exec) && Color.Blue == (Color)2;
+            }
+            """;
+        var sources = result.GeneratedSources.Select(s => s.SourceText.ToString()).Append(consumer).ToArray();
+        var problems = GeneratorHarness.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using WitBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>WIT errors become Roslyn diagnostics at the .wit file's line and column.</summary>
+public class DiagnosticTests
+{
+    [Fact]
+    public void Syntax_error_is_WIT0001_at_its_line_and_column()
+    {
+        const string text = "package a:b;\n\ninterface i {\n    record r {\n        x: u32\n        y: u32,\n    }\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/src/broken.wit", text) });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/src/broken.wit", span.Path);
+        Assert.Equal(5, span.StartLinePosition.Line);       // 0-based: line 6, where `y` is
+        Assert.Equal(8, span.StartLinePosition.Character);
+        Assert.Equal("y", text.Substring(diagnostic.Location.SourceSpan.Start, 1));
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Resolution_error_is_WIT0001_at_the_unknown_name()
+    {
+        const string text = "package a:b;\n\ninterface i {\n    record r {\n        x: missing,\n    }\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/src/unresolved.wit", text) });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0001", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(4, span.StartLinePosition.Line);
+        Assert.Equal(11, span.StartLinePosition.Character);
+        Assert.Equal("missing", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void Error_in_a_dependency_file_points_into_that_file()
+    {
+        var meta = new Dictionary<string, string> { ["WitRoot"] = "/pkg" };
+        var result = GeneratorHarness.Run(new[]
+        {
+            new WitSource("/pkg/main.wit", "package a:main;\n\nworld w {\n    import a:dep/i;\n}\n", meta),
+            new WitSource("/pkg/deps/dep.wit", "package a:dep;\n\ninterface i {\n    type t = nope;\n}\n", meta),
+        });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0001", diagnostic.Id);
+        Assert.Equal("/pkg/deps/dep.wit", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Several_worlds_without_WitWorld_is_WIT0002_and_an_unknown_world_WIT0003()
+    {
+        const string text = "package a:b;\n\nworld one {}\nworld two {}\n";
+        var ambiguous = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) });
+        Assert.Equal("WIT0002", Assert.Single(ambiguous.Diagnostics).Id);
+
+        var missing = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text, new Dictionary<string, string> { ["WitWorld"] = "three" }) });
+        Assert.Equal("WIT0003", Assert.Single(missing.Diagnostics).Id);
+
+        var chosen = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text, new Dictionary<string, string> { ["WitWorld"] = "two" }) });
+        Assert.Empty(chosen.Diagnostics);
+    }
+
+    [Fact]
+    public void Namespace_and_features_metadata_are_applied()
+    {
+        const string text = "package a:b;\n\ninterface i {\n    @unstable(feature = extra)\n    record gated {\n        x: u32,\n    }\n}\n";
+        var meta = new Dictionary<string, string> { ["WitNamespace"] = "My.Bindings", ["WitFeatures"] = "extra" };
+        var result = GeneratorHarness.Run(new[] { new WitSource("/f.wit", text, meta) });
+        Assert.Empty(result.Diagnostics);
+        var source = Assert.Single(result.GeneratedSources);
+        Assert.Equal("My.Bindings.I.g.cs", source.HintName);
+        Assert.Contains("record struct Gated", source.SourceText.ToString());
+
+        var withoutFeature = GeneratorHarness.Run(new[] { new WitSource("/f.wit", text) });
+        Assert.Empty(withoutFeature.GeneratedSources);
+    }
+}

@@ -1,0 +1,77 @@
+using WitBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>The generator never throws: mutated WIT ends in sources or diagnostics, never in an exception.</summary>
+public class FuzzTests
+{
+    private static readonly string[] Fragments =
+    {
+        "{", "}", "<", ">", "(", ")", ",", ";", ":", "->", "option<", "result<", "list<", "tuple<", "own<", "borrow<",
+        "record r { a: u32 }", "variant v { a }", "enum e { a }", "flags f { a }", "resource x;", "use i.{t};",
+        "type t = u8;", "%", "@since(version = 1.0.0)", "/// doc\n", "world w { import i; }", "func()", "\u00e9", "\n",
+    };
+
+    [Fact]
+    public void Mutated_inputs_never_make_the_generator_throw()
+    {
+        var corpus = Directory.EnumerateFiles(TestPaths.Corpus, "*.wit").Select(File.ReadAllText).ToList();
+        var random = new Random(20261125);
+        int generated = 0, failed = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var text = Mutate(corpus[i % corpus.Count], random);
+            var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text) });
+            Assert.Null(result.Exception);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Id == "WIT9999");
+            if (result.GeneratedSources.Length > 0)
+            {
+                generated++;
+            }
+
+            if (result.Diagnostics.Any(d => d.Id == "WIT0001"))
+            {
+                failed++;
+            }
+        }
+
+        Assert.True(generated > 0 && failed > 0, $"mutations should hit both outcomes: {generated} generated, {failed} failed");
+    }
+
+    private static string Mutate(string text, Random random)
+    {
+        var rounds = 1 + random.Next(3);
+        for (var r = 0; r < rounds && text.Length > 0; r++)
+        {
+            var at = random.Next(text.Length);
+            switch (random.Next(5))
+            {
+                case 0:
+                    text = text[..at];
+                    break;
+                case 1:
+                    text = text[..at] + (char)random.Next(32, 0x3000) + text[(at + 1)..];
+                    break;
+                case 2:
+                    text = text[..at] + Fragments[random.Next(Fragments.Length)] + text[at..];
+                    break;
+                case 3:
+                    text = text[..at] + text[Math.Min(text.Length, at + random.Next(1, 12))..];
+                    break;
+                default:
+                    var tokens = text.Split(' ');
+                    if (tokens.Length > 2)
+                    {
+                        int a = random.Next(tokens.Length), b = random.Next(tokens.Length);
+                        (tokens[a], tokens[b]) = (tokens[b], tokens[a]);
+                        text = string.Join(' ', tokens);
+                    }
+
+                    break;
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WitBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>The pipeline's steps stay cached across edits that do not touch the WIT inputs.</summary>
+public class IncrementalTests
+{
+    private static readonly string[] Steps = { TrackingNames.InputFiles, TrackingNames.Units, TrackingNames.Specs, TrackingNames.AllSpecs };
+
+    [Fact]
+    public void Unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        var driver = GeneratorHarness.Driver(GeneratorCorpus.Load("records").Concat(GeneratorCorpus.Load("variants"))).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { int X => 1; }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        foreach (var step in Steps)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            var reasons = second.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+
+        Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    [Fact]
+    public void Editing_the_wit_regenerates_only_that_unit()
+    {
+        var records = GeneratorCorpus.Load("records").Single();
+        var variants = GeneratorCorpus.Load("variants").Single();
+        var recordsText = new InMemoryAdditionalText(records.Path, records.Text);
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        var driver = GeneratorHarness.Driver(new[] { recordsText, new InMemoryAdditionalText(variants.Path, variants.Text) }, new TestOptionsProvider(new Dictionary<string, IReadOnlyDictionary<string, string>>()))
+            .RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.Contains("Shapes")).SourceText.ToString();
+
+        var edited = new InMemoryAdditionalText(records.Path, records.Text.Replace("record point {", "record point {\n        z: f32,"));
+        driver = driver.ReplaceAdditionalText(recordsText, edited).RunGenerators(compilation);
+        var after = driver.GetRunResult().Results.Single();
+
+        var regenerated = after.GeneratedSources.Single(s => s.HintName.Contains("Shapes")).SourceText.ToString();
+        Assert.NotEqual(before, regenerated);
+        Assert.Contains("float Z", regenerated);
+
+        var specReasons = after.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Contains(IncrementalStepRunReason.Modified, specReasons);
+        Assert.Contains(specReasons, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+    }
+}

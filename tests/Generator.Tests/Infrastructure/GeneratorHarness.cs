@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace WitBindgen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="WitGenerator"/> through a <see cref="GeneratorDriver"/> on in-memory inputs.</summary>
+public static class GeneratorHarness
+{
+    /// <summary>C# 12 with XML documentation diagnosed, as a project with GenerateDocumentationFile.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    /// <summary>A library compilation with nullable enabled and every warning an error.</summary>
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
+    /// <summary>A driver over <paramref name="sources"/>, tracking incremental steps.</summary>
+    public static GeneratorDriver Driver(IEnumerable<WitSource> sources)
+    {
+        var list = sources.ToList();
+        var texts = list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text));
+        var options = new TestOptionsProvider(list.Where(s => s.Metadata is not null).ToDictionary(s => s.Path, s => s.Metadata!));
+        return Driver(texts, options);
+    }
+
+    /// <summary>A driver over given AdditionalFiles and options, tracking incremental steps.</summary>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, TestOptionsProvider options) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new WitGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once over a fresh compilation.</summary>
+    public static GeneratorRunResult Run(IEnumerable<WitSource> sources)
+    {
+        var driver = Driver(sources).RunGenerators(Compilation("class Placeholder { }"));
+        return driver.GetRunResult().Results.Single();
+    }
+
+    /// <summary>The generated sources and diagnostics as one text, for snapshots.</summary>
+    public static string Render(GeneratorRunResult result)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var d in result.Diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.GetMessage(), StringComparer.Ordinal))
+        {
+            var span = d.Location.GetLineSpan();
+            var where = d.Location == Location.None ? "" : $" {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+            sb.Append("// ").Append(d.Severity).Append(' ').Append(d.Id).Append(where).Append(": ").Append(d.GetMessage()).Append('\n');
+        }
+
+        foreach (var source in result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            // The helper types are the same for every case; their text has its own snapshot.
+            var text = source.HintName.EndsWith(".WitHelpers.g.cs", StringComparison.Ordinal) ? "// (helper types: see Helpers.verified.cs)\n" : source.SourceText.ToString();
+            sb.Append("//// ").Append(source.HintName).Append('\n').Append(text).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}

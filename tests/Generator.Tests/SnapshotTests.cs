@@ -1,0 +1,28 @@
+using WitBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>The generated C# for every corpus case, compared with committed snapshots.</summary>
+public class SnapshotTests
+{
+    /// <summary>Cases for xunit.</summary>
+    public static IEnumerable<object[]> Cases => GeneratorCorpus.Cases;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_source_matches_snapshot(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name));
+        Assert.Null(result.Exception);
+        Snapshot.Verify(GeneratorHarness.Render(result), name, "cs");
+    }
+
+    [Fact]
+    public void Helper_types_match_snapshot()
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load("options-results"));
+        var helpers = Assert.Single(result.GeneratedSources, s => s.HintName == "Test.Options.WitHelpers.g.cs");
+        Snapshot.Verify(helpers.SourceText.ToString(), "Helpers", "cs");
+    }
+}
