@@ -1,0 +1,27 @@
+using Wasi.Http.Types;
+using ErrorCode = Consumer.Variants.Errors.ErrorCode;
+
+namespace WitBindgen.Generator.Consumer;
+
+/// <summary>Code written against the generated types: it compiles only if the generator ran under <c>dotnet build</c>.</summary>
+public static class Samples
+{
+    /// <summary>Describes a generated variant value.</summary>
+    /// <param name="error">The error.</param>
+    /// <returns>A description.</returns>
+    public static string Describe(ErrorCode error) => error switch
+    {
+        ErrorCode.Timeout => "timeout",
+        ErrorCode.Io io => "io: " + io.Value,
+        ErrorCode.Http http => "http " + http.Value,
+        _ => "other",
+    };
+
+    /// <summary>Builds a wasi-http type.</summary>
+    /// <returns>A DNS error payload.</returns>
+    public static DNSErrorPayload Dns() => new("NXDOMAIN", 3);
+
+    /// <summary>The wasi-http method variant's GET case.</summary>
+    /// <returns>The method.</returns>
+    public static Method Get() => new Method.Get();
+}
