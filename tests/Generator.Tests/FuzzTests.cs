@@ -39,6 +39,30 @@ public class FuzzTests
         Assert.True(generated > 0 && failed > 0, $"mutations should hit both outcomes: {generated} generated, {failed} failed");
     }
 
+    [Fact]
+    public void Mutated_inputs_that_resolve_generate_code_that_compiles()
+    {
+        var corpus = Directory.EnumerateFiles(TestPaths.Corpus, "*.wit").Select(File.ReadAllText).ToList();
+        var random = new Random(1125);
+        var compiled = 0;
+        for (var i = 0; i < 600 && compiled < 60; i++)
+        {
+            var text = Mutate(corpus[i % corpus.Count], random);
+            var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text) });
+            if (result.GeneratedSources.Length == 0 || result.Diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            {
+                continue;
+            }
+
+            compiled++;
+            var compilation = GeneratorHarness.Compilation(result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray());
+            var problems = compilation.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, "input:\n" + text + "\n" + string.Join("\n", problems.Take(10)));
+        }
+
+        Assert.True(compiled >= 20, $"only {compiled} mutated inputs resolved");
+    }
+
     private static string Mutate(string text, Random random)
     {
         var rounds = 1 + random.Next(3);
