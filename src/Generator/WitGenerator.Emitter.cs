@@ -37,14 +37,28 @@ public sealed partial class WitGenerator
         /// <summary>The generated files (hint name, text), each hint name once.</summary>
         public static IEnumerable<(string HintName, string Source)> Render(IEnumerable<GenerationSpec> specs)
         {
+            // The same interface reached from two loads renders to the same text and is written once;
+            // a different text under a taken hint name gets a suffixed name (the compiler then reports
+            // the duplicate types, which is the real conflict).
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var list = specs.ToList();
             foreach (var file in list.SelectMany(s => s.Files))
             {
-                if (seen.Add(file.HintName))
+                var text = RenderFile(file);
+                if (written.TryGetValue(file.HintName, out var previous) && previous == text)
                 {
-                    yield return (file.HintName, RenderFile(file));
+                    continue;
                 }
+
+                var hint = file.HintName;
+                for (var i = 2; !seen.Add(hint); i++)
+                {
+                    hint = file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+                }
+
+                written[file.HintName] = text;
+                yield return (hint, text);
             }
 
             foreach (var ns in list.SelectMany(s => s.HelperNamespaces).Distinct(StringComparer.Ordinal))

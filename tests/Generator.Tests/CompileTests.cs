@@ -62,4 +62,25 @@ public class CompileTests
         var problems = GeneratorHarness.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
+
+    [Fact]
+    public void An_interface_reached_from_two_loads_is_generated_once()
+    {
+        var shared = "package shared:types;\n\ninterface common {\n    record id {\n        value: u64,\n    }\n}\n";
+        var one = new Dictionary<string, string> { ["WitRoot"] = "/one" };
+        var two = new Dictionary<string, string> { ["WitRoot"] = "/two" };
+        var result = GeneratorHarness.Run(new[]
+        {
+            new WitSource("/one/main.wit", "package app:one;\n\nworld w {\n    import shared:types/common;\n}\n", one),
+            new WitSource("/one/deps/shared.wit", shared, one),
+            new WitSource("/two/main.wit", "package app:two;\n\nworld w {\n    import shared:types/common;\n}\n", two),
+            new WitSource("/two/deps/shared.wit", shared, two),
+        });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.GeneratedSources, s => s.HintName == "Shared.Types.Common.g.cs");
+        var problems = GeneratorHarness.Compilation(result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray())
+            .GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.Empty(problems);
+    }
 }
