@@ -82,4 +82,26 @@ public class DiagnosticTests
         var withoutFeature = GeneratorHarness.Run(new[] { new WitSource("/f.wit", text) });
         Assert.Empty(withoutFeature.GeneratedSources);
     }
+
+    [Fact]
+    public void Columns_after_non_ascii_text_are_in_characters()
+    {
+        const string text = "package a:b;\n\ninterface i {\n    record r { /* \u00e9\u00e9\u00e9 \u4e2d */ x: nope, }\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/src/utf8.wit", text) });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0001", diagnostic.Id);
+        var span = diagnostic.Location.SourceSpan;
+        Assert.Equal("nope", text.Substring(span.Start, span.Length));
+        Assert.Equal(text.Split('\n')[3].IndexOf("nope", StringComparison.Ordinal), diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+    }
+
+    [Fact]
+    public void A_qualified_world_name_selects_the_world()
+    {
+        const string text = "package a:b@1.0.0;\n\nworld one {\n    record r {\n        x: u8,\n    }\n}\nworld two {}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text, new Dictionary<string, string> { ["WitWorld"] = "a:b/one@1.0.0" }) });
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("A.B.One.g.cs", Assert.Single(result.GeneratedSources).HintName);
+    }
 }

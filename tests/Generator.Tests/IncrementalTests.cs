@@ -55,4 +55,21 @@ public class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, specReasons);
         Assert.Contains(specReasons, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
     }
+
+    [Fact]
+    public void Changing_the_world_metadata_regenerates()
+    {
+        const string text = "package a:b;\n\nworld one {\n    record r {\n        x: u8,\n    }\n}\nworld two {\n    record s {\n        y: u8,\n    }\n}\n";
+        var file = new InMemoryAdditionalText("/w.wit", text);
+        TestOptionsProvider Options(string world) => new(new Dictionary<string, IReadOnlyDictionary<string, string>> { ["/w.wit"] = new Dictionary<string, string> { ["WitWorld"] = world } });
+        var compilation = GeneratorHarness.Compilation("class A { }");
+
+        var driver = GeneratorHarness.Driver(new[] { file }, Options("one")).RunGenerators(compilation);
+        Assert.Equal("A.B.One.g.cs", Assert.Single(driver.GetRunResult().Results.Single().GeneratedSources).HintName);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(Options("two")).RunGenerators(compilation);
+        var after = driver.GetRunResult().Results.Single();
+        Assert.Equal("A.B.Two.g.cs", Assert.Single(after.GeneratedSources).HintName);
+        Assert.Contains(IncrementalStepRunReason.Modified, after.TrackedSteps[TrackingNames.InputFiles].SelectMany(s => s.Outputs).Select(o => o.Reason));
+    }
 }
