@@ -18,7 +18,7 @@ namespace Wasi.Clocks.WallClock
 
 namespace Wasi.Http.Types
 {
-    /// <summary>An HTTP request method; anything non-standard goes in `other`.</summary>
+    /// <summary>An HTTP request method; anything non-standard goes in <c>other</c>.</summary>
     public abstract record Method
     {
         private Method()
@@ -57,7 +57,7 @@ namespace Wasi.Http.Types
         public sealed record Other(string Value) : Method;
     }
 
-    /// <summary>The URI scheme of a request; anything besides plain and secure HTTP goes in `other`.</summary>
+    /// <summary>The URI scheme of a request; anything besides plain and secure HTTP goes in <c>other</c>.</summary>
     public abstract record Scheme
     {
         private Scheme()
