@@ -37,6 +37,16 @@ public sealed class ComponentInstance : IDisposable
             ? new ComponentFunction(instance + "#" + name, callable)
             : null;
 
+    /// <summary>A top-level exported function for raw, allocation-free calls (generated bindings), or null.</summary>
+    public RawComponentFunction? GetRawFunction(string name) =>
+        _exports.TryGetValue(name, out var value) && value is LiftedFunction lifted ? new RawComponentFunction(name, lifted) : null;
+
+    /// <summary>A function of an exported instance for raw, allocation-free calls, or null.</summary>
+    public RawComponentFunction? GetRawFunction(string instance, string name) =>
+        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true && value is LiftedFunction lifted
+            ? new RawComponentFunction(instance + "#" + name, lifted)
+            : null;
+
     /// <summary>A resource type exported by an exported instance, or null.</summary>
     public ResourceType? GetResourceType(string instance, string name) =>
         FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true ? value as ResourceType : null;

@@ -35,7 +35,7 @@ internal sealed class CanonOptions
         Resources = scope,
     };
 
-    private uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    public uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         Span<RawValue> slots = stackalloc RawValue[4];
         slots[0] = RawValue.FromU32(originalPointer);

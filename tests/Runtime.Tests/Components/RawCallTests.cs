@@ -1,0 +1,101 @@
+using WitBindgen.Runtime.Abi;
+using Xunit;
+
+namespace WitBindgen.Runtime.Tests.Components;
+
+/// <summary>The allocation-free call path generated bindings use: lower into slots, call, lift, complete.</summary>
+public class RawCallTests
+{
+    private static readonly ComponentRuntime Runtime = new();
+
+    private const string Component = $$"""
+        (component
+          {{Wat.Libc}}
+          (core module $m
+            (import "libc" "memory" (memory 1))
+            (global $post (mut i32) (i32.const 0))
+            (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+            (func (export "echo") (param i32 i32) (result i32)
+              (i32.store (i32.const 16) (local.get 0))
+              (i32.store (i32.const 20) (local.get 1))
+              (i32.const 16))
+            (func (export "echo-post") (param i32) (global.set $post (i32.add (global.get $post) (i32.const 1))))
+            (func (export "posts") (result i32) (global.get $post))
+            (func (export "boom") (param i32) (result i32) unreachable))
+          (core instance $i (instantiate $m (with "libc" (instance $libc))))
+          (func $add (param "a" u32) (param "b" u32) (result u32) (canon lift (core func $i "add")))
+          (func $echo (param "s" string) (result string)
+            (canon lift (core func $i "echo") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))
+              (post-return (core func $i "echo-post"))))
+          (func $posts (result u32) (canon lift (core func $i "posts")))
+          (func $boom (param "x" u32) (result u32) (canon lift (core func $i "boom")))
+          (export "add" (func $add))
+          (export "echo" (func $echo))
+          (export "posts" (func $posts))
+          (export "boom" (func $boom)))
+        """;
+
+    [Fact]
+    public void Scalars_go_through_slots()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        var add = instance.GetRawFunction("add")!;
+        Span<RawValue> slots = stackalloc RawValue[2];
+        slots[0] = RawValue.FromU32(40);
+        slots[1] = RawValue.FromU32(2);
+        var entered = add.Call(slots);
+        var sum = slots[0].U32;
+        add.Complete(entered, slots);
+        Assert.Equal(42u, sum);
+        Assert.Equal(2, add.Type.LiftSignature.Parameters.Length);
+    }
+
+    [Fact]
+    public void Strings_lower_and_lift_with_the_function_options_and_post_return_runs()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        var echo = instance.GetRawFunction("echo")!;
+        var cx = echo.CreateContext();
+        Span<RawValue> slots = stackalloc RawValue[2];
+        foreach (var text in new[] { "", "héllo", "🎉 wide" })
+        {
+            var slice = CanonicalAbi.LowerString(cx, text);
+            slots[0] = RawValue.FromU32(slice.Pointer);
+            slots[1] = RawValue.FromU32(slice.Length);
+            var entered = echo.Call(slots);
+            string result;
+            try
+            {
+                var pointer = slots[0].U32;
+                result = CanonicalAbi.LoadString(cx, pointer);
+            }
+            finally
+            {
+                echo.Complete(entered, slots);
+            }
+
+            Assert.Equal(text, result);
+        }
+
+        Assert.Equal(3u, instance.GetFunction("posts")!.Invoke()[0].AsU32());
+    }
+
+    [Fact]
+    public void A_trap_becomes_a_component_trap_and_poisons_the_instance()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        var boom = instance.GetRawFunction("boom")!;
+        var slots = new RawValue[1];
+        var error = Assert.Throws<ComponentTrapException>(() => boom.Call(slots));
+        Assert.Contains("boom", error.Message);
+        Assert.Throws<ComponentTrapException>(() => instance.GetFunction("add")!.Invoke(WitValue.U32(1), WitValue.U32(2)));
+    }
+
+    [Fact]
+    public void Unknown_names_give_null()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        Assert.Null(instance.GetRawFunction("nope"));
+        Assert.Null(instance.GetRawFunction("missing-instance", "add"));
+    }
+}
