@@ -27,7 +27,7 @@ internal sealed class CanonOptions
 
     public StringEncoding Encoding { get; }
 
-    public AbiContext Context(CallScope scope) => new()
+    public AbiContext Context(CallScope? scope) => new()
     {
         Memory = Memory,
         Realloc = Realloc is null ? null : CallRealloc,

@@ -123,7 +123,7 @@ internal static class Trampolines
         }
     }
 
-    private static ValueKind Kind(CoreValueType type) => type switch
+    internal static ValueKind Kind(CoreValueType type) => type switch
     {
         CoreValueType.I32 => ValueKind.Int32,
         CoreValueType.I64 => ValueKind.Int64,
@@ -131,7 +131,7 @@ internal static class Trampolines
         _ => ValueKind.Float64,
     };
 
-    private static RawValue FromBox(ValueBox box, CoreValueType type) => type switch
+    internal static RawValue FromBox(ValueBox box, CoreValueType type) => type switch
     {
         CoreValueType.I32 => RawValue.FromI32(box.AsInt32()),
         CoreValueType.I64 => RawValue.FromI64(box.AsInt64()),
@@ -139,7 +139,7 @@ internal static class Trampolines
         _ => RawValue.FromF64(box.AsDouble()),
     };
 
-    private static ValueBox ToBox(RawValue value, CoreValueType type) => type switch
+    internal static ValueBox ToBox(RawValue value, CoreValueType type) => type switch
     {
         CoreValueType.I32 => value.I32,
         CoreValueType.I64 => value.I64,

@@ -27,6 +27,23 @@ internal sealed class HostCallable : IComponentCallable
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments) => _function(arguments);
 }
 
+/// <summary>A raw host function seen as a component function; only lowered imports can call it.</summary>
+internal sealed class RawHostCallable : IComponentCallable
+{
+    public RawHostCallable(string name, RawHostDefinition definition)
+    {
+        Name = name;
+        Definition = definition;
+    }
+
+    public string Name { get; }
+
+    public RawHostDefinition Definition { get; }
+
+    public WitValue[] Call(InstanceState? caller, WitValue[] arguments) =>
+        throw new NotSupportedException($"'{Name}' is a raw host function; it can only be called by a component that imports it.");
+}
+
 /// <summary>A component instance value: named exports (functions, types, instances, …).</summary>
 internal sealed class RuntimeInstance
 {

@@ -1,0 +1,84 @@
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary><c>canon lower</c> of a raw host function: core values straight to the host, no <see cref="WitValue"/>s.</summary>
+internal static class RawTrampoline
+{
+    public static Function Lower(Store store, RawHostCallable callee, AbiFunctionType type, CanonOptions options)
+    {
+        var signature = type.LowerSignature;
+        var expected = callee.Definition.Type.LowerSignature;
+        if (!signature.Parameters.SequenceEqual(expected.Parameters) || !signature.Results.SequenceEqual(expected.Results))
+        {
+            throw new ComponentLinkException(
+                $"import '{callee.Name}' is lowered as {signature}, but its host implementation was written for {expected}");
+        }
+
+        var parameterTypes = signature.Parameters.ToArray();
+        var resultTypes = signature.Results.ToArray();
+        var slotCount = Math.Max(1, Math.Max(parameterTypes.Length, resultTypes.Length));
+        var function = callee.Definition.Function;
+        var name = callee.Name;
+
+        // Without handles a call needs no per-call resource scope, so one context serves every call.
+        var usesHandles = type.Parameters.Any(ContainsHandles) || type.Results.Any(ContainsHandles);
+        var shared = usesHandles ? null : options.Context(null);
+
+        return Function.FromCallback(
+            store,
+            (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results) =>
+            {
+                try
+                {
+                    var instance = options.Instance;
+                    if (!instance.MayLeave)
+                    {
+                        throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
+                    }
+
+                    Span<RawValue> slots = stackalloc RawValue[slotCount];
+                    for (int i = 0; i < args.Length; i++)
+                    {
+                        slots[i] = Trampolines.FromBox(args[i], parameterTypes[i]);
+                    }
+
+                    if (shared is not null)
+                    {
+                        function(shared, slots);
+                    }
+                    else
+                    {
+                        var scope = new CallScope(instance);
+                        function(options.Context(scope), slots);
+                        scope.Finish();
+                    }
+
+                    for (int i = 0; i < results.Length; i++)
+                    {
+                        results[i] = Trampolines.ToBox(slots[i], resultTypes[i]);
+                    }
+                }
+                catch (Exception e)
+                {
+                    PendingException.Set(e);
+                    throw;
+                }
+            },
+            parameterTypes.Select(Trampolines.Kind).ToArray(),
+            resultTypes.Select(Trampolines.Kind).ToArray());
+    }
+
+    private static bool ContainsHandles(AbiType type) => type switch
+    {
+        AbiOwnType or AbiBorrowType => true,
+        AbiListType list => ContainsHandles(list.Element),
+        AbiFixedListType list => ContainsHandles(list.Element),
+        AbiOptionType option => ContainsHandles(option.Payload),
+        AbiResultType result => (result.Ok is { } ok && ContainsHandles(ok)) || (result.Error is { } error && ContainsHandles(error)),
+        AbiProductType product => product.FieldTypes.Any(ContainsHandles),
+        AbiSumType sum => Enumerable.Range(0, sum.CaseCount).Any(i => sum.GetCasePayload(i) is { } payload && ContainsHandles(payload)),
+        _ => false,
+    };
+}
