@@ -15,7 +15,7 @@ namespace WitBindgen.Runtime;
 /// On entry, the core arguments of the function's lowered signature
 /// (<see cref="AbiFunctionType.LowerSignature"/>: flat parameters, or one pointer when they spill,
 /// plus a return-area pointer when the results spill). On return, the core results from index 0.
-/// At least one slot long.
+/// As long as the larger of the two counts (empty when both are zero).
 /// </param>
 public delegate void RawHostFunction(AbiContext context, Span<RawValue> slots);
 

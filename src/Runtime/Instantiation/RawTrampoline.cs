@@ -1,5 +1,6 @@
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Interop;
 
 namespace WitBindgen.Runtime.Instantiation;
 
@@ -26,35 +27,20 @@ internal static class RawTrampoline
         var usesHandles = type.Parameters.Any(ContainsHandles) || type.Results.Any(ContainsHandles);
         var shared = usesHandles ? null : options.Context(null);
 
-        return Function.FromCallback(
+        var body = new RawImportBody(name, options, function, shared);
+        return UncheckedFunctions.TryCreate(store, signature, body) ?? Function.FromCallback(
             store,
             (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results) =>
             {
                 try
                 {
-                    var instance = options.Instance;
-                    if (!instance.MayLeave)
-                    {
-                        throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
-                    }
-
                     Span<RawValue> slots = stackalloc RawValue[slotCount];
                     for (int i = 0; i < args.Length; i++)
                     {
                         slots[i] = Trampolines.FromBox(args[i], parameterTypes[i]);
                     }
 
-                    if (shared is not null)
-                    {
-                        function(shared, slots);
-                    }
-                    else
-                    {
-                        var scope = new CallScope(instance);
-                        function(options.Context(scope), slots);
-                        scope.Finish();
-                    }
-
+                    body.Invoke(slots);
                     for (int i = 0; i < results.Length; i++)
                     {
                         results[i] = Trampolines.ToBox(slots[i], resultTypes[i]);
@@ -68,6 +54,29 @@ internal static class RawTrampoline
             },
             parameterTypes.Select(Trampolines.Kind).ToArray(),
             resultTypes.Select(Trampolines.Kind).ToArray());
+    }
+
+    /// <summary>One lowered raw import: the reentrance check, the call's context, the host function.</summary>
+    private sealed class RawImportBody(string name, CanonOptions options, RawHostFunction function, AbiContext? shared) : UncheckedCallback
+    {
+        public override void Invoke(Span<RawValue> slots)
+        {
+            var instance = options.Instance;
+            if (!instance.MayLeave)
+            {
+                throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
+            }
+
+            if (shared is not null)
+            {
+                function(shared, slots);
+                return;
+            }
+
+            var scope = new CallScope(instance);
+            function(options.Context(scope), slots);
+            scope.Finish();
+        }
     }
 
     private static bool ContainsHandles(AbiType type) => type switch
