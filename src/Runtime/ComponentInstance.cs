@@ -70,7 +70,12 @@ public sealed class ComponentInstance : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        // Raw calls and memory views hold native pointers into the store: mark it gone first.
+        State.Disposed = true;
+        _store.Dispose();
+    }
 }
 
 /// <summary>An exported component function, callable with dynamic values.</summary>

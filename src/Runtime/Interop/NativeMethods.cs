@@ -23,6 +23,16 @@ internal static unsafe partial class NativeMethods
         delegate* unmanaged[Cdecl]<IntPtr, void> finalizer,
         NativeFunc* result);
 
+    /// <summary>The base address of a linear memory (a lookup: no callbacks, so no GC transition needed).</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_memory_data")]
+    [SuppressGCTransition]
+    public static partial byte* MemoryData(IntPtr context, NativeMemory* memory);
+
+    /// <summary>The byte size of a linear memory.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_memory_data_size")]
+    [SuppressGCTransition]
+    public static partial nuint MemoryDataSize(IntPtr context, NativeMemory* memory);
+
     [LibraryImport(Library, EntryPoint = "wasmtime_trap_new")]
     public static partial IntPtr TrapNew(byte* message, nuint length);
 

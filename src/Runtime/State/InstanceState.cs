@@ -12,6 +12,22 @@ public sealed class InstanceState
     {
         Name = name;
         Parent = parent;
+        Root = parent?.Root ?? this;
+    }
+
+    /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
+    public InstanceState Root { get; }
+
+    /// <summary>Set on the root when the host disposes the instantiation: nothing may run any more.</summary>
+    public bool Disposed { get; internal set; }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the instantiation has been disposed.</summary>
+    public void ThrowIfDisposed()
+    {
+        if (Root.Disposed)
+        {
+            throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
+        }
     }
 
     /// <summary>A name for diagnostics.</summary>
@@ -95,6 +111,7 @@ public sealed class InstanceState
 
     private static void Check(InstanceState i)
     {
+        i.ThrowIfDisposed();
         if (i.Poisoned)
         {
             throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");

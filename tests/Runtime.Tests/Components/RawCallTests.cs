@@ -98,4 +98,50 @@ public class RawCallTests
         Assert.Null(instance.GetRawFunction("nope"));
         Assert.Null(instance.GetRawFunction("missing-instance", "add"));
     }
+
+    [Fact]
+    public void Using_a_disposed_instance_throws_ObjectDisposedException_instead_of_touching_freed_memory()
+    {
+        var instance = Runtime.LoadText(Component).Instantiate();
+        var add = instance.GetRawFunction("add")!;
+        var echo = instance.GetRawFunction("echo")!;
+        var dynamicAdd = instance.GetFunction("add")!;
+        var cx = echo.CreateContext();
+        instance.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => add.Call(new RawValue[2]));
+        Assert.Throws<ObjectDisposedException>(() => dynamicAdd.Invoke(WitValue.U32(1), WitValue.U32(2)));
+        Assert.Throws<ObjectDisposedException>(() => CanonicalAbi.LowerString(cx, "text"));
+        Assert.Throws<ObjectDisposedException>(() => echo.Memory!.GetSpan().Length);
+    }
+
+    [Fact]
+    public void Memory_has_its_current_size_and_a_realloc_block_outside_it_traps()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        var echo = instance.GetRawFunction("echo")!;
+        Assert.Equal(65536, echo.Memory!.GetSpan().Length);
+
+        // A string larger than the page forces the bump allocator past the end: realloc's block
+        // must be inside memory, so the lowering traps rather than writing out of bounds.
+        var cx = echo.CreateContext();
+        Assert.Throws<ComponentTrapException>(() => CanonicalAbi.LowerString(cx, new string('x', 70000)));
+    }
+
+    [Fact]
+    public void The_native_memory_view_matches_the_managed_one_and_follows_growth()
+    {
+        using var engine = new Wasmtime.Engine();
+        using var store = new Wasmtime.Store(engine);
+        using var module = Wasmtime.Module.FromText(engine, "m", "(module (memory (export \"memory\") 1) (data (i32.const 5) \"hi\"))");
+        var memory = new Wasmtime.Instance(store, module).GetMemory("memory")!;
+        var view = WitBindgen.Runtime.Interop.NativeMemoryView.TryCreate(memory);
+        Assert.NotNull(view);
+        Assert.Equal(memory.GetLength(), view.GetSpan().Length);
+        Assert.Equal((byte)'h', view.GetSpan()[5]);
+        memory.Grow(2);
+        Assert.Equal(3 * 65536, view.GetSpan().Length);
+        view.GetSpan()[100] = 42;
+        Assert.Equal(42, memory.ReadByte(100));
+    }
 }
