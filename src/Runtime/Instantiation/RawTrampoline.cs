@@ -17,43 +17,12 @@ internal static class RawTrampoline
                 $"import '{callee.Name}' is lowered as {signature}, but its host implementation was written for {expected}");
         }
 
-        var parameterTypes = signature.Parameters.ToArray();
-        var resultTypes = signature.Results.ToArray();
-        var slotCount = Math.Max(1, Math.Max(parameterTypes.Length, resultTypes.Length));
         var function = callee.Definition.Function;
-        var name = callee.Name;
 
         // Without handles a call needs no per-call resource scope, so one context serves every call.
         var usesHandles = type.Parameters.Any(ContainsHandles) || type.Results.Any(ContainsHandles);
         var shared = usesHandles ? null : options.Context(null);
-
-        var body = new RawImportBody(name, options, function, shared);
-        return UncheckedFunctions.TryCreate(store, signature, body) ?? Function.FromCallback(
-            store,
-            (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results) =>
-            {
-                try
-                {
-                    Span<RawValue> slots = stackalloc RawValue[slotCount];
-                    for (int i = 0; i < args.Length; i++)
-                    {
-                        slots[i] = Trampolines.FromBox(args[i], parameterTypes[i]);
-                    }
-
-                    body.Invoke(slots);
-                    for (int i = 0; i < results.Length; i++)
-                    {
-                        results[i] = Trampolines.ToBox(slots[i], resultTypes[i]);
-                    }
-                }
-                catch (Exception e)
-                {
-                    PendingException.Set(e);
-                    throw;
-                }
-            },
-            parameterTypes.Select(Trampolines.Kind).ToArray(),
-            resultTypes.Select(Trampolines.Kind).ToArray());
+        return Trampolines.CoreHostFunction(store, signature, new RawImportBody(callee.Name, options, function, shared));
     }
 
     /// <summary>One lowered raw import: the reentrance check, the call's context, the host function.</summary>

@@ -11,11 +11,25 @@ internal static class Trampolines
     /// <summary><c>canon lower</c>: a core function that calls a component function.</summary>
     public static Function Lower(Store store, string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options)
     {
-        var signature = type.LowerSignature;
         var body = new DynamicImportBody(name, callee, type, options);
-        var resultTypes = signature.Results.ToArray();
+        return CoreHostFunction(store, type.LowerSignature, body);
+    }
+
+    /// <summary>
+    /// A core host function running <paramref name="body"/> on raw slots: made with
+    /// <c>wasmtime_func_new_unchecked</c>, or with Wasmtime .NET's boxed callbacks when the package
+    /// hides what that needs.
+    /// </summary>
+    public static Function CoreHostFunction(Store store, CoreFunctionSignature signature, UncheckedCallback body)
+    {
+        if (UncheckedFunctions.TryCreate(store, signature, body) is { } function)
+        {
+            return function;
+        }
+
         var parameterTypes = signature.Parameters.ToArray();
-        return UncheckedFunctions.TryCreate(store, signature, body) ?? Function.FromCallback(
+        var resultTypes = signature.Results.ToArray();
+        return Function.FromCallback(
             store,
             (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results) =>
             {
@@ -135,7 +149,7 @@ internal static class Trampolines
         }
     }
 
-    internal static ValueKind Kind(CoreValueType type) => type switch
+    private static ValueKind Kind(CoreValueType type) => type switch
     {
         CoreValueType.I32 => ValueKind.Int32,
         CoreValueType.I64 => ValueKind.Int64,
@@ -143,7 +157,7 @@ internal static class Trampolines
         _ => ValueKind.Float64,
     };
 
-    internal static RawValue FromBox(ValueBox box, CoreValueType type) => type switch
+    private static RawValue FromBox(ValueBox box, CoreValueType type) => type switch
     {
         CoreValueType.I32 => RawValue.FromI32(box.AsInt32()),
         CoreValueType.I64 => RawValue.FromI64(box.AsInt64()),
@@ -151,7 +165,7 @@ internal static class Trampolines
         _ => RawValue.FromF64(box.AsDouble()),
     };
 
-    internal static ValueBox ToBox(RawValue value, CoreValueType type) => type switch
+    private static ValueBox ToBox(RawValue value, CoreValueType type) => type switch
     {
         CoreValueType.I32 => value.I32,
         CoreValueType.I64 => value.I64,
