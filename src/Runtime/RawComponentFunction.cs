@@ -70,6 +70,12 @@ public sealed class RawComponentFunction
 
             throw new ComponentTrapException($"component instance '{instance.Name}' trapped in '{_name}': {trap.Message}", trap);
         }
+        catch
+        {
+            // E.g. too few slots: nothing ran, so the instance is left as it was.
+            InstanceState.Leave(entered);
+            throw;
+        }
     }
 
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>

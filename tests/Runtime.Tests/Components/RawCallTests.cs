@@ -92,6 +92,19 @@ public class RawCallTests
     }
 
     [Fact]
+    public void Too_few_slots_is_an_argument_error_that_leaves_the_instance_usable()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate();
+        var add = instance.GetRawFunction("add")!;
+        Assert.Throws<ArgumentException>(() => add.Call(new RawValue[1]));
+
+        var slots = new[] { RawValue.FromU32(1), RawValue.FromU32(2) };
+        var entered = add.Call(slots);
+        add.Complete(entered, slots);
+        Assert.Equal(3u, slots[0].U32);
+    }
+
+    [Fact]
     public void Unknown_names_give_null()
     {
         using var instance = Runtime.LoadText(Component).Instantiate();
