@@ -9,7 +9,7 @@ namespace WitBindgen.Benchmarks;
 
 /// <summary>
 /// The cost of one call into a component: our runtime's dynamic path, Wasmtime's component API,
-/// and the core-call floor (Wasmtime .NET's typed Func and our raw <c>wasmtime_func_call_unchecked</c>).
+/// the raw path generated bindings use, and the core-call floor (Wasmtime .NET's typed Func and our raw <c>wasmtime_func_call_unchecked</c>).
 /// </summary>
 [MemoryDiagnoser]
 public class RuntimeCallBenchmarks
@@ -41,6 +41,9 @@ public class RuntimeCallBenchmarks
     private ComponentInstance _ours = null!;
     private ComponentFunction _ourAdd = null!;
     private ComponentFunction _ourEcho = null!;
+    private RawComponentFunction _ourRawAdd = null!;
+    private RawComponentFunction _ourRawEcho = null!;
+    private AbiContext _echoContext = null!;
     private Engine _engine = null!;
     private Store _store = null!;
     private Wasmtime.Components.ComponentFunction _theirAdd = null!;
@@ -59,6 +62,9 @@ public class RuntimeCallBenchmarks
         _ours = _runtime.Load(bytes).Instantiate();
         _ourAdd = _ours.GetFunction("add")!;
         _ourEcho = _ours.GetFunction("echo")!;
+        _ourRawAdd = _ours.GetRawFunction("add")!;
+        _ourRawEcho = _ours.GetRawFunction("echo")!;
+        _echoContext = _ourRawEcho.CreateContext();
         _addArgs = new[] { WitValue.U32(40), WitValue.U32(2) };
         _echoArgs = new[] { WitValue.String(Text100) };
 
@@ -80,6 +86,19 @@ public class RuntimeCallBenchmarks
     /// <summary>add(u32, u32) through this runtime's dynamic (WitValue) path.</summary>
     [Benchmark]
     public uint AddOursDynamic() => _ourAdd.Invoke(_addArgs)[0].AsU32();
+
+    /// <summary>add(u32, u32) through the raw path generated bindings use.</summary>
+    [Benchmark]
+    public uint AddOursRaw()
+    {
+        Span<RawValue> slots = stackalloc RawValue[2];
+        slots[0] = RawValue.FromU32(40);
+        slots[1] = RawValue.FromU32(2);
+        var entered = _ourRawAdd.Call(slots);
+        var sum = slots[0].U32;
+        _ourRawAdd.Complete(entered, slots);
+        return sum;
+    }
 
     /// <summary>add(u32, u32) through Wasmtime.Components.</summary>
     [Benchmark(Baseline = true)]
@@ -103,6 +122,25 @@ public class RuntimeCallBenchmarks
     /// <summary>100-byte string echo through this runtime's dynamic path.</summary>
     [Benchmark]
     public string EchoOursDynamic() => _ourEcho.Invoke(_echoArgs)[0].AsString();
+
+    /// <summary>100-byte string echo through the raw path generated bindings use.</summary>
+    [Benchmark]
+    public string EchoOursRaw()
+    {
+        Span<RawValue> slots = stackalloc RawValue[2];
+        var slice = CanonicalAbi.LowerString(_echoContext, Text100);
+        slots[0] = RawValue.FromU32(slice.Pointer);
+        slots[1] = RawValue.FromU32(slice.Length);
+        var entered = _ourRawEcho.Call(slots);
+        try
+        {
+            return CanonicalAbi.LoadString(_echoContext, slots[0].U32);
+        }
+        finally
+        {
+            _ourRawEcho.Complete(entered, slots);
+        }
+    }
 
     /// <summary>100-byte string echo through Wasmtime.Components.</summary>
     [Benchmark]

@@ -37,6 +37,16 @@ public sealed class ComponentInstance : IDisposable
             ? new ComponentFunction(instance + "#" + name, callable)
             : null;
 
+    /// <summary>A top-level exported function for raw, allocation-free calls (generated bindings), or null.</summary>
+    public RawComponentFunction? GetRawFunction(string name) =>
+        _exports.TryGetValue(name, out var value) && value is LiftedFunction lifted ? new RawComponentFunction(name, lifted) : null;
+
+    /// <summary>A function of an exported instance for raw, allocation-free calls, or null.</summary>
+    public RawComponentFunction? GetRawFunction(string instance, string name) =>
+        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true && value is LiftedFunction lifted
+            ? new RawComponentFunction(instance + "#" + name, lifted)
+            : null;
+
     /// <summary>A resource type exported by an exported instance, or null.</summary>
     public ResourceType? GetResourceType(string instance, string name) =>
         FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true ? value as ResourceType : null;
@@ -60,7 +70,12 @@ public sealed class ComponentInstance : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        // Raw calls and memory views hold native pointers into the store: mark it gone first.
+        State.Disposed = true;
+        _store.Dispose();
+    }
 }
 
 /// <summary>An exported component function, callable with dynamic values.</summary>

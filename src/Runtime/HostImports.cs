@@ -24,6 +24,19 @@ public sealed partial class HostImports
         return this;
     }
 
+    /// <summary>
+    /// Defines a top-level function import over core values (what generated bindings use).
+    /// Instantiation fails with <see cref="ComponentLinkException"/> unless the import's lowered core
+    /// signature equals that of <paramref name="type"/>.
+    /// </summary>
+    public HostImports DefineRawFunction(string name, AbiFunctionType type, RawHostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        _items[name] = new RawHostDefinition(type, function);
+        return this;
+    }
+
     /// <summary>Defines (or returns) an instance import such as <c>wasi:cli/stdout@0.2.12</c>.</summary>
     public HostInstance DefineInstance(string name)
     {
@@ -80,6 +93,18 @@ public sealed partial class HostInstance
     public HostInstance DefineFunction(string name, HostFunction function)
     {
         Exports[name] = function;
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a function of the instance over core values (what generated bindings use); see
+    /// <see cref="HostImports.DefineRawFunction"/>.
+    /// </summary>
+    public HostInstance DefineRawFunction(string name, AbiFunctionType type, RawHostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        Exports[name] = new RawHostDefinition(type, function);
         return this;
     }
 

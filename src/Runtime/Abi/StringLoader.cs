@@ -58,16 +58,21 @@ internal static class StringLoader
         };
     }
 
+    /// <summary>Decodes and validates in one pass; the rare invalid case is diagnosed afterwards.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, uint pointer)
     {
-        if (!Utf8.IsValid(bytes))
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
         {
             throw new ComponentTrapException(
                 ComponentTrapKind.InvalidUtf8,
                 FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
         }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 
     private static string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)

@@ -11,7 +11,7 @@ internal sealed class CanonOptions
     public CanonOptions(InstanceState instance, Memory? memory, CoreFunction? realloc, CoreFunction? postReturn, StringEncoding encoding)
     {
         Instance = instance;
-        Memory = memory is null ? null : new WasmMemory(memory);
+        Memory = memory is null ? null : new WasmMemory(memory, instance);
         Realloc = realloc;
         PostReturn = postReturn;
         Encoding = encoding;
@@ -27,7 +27,7 @@ internal sealed class CanonOptions
 
     public StringEncoding Encoding { get; }
 
-    public AbiContext Context(CallScope scope) => new()
+    public AbiContext Context(CallScope? scope) => new()
     {
         Memory = Memory,
         Realloc = Realloc is null ? null : CallRealloc,
@@ -35,8 +35,9 @@ internal sealed class CanonOptions
         Resources = scope,
     };
 
-    private uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    public uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
+        Instance.ThrowIfDisposed();
         Span<RawValue> slots = stackalloc RawValue[4];
         slots[0] = RawValue.FromU32(originalPointer);
         slots[1] = RawValue.FromU32(originalSize);

@@ -65,11 +65,13 @@ internal sealed class Instantiator
     private static object? FromHost(string name, object provided) => provided switch
     {
         HostFunction f => new HostCallable(name, f),
+        RawHostDefinition r => new RawHostCallable(name, r),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
             p => p.Value switch
             {
                 HostFunction f => (object?)new HostCallable(name + "#" + p.Key, f),
+                RawHostDefinition r => new RawHostCallable(name + "#" + p.Key, r),
                 var other => other,
             },
             StringComparer.Ordinal)),
@@ -121,7 +123,9 @@ internal sealed class Instantiator
             {
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
-                return Trampolines.Lower(_store, Describe(callee), callee, type, Options(frame, lower.Options));
+                return callee is RawHostCallable raw
+                    ? RawTrampoline.Lower(_store, raw, type, Options(frame, lower.Options))
+                    : Trampolines.Lower(_store, Describe(callee), callee, type, Options(frame, lower.Options));
             }
 
             case CanonResourceNewItem n:

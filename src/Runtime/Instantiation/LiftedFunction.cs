@@ -26,6 +26,10 @@ internal sealed class LiftedFunction : IComponentCallable
 
     public AbiFunctionType Type { get; }
 
+    public CoreFunction Core => _core;
+
+    public CanonOptions Options => _options;
+
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments)
     {
         var instance = _options.Instance;

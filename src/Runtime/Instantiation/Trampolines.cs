@@ -1,5 +1,6 @@
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Interop;
 using WitBindgen.Runtime.State;
 
 namespace WitBindgen.Runtime.Instantiation;
@@ -10,9 +11,22 @@ internal static class Trampolines
     /// <summary><c>canon lower</c>: a core function that calls a component function.</summary>
     public static Function Lower(Store store, string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options)
     {
-        var signature = type.LowerSignature;
-        var parameterKinds = signature.Parameters.Select(Kind).ToArray();
-        var resultKinds = signature.Results.Select(Kind).ToArray();
+        var body = new DynamicImportBody(name, callee, type, options);
+        return CoreHostFunction(store, type.LowerSignature, body);
+    }
+
+    /// <summary>
+    /// A core host function running <paramref name="body"/> on raw slots: made with
+    /// <c>wasmtime_func_new_unchecked</c>, or with Wasmtime .NET's boxed callbacks when the package
+    /// hides what that needs.
+    /// </summary>
+    public static Function CoreHostFunction(Store store, CoreFunctionSignature signature, UncheckedCallback body)
+    {
+        if (UncheckedFunctions.TryCreate(store, signature, body) is { } function)
+        {
+            return function;
+        }
+
         var parameterTypes = signature.Parameters.ToArray();
         var resultTypes = signature.Results.ToArray();
         return Function.FromCallback(
@@ -21,30 +35,17 @@ internal static class Trampolines
             {
                 try
                 {
-                    var instance = options.Instance;
-                    if (!instance.MayLeave)
+                    Span<RawValue> slots = stackalloc RawValue[Math.Max(1, Math.Max(args.Length, results.Length))];
+                    for (int i = 0; i < args.Length; i++)
                     {
-                        throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
+                        slots[i] = FromBox(args[i], parameterTypes[i]);
                     }
 
-                    var raw = new RawValue[args.Length];
-                    for (int i = 0; i < raw.Length; i++)
-                    {
-                        raw[i] = FromBox(args[i], parameterTypes[i]);
-                    }
-
-                    var scope = new CallScope(instance);
-                    var cx = options.Context(scope);
-                    var arguments = CanonicalAbi.LiftImportArguments(cx, type, raw);
-                    var values = callee.Call(instance, arguments);
-                    Span<RawValue> core = stackalloc RawValue[Math.Max(1, results.Length)];
-                    CanonicalAbi.LowerImportResults(cx, type, values, raw, core);
+                    body.Invoke(slots);
                     for (int i = 0; i < results.Length; i++)
                     {
-                        results[i] = ToBox(core[i], resultTypes[i]);
+                        results[i] = ToBox(slots[i], resultTypes[i]);
                     }
-
-                    scope.Finish();
                 }
                 catch (Exception e)
                 {
@@ -52,8 +53,33 @@ internal static class Trampolines
                     throw;
                 }
             },
-            parameterKinds,
-            resultKinds);
+            parameterTypes.Select(Kind).ToArray(),
+            resultTypes.Select(Kind).ToArray());
+    }
+
+    /// <summary>One lowered import over dynamic values: lift the arguments, call, lower the results.</summary>
+    private sealed class DynamicImportBody(string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options) : UncheckedCallback
+    {
+        private readonly int _parameterCount = type.LowerSignature.Parameters.Length;
+
+        public override void Invoke(Span<RawValue> slots)
+        {
+            var instance = options.Instance;
+            if (!instance.MayLeave)
+            {
+                throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
+            }
+
+            var scope = new CallScope(instance);
+            var cx = options.Context(scope);
+            var core = slots[.._parameterCount];
+            var arguments = CanonicalAbi.LiftImportArguments(cx, type, core);
+            var values = callee.Call(instance, arguments);
+            Span<RawValue> results = stackalloc RawValue[Math.Max(1, type.LowerSignature.Results.Length)];
+            CanonicalAbi.LowerImportResults(cx, type, values, core, results);
+            results[..type.LowerSignature.Results.Length].CopyTo(slots);
+            scope.Finish();
+        }
     }
 
     /// <summary><c>canon resource.new</c>: wraps a representation in a new owning handle.</summary>

@@ -1,5 +1,6 @@
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Interop;
 using WitBindgen.Runtime.State;
 
 namespace WitBindgen.Runtime.Instantiation;
@@ -25,6 +26,23 @@ internal sealed class HostCallable : IComponentCallable
     public string Name { get; }
 
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments) => _function(arguments);
+}
+
+/// <summary>A raw host function seen as a component function; only lowered imports can call it.</summary>
+internal sealed class RawHostCallable : IComponentCallable
+{
+    public RawHostCallable(string name, RawHostDefinition definition)
+    {
+        Name = name;
+        Definition = definition;
+    }
+
+    public string Name { get; }
+
+    public RawHostDefinition Definition { get; }
+
+    public WitValue[] Call(InstanceState? caller, WitValue[] arguments) =>
+        throw new NotSupportedException($"'{Name}' is a raw host function; it can only be called by a component that imports it.");
 }
 
 /// <summary>A component instance value: named exports (functions, types, instances, …).</summary>
@@ -68,12 +86,26 @@ internal sealed class CoreInstanceValue
 /// <summary>A nested component definition together with the frame it was defined in (for outer aliases).</summary>
 internal sealed record ComponentClosure(Binary.ComponentDefinition Definition, Frame Frame);
 
-/// <summary>The guest memory of a canonical ABI option, read afresh on every access (it may grow).</summary>
+/// <summary>
+/// The guest memory of a canonical ABI option, read afresh on every access (it may grow): two
+/// direct C API calls, no managed wrapper in between.
+/// </summary>
 internal sealed class WasmMemory : IGuestMemory
 {
+    private readonly InstanceState _instance;
+    private readonly NativeMemoryView? _native;
     private readonly Memory _memory;
 
-    public WasmMemory(Memory memory) => _memory = memory;
+    public WasmMemory(Memory memory, InstanceState instance)
+    {
+        _memory = memory;
+        _instance = instance;
+        _native = NativeMemoryView.TryCreate(memory);
+    }
 
-    public Span<byte> GetSpan() => _memory.GetSpan(0, checked((int)_memory.GetLength()));
+    public Span<byte> GetSpan()
+    {
+        _instance.ThrowIfDisposed();
+        return _native is { } native ? native.GetSpan() : _memory.GetSpan(0, checked((int)_memory.GetLength()));
+    }
 }

@@ -13,6 +13,42 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "wasmtime_func_call_unchecked")]
     public static partial IntPtr FuncCallUnchecked(IntPtr context, NativeFunc* func, RawValue* argsAndResults, nuint length, out IntPtr trap);
 
+    /// <summary>Creates a host function whose callback receives the arguments and results as raw slots.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_func_new_unchecked")]
+    public static partial void FuncNewUnchecked(
+        IntPtr context,
+        IntPtr functionType,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, RawValue*, nuint, IntPtr> callback,
+        IntPtr environment,
+        delegate* unmanaged[Cdecl]<IntPtr, void> finalizer,
+        NativeFunc* result);
+
+    /// <summary>The base address of a linear memory (a lookup: no callbacks, so no GC transition needed).</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_memory_data")]
+    [SuppressGCTransition]
+    public static partial byte* MemoryData(IntPtr context, NativeMemory* memory);
+
+    /// <summary>The byte size of a linear memory.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_memory_data_size")]
+    [SuppressGCTransition]
+    public static partial nuint MemoryDataSize(IntPtr context, NativeMemory* memory);
+
+    [LibraryImport(Library, EntryPoint = "wasmtime_trap_new")]
+    public static partial IntPtr TrapNew(byte* message, nuint length);
+
+    [LibraryImport(Library, EntryPoint = "wasm_valtype_new")]
+    public static partial IntPtr ValTypeNew(byte kind);
+
+    [LibraryImport(Library, EntryPoint = "wasm_valtype_vec_new")]
+    public static partial void ValTypeVecNew(ValTypeVec* result, nuint size, IntPtr* types);
+
+    /// <summary>Takes ownership of both vectors.</summary>
+    [LibraryImport(Library, EntryPoint = "wasm_functype_new")]
+    public static partial IntPtr FuncTypeNew(ValTypeVec* parameters, ValTypeVec* results);
+
+    [LibraryImport(Library, EntryPoint = "wasm_functype_delete")]
+    public static partial void FuncTypeDelete(IntPtr functionType);
+
     [LibraryImport(Library, EntryPoint = "wasm_trap_message")]
     public static partial void TrapMessage(IntPtr trap, out ByteVec message);
 
@@ -27,6 +63,14 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "wasm_byte_vec_delete")]
     public static partial void ByteVecDelete(ref ByteVec vec);
+
+    /// <summary><c>wasm_valtype_vec_t</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ValTypeVec
+    {
+        public nuint Size;
+        public IntPtr* Data;
+    }
 
     /// <summary><c>wasm_byte_vec_t</c>.</summary>
     [StructLayout(LayoutKind.Sequential)]

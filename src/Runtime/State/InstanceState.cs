@@ -12,6 +12,22 @@ public sealed class InstanceState
     {
         Name = name;
         Parent = parent;
+        Root = parent?.Root ?? this;
+    }
+
+    /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
+    public InstanceState Root { get; }
+
+    /// <summary>Set on the root when the host disposes the instantiation: nothing may run any more.</summary>
+    public bool Disposed { get; internal set; }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the instantiation has been disposed.</summary>
+    public void ThrowIfDisposed()
+    {
+        if (Root.Disposed)
+        {
+            throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
+        }
     }
 
     /// <summary>A name for diagnostics.</summary>
@@ -50,20 +66,21 @@ public sealed class InstanceState
     }
 
     /// <summary>Enters the instance from a caller, trapping when that would re-enter an active instance.</summary>
-    public List<InstanceState> Enter(InstanceState? caller)
+    /// <returns>A token to pass to <see cref="Leave"/>.</returns>
+    public EnteredInstances Enter(InstanceState? caller)
     {
+        // The common case — the host calling a root instance — needs no set and no allocation.
+        if (Parent is null && caller is null)
+        {
+            Check(this);
+            MayEnter = false;
+            return new EnteredInstances(this, null);
+        }
+
         var set = EnteringSet(caller);
         foreach (var i in set)
         {
-            if (i.Poisoned)
-            {
-                throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");
-            }
-
-            if (!i.MayEnter)
-            {
-                throw new ComponentTrapException($"cannot enter component instance '{i.Name}': it is already running (reentrance)");
-            }
+            Check(i);
         }
 
         foreach (var i in set)
@@ -71,18 +88,46 @@ public sealed class InstanceState
             i.MayEnter = false;
         }
 
-        return set;
+        return new EnteredInstances(null, set);
     }
 
     /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
-    public static void Leave(List<InstanceState> entered)
+    public static void Leave(EnteredInstances entered)
     {
-        foreach (var i in entered)
+        if (entered.Single is { } single)
         {
-            i.MayEnter = true;
+            single.MayEnter = true;
+            return;
+        }
+
+        if (entered.Set is { } set)
+        {
+            foreach (var i in set)
+            {
+                i.MayEnter = true;
+            }
+        }
+    }
+
+    private static void Check(InstanceState i)
+    {
+        i.ThrowIfDisposed();
+        if (i.Poisoned)
+        {
+            throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");
+        }
+
+        if (!i.MayEnter)
+        {
+            throw new ComponentTrapException($"cannot enter component instance '{i.Name}': it is already running (reentrance)");
         }
     }
 
     /// <inheritdoc />
     public override string ToString() => Name;
 }
+
+/// <summary>The instances a call entered, to be left when it returns.</summary>
+/// <param name="Single">The only instance entered (the fast case).</param>
+/// <param name="Set">All instances entered, when there are several.</param>
+public readonly record struct EnteredInstances(InstanceState? Single, List<InstanceState>? Set);

@@ -66,17 +66,9 @@ public class DifferentialTests
     [Fact]
     public void Value_types_match_wasmtime_components()
     {
-        var bytes = WatText.ToBinary(Component);
-        using var runtime = new ComponentRuntime();
-        using var ours = runtime.Load(bytes).Instantiate();
-
-        using var engine = new Engine(new Config().WithComponentModel(true));
-        using var component = WasmtimeComponent.FromBytes(engine, bytes);
-        using var linker = new WasmtimeLinker(engine);
-        using var store = new Store(engine);
-        var theirs = linker.Instantiate(store, component);
-        CV Theirs(string name, params CV[] args) => theirs.GetFunction(name)!.Call(args)!;
-        WitValue Ours(string name, params WitValue[] args) => ours.GetFunction(name)!.Invoke(args)[0];
+        using var both = new BothRuntimes(Component);
+        CV Theirs(string name, params CV[] args) => both.Theirs(name, args);
+        WitValue Ours(string name, params WitValue[] args) => both.Ours(name, args);
 
         foreach (var (x, y) in new[] { (1, 2), (-5, 3), (int.MaxValue, 0), (int.MinValue, -1) })
         {
@@ -162,16 +154,9 @@ public class DifferentialTests
     [Fact]
     public void Scalars_enums_results_options_and_strings_match_wasmtime_components()
     {
-        var bytes = WatText.ToBinary(Scalars);
-        using var runtime = new ComponentRuntime();
-        using var ours = runtime.Load(bytes).Instantiate();
-        using var engine = new Engine(new Config().WithComponentModel(true));
-        using var component = WasmtimeComponent.FromBytes(engine, bytes);
-        using var linker = new WasmtimeLinker(engine);
-        using var store = new Store(engine);
-        var theirs = linker.Instantiate(store, component);
-        CV Theirs(string name, params CV[] args) => theirs.GetFunction(name)!.Call(args)!;
-        WitValue Ours(string name, params WitValue[] args) => ours.GetFunction(name)!.Invoke(args)[0];
+        using var both = new BothRuntimes(Scalars);
+        CV Theirs(string name, params CV[] args) => both.Theirs(name, args);
+        WitValue Ours(string name, params WitValue[] args) => both.Ours(name, args);
 
         foreach (var b in new[] { true, false })
         {
@@ -217,5 +202,41 @@ public class DifferentialTests
         Assert.Equal(
             Theirs("words").AsList().Select(v => v.AsString()),
             Ours("words").Items.Select(v => v.AsString()));
+    }
+
+    /// <summary>One component instantiated on this runtime and on Wasmtime.Components.</summary>
+    private sealed class BothRuntimes : IDisposable
+    {
+        private readonly ComponentRuntime _runtime = new();
+        private readonly ComponentInstance _ours;
+        private readonly Engine _engine = new(new Config().WithComponentModel(true));
+        private readonly WasmtimeComponent _component;
+        private readonly WasmtimeLinker _linker;
+        private readonly Store _store;
+        private readonly Wasmtime.Components.ComponentInstance _theirs;
+
+        public BothRuntimes(string text)
+        {
+            var bytes = WatText.ToBinary(text);
+            _ours = _runtime.Load(bytes).Instantiate();
+            _component = WasmtimeComponent.FromBytes(_engine, bytes);
+            _linker = new WasmtimeLinker(_engine);
+            _store = new Store(_engine);
+            _theirs = _linker.Instantiate(_store, _component);
+        }
+
+        public Func<string, WitValue[], WitValue> Ours => (name, args) => _ours.GetFunction(name)!.Invoke(args)[0];
+
+        public Func<string, CV[], CV> Theirs => (name, args) => _theirs.GetFunction(name)!.Call(args)!;
+
+        public void Dispose()
+        {
+            _ours.Dispose();
+            _store.Dispose();
+            _linker.Dispose();
+            _component.Dispose();
+            _engine.Dispose();
+            _runtime.Dispose();
+        }
     }
 }

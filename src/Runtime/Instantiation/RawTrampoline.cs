@@ -1,0 +1,62 @@
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Interop;
+
+namespace WitBindgen.Runtime.Instantiation;
+
+/// <summary><c>canon lower</c> of a raw host function: core values straight to the host, no <see cref="WitValue"/>s.</summary>
+internal static class RawTrampoline
+{
+    public static Function Lower(Store store, RawHostCallable callee, AbiFunctionType type, CanonOptions options)
+    {
+        var signature = type.LowerSignature;
+        var expected = callee.Definition.Type.LowerSignature;
+        if (!signature.Parameters.SequenceEqual(expected.Parameters) || !signature.Results.SequenceEqual(expected.Results))
+        {
+            throw new ComponentLinkException(
+                $"import '{callee.Name}' is lowered as {signature}, but its host implementation was written for {expected}");
+        }
+
+        var function = callee.Definition.Function;
+
+        // Without handles a call needs no per-call resource scope, so one context serves every call.
+        var usesHandles = type.Parameters.Any(ContainsHandles) || type.Results.Any(ContainsHandles);
+        var shared = usesHandles ? null : options.Context(null);
+        return Trampolines.CoreHostFunction(store, signature, new RawImportBody(callee.Name, options, function, shared));
+    }
+
+    /// <summary>One lowered raw import: the reentrance check, the call's context, the host function.</summary>
+    private sealed class RawImportBody(string name, CanonOptions options, RawHostFunction function, AbiContext? shared) : UncheckedCallback
+    {
+        public override void Invoke(Span<RawValue> slots)
+        {
+            var instance = options.Instance;
+            if (!instance.MayLeave)
+            {
+                throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
+            }
+
+            if (shared is not null)
+            {
+                function(shared, slots);
+                return;
+            }
+
+            var scope = new CallScope(instance);
+            function(options.Context(scope), slots);
+            scope.Finish();
+        }
+    }
+
+    private static bool ContainsHandles(AbiType type) => type switch
+    {
+        AbiOwnType or AbiBorrowType => true,
+        AbiListType list => ContainsHandles(list.Element),
+        AbiFixedListType list => ContainsHandles(list.Element),
+        AbiOptionType option => ContainsHandles(option.Payload),
+        AbiResultType result => (result.Ok is { } ok && ContainsHandles(ok)) || (result.Error is { } error && ContainsHandles(error)),
+        AbiProductType product => product.FieldTypes.Any(ContainsHandles),
+        AbiSumType sum => Enumerable.Range(0, sum.CaseCount).Any(i => sum.GetCasePayload(i) is { } payload && ContainsHandles(payload)),
+        _ => false,
+    };
+}

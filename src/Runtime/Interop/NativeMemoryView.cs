@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Wasmtime;
+
+namespace WitBindgen.Runtime.Interop;
+
+/// <summary>
+/// A linear memory read through <c>wasmtime_memory_data</c> and <c>wasmtime_memory_data_size</c>
+/// directly. The caller must make sure the store is alive.
+/// </summary>
+internal sealed unsafe class NativeMemoryView
+{
+    private static readonly FieldInfo? MemoryField = typeof(Memory).GetField("memory", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo? StoreField = typeof(Memory).GetField("store", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
+
+    private readonly IntPtr _context;
+    private NativeMemory _memory;
+
+    private NativeMemoryView(IntPtr context, NativeMemory memory)
+    {
+        _context = context;
+        _memory = memory;
+    }
+
+    /// <summary>Prepares a view, or returns null when the Wasmtime package hides what it needs.</summary>
+    public static NativeMemoryView? TryCreate(Memory memory)
+    {
+        if (MemoryField?.GetValue(memory) is not { } boxed || StoreField?.GetValue(memory) is not Store store || ContextField is null)
+        {
+            return null;
+        }
+
+        var type = boxed.GetType();
+        if (type.GetField("store")?.GetValue(boxed) is not ulong storeId
+            || type.GetField("__private1")?.GetValue(boxed) is not uint private1
+            || type.GetField("__private2")?.GetValue(boxed) is not uint private2)
+        {
+            return null;
+        }
+
+        return new NativeMemoryView((IntPtr)ContextField.GetValue(store)!, new NativeMemory { StoreId = storeId, Private1 = private1, Private2 = private2 });
+    }
+
+    /// <summary>The memory's current contents.</summary>
+    public Span<byte> GetSpan()
+    {
+        fixed (NativeMemory* m = &_memory)
+        {
+            var data = NativeMethods.MemoryData(_context, m);
+            var size = NativeMethods.MemoryDataSize(_context, m);
+            return new Span<byte>(data, checked((int)size));
+        }
+    }
+}
+
+/// <summary>The C API's <c>wasmtime_memory_t</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeMemory
+{
+    public ulong StoreId;
+    public uint Private1;
+    public uint Private2;
+}

@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
+
+namespace WitBindgen.Runtime.Interop;
+
+/// <summary>
+/// The body of a host function made with <c>wasmtime_func_new_unchecked</c>: it receives the core
+/// arguments in Wasmtime's own slot array and writes the results back into it — no boxing, no copy.
+/// </summary>
+internal abstract class UncheckedCallback
+{
+    /// <summary>Runs the function; an exception becomes a trap and reaches the host caller unchanged.</summary>
+    public abstract void Invoke(Span<RawValue> slots);
+}
+
+/// <summary>Creates core host functions whose callbacks take raw slots (<c>wasmtime_func_new_unchecked</c>).</summary>
+internal static unsafe class UncheckedFunctions
+{
+    private static readonly Type? ExternFuncType = typeof(Function).Assembly.GetType("Wasmtime.ExternFunc");
+    private static readonly FieldInfo? StoreIdField = ExternFuncType?.GetField("store");
+    private static readonly FieldInfo? PrivateField = ExternFuncType?.GetField("__private");
+    private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly ConstructorInfo? FunctionConstructor = ExternFuncType is null
+        ? null
+        : typeof(Function).GetConstructor(
+            BindingFlags.NonPublic | BindingFlags.Instance,
+            [typeof(Store), ExternFuncType, typeof(IReadOnlyList<ValueKind>), typeof(IReadOnlyList<ValueKind>)]);
+
+    /// <summary>Whether the installed Wasmtime package exposes what this path needs.</summary>
+    public static bool Supported { get; } =
+        StoreIdField is not null && PrivateField is not null && ContextField is not null && FunctionConstructor is not null;
+
+    /// <summary>Creates the function, or returns null when <see cref="Supported"/> is false.</summary>
+    public static Function? TryCreate(Store store, CoreFunctionSignature signature, UncheckedCallback body)
+    {
+        if (!Supported)
+        {
+            return null;
+        }
+
+        var context = (IntPtr)ContextField!.GetValue(store)!;
+        var parameters = signature.Parameters.Select(Kind).ToArray();
+        var results = signature.Results.Select(Kind).ToArray();
+        var type = NewFunctionType(signature);
+        var handle = GCHandle.Alloc(body);
+        NativeFunc func;
+        try
+        {
+            NativeMethods.FuncNewUnchecked(context, type, &Callback, GCHandle.ToIntPtr(handle), &Finalize, &func);
+        }
+        catch
+        {
+            handle.Free();
+            throw;
+        }
+        finally
+        {
+            NativeMethods.FuncTypeDelete(type);
+        }
+
+        var extern_ = Activator.CreateInstance(ExternFuncType!)!;
+        StoreIdField!.SetValue(extern_, func.StoreId);
+        PrivateField!.SetValue(extern_, func.Private);
+        return (Function)FunctionConstructor!.Invoke([store, extern_, parameters, results]);
+    }
+
+    private static IntPtr NewFunctionType(CoreFunctionSignature signature)
+    {
+        NativeMethods.ValTypeVec p, r;
+        NewVec(signature.Parameters.AsSpan(), &p);
+        NewVec(signature.Results.AsSpan(), &r);
+        return NativeMethods.FuncTypeNew(&p, &r);
+    }
+
+    private static void NewVec(ReadOnlySpan<CoreValueType> types, NativeMethods.ValTypeVec* vec)
+    {
+        var valTypes = stackalloc IntPtr[Math.Max(1, types.Length)];
+        for (int i = 0; i < types.Length; i++)
+        {
+            // wasm_valkind_t: WASM_I32 = 0, WASM_I64 = 1, WASM_F32 = 2, WASM_F64 = 3.
+            valTypes[i] = NativeMethods.ValTypeNew(types[i] switch
+            {
+                CoreValueType.I32 => 0,
+                CoreValueType.I64 => 1,
+                CoreValueType.F32 => 2,
+                _ => 3,
+            });
+        }
+
+        NativeMethods.ValTypeVecNew(vec, (nuint)types.Length, valTypes);
+    }
+
+    private static ValueKind Kind(CoreValueType type) => type switch
+    {
+        CoreValueType.I32 => ValueKind.Int32,
+        CoreValueType.I64 => ValueKind.Int64,
+        CoreValueType.F32 => ValueKind.Float32,
+        _ => ValueKind.Float64,
+    };
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static IntPtr Callback(IntPtr env, IntPtr caller, RawValue* slots, nuint count)
+    {
+        try
+        {
+            var body = (UncheckedCallback)GCHandle.FromIntPtr(env).Target!;
+            body.Invoke(new Span<RawValue>(slots, (int)count));
+            return IntPtr.Zero;
+        }
+        catch (Exception e)
+        {
+            PendingException.Set(e);
+            var message = System.Text.Encoding.UTF8.GetBytes(e.Message);
+            fixed (byte* m = message)
+            {
+                return NativeMethods.TrapNew(m, (nuint)message.Length);
+            }
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Finalize(IntPtr env) => GCHandle.FromIntPtr(env).Free();
+}

@@ -1,0 +1,110 @@
+using System.Runtime.ExceptionServices;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
+using WitBindgen.Runtime.Interop;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime;
+
+/// <summary>
+/// An exported component function for generated bindings: the caller lowers arguments into raw
+/// core slots with the <see cref="CanonicalAbi"/> primitives, calls <see cref="Call"/>, lifts the
+/// results from the same slots, then calls <see cref="Complete"/> (post-return and leaving the
+/// instance). No dynamic values, no allocation.
+/// </summary>
+public sealed class RawComponentFunction
+{
+    private readonly LiftedFunction _lifted;
+    private readonly CanonOptions _options;
+    private readonly CoreFunction _core;
+    private readonly string _name;
+
+    internal RawComponentFunction(string name, LiftedFunction lifted)
+    {
+        _name = name;
+        _lifted = lifted;
+        _options = lifted.Options;
+        _core = lifted.Core;
+    }
+
+    /// <summary>The export name (<c>instance#function</c> for functions of exported instances).</summary>
+    public string Name => _name;
+
+    /// <summary>The function's canonical ABI type (its core signature is <see cref="AbiFunctionType.LiftSignature"/>).</summary>
+    public AbiFunctionType Type => _lifted.Type;
+
+    /// <summary>The guest memory of the <c>memory</c> option, if any.</summary>
+    public IGuestMemory? Memory => _options.Memory;
+
+    /// <summary>A lifting/lowering context for this function's options (memory, realloc, encoding).</summary>
+    public AbiContext CreateContext(IResourceHandles? resources = null) => new()
+    {
+        Memory = _options.Memory,
+        Realloc = _options.Realloc is null ? null : _options.CallRealloc,
+        StringEncoding = _options.Encoding,
+        Resources = resources,
+    };
+
+    /// <summary>
+    /// Enters the instance and calls the core function: <paramref name="slots"/> holds the lowered
+    /// arguments and receives the core results. Must be followed by <see cref="Complete"/>, also
+    /// when lifting the results fails.
+    /// </summary>
+    public EnteredInstances Call(Span<RawValue> slots)
+    {
+        var instance = _options.Instance;
+        var entered = instance.Enter(null);
+        try
+        {
+            _core.Call(slots);
+            return entered;
+        }
+        catch (CoreTrapException trap)
+        {
+            InstanceState.Leave(entered);
+            instance.Poisoned = true;
+            if (PendingException.Take() is { } original)
+            {
+                ExceptionDispatchInfo.Capture(original).Throw();
+            }
+
+            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in '{_name}': {trap.Message}", trap);
+        }
+        catch
+        {
+            // E.g. too few slots: nothing ran, so the instance is left as it was.
+            InstanceState.Leave(entered);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
+    public void Complete(EnteredInstances entered, Span<RawValue> slots)
+    {
+        var instance = _options.Instance;
+        try
+        {
+            if (_options.PostReturn is { } postReturn)
+            {
+                instance.MayLeave = false;
+                try
+                {
+                    postReturn.Call(slots);
+                }
+                finally
+                {
+                    instance.MayLeave = true;
+                }
+            }
+        }
+        catch (CoreTrapException trap)
+        {
+            instance.Poisoned = true;
+            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in post-return of '{_name}': {trap.Message}", trap);
+        }
+        finally
+        {
+            InstanceState.Leave(entered);
+        }
+    }
+}
