@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace WitBindgen.Generator.Tests;
+
+/// <summary>
+/// The one-PackageReference story: <c>dotnet pack</c> the generator, then build a fresh project that
+/// references the package from a local folder and has one <c>Wit</c> item, warnings as errors.
+/// </summary>
+public class PackageTests
+{
+    private const string Version = "0.0.1-packtest";
+
+    [Fact]
+    public void A_project_referencing_the_packed_package_from_a_local_folder_builds_bindings()
+    {
+        var root = RepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("witbindgen-pack-").FullName;
+        try
+        {
+            var feed = Path.Combine(work, "feed");
+            Run(root, "pack", Path.Combine(root, "src", "Generator", "Generator.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
+            Assert.True(File.Exists(Path.Combine(feed, $"WitBindgen.{Version}.nupkg")));
+
+            var app = Path.Combine(work, "app");
+            Directory.CreateDirectory(Path.Combine(app, "wit"));
+            File.WriteAllText(Path.Combine(app, "nuget.config"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="../feed" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="WitBindgen" Version="{Version}" />
+                    <Wit Include="wit/" World="calc" Namespace="My.Calc" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "wit", "calc.wit"), """
+                package example:calc@0.1.0;
+
+                interface types {
+                    /// A point on the grid.
+                    record point { x: s32, y: s32 }
+                    enum op { add, sub }
+                }
+
+                world calc {
+                    export types;
+                }
+                """);
+            File.WriteAllText(Path.Combine(app, "Use.cs"), """
+                namespace App;
+
+                /// <summary>Uses the generated types.</summary>
+                public static class Use
+                {
+                    /// <summary>A point.</summary>
+                    public static My.Calc.Types.Point Origin() => new(0, 0);
+
+                    /// <summary>An operation.</summary>
+                    public static My.Calc.Types.Op Plus => My.Calc.Types.Op.Add;
+                }
+                """);
+
+            var output = Run(app, "build", "-c", "Release", $"-p:RestorePackagesPath={Path.Combine(work, "packages")}");
+            Assert.Contains("0 Error(s)", output);
+            Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.dll")));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WitBindgen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("WitBindgen.sln not found above the test output folder");
+    }
+
+    private static string Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild settings must not leak into the child build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+
+        var output = stdout + stderr.Result;
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
+        return output;
+    }
+}
