@@ -23,12 +23,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedType = new(
         "WIT0004", "WIT type not supported yet", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    /// <summary>WIT0005: the <c>Mode</c> metadata asks for bindings that are not generated (yet).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedMode = new(
+        "WIT0005", "WitBindgen mode not supported", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>WIT9999: a bug in the generator; it reports instead of throwing.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "WIT9999", "WitBindgen internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>All descriptors.</summary>
-    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, InternalError };
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, InternalError };
 
     /// <summary>The descriptor with <paramref name="id"/> (the internal-error one for an unknown id).</summary>
     public static DiagnosticDescriptor ById(string id) => All.FirstOrDefault(d => d.Id == id) ?? InternalError;

@@ -13,6 +13,11 @@ public sealed partial class WitGenerator
         {
             try
             {
+                if (CheckMode(unit) is { } unsupported)
+                {
+                    return GenerationSpec.Failed(unsupported);
+                }
+
                 var result = Load(unit);
                 ct.ThrowIfCancellationRequested();
                 if (!result.Success)
@@ -32,6 +37,23 @@ public sealed partial class WitGenerator
                     DiagnosticDescriptors.InternalError.Id,
                     $"the generator failed on {unit.Root ?? unit.Files[0].Path}: {e.GetType().Name}: {e.Message}"));
             }
+        }
+
+        /// <summary>Host bindings are generated; guest bindings arrive later, so say so clearly.</summary>
+        private static DiagnosticSpec? CheckMode(WitUnit unit)
+        {
+            var where = unit.Root ?? unit.Files[0].Path;
+            return unit.Mode switch
+            {
+                null => null,
+                _ when unit.Mode.Equals("Host", StringComparison.OrdinalIgnoreCase) => null,
+                _ when unit.Mode.Equals("Guest", StringComparison.OrdinalIgnoreCase) => DiagnosticSpec.Unlocated(
+                    DiagnosticDescriptors.UnsupportedMode.Id,
+                    $"Mode=\"Guest\" (implementing a component in C#) is not supported yet; only host bindings are generated ({where})"),
+                _ => DiagnosticSpec.Unlocated(
+                    DiagnosticDescriptors.UnsupportedMode.Id,
+                    $"unknown Mode \"{unit.Mode}\": expected \"Host\" or \"Guest\" ({where})"),
+            };
         }
 
         private static WitLoadResult Load(WitUnit unit)

@@ -64,6 +64,7 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             root is null ? null : root.Replace('\\', '/').TrimEnd('/'),
             Meta("WitWorld"),
             Meta("WitNamespace"),
-            Meta("WitFeatures"));
+            Meta("WitFeatures"),
+            Meta("WitMode"));
     }
 }

@@ -68,6 +68,24 @@ public class DiagnosticTests
         Assert.Empty(chosen.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("Guest", "Mode=\"Guest\" (implementing a component in C#) is not supported yet")]
+    [InlineData("Server", "unknown Mode \"Server\": expected \"Host\" or \"Guest\"")]
+    public void Guest_or_unknown_mode_is_WIT0005_and_generates_nothing(string mode, string message)
+    {
+        const string text = "package a:b;\n\ninterface i {\n    enum e { x }\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/m.wit", text, new Dictionary<string, string> { ["WitMode"] = mode }) });
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0005", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(message, diagnostic.GetMessage());
+        Assert.Empty(result.GeneratedSources);
+
+        var host = GeneratorHarness.Run(new[] { new WitSource("/m.wit", text, new Dictionary<string, string> { ["WitMode"] = "host" }) });
+        Assert.Empty(host.Diagnostics);
+        Assert.NotEmpty(host.GeneratedSources);
+    }
+
     [Fact]
     public void Namespace_and_features_metadata_are_applied()
     {

@@ -10,4 +10,5 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="World">The <c>WitWorld</c> metadata: the world to generate.</param>
 /// <param name="Namespace">The <c>WitNamespace</c> metadata: the C# namespace of the main package.</param>
 /// <param name="Features">The <c>WitFeatures</c> metadata: comma or semicolon separated feature names, <c>*</c> for all.</param>
-internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features);
+/// <param name="Mode">The <c>WitMode</c> metadata: <c>Host</c> (the default) or <c>Guest</c>.</param>
+internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features, string? Mode = null);

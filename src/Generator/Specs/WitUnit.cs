@@ -8,7 +8,8 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="World">The world to generate, if given.</param>
 /// <param name="Namespace">The C# namespace for the main package, if given.</param>
 /// <param name="Features">The enabled features, if given.</param>
-internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features)
+/// <param name="Mode">The bindings to generate (<c>Host</c> by default), if given.</param>
+internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features, string? Mode = null)
 {
     /// <summary>Groups input files into units: one per package directory, one per loose file.</summary>
     public static IEnumerable<WitUnit> Group(IEnumerable<WitInputFile> files)
@@ -16,7 +17,7 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (var loose in ordered.Where(f => f.Root is null))
         {
-            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features);
+            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features, loose.Mode);
         }
 
         foreach (var group in ordered.Where(f => f.Root is not null).GroupBy(f => f.Root!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -27,7 +28,8 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
                 list.ToEquatableArray(),
                 list.Select(f => f.World).FirstOrDefault(v => v is not null),
                 list.Select(f => f.Namespace).FirstOrDefault(v => v is not null),
-                list.Select(f => f.Features).FirstOrDefault(v => v is not null));
+                list.Select(f => f.Features).FirstOrDefault(v => v is not null),
+                list.Select(f => f.Mode).FirstOrDefault(v => v is not null));
         }
     }
 }
