@@ -49,6 +49,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "wasm_functype_delete")]
     public static partial void FuncTypeDelete(IntPtr functionType);
 
+    /// <summary>Converts module or component text to binary; returns an owned error or null.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_wat2wasm")]
+    public static partial IntPtr Wat2Wasm(byte* text, nuint length, ByteVec* result);
+
     [LibraryImport(Library, EntryPoint = "wasm_trap_message")]
     public static partial void TrapMessage(IntPtr trap, out ByteVec message);
 
