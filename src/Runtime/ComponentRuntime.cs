@@ -49,6 +49,7 @@ public sealed class ComponentRuntime : IDisposable
     }
 
     /// <summary>Loads a component from component text (WAT).</summary>
+    /// <exception cref="FormatException">The text does not parse (see <see cref="WatText.ToBinary"/>).</exception>
     public LoadedComponent LoadText(string text) => Load(WatText.ToBinary(text));
 
     /// <summary>Loads a component file.</summary>
