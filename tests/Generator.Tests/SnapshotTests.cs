@@ -1,4 +1,5 @@
 using WitBindgen.Generator.Tests.Infrastructure;
+using WitBindgen.Tests.Infrastructure;
 using Xunit;
 
 namespace WitBindgen.Generator.Tests;

@@ -1,5 +1,6 @@
 using WitBindgen.WitParser.Output;
 using WitBindgen.WitParser.Tests.Infrastructure;
+using WitBindgen.Tests.Infrastructure;
 using Xunit;
 
 namespace WitBindgen.WitParser.Tests;

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Xunit;
 
-namespace WitBindgen.Generator.Tests.Infrastructure;
+namespace WitBindgen.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal snapshot helper with Verify's conventions: the expected text lives next to the test
+/// A minimal snapshot helper (shared by the test projects) with Verify's conventions: the expected text lives next to the test
 /// source as <c>Name.verified.ext</c> (committed); a mismatch writes <c>Name.received.ext</c>
 /// (ignored by git) and fails. Set <c>WITBINDGEN_ACCEPT=1</c> to accept received output.
 /// </summary>
