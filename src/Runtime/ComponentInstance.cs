@@ -29,27 +29,22 @@ public sealed class ComponentInstance : IDisposable
 
     /// <summary>A top-level exported function, or null.</summary>
     public ComponentFunction? GetFunction(string name) =>
-        _exports.TryGetValue(name, out var value) && value is IComponentCallable callable ? new ComponentFunction(name, callable) : null;
+        Export(name) is IComponentCallable callable ? new ComponentFunction(name, callable) : null;
 
     /// <summary>A function of an exported instance (interface), or null.</summary>
     public ComponentFunction? GetFunction(string instance, string name) =>
-        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true && value is IComponentCallable callable
-            ? new ComponentFunction(instance + "#" + name, callable)
-            : null;
+        Export(instance, name) is IComponentCallable callable ? new ComponentFunction(instance + "#" + name, callable) : null;
 
     /// <summary>A top-level exported function for raw, allocation-free calls (generated bindings), or null.</summary>
     public RawComponentFunction? GetRawFunction(string name) =>
-        _exports.TryGetValue(name, out var value) && value is LiftedFunction lifted ? new RawComponentFunction(name, lifted) : null;
+        Export(name) is LiftedFunction lifted ? new RawComponentFunction(name, lifted) : null;
 
     /// <summary>A function of an exported instance for raw, allocation-free calls, or null.</summary>
     public RawComponentFunction? GetRawFunction(string instance, string name) =>
-        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true && value is LiftedFunction lifted
-            ? new RawComponentFunction(instance + "#" + name, lifted)
-            : null;
+        Export(instance, name) is LiftedFunction lifted ? new RawComponentFunction(instance + "#" + name, lifted) : null;
 
     /// <summary>A resource type exported by an exported instance, or null.</summary>
-    public ResourceType? GetResourceType(string instance, string name) =>
-        FindInstance(instance)?.Exports.TryGetValue(name, out var value) == true ? value as ResourceType : null;
+    public ResourceType? GetResourceType(string instance, string name) => Export(instance, name) as ResourceType;
 
     /// <summary>Drops a resource that the host owns, running its destructor in the guest.</summary>
     public void Drop(ResourceValue resource)
@@ -57,6 +52,10 @@ public sealed class ComponentInstance : IDisposable
         ArgumentNullException.ThrowIfNull(resource);
         resource.Type.Destructor?.Invoke(resource.Rep);
     }
+
+    private object? Export(string name) => _exports.GetValueOrDefault(name);
+
+    private object? Export(string instance, string name) => FindInstance(instance)?.Exports.GetValueOrDefault(name);
 
     private RuntimeInstance? FindInstance(string name)
     {

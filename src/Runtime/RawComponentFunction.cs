@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Instantiation;
 using WitBindgen.Runtime.Interop;
@@ -62,13 +61,8 @@ public sealed class RawComponentFunction
         catch (CoreTrapException trap)
         {
             InstanceState.Leave(entered);
-            instance.Poisoned = true;
-            if (PendingException.Take() is { } original)
-            {
-                ExceptionDispatchInfo.Capture(original).Throw();
-            }
-
-            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in '{_name}': {trap.Message}", trap);
+            _options.ThrowTrapped($"'{_name}'", trap);
+            throw; // not reached: ThrowTrapped always throws
         }
         catch
         {
@@ -81,26 +75,14 @@ public sealed class RawComponentFunction
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
     public void Complete(EnteredInstances entered, Span<RawValue> slots)
     {
-        var instance = _options.Instance;
         try
         {
-            if (_options.PostReturn is { } postReturn)
-            {
-                instance.MayLeave = false;
-                try
-                {
-                    postReturn.Call(slots);
-                }
-                finally
-                {
-                    instance.MayLeave = true;
-                }
-            }
+            _options.CallPostReturn(slots);
         }
         catch (CoreTrapException trap)
         {
-            instance.Poisoned = true;
-            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in post-return of '{_name}': {trap.Message}", trap);
+            _options.ThrowTrapped($"post-return of '{_name}'", trap);
+            throw; // not reached: ThrowTrapped always throws
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Interop;
@@ -43,17 +45,57 @@ internal sealed class CanonOptions
         slots[1] = RawValue.FromU32(originalSize);
         slots[2] = RawValue.FromU32(alignment);
         slots[3] = RawValue.FromU32(newSize);
+        CallWithoutLeaving(Realloc!, slots);
+        return slots[0].U32;
+    }
+
+    /// <summary>Runs <c>post-return</c> (if any) on the core results in <paramref name="slots"/>.</summary>
+    public void CallPostReturn(Span<RawValue> slots)
+    {
+        if (PostReturn is { } postReturn)
+        {
+            CallWithoutLeaving(postReturn, slots);
+        }
+    }
+
+    /// <summary>Traps unless the instance may call out (not during <c>realloc</c> or <c>post-return</c>).</summary>
+    public void CheckMayLeave(string callee)
+    {
+        if (!Instance.MayLeave)
+        {
+            throw new ComponentTrapException($"cannot leave component instance '{Instance.Name}' to call '{callee}' during realloc or post-return");
+        }
+    }
+
+    /// <summary>
+    /// Turns a core trap during <paramref name="what"/> into what the host sees: the instance is
+    /// poisoned, and a host exception that caused the trap is rethrown as it was; otherwise a
+    /// <see cref="ComponentTrapException"/>.
+    /// </summary>
+    [DoesNotReturn]
+    public void ThrowTrapped(string what, CoreTrapException trap)
+    {
+        Instance.Poisoned = true;
+        if (PendingException.Take() is { } original)
+        {
+            ExceptionDispatchInfo.Capture(original).Throw();
+        }
+
+        throw new ComponentTrapException($"component instance '{Instance.Name}' trapped in {what}: {trap.Message}", trap);
+    }
+
+    /// <summary>Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile).</summary>
+    private void CallWithoutLeaving(CoreFunction function, Span<RawValue> slots)
+    {
         Instance.MayLeave = false;
         try
         {
-            Realloc!.Call(slots);
+            function.Call(slots);
         }
         finally
         {
             Instance.MayLeave = true;
         }
-
-        return slots[0].U32;
     }
 }
 

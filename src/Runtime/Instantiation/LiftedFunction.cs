@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Interop;
 using WitBindgen.Runtime.State;
@@ -44,31 +43,15 @@ internal sealed class LiftedFunction : IComponentCallable
             _core.Call(slots);
             int resultCount = Type.LiftSignature.Results.Length;
             var results = CanonicalAbi.LiftExportResults(cx, Type, slots[..resultCount]);
-            if (_options.PostReturn is { } postReturn)
-            {
-                instance.MayLeave = false;
-                try
-                {
-                    postReturn.Call(slots[..Math.Max(resultCount, postReturn.ParameterCount)]);
-                }
-                finally
-                {
-                    instance.MayLeave = true;
-                }
-            }
+            _options.CallPostReturn(slots[..Math.Max(resultCount, _options.PostReturn?.ParameterCount ?? 0)]);
 
             scope.Finish();
             return results;
         }
         catch (CoreTrapException trap)
         {
-            instance.Poisoned = true;
-            if (PendingException.Take() is { } original)
-            {
-                ExceptionDispatchInfo.Capture(original).Throw();
-            }
-
-            throw new ComponentTrapException($"component instance '{instance.Name}' trapped in '{Name}': {trap.Message}", trap);
+            _options.ThrowTrapped($"'{Name}'", trap);
+            throw; // not reached: ThrowTrapped always throws
         }
         catch (ComponentTrapException)
         {

@@ -30,19 +30,14 @@ internal static class RawTrampoline
     {
         public override void Invoke(Span<RawValue> slots)
         {
-            var instance = options.Instance;
-            if (!instance.MayLeave)
-            {
-                throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
-            }
-
+            options.CheckMayLeave(name);
             if (shared is not null)
             {
                 function(shared, slots);
                 return;
             }
 
-            var scope = new CallScope(instance);
+            var scope = new CallScope(options.Instance);
             function(options.Context(scope), slots);
             scope.Finish();
         }

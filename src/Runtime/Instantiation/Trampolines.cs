@@ -53,8 +53,8 @@ internal static class Trampolines
                     throw;
                 }
             },
-            parameterTypes.Select(Kind).ToArray(),
-            resultTypes.Select(Kind).ToArray());
+            parameterTypes.Select(UncheckedFunctions.Kind).ToArray(),
+            resultTypes.Select(UncheckedFunctions.Kind).ToArray());
     }
 
     /// <summary>One lowered import over dynamic values: lift the arguments, call, lower the results.</summary>
@@ -64,12 +64,8 @@ internal static class Trampolines
 
         public override void Invoke(Span<RawValue> slots)
         {
+            options.CheckMayLeave(name);
             var instance = options.Instance;
-            if (!instance.MayLeave)
-            {
-                throw new ComponentTrapException($"cannot leave component instance '{instance.Name}' to call '{name}' during realloc or post-return");
-            }
-
             var scope = new CallScope(instance);
             var cx = options.Context(scope);
             var core = slots[.._parameterCount];
@@ -148,14 +144,6 @@ internal static class Trampolines
             throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"handle {handle} is a '{h.Type}', not a '{type}'");
         }
     }
-
-    private static ValueKind Kind(CoreValueType type) => type switch
-    {
-        CoreValueType.I32 => ValueKind.Int32,
-        CoreValueType.I64 => ValueKind.Int64,
-        CoreValueType.F32 => ValueKind.Float32,
-        _ => ValueKind.Float64,
-    };
 
     private static RawValue FromBox(ValueBox box, CoreValueType type) => type switch
     {

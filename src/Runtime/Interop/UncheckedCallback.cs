@@ -94,7 +94,8 @@ internal static unsafe class UncheckedFunctions
         NativeMethods.ValTypeVecNew(vec, (nuint)types.Length, valTypes);
     }
 
-    private static ValueKind Kind(CoreValueType type) => type switch
+    /// <summary>The managed wrapper's name for a core value type.</summary>
+    public static ValueKind Kind(CoreValueType type) => type switch
     {
         CoreValueType.I32 => ValueKind.Int32,
         CoreValueType.I64 => ValueKind.Int64,
