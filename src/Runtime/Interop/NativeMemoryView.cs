@@ -54,11 +54,20 @@ internal sealed unsafe class NativeMemoryView
     }
 }
 
-/// <summary>The C API's <c>wasmtime_memory_t</c>.</summary>
-[StructLayout(LayoutKind.Sequential)]
+/// <summary>
+/// The C API's <c>wasmtime_memory_t</c>: <c>struct { struct { uint64_t store_id; uint32_t __private1; };
+/// uint32_t __private2; }</c>. The inner struct is padded to 16 bytes, so <c>__private2</c> sits at
+/// offset 16 and the whole is 24 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 24)]
 internal struct NativeMemory
 {
+    [FieldOffset(0)]
     public ulong StoreId;
+
+    [FieldOffset(8)]
     public uint Private1;
+
+    [FieldOffset(16)]
     public uint Private2;
 }

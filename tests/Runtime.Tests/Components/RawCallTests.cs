@@ -148,6 +148,10 @@ public class RawCallTests
         using var store = new Wasmtime.Store(engine);
         using var module = Wasmtime.Module.FromText(engine, "m", "(module (memory (export \"memory\") 1) (data (i32.const 5) \"hi\"))");
         var memory = new Wasmtime.Instance(store, module).GetMemory("memory")!;
+        // wasmtime_memory_t's layout (a wrong one made wasmtime_memory_data read past the struct and panic).
+        Assert.Equal(24, System.Runtime.InteropServices.Marshal.SizeOf<WitBindgen.Runtime.Interop.NativeMemory>());
+        Assert.Equal(16, (int)System.Runtime.InteropServices.Marshal.OffsetOf<WitBindgen.Runtime.Interop.NativeMemory>(nameof(WitBindgen.Runtime.Interop.NativeMemory.Private2)));
+
         var view = WitBindgen.Runtime.Interop.NativeMemoryView.TryCreate(memory);
         Assert.NotNull(view);
         Assert.Equal(memory.GetLength(), view.GetSpan().Length);
