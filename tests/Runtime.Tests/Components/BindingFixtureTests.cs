@@ -12,8 +12,10 @@ namespace WitBindgen.Runtime.Tests.Components;
 /// <summary>
 /// The hand-written fixture components of the generated-bindings tests (tests/Bindings.Tests/Fixtures,
 /// implementing the worlds in tests/Bindings.Tests/wit), driven through the dynamic API so that the
-/// fixtures themselves are known to follow the canonical ABI. Value-type exports of the echoes world are
-/// also run on Wasmtime.Components and must agree.
+/// fixtures themselves are known to follow the canonical ABI. The echoes world's value-type exports and
+/// relays also run on Wasmtime.Components and must agree (without <c>echo-many</c>, whose forty flags
+/// Wasmtime rejects). Wasmtime's dynamic API cannot pass resources, so the resources world is only
+/// validated there.
 /// </summary>
 public class BindingFixtureTests
 {
@@ -170,42 +172,54 @@ public class BindingFixtureTests
     /// <summary>The host side of the echoes world, recording what the guest passes it.</summary>
     private sealed class EchoHost
     {
+        public const ulong Now = 1_700_000_000_123UL;
+
         public List<string> Logged { get; } = new();
 
         public List<WitValue> Described { get; } = new();
 
+        /// <summary>The functions of test:echoes/host by name.</summary>
+        public IEnumerable<(string Name, HostFunction Function)> HostFunctions()
+        {
+            yield return ("log", args =>
+            {
+                Logged.Add(args[0].AsString());
+                return Array.Empty<WitValue>();
+            });
+            yield return ("double", args => new[] { WitValue.U32(args[0].AsU32() * 2) });
+            yield return ("transform", args =>
+            {
+                var p = args[0].Items;
+                return new[] { Point(p[0].AsS32() + 1, p[1].AsS32() * 2, -p[2].AsS32()) };
+            });
+            yield return ("reverse", args => new[] { WitValue.List(args[0].Items.Reverse().ToArray()) });
+            yield return ("describe", args =>
+            {
+                var shape = args[0];
+                Described.Add(shape);
+                return new[]
+                {
+                    shape.CaseIndex switch
+                    {
+                        0 => WitValue.Some(WitValue.String($"circle of radius {shape.Payload!.AsF32()}")),
+                        1 => WitValue.Some(WitValue.String($"rect {string.Join('x', shape.Payload!.Items.Select(i => i.AsS32()))}")),
+                        3 => WitValue.Some(WitValue.String($"named {shape.Payload!.AsString()}")),
+                        _ => WitValue.None,
+                    },
+                };
+            });
+        }
+
         public HostImports Imports()
         {
             var imports = new HostImports();
-            imports.DefineFunction("now", _ => new[] { WitValue.U64(1_700_000_000_123UL) });
-            imports.DefineInstance("test:echoes/host")
-                .DefineFunction("log", args =>
-                {
-                    Logged.Add(args[0].AsString());
-                    return Array.Empty<WitValue>();
-                })
-                .DefineFunction("double", args => new[] { WitValue.U32(args[0].AsU32() * 2) })
-                .DefineFunction("transform", args =>
-                {
-                    var p = args[0].Items;
-                    return new[] { Point(p[0].AsS32() + 1, p[1].AsS32() * 2, -p[2].AsS32()) };
-                })
-                .DefineFunction("reverse", args => new[] { WitValue.List(args[0].Items.Reverse().ToArray()) })
-                .DefineFunction("describe", args =>
-                {
-                    var shape = args[0];
-                    Described.Add(shape);
-                    return new[]
-                    {
-                        shape.CaseIndex switch
-                        {
-                            0 => WitValue.Some(WitValue.String($"circle of radius {shape.Payload!.AsF32()}")),
-                            1 => WitValue.Some(WitValue.String($"rect {string.Join('x', shape.Payload!.Items.Select(i => i.AsS32()))}")),
-                            3 => WitValue.Some(WitValue.String($"named {shape.Payload!.AsString()}")),
-                            _ => WitValue.None,
-                        },
-                    };
-                });
+            imports.DefineFunction("now", _ => new[] { WitValue.U64(Now) });
+            var host = imports.DefineInstance("test:echoes/host");
+            foreach (var (name, function) in HostFunctions())
+            {
+                host.DefineFunction(name, function);
+            }
+
             return imports;
         }
     }
@@ -260,6 +274,21 @@ public class BindingFixtureTests
         Assert.Equal("named ✓", Call(instance, "echo-shape", Named("named ✓")).Payload!.AsString());
         Assert.Equal(2, Call(instance, "echo-color", WitValue.Enum(2)).CaseIndex);
         Assert.Equal("🎉", Call(instance, "echo-char", Char("🎉")).AsChar().ToString());
+    }
+
+    [Fact]
+    public void Lists_larger_than_the_initial_memory_grow_it()
+    {
+        // The fixture's allocator starts with one 64 KiB page and grows the memory on demand.
+        using var instance = Echoes();
+        var bytes = Enumerable.Range(0, 150_000).Select(i => WitValue.U8((byte)(i * 7))).ToArray();
+        var echoed = Call(instance, "echo-bytes", WitValue.List(bytes)).Items;
+        Assert.Equal(bytes.Length, echoed.Length);
+        Assert.Equal(unchecked((byte)(149_999 * 7)), echoed[^1].AsU8());
+        Assert.True(bytes.AsSpan().SequenceEqual(echoed.AsSpan()));
+
+        var values = Enumerable.Range(0, 40_000).Select(i => WitValue.U32((uint)i)).ToArray();
+        Assert.Equal(39_999UL * 40_000 / 2, Call(instance, Calc, "sum", WitValue.List(values)).AsU64());
     }
 
     [Fact]
@@ -339,7 +368,7 @@ public class BindingFixtureTests
         Assert.Equal(WitValue.Some(WitValue.String("named hexagon ⬡")), Call(instance, "relay-describe", Named("hexagon ⬡")));
         Assert.Equal(new[] { Circle(1.5f), Rect(1, -2, 3), Empty, Named("hexagon ⬡") }, host.Described);
 
-        Assert.Equal(1_700_000_000_123UL, Call(instance, "relay-now").AsU64());
+        Assert.Equal(EchoHost.Now, Call(instance, "relay-now").AsU64());
         Assert.False(instance.State.Poisoned);
     }
 
@@ -443,6 +472,89 @@ public class BindingFixtureTests
             theirs.GetFunction("sum17")!.Call(seventeen.Select(CV.U32).ToArray())!.AsU32());
         Assert.Null(theirs.GetFunction("nothing")!.Call());
         Assert.True(compared > 80);
+    }
+
+    [Fact]
+    public void Relays_match_wasmtime_components()
+    {
+        var bytes = WatText.ToBinary(WithoutMany(Fixture("echoes.wat")));
+        var ourHost = new EchoHost();
+        using var ours = Runtime.Load(bytes).Instantiate(ourHost.Imports());
+
+        // Wasmtime gets the same host functions, through the value converters and the relays' types
+        // (each relay has its import's type).
+        var theirHost = new EchoHost();
+        using var engine = new Engine(new Config().WithComponentModel(true));
+        using var component = WasmtimeComponent.FromBytes(engine, bytes);
+        using var linker = new WasmtimeLinker(engine);
+        using (var root = linker.Root())
+        {
+            root.DefineFunction("now", Adapt(ours, "relay-now", _ => new[] { WitValue.U64(EchoHost.Now) }));
+            using var host = root.AddInstance("test:echoes/host");
+            foreach (var (name, function) in theirHost.HostFunctions())
+            {
+                host.DefineFunction(name, Adapt(ours, "relay-" + name, function));
+            }
+        }
+
+        using var store = new Store(engine);
+        var theirs = linker.Instantiate(store, component);
+
+        var cases = new (string Export, WitValue[] Args)[]
+        {
+            ("relay-log", new[] { WitValue.String("logged ✓") }),
+            ("relay-double", new[] { WitValue.U32(21) }),
+            ("relay-double", new[] { WitValue.U32(uint.MaxValue) }),
+            ("relay-transform", new[] { Point(1, 2, 3) }),
+            ("relay-transform", new[] { Point(int.MaxValue, int.MinValue, 0) }),
+            ("relay-reverse", new[] { Strings("x", "yy", "", "zzz ✓") }),
+            ("relay-reverse", new[] { Strings() }),
+            ("relay-describe", new[] { Circle(0.5f) }),
+            ("relay-describe", new[] { Rect(3, 2, 1) }),
+            ("relay-describe", new[] { Empty }),
+            ("relay-describe", new[] { Named("octagon") }),
+            ("relay-now", Array.Empty<WitValue>()),
+        };
+        foreach (var (export, args) in cases)
+        {
+            var type = ours.GetFunction(export)!.Type!;
+            var expected = ours.GetFunction(export)!.Invoke(args);
+            var actual = theirs.GetFunction(export)!.Call(args.Select((a, i) => ToWasmtime(a, type.Parameters[i])).ToArray());
+            if (type.Results.Length == 0)
+            {
+                Assert.Empty(expected);
+                Assert.Null(actual);
+            }
+            else
+            {
+                Assert.True(Assert.Single(expected) == FromWasmtime(actual!, type.Results[0]), $"{export}: Wasmtime returned {actual}, we returned {expected[0]}");
+            }
+        }
+
+        Assert.Equal(new[] { "logged ✓" }, ourHost.Logged);
+        Assert.Equal(ourHost.Logged, theirHost.Logged);
+        Assert.Equal(ourHost.Described, theirHost.Described);
+        Assert.Equal(4, theirHost.Described.Count);
+    }
+
+    /// <summary>A host function of this runtime as a Wasmtime host function with the given relay's type.</summary>
+    private static Wasmtime.Components.ComponentFunctionCallback Adapt(ComponentInstance ours, string relay, HostFunction function)
+    {
+        var type = ours.GetFunction(relay)!.Type!;
+        return (arguments, results) =>
+        {
+            var args = new WitValue[arguments.Length];
+            for (int i = 0; i < arguments.Length; i++)
+            {
+                args[i] = FromWasmtime(arguments[i], type.Parameters[i]);
+            }
+
+            var returned = function(args);
+            for (int i = 0; i < results.Length; i++)
+            {
+                results[i] = ToWasmtime(returned[i], type.Results[i]);
+            }
+        };
     }
 
     private static WitValue Call(ComponentInstance instance, string interfaceName, string name, params WitValue[] args) =>
