@@ -36,6 +36,14 @@ internal static class Naming
         return Escape(name);
     }
 
+    /// <summary><c>foo-bar</c> → <c>fooBar</c>, escaped when it is a C# keyword.</summary>
+    public static string Camel(string witName)
+    {
+        var pascal = Pascal(witName).TrimStart('@');
+        var name = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return Escape(name);
+    }
+
     /// <summary>Prefixes <c>@</c> to C# keywords.</summary>
     public static string Escape(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

@@ -22,6 +22,12 @@ internal sealed class SourceWriter
         _sb.Append(' ', _indent * 4).Append(line).Append('\n');
     }
 
+    /// <summary>Writes a line exactly as given (already indented).</summary>
+    public void WriteVerbatim(string line)
+    {
+        _sb.Append(line).Append('\n');
+    }
+
     public void OpenBlock()
     {
         WriteLine("{");

@@ -8,7 +8,7 @@ namespace WitBindgen.Generator;
 /// Turns a resolved WIT model into a <see cref="GenerationSpec"/>: picks the world, collects the
 /// interfaces it needs, names every C# type and translates every WIT type reference to C#.
 /// </summary>
-internal sealed class SpecBuilder
+internal sealed partial class SpecBuilder
 {
     private static readonly string[] HelperNames = { "Option", "Result", "Unit" };
 
@@ -21,11 +21,16 @@ internal sealed class SpecBuilder
     private readonly Dictionary<TypeId, string> _typeNames = new();
     private readonly Dictionary<string, HashSet<string>> _namesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<InterfaceId, string> _inlineNames = new();
+    private readonly Dictionary<TypeId, IReadOnlyList<string>> _memberNames = new();
     private bool _needsHelpers;
     private WitWorld? _world;
 
-    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct)
+    private readonly bool _bindings;
+    private HashSet<string> _boundResources = new(StringComparer.Ordinal);
+
+    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct, bool bindings = false)
     {
+        _bindings = bindings;
         _resolve = resolve;
         _main = main;
         _unit = unit;
@@ -52,6 +57,15 @@ internal sealed class SpecBuilder
 
         NameTypes(worldTypes, WorldNamespace());
 
+        WorldBindingsSpec? bindings = null;
+        if (_bindings && _world is not null)
+        {
+            bindings = BuildBindings(_world);
+            _boundResources = new HashSet<string>(
+                bindings.Imports.Concat(bindings.Exports).SelectMany(i => i.Resources).Select(r => r.FullName),
+                StringComparer.Ordinal);
+        }
+
         var files = new List<SourceFileSpec>();
         foreach (var id in interfaces)
         {
@@ -67,7 +81,7 @@ internal sealed class SpecBuilder
         }
 
         var helpers = _needsHelpers ? new[] { _baseNamespace } : Array.Empty<string>();
-        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray());
+        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray(), bindings);
     }
 
     private bool SelectWorld(List<InterfaceId> interfaces, List<TypeId> worldTypes)
@@ -218,16 +232,15 @@ internal sealed class SpecBuilder
         {
             case RecordKind record:
             {
-                var taken = MemberScope(name);
-                var fields = record.Fields.Select(f => new MemberSpec(Naming.Unique(Naming.Pascal(f.Name), taken), f.Name, Translate(f.Type), f.Docs.Contents));
+                var names = MemberNames(id);
+                var fields = record.Fields.Select((f, i) => new MemberSpec(names[i], f.Name, Translate(f.Type), f.Docs.Contents));
                 return new RecordSpec(name, wit, docs, fields.ToEquatableArray());
             }
 
             case VariantKind variant:
             {
-                var taken = MemberScope(name);
-                taken.Add("Value");
-                var cases = variant.Cases.Select(c => new MemberSpec(Naming.Unique(Naming.Pascal(c.Name), taken), c.Name, c.Type is { } t ? Translate(t) : null, c.Docs.Contents));
+                var names = MemberNames(id);
+                var cases = variant.Cases.Select((c, i) => new MemberSpec(names[i], c.Name, c.Type is { } t ? Translate(t) : null, c.Docs.Contents));
                 return new VariantSpec(name, wit, docs, cases.ToEquatableArray());
             }
 
@@ -250,16 +263,55 @@ internal sealed class SpecBuilder
 
             case FlagsKind flags:
             {
-                var taken = MemberScope(name);
-                var words = Enumerable.Range(0, (flags.Flags.Count + 63) / 64).Select(i => Naming.Unique("Word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), taken)).ToArray();
-                var items = flags.Flags.Select(f => new MemberSpec(Naming.Unique(Naming.Pascal(f.Name), taken), f.Name, null, f.Docs.Contents));
+                var names = MemberNames(id);
+                var wordCount = (flags.Flags.Count + 63) / 64;
+                var words = names.Take(wordCount).ToArray();
+                var items = flags.Flags.Select((f, i) => new MemberSpec(names[wordCount + i], f.Name, null, f.Docs.Contents));
                 return new WideFlagsSpec(name, wit, docs, words.ToEquatableArray(), items.ToEquatableArray());
             }
 
             default:
-                return new ResourceSpec(name, wit, docs);
+                return new ResourceSpec(name, wit, docs, _boundResources.Contains($"global::{TypeNamespace(id)}.{name}"));
         }
     }
+
+    /// <summary>
+    /// The C# member names of a record (fields), variant (case classes) or wide flags type (words, then
+    /// flags), decided once so the type and its lifting code agree.
+    /// </summary>
+    private IReadOnlyList<string> MemberNames(TypeId id)
+    {
+        if (_memberNames.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var taken = MemberScope(TypeName(id));
+        var names = new List<string>();
+        switch (_resolve[id].Kind)
+        {
+            case RecordKind record:
+                names.AddRange(record.Fields.Select(f => Naming.Unique(Naming.Pascal(f.Name), taken)));
+                break;
+            case VariantKind variant:
+                taken.Add("Value");
+                names.AddRange(variant.Cases.Select(c => Naming.Unique(Naming.Pascal(c.Name), taken)));
+                break;
+            case FlagsKind flags:
+                names.AddRange(Enumerable.Range(0, (flags.Flags.Count + 63) / 64).Select(i => Naming.Unique("Word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), taken)));
+                names.AddRange(flags.Flags.Select(f => Naming.Unique(Naming.Pascal(f.Name), taken)));
+                break;
+        }
+
+        _memberNames[id] = names;
+        return names;
+    }
+
+    private IReadOnlyList<string> FieldNames(TypeId id, int count) => MemberNames(id).Take(count).ToList();
+
+    private IReadOnlyList<string> CaseNames(TypeId id, int count) => MemberNames(id).Take(count).ToList();
+
+    private string WideFlagWordName(TypeId id, int word) => MemberNames(id)[word];
 
     private static HashSet<string> MemberScope(string typeName)
     {

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>The files grouped into loads.</summary>
     public const string Units = "WitUnits";
 
+    /// <summary>Whether the project references the runtime (host bindings on).</summary>
+    public const string Runtime = "WitRuntime";
+
     /// <summary>Each load resolved into what to generate.</summary>
     public const string Specs = "WitSpecs";
 

@@ -61,6 +61,26 @@ public sealed partial class WitGenerator
                 yield return (hint, text);
             }
 
+            foreach (var bindings in list.Select(s => s.Bindings).OfType<WorldBindingsSpec>())
+            {
+                foreach (var (hintName, text) in new Emit.BindingsWriter(bindings).Render())
+                {
+                    if (written.TryGetValue(hintName, out var previous) && previous == text)
+                    {
+                        continue;
+                    }
+
+                    var hint = hintName;
+                    for (var i = 2; !seen.Add(hint); i++)
+                    {
+                        hint = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+                    }
+
+                    written[hintName] = text;
+                    yield return (hint, text);
+                }
+            }
+
             foreach (var ns in list.SelectMany(s => s.HelperNamespaces).Distinct(StringComparer.Ordinal))
             {
                 var hint = ns + ".WitHelpers.g.cs";
@@ -96,6 +116,7 @@ public sealed partial class WitGenerator
                     case EnumSpec e: EmitEnum(w, e); break;
                     case FlagsSpec f: EmitFlags(w, f); break;
                     case WideFlagsSpec f: EmitWideFlags(w, f); break;
+                    case ResourceSpec { Bound: true }: break;
                     case ResourceSpec r: EmitResource(w, r); break;
                 }
             }

@@ -9,7 +9,10 @@ public sealed partial class WitGenerator
     /// <summary>Loads one <see cref="WitUnit"/> in memory and turns the resolved model into a <see cref="GenerationSpec"/>.</summary>
     internal static class Parser
     {
-        public static GenerationSpec Parse(WitUnit unit, CancellationToken ct)
+        public static GenerationSpec Parse(WitUnit unit, CancellationToken ct) => Parse(unit, false, ct);
+
+        /// <summary>Loads a unit; <paramref name="bindings"/> adds the world's host bindings (the project references the runtime).</summary>
+        public static GenerationSpec Parse(WitUnit unit, bool bindings, CancellationToken ct)
         {
             try
             {
@@ -25,7 +28,7 @@ public sealed partial class WitGenerator
                     return GenerationSpec.Failed(ToSpec(result.Diagnostic!, unit));
                 }
 
-                return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct).Build();
+                return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings).Build();
             }
             catch (OperationCanceledException)
             {

@@ -18,6 +18,9 @@ public sealed partial class WitGenerator : IIncrementalGenerator
     /// <summary>The prefix of the item metadata the generator reads (see build/WitBindgen.props).</summary>
     public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
+    /// <summary>The runtime assembly whose reference turns on host bindings.</summary>
+    public const string RuntimeAssembly = "WitBindgen.Runtime";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -31,8 +34,14 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => WitUnit.Group(all).ToImmutableArray())
             .WithTrackingName(TrackingNames.Units);
 
+        // Host bindings call the runtime: generate them when the project references it (types only otherwise).
+        var runtime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == RuntimeAssembly))
+            .WithTrackingName(TrackingNames.Runtime);
+
         var specs = units
-            .Select(static (unit, ct) => Parser.Parse(unit, ct))
+            .Combine(runtime)
+            .Select(static (pair, ct) => Parser.Parse(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Specs);
 
         var all = specs.Collect()

@@ -43,6 +43,37 @@ public sealed class ComponentInstance : IDisposable
     public RawComponentFunction? GetRawFunction(string instance, string name) =>
         Export(instance, name) is LiftedFunction lifted ? new RawComponentFunction(instance + "#" + name, lifted) : null;
 
+    /// <summary>
+    /// Finds an exported function for generated bindings and checks that its core signature is the one the
+    /// bindings were generated for.
+    /// </summary>
+    /// <param name="instance">The exported instance (interface) name, or null for a top-level function.</param>
+    /// <param name="name">The function name.</param>
+    /// <param name="expected">The function type the bindings were generated for.</param>
+    /// <exception cref="ComponentLinkException">The function is missing or its signature differs.</exception>
+    public RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var full = instance is null ? $"'{name}'" : $"'{name}' of the exported instance '{instance}'";
+        var function = (instance is null ? GetRawFunction(name) : GetRawFunction(instance, name))
+            ?? throw new ComponentLinkException($"the component does not export the function {full}");
+        var actual = function.Type.LiftSignature.ToString();
+        var wanted = expected.LiftSignature.ToString();
+        if (actual != wanted)
+        {
+            throw new ComponentLinkException($"the exported function {full} is lifted as {actual}, but the bindings expect {wanted}");
+        }
+
+        return function;
+    }
+
+    /// <summary>
+    /// Finds a resource type exported by an exported instance for generated bindings.
+    /// </summary>
+    /// <exception cref="ComponentLinkException">The resource type is missing.</exception>
+    public ResourceType BindResourceType(string instance, string name) =>
+        GetResourceType(instance, name) ?? throw new ComponentLinkException($"the component does not export the resource '{name}' of the exported instance '{instance}'");
+
     /// <summary>A resource type exported by an exported instance, or null.</summary>
     public ResourceType? GetResourceType(string instance, string name) => Export(instance, name) as ResourceType;
 

@@ -8,7 +8,7 @@ namespace WitBindgen.Runtime;
 /// <summary>
 /// An exported component function for generated bindings: the caller lowers arguments into raw
 /// core slots with the <see cref="CanonicalAbi"/> primitives, calls <see cref="Call"/>, lifts the
-/// results from the same slots, then calls <see cref="Complete"/> (post-return and leaving the
+/// results from the same slots, then calls <see cref="Complete(EnteredInstances, Span{RawValue})"/> (post-return and leaving the
 /// instance). No dynamic values, no allocation.
 /// </summary>
 public sealed class RawComponentFunction
@@ -46,7 +46,7 @@ public sealed class RawComponentFunction
 
     /// <summary>
     /// Enters the instance and calls the core function: <paramref name="slots"/> holds the lowered
-    /// arguments and receives the core results. Must be followed by <see cref="Complete"/>, also
+    /// arguments and receives the core results. Must be followed by <see cref="Complete(EnteredInstances, Span{RawValue})"/>, also
     /// when lifting the results fails.
     /// </summary>
     public EnteredInstances Call(Span<RawValue> slots)
@@ -69,6 +69,60 @@ public sealed class RawComponentFunction
             // E.g. too few slots: nothing ran, so the instance is left as it was.
             InstanceState.Leave(entered);
             throw;
+        }
+    }
+
+    /// <summary>True when the function's parameters or results contain <c>own</c> or <c>borrow</c> handles.</summary>
+    public bool UsesHandles => _usesHandles ??= Type.Parameters.Any(AbiTypes.ContainsHandles) || Type.Results.Any(AbiTypes.ContainsHandles);
+
+    private bool? _usesHandles;
+
+    /// <summary>
+    /// A context for one call of a function whose type contains handles: owned handles moved in or out and
+    /// borrows lent to the guest are recorded in a scope that
+    /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/> checks and closes.
+    /// </summary>
+    public AbiContext CreateCallContext() => _options.Context(new CallScope(_options.Instance));
+
+    /// <summary>
+    /// Ends a call whose results could not be lifted (an invalid value from the guest): a trap poisons the
+    /// instance; <c>post-return</c> does not run; the instance is left.
+    /// </summary>
+    public void Abort(EnteredInstances entered, Exception error)
+    {
+        if (error is ComponentTrapException)
+        {
+            _options.Instance.Poisoned = true;
+        }
+
+        InstanceState.Leave(entered);
+    }
+
+    /// <summary>
+    /// Runs <c>post-return</c>, checks that borrows lent for the call made with <paramref name="callContext"/>
+    /// (from <see cref="CreateCallContext"/>) were dropped, and leaves the instance.
+    /// </summary>
+    public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext callContext)
+    {
+        ArgumentNullException.ThrowIfNull(callContext);
+        try
+        {
+            _options.CallPostReturn(slots);
+            (callContext.Resources as CallScope)?.Finish();
+        }
+        catch (CoreTrapException trap)
+        {
+            _options.ThrowTrapped($"post-return of '{_name}'", trap);
+            throw; // not reached: ThrowTrapped always throws
+        }
+        catch (ComponentTrapException)
+        {
+            _options.Instance.Poisoned = true;
+            throw;
+        }
+        finally
+        {
+            InstanceState.Leave(entered);
         }
     }
 

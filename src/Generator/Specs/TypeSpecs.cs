@@ -28,8 +28,8 @@ internal sealed record WideFlagsSpec(string Name, string WitName, string? Docs, 
 /// <summary>A WIT variant: an abstract record with a nested sealed record per case.</summary>
 internal sealed record VariantSpec(string Name, string WitName, string? Docs, EquatableArray<MemberSpec> Cases) : TypeSpec(Name, WitName, Docs);
 
-/// <summary>A WIT resource: a placeholder class until calls are generated.</summary>
-internal sealed record ResourceSpec(string Name, string WitName, string? Docs) : TypeSpec(Name, WitName, Docs);
+/// <summary>A WIT resource: a placeholder class, unless the host bindings generate its class (<paramref name="Bound"/>).</summary>
+internal sealed record ResourceSpec(string Name, string WitName, string? Docs, bool Bound = false) : TypeSpec(Name, WitName, Docs);
 
 /// <summary>One generated file: the types of one interface or world.</summary>
 /// <param name="HintName">The generated file name.</param>
@@ -42,7 +42,8 @@ internal sealed record SourceFileSpec(string HintName, string Namespace, string 
 /// <param name="Files">The generated files.</param>
 /// <param name="HelperNamespaces">Namespaces that need the <c>Option</c>, <c>Result</c> and <c>Unit</c> helpers.</param>
 /// <param name="Diagnostics">The diagnostics to report.</param>
-internal sealed record GenerationSpec(EquatableArray<SourceFileSpec> Files, EquatableArray<string> HelperNamespaces, EquatableArray<DiagnosticSpec> Diagnostics)
+/// <param name="Bindings">The host bindings of the selected world, when the project references the runtime.</param>
+internal sealed record GenerationSpec(EquatableArray<SourceFileSpec> Files, EquatableArray<string> HelperNamespaces, EquatableArray<DiagnosticSpec> Diagnostics, WorldBindingsSpec? Bindings = null)
 {
     /// <summary>A spec that generates nothing and reports <paramref name="diagnostic"/>.</summary>
     public static GenerationSpec Failed(DiagnosticSpec diagnostic) =>

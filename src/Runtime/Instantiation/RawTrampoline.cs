@@ -20,7 +20,7 @@ internal static class RawTrampoline
         var function = callee.Definition.Function;
 
         // Without handles a call needs no per-call resource scope, so one context serves every call.
-        var usesHandles = type.Parameters.Any(ContainsHandles) || type.Results.Any(ContainsHandles);
+        var usesHandles = type.Parameters.Any(AbiTypes.ContainsHandles) || type.Results.Any(AbiTypes.ContainsHandles);
         var shared = usesHandles ? null : options.Context(null);
         return Trampolines.CoreHostFunction(store, signature, new RawImportBody(callee.Name, options, function, shared));
     }
@@ -42,16 +42,4 @@ internal static class RawTrampoline
             scope.Finish();
         }
     }
-
-    private static bool ContainsHandles(AbiType type) => type switch
-    {
-        AbiOwnType or AbiBorrowType => true,
-        AbiListType list => ContainsHandles(list.Element),
-        AbiFixedListType list => ContainsHandles(list.Element),
-        AbiOptionType option => ContainsHandles(option.Payload),
-        AbiResultType result => (result.Ok is { } ok && ContainsHandles(ok)) || (result.Error is { } error && ContainsHandles(error)),
-        AbiProductType product => product.FieldTypes.Any(ContainsHandles),
-        AbiSumType sum => Enumerable.Range(0, sum.CaseCount).Any(i => sum.GetCasePayload(i) is { } payload && ContainsHandles(payload)),
-        _ => false,
-    };
 }

@@ -1,0 +1,164 @@
+namespace WitBindgen.Generator.Specs;
+
+/// <summary>The canonical ABI families a value is lifted and lowered as.</summary>
+internal enum ShapeKind
+{
+    Bool,
+    S8,
+    U8,
+    S16,
+    U16,
+    S32,
+    U32,
+    S64,
+    U64,
+    F32,
+    F64,
+    Char,
+    String,
+    List,
+    Record,
+    Tuple,
+    Variant,
+    Enum,
+    Flags,
+    WideFlags,
+    Option,
+    NestedOption,
+    Result,
+    Own,
+    Borrow,
+}
+
+/// <summary>
+/// How one WIT type is lifted and lowered, decided once from the model: its C# type, canonical ABI
+/// layout (size, alignment), flattened core types and the shapes of its parts.
+/// </summary>
+/// <param name="Kind">The ABI family.</param>
+/// <param name="Type">The C# type.</param>
+/// <param name="Size">The byte size in linear memory.</param>
+/// <param name="Align">The alignment in linear memory.</param>
+/// <param name="Flat">The flattened core types (<c>i32</c>, <c>i64</c>, <c>f32</c>, <c>f64</c>).</param>
+/// <param name="Members">
+/// Fields (records, tuples), cases (variants), the payload (options), ok and error (results), the element
+/// (lists), flag words (wide flags); the resource class (handles).
+/// </param>
+/// <param name="Count">Cases (enums, variants) or flags.</param>
+/// <param name="PayloadOffset">The payload's offset after the discriminant (variants, options, results).</param>
+/// <param name="WitName">The WIT spelling, for messages.</param>
+internal sealed record ShapeSpec(
+    ShapeKind Kind,
+    string Type,
+    int Size,
+    int Align,
+    EquatableArray<string> Flat,
+    EquatableArray<ShapeMember> Members,
+    int Count,
+    int PayloadOffset,
+    string WitName)
+{
+    /// <summary>The discriminant's byte size (variants, enums, options, results).</summary>
+    public int DiscriminantSize => Count <= 256 ? 1 : Count <= 65536 ? 2 : 4;
+
+    /// <summary>True for scalars: lifted and lowered inline in one slot.</summary>
+    public bool IsScalar => Kind <= ShapeKind.Char;
+
+    /// <summary>True when lifting or lowering touches handles.</summary>
+    public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow || Members.Any(m => m.Shape?.HasHandles == true);
+}
+
+/// <summary>A part of a <see cref="ShapeSpec"/>.</summary>
+/// <param name="Name">The C# member, case class or word name.</param>
+/// <param name="Shape">The part's shape (null for a case without payload or a missing result side).</param>
+/// <param name="Offset">The byte offset in the parent's memory layout (records, tuples).</param>
+internal sealed record ShapeMember(string Name, ShapeSpec? Shape, int Offset);
+
+/// <summary>A function parameter.</summary>
+/// <param name="Name">The C# parameter name (escaped).</param>
+/// <param name="WitName">The WIT name.</param>
+/// <param name="Shape">How it is passed.</param>
+internal sealed record ParamSpec(string Name, string WitName, ShapeSpec Shape);
+
+/// <summary>The kinds of functions, as C# members.</summary>
+internal enum FunctionSpecKind
+{
+    Freestanding,
+    Constructor,
+    Method,
+    Static,
+}
+
+/// <summary>A WIT function bound as a C# method.</summary>
+/// <param name="WitName">The component-level name (<c>[method]r.f</c> for resource functions).</param>
+/// <param name="Name">The C# method name.</param>
+/// <param name="Docs">The WIT documentation.</param>
+/// <param name="Kind">What the function is to its resource, if any.</param>
+/// <param name="Params">The parameters, <c>self</c> included for methods.</param>
+/// <param name="Result">The result, if any.</param>
+/// <param name="Deprecated">The <c>@deprecated</c> version, if any.</param>
+internal sealed record FunctionSpec(
+    string WitName,
+    string Name,
+    string? Docs,
+    FunctionSpecKind Kind,
+    EquatableArray<ParamSpec> Params,
+    ShapeSpec? Result,
+    string? Deprecated)
+{
+    /// <summary>The number of flat core parameters.</summary>
+    public int FlatParams => Params.Sum(p => p.Shape.Flat.Count);
+
+    /// <summary>The number of flat core results.</summary>
+    public int FlatResults => Result?.Flat.Count ?? 0;
+
+    /// <summary>True when the parameters are passed in memory (more than 16 flat values).</summary>
+    public bool ParamsSpilled => FlatParams > 16;
+
+    /// <summary>True when the handle bookkeeping of a call is needed.</summary>
+    public bool HasHandles => Params.Any(p => p.Shape.HasHandles) || Result?.HasHandles == true;
+}
+
+/// <summary>A resource of an imported or exported interface.</summary>
+/// <param name="Name">The C# class name (in <paramref name="Namespace"/>).</param>
+/// <param name="Namespace">The C# namespace of the class.</param>
+/// <param name="WitName">The WIT name.</param>
+/// <param name="Docs">The WIT documentation.</param>
+/// <param name="Functions">Its constructor, methods and static functions.</param>
+/// <param name="Imported">True when the host implements it (its interface is imported).</param>
+internal sealed record ResourceBindingSpec(string Name, string Namespace, string WitName, string? Docs, EquatableArray<FunctionSpec> Functions, bool Imported)
+{
+    /// <summary>The fully qualified C# class.</summary>
+    public string FullName => "global::" + Namespace + "." + Name;
+}
+
+/// <summary>An imported or exported interface (or the world's own functions).</summary>
+/// <param name="InstanceName">The component-level instance name (<c>wasi:cli/stdout@0.2.12</c>), or null for world-level functions.</param>
+/// <param name="Namespace">The C# namespace of the interface's types.</param>
+/// <param name="TypeName">The C# host interface (imports) or class (exports).</param>
+/// <param name="PropertyName">The property on the world class (exports) or the <c>Imports</c> parameter (imports).</param>
+/// <param name="Docs">The WIT documentation.</param>
+/// <param name="Functions">The functions outside resources.</param>
+/// <param name="Resources">The resources it defines.</param>
+internal sealed record InterfaceBindingSpec(
+    string? InstanceName,
+    string Namespace,
+    string TypeName,
+    string PropertyName,
+    string? Docs,
+    EquatableArray<FunctionSpec> Functions,
+    EquatableArray<ResourceBindingSpec> Resources);
+
+/// <summary>The host bindings of one world: its imports to implement and its exports to call.</summary>
+/// <param name="Namespace">The world's C# namespace.</param>
+/// <param name="ClassName">The instance class.</param>
+/// <param name="WorldName">The WIT world name.</param>
+/// <param name="Docs">The WIT documentation.</param>
+/// <param name="Imports">Imported interfaces, then world-level function imports.</param>
+/// <param name="Exports">Exported interfaces, then world-level function exports.</param>
+internal sealed record WorldBindingsSpec(
+    string Namespace,
+    string ClassName,
+    string WorldName,
+    string? Docs,
+    EquatableArray<InterfaceBindingSpec> Imports,
+    EquatableArray<InterfaceBindingSpec> Exports);

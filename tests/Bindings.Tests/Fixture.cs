@@ -1,0 +1,19 @@
+using WitBindgen.Runtime;
+
+namespace WitBindgen.Bindings.Tests;
+
+/// <summary>The fixture components (component text in <c>Fixtures/</c>), compiled once per test run.</summary>
+internal static class Fixture
+{
+    public static readonly ComponentRuntime Runtime = new();
+
+    private static readonly Lazy<LoadedComponent> EchoesComponent = new(() => Load("echoes.wat"));
+    private static readonly Lazy<LoadedComponent> ResourcesComponent = new(() => Load("resources.wat"));
+
+    public static LoadedComponent Echoes => EchoesComponent.Value;
+
+    public static LoadedComponent Resources => ResourcesComponent.Value;
+
+    private static LoadedComponent Load(string name) =>
+        Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));
+}
