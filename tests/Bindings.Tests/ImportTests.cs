@@ -63,4 +63,13 @@ public class ImportTests
         Assert.Throws<ArgumentNullException>(() => new EchoesWorld.Imports(null!, host));
         Assert.Throws<ArgumentNullException>(() => EchoesWorld.Instantiate(Fixture.Echoes, null!));
     }
+
+    [Fact]
+    public void Imports_can_be_provided_as_runtime_definitions_to_a_plain_instantiation()
+    {
+        var host = new EchoHost();
+        using var instance = Fixture.Echoes.Instantiate(host.Imports().ToHostImports());
+        var relay = instance.GetFunction("relay-double")!;
+        Assert.Equal(WitValue.U32(42), relay.Invoke(WitValue.U32(21))[0]);
+    }
 }

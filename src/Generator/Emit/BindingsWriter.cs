@@ -390,6 +390,18 @@ internal sealed class BindingsWriter
             w.WriteLine($"public global::{i.Namespace}.{i.TypeName} {Property(i)} {{ get; }}");
         }
 
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// The implementations as runtime import definitions, to provide them to a component of another world");
+        w.WriteLine("/// (pass them as a provider to its <c>Instantiate</c>) or to a <see cref=\"" + Runtime.Substring(8) + ".LoadedComponent\"/> directly.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("/// <returns>A new set of import definitions.</returns>");
+        w.WriteLine($"public {Runtime}.HostImports ToHostImports()");
+        w.OpenBlock();
+        w.WriteLine($"var host = new {Runtime}.HostImports();");
+        w.WriteLine($"new {_abiClass}().DefineImports(host, this);");
+        w.WriteLine("return host;");
+        w.CloseBlock();
         w.CloseBlock();
     }
 
