@@ -4,23 +4,26 @@ using Xunit;
 namespace WitBindgen.Generator.Tests;
 
 /// <summary>
-/// The one-PackageReference story: <c>dotnet pack</c> the generator, then build a fresh project that
-/// references the package from a local folder and has one <c>Wit</c> item, warnings as errors.
+/// The one-PackageReference story: <c>dotnet pack</c> the runtime and the generator, then build and run a
+/// fresh project that references the <c>WitBindgen</c> package (which brings the runtime) from a local folder
+/// and has one <c>Wit</c> item, warnings as errors; it calls a component through the generated bindings.
 /// </summary>
 public class PackageTests
 {
     private const string Version = "0.0.1-packtest";
 
     [Fact]
-    public void A_project_referencing_the_packed_package_from_a_local_folder_builds_bindings()
+    public void A_project_referencing_the_packed_package_from_a_local_folder_builds_and_calls_a_component()
     {
         var root = RepositoryRoot();
         var work = Directory.CreateTempSubdirectory("witbindgen-pack-").FullName;
         try
         {
             var feed = Path.Combine(work, "feed");
+            Run(root, "pack", Path.Combine(root, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
             Run(root, "pack", Path.Combine(root, "src", "Generator", "Generator.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
             Assert.True(File.Exists(Path.Combine(feed, $"WitBindgen.{Version}.nupkg")));
+            Assert.True(File.Exists(Path.Combine(feed, $"WitBindgen.Runtime.{Version}.nupkg")));
 
             var app = Path.Combine(work, "app");
             Directory.CreateDirectory(Path.Combine(app, "wit"));
@@ -35,14 +38,17 @@ public class PackageTests
             File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
+                    <OutputType>Exe</OutputType>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <GenerateDocumentationFile>true</GenerateDocumentationFile>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="WitBindgen" Version="{Version}" />
                     <Wit Include="wit/" World="calc" Namespace="My.Calc" />
+                    <None Include="calc.wat" CopyToOutputDirectory="PreserveNewest" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -56,8 +62,24 @@ public class PackageTests
                 }
 
                 world calc {
+                    use types.{point};
                     export types;
+                    /// Adds two numbers.
+                    export add: func(a: s32, b: s32) -> s32;
                 }
+                """);
+            File.WriteAllText(Path.Combine(app, "calc.wat"), """
+                (component
+                  (core module $m (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+                  (core instance $i (instantiate $m))
+                  (func $add (param "a" s32) (param "b" s32) (result s32) (canon lift (core func $i "add")))
+                  (export "add" (func $add)))
+                """);
+            File.WriteAllText(Path.Combine(app, "Program.cs"), """
+                using var runtime = new WitBindgen.Runtime.ComponentRuntime();
+                using var calc = My.Calc.Calc.CalcWorld.Instantiate(runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "calc.wat"))));
+                Console.WriteLine($"40 + 2 = {calc.Add(40, 2)}");
+                Console.WriteLine(App.Use.Origin());
                 """);
             File.WriteAllText(Path.Combine(app, "Use.cs"), """
                 namespace App;
@@ -75,7 +97,11 @@ public class PackageTests
 
             var output = Run(app, "build", "-c", "Release", $"-p:RestorePackagesPath={Path.Combine(work, "packages")}");
             Assert.Contains("0 Error(s)", output);
-            Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.dll")));
+            var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
+            Assert.True(File.Exists(dll));
+            var printed = Run(app, dll);
+            Assert.Contains("40 + 2 = 42", printed);
+            Assert.Contains("Point { X = 0, Y = 0 }", printed);
         }
         finally
         {
