@@ -1,12 +1,12 @@
 // Loads a real component (core WebAssembly made into a component by jco with the WASI preview1
-// reactor adapter), gives it a console for stdout, and calls its exports.
+// reactor adapter) and calls its exports through bindings generated from hello.wit at build time.
 using WitBindgen.Examples.Hello;
+using WitBindgen.Examples.Hello.Hello;
 using WitBindgen.Runtime;
-using WitBindgen.Runtime.Abi;
 
 var path = Path.Combine(AppContext.BaseDirectory, "hello.component.wasm");
-var runtime = new ComponentRuntime();
-var component = runtime.Load(File.ReadAllBytes(path));
+using var runtime = new ComponentRuntime();
+var component = runtime.LoadFile(path);
 
 Console.WriteLine($"{Path.GetFileName(path)} imports:");
 foreach (var name in component.ImportNames)
@@ -14,17 +14,17 @@ foreach (var name in component.ImportNames)
     Console.WriteLine($"  {name}");
 }
 
-// Stdout goes to the console; every other WASI function the adapter imports traps if called.
-var imports = new HostImports();
-ConsoleStdout.Define(imports, Console.OpenStandardOutput());
-imports.DefineUnknownAsTraps(component);
+// The world names no imports, but the adapter imports WASI: stdout goes to the console and every
+// other WASI function it imports traps if called. These definitions are passed as a provider.
+var wasi = new HostImports();
+ConsoleStdout.Define(wasi, Console.OpenStandardOutput());
+wasi.DefineUnknownAsTraps(component);
 
-using var instance = component.Instantiate(imports);
-var greet = instance.GetFunction("greet")!;
+using var hello = HelloWorld.Instantiate(component, wasi);
 foreach (var name in args.Length > 0 ? args : ["World", "Wörld ✓"])
 {
-    Console.WriteLine($"greet(\"{name}\") = \"{greet.Invoke(WitValue.String(name))[0].AsString()}\"");
+    Console.WriteLine($"greet(\"{name}\") = \"{hello.Greet(name)}\"");
 }
 
 Console.WriteLine("shout() writes through wasi:io/streams:");
-instance.GetFunction("shout")!.Invoke();
+hello.Shout();
