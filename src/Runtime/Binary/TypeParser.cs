@@ -84,6 +84,15 @@ internal static class TypeParser
         return list;
     }
 
+    /// <summary>Binary.md's side conditions on defined value types (non-empty records, at most 32 flags, …).</summary>
+    private static void Require(WasmReader r, bool condition, string message, int start)
+    {
+        if (!condition)
+        {
+            throw r.Error(message, start);
+        }
+    }
+
     private static ValueTypeReference? ReadOptionalValueType(WasmReader r, string what) =>
         r.ReadOptionalPresent(what) ? ReadValueTypeReference(r) : null;
 
@@ -99,9 +108,12 @@ internal static class TypeParser
         switch (opcode)
         {
             case 0x72:
-                return new RecordType(ReadLabeledTypes(r));
+                var fields = ReadLabeledTypes(r);
+                Require(r, fields.Count > 0, "a record type must have at least one field", start);
+                return new RecordType(fields);
             case 0x71:
                 var count = r.ReadCount(3);
+                Require(r, count > 0, "a variant type must have at least one case", start);
                 var cases = new List<VariantCase>(count);
                 for (var i = 0; i < count; i++)
                 {
@@ -122,9 +134,12 @@ internal static class TypeParser
                 return new ListType(ReadValueTypeReference(r));
             case 0x67:
                 var element = ReadValueTypeReference(r);
-                return new FixedSizeListType(element, r.ReadU32());
+                var length = r.ReadU32();
+                Require(r, length > 0, "a fixed-length list type must have a length greater than zero", start);
+                return new FixedSizeListType(element, length);
             case 0x6f:
                 var tupleCount = r.ReadCount();
+                Require(r, tupleCount > 0, "a tuple type must have at least one element", start);
                 var types = new List<ValueTypeReference>(tupleCount);
                 for (var i = 0; i < tupleCount; i++)
                 {
@@ -133,9 +148,13 @@ internal static class TypeParser
 
                 return new TupleType(types);
             case 0x6e:
-                return new FlagsType(ReadLabels(r));
+                var flags = ReadLabels(r);
+                Require(r, flags.Count is > 0 and <= 32, $"a flags type must have between 1 and 32 flags, not {flags.Count}", start);
+                return new FlagsType(flags);
             case 0x6d:
-                return new EnumType(ReadLabels(r));
+                var labels = ReadLabels(r);
+                Require(r, labels.Count > 0, "an enum type must have at least one case", start);
+                return new EnumType(labels);
             case 0x6b:
                 return new OptionType(ReadValueTypeReference(r));
             case 0x6a:

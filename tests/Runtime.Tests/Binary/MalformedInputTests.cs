@@ -108,4 +108,29 @@ public class MalformedInputTests
         Assert.Equal("invalid section id 0x33", e.Reason);
         Assert.Equal(10 + 8, e.Offset);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x72, 0x00 }, "a record type must have at least one field")]
+    [InlineData(new byte[] { 0x71, 0x00 }, "a variant type must have at least one case")]
+    [InlineData(new byte[] { 0x6f, 0x00 }, "a tuple type must have at least one element")]
+    [InlineData(new byte[] { 0x6d, 0x00 }, "an enum type must have at least one case")]
+    [InlineData(new byte[] { 0x6e, 0x00 }, "a flags type must have between 1 and 32 flags, not 0")]
+    [InlineData(new byte[] { 0x67, 0x7f, 0x00 }, "a fixed-length list type must have a length greater than zero")]
+    public void Rejects_defined_types_that_break_the_binary_formats_side_conditions(byte[] type, string reason)
+    {
+        // Binary.md: records, variants, tuples and enums are non-empty, flags have 1 to 32 labels,
+        // fixed-length lists a positive length.
+        var e = ReadFails(Build((7, [0x01, .. type])));
+        Assert.Equal(reason, e.Reason);
+        Assert.Equal(11, e.Offset); // the defined type's opcode, after the preamble, section header and count
+    }
+
+    [Fact]
+    public void Accepts_32_flags_and_rejects_33()
+    {
+        byte[] Flags(int n) => Concat([0x01, 0x6e], U32(n), Concat(Enumerable.Range(0, n).Select(i => Name("f" + i)).ToArray()));
+        var definition = ComponentReader.Read(Build((7, Flags(32))));
+        Assert.NotNull(definition);
+        Assert.Equal("a flags type must have between 1 and 32 flags, not 33", ReadFails(Build((7, Flags(33)))).Reason);
+    }
 }

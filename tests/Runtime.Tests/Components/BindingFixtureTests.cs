@@ -13,8 +13,7 @@ namespace WitBindgen.Runtime.Tests.Components;
 /// The hand-written fixture components of the generated-bindings tests (tests/Bindings.Tests/Fixtures,
 /// implementing the worlds in tests/Bindings.Tests/wit), driven through the dynamic API so that the
 /// fixtures themselves are known to follow the canonical ABI. The echoes world's value-type exports and
-/// relays also run on Wasmtime.Components and must agree (without <c>echo-many</c>, whose forty flags
-/// Wasmtime rejects). Wasmtime's dynamic API cannot pass resources, so the resources world is only
+/// relays also run on Wasmtime.Components and must agree. Wasmtime's dynamic API cannot pass resources, so the resources world is only
 /// validated there.
 /// </summary>
 public class BindingFixtureTests
@@ -28,6 +27,9 @@ public class BindingFixtureTests
     private static readonly string[] ShapeCases = { "circle", "rect", "empty", "named" };
     private static readonly string[] ColorNames = { "red", "green", "blue" };
     private static readonly string[] PermNames = { "read", "write", "exec" };
+
+    // The labels of a flags type by its size: perms has 3, many has 32 (b0 … b31).
+    private static string[] FlagNames(int count) => count == 3 ? PermNames : Enumerable.Range(0, count).Select(i => "b" + i).ToArray();
 
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "BindingFixtures", name));
@@ -49,7 +51,7 @@ public class BindingFixtureTests
     private static WitValue Char(string text) => WitValue.Char(Rune.GetRuneAt(text, 0));
 
     /// <summary>Arguments for every value-type echo export (each is echoed unchanged).</summary>
-    private static IEnumerable<(string Export, WitValue Value)> EchoCases(bool includeMany)
+    private static IEnumerable<(string Export, WitValue Value)> EchoCases()
     {
         foreach (var b in new[] { true, false })
         {
@@ -145,12 +147,9 @@ public class BindingFixtureTests
         yield return ("echo-perms", WitValue.Flags(3, 1, 2));
         yield return ("echo-perms", WitValue.Flags(3, 0, 1, 2));
 
-        if (includeMany)
-        {
-            yield return ("echo-many", WitValue.Flags(40));
-            yield return ("echo-many", WitValue.Flags(40, 0, 31, 32, 39));
-            yield return ("echo-many", WitValue.Flags(40, Enumerable.Range(0, 40).ToArray()));
-        }
+        yield return ("echo-many", WitValue.Flags(32));
+        yield return ("echo-many", WitValue.Flags(32, 0, 15, 16, 31));
+        yield return ("echo-many", WitValue.Flags(32, Enumerable.Range(0, 32).ToArray()));
 
         yield return ("echo-option", WitValue.None);
         yield return ("echo-option", WitValue.Some(WitValue.String("")));
@@ -241,7 +240,7 @@ public class BindingFixtureTests
     public void Echo_exports_return_their_argument()
     {
         using var instance = Echoes();
-        foreach (var (export, value) in EchoCases(includeMany: true))
+        foreach (var (export, value) in EchoCases())
         {
             var result = Call(instance, export, value);
             Assert.True(value == result, $"{export}({value}) returned {result}");
@@ -258,10 +257,10 @@ public class BindingFixtureTests
         Assert.True(float.IsNaN(Call(instance, "echo-f32", WitValue.F32(nan)).AsF32()));
         Assert.Equal(BitConverter.DoubleToInt64Bits(-0d), BitConverter.DoubleToInt64Bits(Call(instance, "echo-f64", WitValue.F64(-0d)).AsF64()));
 
-        var many = Call(instance, "echo-many", WitValue.Flags(40, 1, 30, 33, 39));
-        Assert.Equal(40, many.FlagCount);
-        Assert.Equal(new[] { (1u << 1) | (1u << 30), (1u << 1) | (1u << 7) }, many.FlagWords.ToArray());
-        Assert.Equal(new[] { 1, 30, 33, 39 }, Enumerable.Range(0, 40).Where(many.IsFlagSet));
+        var many = Call(instance, "echo-many", WitValue.Flags(32, 1, 30, 31));
+        Assert.Equal(32, many.FlagCount);
+        Assert.Equal(new[] { (1u << 1) | (1u << 30) | (1u << 31) }, many.FlagWords.ToArray());
+        Assert.Equal(new[] { 1, 30, 31 }, Enumerable.Range(0, 32).Where(many.IsFlagSet));
 
         var perms = Call(instance, "echo-perms", WitValue.Flags(3, 0, 2));
         Assert.True(perms.IsFlagSet(0));
@@ -391,7 +390,7 @@ public class BindingFixtureTests
         using var instance = Echoes();
 
         // Results that flatten to more than one value come back through a pointer.
-        foreach (var name in new[] { "echo-point", "echo-shape", "echo-many", "echo-option", "echo-nested", "echo-result", "echo-tuple", "echo-string", "relay-transform", "relay-describe" })
+        foreach (var name in new[] { "echo-point", "echo-shape", "echo-option", "echo-nested", "echo-result", "echo-tuple", "echo-string", "relay-transform", "relay-describe" })
         {
             Assert.True(instance.GetFunction(name)!.Type!.ResultsSpilled, name);
         }
@@ -404,30 +403,11 @@ public class BindingFixtureTests
         Assert.Equal(24, tuple.Size);
         Assert.Equal(8, tuple.Alignment);
         var many = Assert.IsType<AbiFlagsType>(instance.GetFunction("echo-many")!.Type!.Parameters[0]);
-        Assert.Equal(2, many.WordCount);
+        Assert.Equal(1, many.WordCount);
+        Assert.False(instance.GetFunction("echo-many")!.Type!.ResultsSpilled);
     }
 
     // ---------------------------------------------------------------- echoes: Wasmtime cross-check
-
-    /// <summary>
-    /// The fixture without <c>many</c>: the WIT's forty flags are the legacy multi-word encoding; the
-    /// current spec (CanonicalABI.md asserts <c>0 &lt; n &lt;= 32</c>) and Wasmtime reject more than 32 flags.
-    /// </summary>
-    private static string WithoutMany(string text)
-    {
-        var lines = text.Split('\n');
-        var kept = lines.Where(l => !l.Contains("$many", StringComparison.Ordinal) && !l.Contains("$echo-many", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(lines.Length - 4, kept.Length);
-        return string.Join('\n', kept);
-    }
-
-    [Fact]
-    public void Wasmtime_rejects_the_forty_flags_of_many()
-    {
-        using var engine = new Engine(new Config().WithComponentModel(true));
-        var error = Assert.Throws<WasmtimeException>(() => WasmtimeComponent.FromBytes(engine, WatText.ToBinary(Fixture("echoes.wat"))));
-        Assert.Contains("cannot have more than 32 flags", error.Message);
-    }
 
     [Fact]
     public void Resources_fixture_is_valid_for_wasmtime()
@@ -440,7 +420,7 @@ public class BindingFixtureTests
     [Fact]
     public void Echo_exports_match_wasmtime_components()
     {
-        var text = WithoutMany(Fixture("echoes.wat"));
+        var text = Fixture("echoes.wat");
         var bytes = WatText.ToBinary(text);
         using var ours = Runtime.Load(bytes).Instantiate(new EchoHost().Imports());
         using var engine = new Engine(new Config().WithComponentModel(true));
@@ -451,7 +431,7 @@ public class BindingFixtureTests
         var theirs = linker.Instantiate(store, component);
 
         int compared = 0;
-        foreach (var (export, value) in EchoCases(includeMany: false))
+        foreach (var (export, value) in EchoCases())
         {
             var type = ours.GetFunction(export)!.Type!;
             var expected = Call(ours, export, value);
@@ -477,7 +457,7 @@ public class BindingFixtureTests
     [Fact]
     public void Relays_match_wasmtime_components()
     {
-        var bytes = WatText.ToBinary(WithoutMany(Fixture("echoes.wat")));
+        var bytes = WatText.ToBinary(Fixture("echoes.wat"));
         var ourHost = new EchoHost();
         using var ours = Runtime.Load(bytes).Instantiate(ourHost.Imports());
 
@@ -569,7 +549,7 @@ public class BindingFixtureTests
         AbiTupleType tu => CV.Tuple(tu.FieldTypes.Select((ft, i) => ToWasmtime(v.Items[i], ft)).ToList()),
         AbiVariantType va => CV.Variant(va.Cases[v.CaseIndex].Name, v.Payload is { } p ? ToWasmtime(p, va.Cases[v.CaseIndex].Payload!) : null!),
         AbiEnumType => CV.Enum(ColorNames[v.CaseIndex]),
-        AbiFlagsType f => CV.Flags(PermNames.Take(f.Count).Where((_, i) => v.IsFlagSet(i)).ToList()),
+        AbiFlagsType f => CV.Flags(FlagNames(f.Count).Where((_, i) => v.IsFlagSet(i)).ToList()),
         AbiOptionType o => v.IsSome ? CV.Some(ToWasmtime(v.Payload!, o.Payload)) : CV.None(),
         AbiResultType r when v.IsOk => CV.Ok(v.Payload is { } p ? ToWasmtime(p, r.Ok!) : null!),
         AbiResultType r => CV.Err(v.Payload is { } p ? ToWasmtime(p, r.Error!) : null!),
@@ -600,7 +580,7 @@ public class BindingFixtureTests
         AbiTupleType tu => WitValue.Tuple(c.AsTuple().Select((e, i) => FromWasmtime(e, tu.FieldTypes[i])).ToArray()),
         AbiVariantType va => FromWasmtimeVariant(c, va),
         AbiEnumType => WitValue.Enum(Array.IndexOf(ColorNames, c.AsEnum())),
-        AbiFlagsType f => WitValue.Flags(f.Count, PermNames.Take(f.Count).Select((n, i) => (n, i)).Where(p => c.AsFlags().Contains(p.n)).Select(p => p.i).ToArray()),
+        AbiFlagsType f => WitValue.Flags(f.Count, FlagNames(f.Count).Select((n, i) => (n, i)).Where(p => c.AsFlags().Contains(p.n)).Select(p => p.i).ToArray()),
         AbiOptionType o => c.IsSome ? WitValue.Some(FromWasmtime(c.Payload!, o.Payload)) : WitValue.None,
         AbiResultType r when c.IsOk => WitValue.Ok(r.Ok is null ? null : FromWasmtime(c.Payload!, r.Ok)),
         AbiResultType r => WitValue.Err(r.Error is null ? null : FromWasmtime(c.Payload!, r.Error)),
