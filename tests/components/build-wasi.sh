@@ -95,7 +95,14 @@ install_go() {
 build_go() {
   (cd "$SRC/go" && env GOROOT="$GOROOT_DIR" GOPATH="$CACHE/go/gopath" GOCACHE="$CACHE/go/cache" \
       GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-mod=mod GO111MODULE=on GOOS=wasip1 GOARCH=wasm CGO_ENABLED=0 \
-      "$GOROOT_DIR/bin/go" build -trimpath -ldflags=-s -o "$WORK/wasi-probe-go.core.wasm" .)
+      "$GOROOT_DIR/bin/go" build -trimpath -ldflags=-s -o "$WORK/wasi-probe-go.plain.wasm" .)
+  # The Go runtime owns all memory past its data, so the adapter must not memory.grow its pages:
+  # give the module a cabi_realloc over a reserved array (see main.go and add_cabi_realloc.py).
+  "$JCO" print "$WORK/wasi-probe-go.plain.wasm" -o "$WORK/wasi-probe-go.plain.wat"
+  python3 "$SRC/go/add_cabi_realloc.py" "$WORK/wasi-probe-go.plain.wasm" "$WORK/wasi-probe-go.plain.wat" \
+    "$WORK/wasi-probe-go.core.wat"
+  "$JCO" parse "$WORK/wasi-probe-go.core.wat" -o "$WORK/wasi-probe-go.core.wasm"
+  rm -f "$WORK/wasi-probe-go.plain.wat" "$WORK/wasi-probe-go.core.wat"
 }
 
 # ---------------------------------------------------------------- c

@@ -26,6 +26,18 @@ func clockResGet(clockID uint32, resolution unsafe.Pointer) uint32
 
 const clockMonotonic = 1
 
+// Memory for the preview1 command adapter.
+// The adapter needs a stack page and a state page from the main module, from the moment the
+// component's run export is entered, before _start. Without a cabi_realloc export it takes them
+// with memory.grow, but the Go runtime regards all linear memory past its data as its own heap and
+// hands those pages out again (the adapter then fails its state canary check). A Go
+// //go:wasmexport function cannot serve them either, since it may not run before the runtime is
+// initialised. So this array is reserved for the adapter: build-wasi.sh finds it by the marker at
+// its start (add_cabi_realloc.py) and gives the core module a cabi_realloc export, written in
+// WebAssembly text, that bump-allocates from it. Go code never touches it except to check the
+// marker, which also keeps the linker from dropping it.
+var adapterArena = [16 + 4<<16]byte{'w', 'i', 't', 'b', 'i', 'n', 'd', 'g', 'e', 'n', '-', 'a', 'r', 'e', 'n', 'a'}
+
 var stdout = bufio.NewWriter(os.Stdout)
 
 func fail(what string, err error) {
@@ -40,6 +52,11 @@ func out(line string) {
 }
 
 func main() {
+	// (byte constants, not the marker string: the string would be a second copy in the data)
+	if adapterArena[0] != 'w' || adapterArena[10] != '-' || adapterArena[15] != 'a' {
+		fmt.Fprintln(os.Stderr, "adapter arena marker overwritten")
+		os.Exit(1)
+	}
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: wasi-probe <hello|args|env|stdin|files|clock|random|exit|escape> [args...]")
 		os.Exit(2)

@@ -16,6 +16,49 @@ extern "C" {
     fn clock_res_get(clock_id: u32, resolution: *mut u64) -> u16;
 }
 
+// Heap placement (why this program defines sbrk). Rust's allocator on wasm32-wasi is wasi-libc's
+// malloc. The preview1 command adapter obtains its stack and state pages with memory.grow (this
+// module has no cabi_realloc export) when the component's run export is entered, i.e. before
+// _start. Debian's wasi-libc (linked by lld-14, which defines no __heap_end) takes
+// [__heap_base, sbrk(0)) as malloc's first region, and libc's sbrk(0) is the current end of
+// memory, which by then includes the adapter's pages: a big enough heap overwrites them
+// ("assertion failed at adapter line ..."). This sbrk, which the linker picks instead of libc's,
+// reports the end of the module's own initial memory as the first break, so malloc never claims
+// pages somebody else grew; later growth is plain memory.grow (malloc copes with a
+// non-contiguous break).
+mod heap {
+    use core::arch::wasm32::{memory_grow, memory_size};
+    use core::sync::atomic::{AtomicBool, Ordering};
+
+    const PAGE: usize = 65536;
+    static GROWN: AtomicBool = AtomicBool::new(false);
+
+    extern "C" {
+        static __heap_base: u8;
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn sbrk(increment: isize) -> *mut u8 {
+        if increment == 0 {
+            if !GROWN.load(Ordering::Relaxed) {
+                // lld sizes the initial memory to __heap_base rounded up to a page
+                let base = &__heap_base as *const u8 as usize;
+                return ((base + PAGE - 1) & !(PAGE - 1)) as *mut u8;
+            }
+            return (memory_size(0) * PAGE) as *mut u8;
+        }
+        if increment < 0 || increment as usize % PAGE != 0 {
+            core::arch::wasm32::unreachable(); // malloc only asks for whole pages
+        }
+        let old = memory_grow(0, increment as usize / PAGE);
+        if old == usize::MAX {
+            return usize::MAX as *mut u8; // (void*)-1; malloc treats it as out of memory
+        }
+        GROWN.store(true, Ordering::Relaxed);
+        (old * PAGE) as *mut u8
+    }
+}
+
 const LANG: &str = "rust";
 const CLOCK_MONOTONIC: u32 = 1;
 
