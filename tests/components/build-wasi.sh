@@ -35,8 +35,8 @@ install_jco() {
   local d="$CACHE/jco"
   mkdir -p "$d"
   # jco 1.35.0 runs wasm-tools as a WASI component on preview2-shim 0.26, which preopens nothing by
-  # default; `jco new` only needs paths given on the command line, but `jco embed --wit`/`jco wit`
-  # of a path need a preopen. Preloading this module maps the host root for the embedded tools.
+  # default; that breaks `jco embed --wit <path>` (new/print/parse/wit, used here, work anyway).
+  # Preloading this module maps the host root for the embedded tools, so every jco command works.
   cat > "$d/preopen-root.mjs" <<'JS'
 import { _setPreopens } from "@bytecodealliance/preview2-shim/filesystem";
 _setPreopens({ "/": "/" });
