@@ -37,16 +37,19 @@ install_jco() {
   # jco 1.35.0 runs wasm-tools as a WASI component on preview2-shim 0.26, which preopens nothing by
   # default; that breaks `jco embed --wit <path>` (new/print/parse/wit, used here, work anyway).
   # Preloading this module maps the host root for the embedded tools, so every jco command works.
-  cat > "$d/preopen-root.mjs" <<'JS'
+  # Both files are replaced by rename, and only when they differ: another build running jco at the
+  # same time must never see a half-written file (or get "Text file busy").
+  put() { local t; t=$(mktemp "$1.XXXXXX"); cat > "$t"; chmod "$2" "$t"
+          if cmp -s "$t" "$1"; then rm -f "$t"; else mv -f "$t" "$1"; fi; }
+  put "$d/preopen-root.mjs" 644 <<'JS'
 import { _setPreopens } from "@bytecodealliance/preview2-shim/filesystem";
 _setPreopens({ "/": "/" });
 JS
-  cat > "$d/jco" <<'SH'
+  put "$d/jco" 755 <<'SH'
 #!/usr/bin/env bash
 D="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec node --import "$D/preopen-root.mjs" "$D/node_modules/@bytecodealliance/jco/dist/jco.js" "$@"
 SH
-  chmod +x "$d/jco"
   if [ -f "$d/node_modules/@bytecodealliance/jco/dist/jco.js" ] \
      && grep -q '"version": "0.26.1"' "$d/node_modules/@bytecodealliance/preview2-shim/package.json" 2>/dev/null; then
     return 0
