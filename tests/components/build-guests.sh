@@ -17,8 +17,11 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export CACHE=${WITBINDGEN_TOOLCHAINS:-$HOME/.cache/witbindgen-toolchains}
 export JCO="$CACHE/jco/jco" WORK="$CACHE/work/guests" WIT_WORLD="$HERE/guests/wit-world.sh"
 mkdir -p "$WORK" "$HERE/guests/out"
-langs=("$@"); [ ${#langs[@]} -gt 0 ] || langs=(rust c go js)
+explicit=1; langs=("$@"); [ ${#langs[@]} -gt 0 ] || { explicit=0; langs=(rust c go js); }
 for l in "${langs[@]}"; do
+  if [ ! -x "$HERE/guests/$l/build.sh" ] && [ $explicit = 0 ]; then
+    printf '[build-guests] %-4s skipped: no guests/%s/build.sh\n' "$l" "$l" >&2; continue
+  fi
   case "$l" in
     rust|c) "$HERE/build-wasi.sh" --install-only "$l" ;;
     # ---- go: installed by build-wasi.sh as well; steps in guests/go/build.sh (other branch)
