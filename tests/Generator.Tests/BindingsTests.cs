@@ -35,4 +35,63 @@ public class BindingsTests
         Assert.Contains(GeneratorHarness.CompileProblems(withRuntime, withRuntime: false), d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(GeneratorHarness.CompileProblems(withRuntime, withRuntime: true));
     }
+
+    /// <summary>Bindings cases for xunit.</summary>
+    public static IEnumerable<object[]> BindingsCases => GeneratorCorpus.BindingsCases;
+
+    [Theory]
+    [MemberData(nameof(BindingsCases))]
+    public void Generated_bindings_are_indented_by_block_depth(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name), withRuntime: true);
+        var problems = new List<string>();
+        foreach (var source in result.GeneratedSources)
+        {
+            // The brace depth, and per open block whether a switch label was seen (its statements are indented once more).
+            var labelled = new Stack<bool>();
+            labelled.Push(false);
+            var lines = source.SourceText.ToString().Split('\n');
+            var continues = false;
+            for (var n = 0; n < lines.Length; n++)
+            {
+                var line = lines[n];
+                var trimmed = line.TrimStart(' ');
+                if (trimmed.Length == 0)
+                {
+                    continue;
+                }
+
+                if (trimmed.StartsWith('}'))
+                {
+                    labelled.Pop();
+                }
+
+                var depth = labelled.Count - 1;
+                var isLabel = trimmed.StartsWith("case ", StringComparison.Ordinal) || trimmed == "default:";
+                var expected = (depth + (labelled.Peek() && !isLabel ? 1 : 0)) * 4;
+                var indent = line.Length - trimmed.Length;
+                var continuation = continues || new[] { "? ", ": ", "&& ", "|| ", "." }.Any(start => trimmed.StartsWith(start, StringComparison.Ordinal));
+                if (continuation ? indent <= expected : indent != expected)
+                {
+                    problems.Add($"{source.HintName}({n + 1}): expected {expected} spaces: {line}");
+                }
+
+                if (isLabel && trimmed.EndsWith(':'))
+                {
+                    labelled.Pop();
+                    labelled.Push(true);
+                }
+
+                if (trimmed.EndsWith('{'))
+                {
+                    labelled.Push(false);
+                }
+
+                // An expression broken after an operator or an open parenthesis continues on the next line, indented further.
+                continues = new[] { "=>", "&&", "||", "(", " =", " ?", " :" }.Any(end => trimmed.EndsWith(end, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+    }
 }
