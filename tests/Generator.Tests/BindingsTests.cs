@@ -94,4 +94,23 @@ public class BindingsTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
     }
+
+    /// <summary>Every case, types-only and bindings, for xunit.</summary>
+    public static IEnumerable<object[]> AllCases => GeneratorCorpus.AllCases;
+
+    [Theory]
+    [MemberData(nameof(AllCases))]
+    public void No_generated_file_is_an_empty_namespace(string name)
+    {
+        foreach (var withRuntime in new[] { false, true })
+        {
+            var result = GeneratorHarness.Run(GeneratorCorpus.Load(name), withRuntime);
+            foreach (var source in result.GeneratedSources)
+            {
+                var text = source.SourceText.ToString();
+                var body = text[(text.IndexOf("\n{\n", StringComparison.Ordinal) + 3)..text.LastIndexOf('}')];
+                Assert.False(string.IsNullOrWhiteSpace(body), $"{source.HintName} (runtime: {withRuntime}) declares nothing:\n{text}");
+            }
+        }
+    }
 }
