@@ -113,4 +113,17 @@ public class BindingsTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(BindingsCases))]
+    public void Plain_comments_are_not_xml_escaped(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name), withRuntime: true);
+        var escaped = result.GeneratedSources
+            .SelectMany(s => s.SourceText.ToString().Split('\n').Select(line => (s.HintName, Line: line.TrimStart())))
+            .Where(l => l.Line.StartsWith("// ", StringComparison.Ordinal) && (l.Line.Contains("&lt;", StringComparison.Ordinal) || l.Line.Contains("&gt;", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(escaped.Count == 0, string.Join("\n", escaped.Take(5)));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("        // ", StringComparison.Ordinal));
+    }
 }

@@ -669,7 +669,7 @@ namespace Test.Res.Resources
         }
 
 
-        // own&lt;counter&gt;
+        // own<counter>
         internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle0(cx, v));
@@ -704,7 +704,7 @@ namespace Test.Res.Resources
             return new global::Test.Res.GuestCounters.Counter(this, (global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own2, h));
         }
 
-        // borrow&lt;counter&gt;
+        // borrow<counter>
         internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle1(cx, v));
@@ -815,7 +815,7 @@ namespace Test.Res.Resources
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
         }
 
-        // own&lt;file&gt;
+        // own<file>
         internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle4(cx, v));
@@ -850,7 +850,7 @@ namespace Test.Res.Resources
             return Table0.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own0, h)).Rep);
         }
 
-        // borrow&lt;file&gt;
+        // borrow<file>
         internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle5(cx, v));
@@ -925,7 +925,7 @@ namespace Test.Res.Resources
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftList<byte>(cx, p, n);
         }
 
-        // borrow&lt;directory&gt;
+        // borrow<directory>
         internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle7(cx, v));
@@ -1211,7 +1211,7 @@ namespace Test.Res.Resources
             }
         }
 
-        // own&lt;directory&gt;
+        // own<directory>
         internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle12(cx, v));
