@@ -14,10 +14,14 @@ namespace Test.Abi.Abi
         private AbiWorld(AbiWorldAbi abi)
         {
             _abi = abi;
+            Guest = new GuestExports(abi);
         }
 
         /// <summary>The runtime instance behind the bindings.</summary>
         public global::WitBindgen.Runtime.ComponentInstance Instance => _abi.Instance;
+
+        /// <summary>A resource method whose parameters spill once the handle is counted.</summary>
+        public GuestExports Guest { get; }
 
         /// <summary>Instantiates a loaded component and binds its exports.</summary>
         /// <param name="component">The component.</param>
@@ -78,16 +82,16 @@ namespace Test.Abi.Abi
         public void Dispose() => _abi.Instance.Dispose();
 
         /// <summary>The WIT function <c>many-params</c>.</summary>
-        public ulong ManyParams(ulong p1, ulong p2, ulong p3, ulong p4, ulong p5, ulong p6, ulong p7, ulong p8, ulong p9, ulong p10, ulong p11, ulong p12, ulong p13, ulong p14, ulong p15, ulong p16, ulong p17) => _abi.Call0(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17);
+        public ulong ManyParams(ulong p1, ulong p2, ulong p3, ulong p4, ulong p5, ulong p6, ulong p7, ulong p8, ulong p9, ulong p10, ulong p11, ulong p12, ulong p13, ulong p14, ulong p15, ulong p16, ulong p17) => _abi.Call2(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17);
 
         /// <summary>The WIT function <c>wide-record</c>.</summary>
-        public global::Test.Abi.Types.Wide WideRecord(global::Test.Abi.Types.Wide w) => _abi.Call1(w);
+        public global::Test.Abi.Types.Wide WideRecord(global::Test.Abi.Types.Wide w) => _abi.Call3(w);
 
         /// <summary>The WIT function <c>string-pair</c>.</summary>
-        public (string, string) StringPair(string a) => _abi.Call2(a);
+        public (string, string) StringPair(string a) => _abi.Call4(a);
 
         /// <summary>The WIT function <c>spill-strings</c>.</summary>
-        public string SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i) => _abi.Call3(a, b, c, d, e, f, g, h, i);
+        public string SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i) => _abi.Call5(a, b, c, d, e, f, g, h, i);
 
         /// <summary>The host implementations of the imports of the world <c>abi</c>.</summary>
         public sealed class Imports
@@ -119,34 +123,54 @@ namespace Test.Abi.Abi
                 return host;
             }
         }
+
+        /// <summary>A resource method whose parameters spill once the handle is counted.</summary>
+        public sealed class GuestExports
+        {
+            private readonly AbiWorldAbi _abi;
+
+            internal GuestExports(AbiWorldAbi abi) => _abi = abi;
+
+            /// <summary>Creates a <c>big</c> in the component (its constructor).</summary>
+            public global::Test.Abi.Guest.Big NewBig(uint p1, uint p2, uint p3, uint p4, uint p5, uint p6, uint p7, uint p8, uint p9, uint p10, uint p11, uint p12, uint p13, uint p14, uint p15, uint p16) => _abi.Call0(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16);
+        }
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="AbiWorld"/> (generated; not for direct use).</summary>
     internal sealed class AbiWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
+        internal global::WitBindgen.Runtime.State.ResourceType Type0 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own0 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow0 = null!;
 
         internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Abi.Abi.AbiWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:abi/host");
-            i0.DefineRawFunction("many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import4(cx, s, imports.Host));
-            i0.DefineRawFunction("wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }), (cx, s) => Import5(cx, s, imports.Host));
-            i0.DefineRawFunction("two-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import6(cx, s, imports.Host));
+            i0.DefineRawFunction("many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import6(cx, s, imports.Host));
+            i0.DefineRawFunction("wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }), (cx, s) => Import7(cx, s, imports.Host));
+            i0.DefineRawFunction("two-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import8(cx, s, imports.Host));
+            i0.DefineRawFunction("spill-and-return", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U64) }), (cx, s) => Import9(cx, s, imports.Host));
             var i1 = host;
-            i1.DefineRawFunction("spill", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import7(cx, s, imports.World));
+            i1.DefineRawFunction("spill", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import10(cx, s, imports.World));
         }
 
         internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
         {
             Instance = instance;
-            F0 = instance.BindRawFunction(null, "many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }));
-            Cx0 = F0.CreateContext();
-            F1 = instance.BindRawFunction(null, "wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }));
-            Cx1 = F1.CreateContext();
-            F2 = instance.BindRawFunction(null, "string-pair", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }));
+            Type0 = instance.BindResourceType("test:abi/guest", "big");
+            Own0 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type0);
+            Borrow0 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type0);
+            F0 = instance.BindRawFunction("test:abi/guest", "[constructor]big", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }));
+            F1 = instance.BindRawFunction("test:abi/guest", "[method]big.wide", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64) }));
+            F2 = instance.BindRawFunction(null, "many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }));
             Cx2 = F2.CreateContext();
-            F3 = instance.BindRawFunction(null, "spill-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }));
+            F3 = instance.BindRawFunction(null, "wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }));
             Cx3 = F3.CreateContext();
+            F4 = instance.BindRawFunction(null, "string-pair", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }));
+            Cx4 = F4.CreateContext();
+            F5 = instance.BindRawFunction(null, "spill-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }));
+            Cx5 = F5.CreateContext();
         }
 
         internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
@@ -162,12 +186,95 @@ namespace Test.Abi.Abi
         }
 
         internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx0 = null!;
 
-        internal ulong Call0(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
+        internal global::Test.Abi.Guest.Big Call0(uint a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15)
         {
             var f = F0;
-            var cx = Cx0;
+            var cx = f.CreateCallContext();
+            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[16];
+            var i = 0;
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a1);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a2);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a3);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a4);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a5);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a6);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a7);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a8);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a9);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a10);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a11);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a12);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a13);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a14);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a15);
+            var entered = f.Call(s);
+            global::Test.Abi.Guest.Big result;
+            try
+            {
+                i = 0;
+                result = Lift0(cx, s, ref i);
+            }
+            catch (global::System.Exception error)
+            {
+                f.Abort(entered, error);
+                throw;
+            }
+            f.Complete(entered, s, cx);
+            return result;
+        }
+
+        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
+
+        internal (ulong, ulong) Call1(global::Test.Abi.Guest.Big a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16)
+        {
+            var f = F1;
+            var cx = f.CreateCallContext();
+            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 4U, 68U);
+            Store1(cx, a0, args);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
+            s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
+            var entered = f.Call(s);
+            (ulong, ulong) result;
+            try
+            {
+                var area = s[0].U32;
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
+                result = Load2(cx, area);
+            }
+            catch (global::System.Exception error)
+            {
+                f.Abort(entered, error);
+                throw;
+            }
+            f.Complete(entered, s, cx);
+            return result;
+        }
+
+        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
+
+        internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
+        {
+            var f = F2;
+            var cx = Cx2;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
             var i = 0;
             var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 8U, 136U);
@@ -205,23 +312,23 @@ namespace Test.Abi.Abi
             return result;
         }
 
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx1 = null!;
+        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
-        internal global::Test.Abi.Types.Wide Call1(global::Test.Abi.Types.Wide a0)
+        internal global::Test.Abi.Types.Wide Call3(global::Test.Abi.Types.Wide a0)
         {
-            var f = F1;
-            var cx = Cx1;
+            var f = F3;
+            var cx = Cx3;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[9];
             var i = 0;
-            Lower0(cx, a0, s, ref i);
+            Lower3(cx, a0, s, ref i);
             var entered = f.Call(s);
             global::Test.Abi.Types.Wide result;
             try
             {
                 var area = s[0].U32;
                 global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 72U, 8, "results");
-                result = Load0(cx, area);
+                result = Load3(cx, area);
             }
             catch (global::System.Exception error)
             {
@@ -232,23 +339,23 @@ namespace Test.Abi.Abi
             return result;
         }
 
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
+        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiContext Cx4 = null!;
 
-        internal (string, string) Call2(string a0)
+        internal (string, string) Call4(string a0)
         {
-            var f = F2;
-            var cx = Cx2;
+            var f = F4;
+            var cx = Cx4;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
+            Lower4(cx, a0, s, ref i);
             var entered = f.Call(s);
             (string, string) result;
             try
             {
                 var area = s[0].U32;
                 global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 4, "results");
-                result = Load2(cx, area);
+                result = Load5(cx, area);
             }
             catch (global::System.Exception error)
             {
@@ -259,24 +366,24 @@ namespace Test.Abi.Abi
             return result;
         }
 
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
+        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
+        internal global::WitBindgen.Runtime.Abi.AbiContext Cx5 = null!;
 
-        internal string Call3(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
+        internal string Call5(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
         {
-            var f = F3;
-            var cx = Cx3;
+            var f = F5;
+            var cx = Cx5;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
             var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 4U, 72U);
-            Store1(cx, a0, args);
-            Store1(cx, a1, args + 8);
-            Store1(cx, a2, args + 16);
-            Store1(cx, a3, args + 24);
-            Store1(cx, a4, args + 32);
-            Store1(cx, a5, args + 40);
-            Store1(cx, a6, args + 48);
-            Store1(cx, a7, args + 56);
-            Store1(cx, a8, args + 64);
+            Store4(cx, a0, args);
+            Store4(cx, a1, args + 8);
+            Store4(cx, a2, args + 16);
+            Store4(cx, a3, args + 24);
+            Store4(cx, a4, args + 32);
+            Store4(cx, a5, args + 40);
+            Store4(cx, a6, args + 48);
+            Store4(cx, a7, args + 56);
+            Store4(cx, a8, args + 64);
             s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
             var entered = f.Call(s);
             string result;
@@ -284,7 +391,7 @@ namespace Test.Abi.Abi
             {
                 var area = s[0].U32;
                 global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load1(cx, area);
+                result = Load4(cx, area);
             }
             catch (global::System.Exception error)
             {
@@ -296,7 +403,7 @@ namespace Test.Abi.Abi
         }
 
 
-        internal void Import4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var i = 0;
             var args = s[0].U32;
@@ -323,43 +430,159 @@ namespace Test.Abi.Abi
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
         }
 
-        internal void Import5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift0(cx, s, ref i);
+            var a0 = Lift3(cx, s, ref i);
             var r = impl.WideRecord(a0);
             var area = s[9].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 72U, 8, "results");
-            Store0(cx, r, area);
+            Store3(cx, r, area);
         }
 
-        internal void Import6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var r = impl.TwoStrings();
             var area = s[0].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 4, "results");
-            Store2(cx, r, area);
+            Store5(cx, r, area);
         }
 
-        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Abi.IAbiImports impl)
+        internal void Import9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var args = s[0].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, args, 72U, 4, "parameters");
-            var a0 = Load1(cx, args);
-            var a1 = Load1(cx, args + 8);
-            var a2 = Load1(cx, args + 16);
-            var a3 = Load1(cx, args + 24);
-            var a4 = Load1(cx, args + 32);
-            var a5 = Load1(cx, args + 40);
-            var a6 = Load1(cx, args + 48);
-            var a7 = Load1(cx, args + 56);
-            var a8 = Load1(cx, args + 64);
+            var a0 = Load4(cx, args);
+            var a1 = Load4(cx, args + 8);
+            var a2 = Load4(cx, args + 16);
+            var a3 = Load4(cx, args + 24);
+            var a4 = Load4(cx, args + 32);
+            var a5 = Load4(cx, args + 40);
+            var a6 = Load4(cx, args + 48);
+            var a7 = Load4(cx, args + 56);
+            var a8 = Load4(cx, args + 64);
+            var r = impl.SpillAndReturn(a0, a1, a2, a3, a4, a5, a6, a7, a8);
+            var area = s[1].U32;
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
+            Store6(cx, r, area);
+        }
+
+        internal void Import10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Abi.IAbiImports impl)
+        {
+            var args = s[0].U32;
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, args, 72U, 4, "parameters");
+            var a0 = Load4(cx, args);
+            var a1 = Load4(cx, args + 8);
+            var a2 = Load4(cx, args + 16);
+            var a3 = Load4(cx, args + 24);
+            var a4 = Load4(cx, args + 32);
+            var a5 = Load4(cx, args + 40);
+            var a6 = Load4(cx, args + 48);
+            var a7 = Load4(cx, args + 56);
+            var a8 = Load4(cx, args + 64);
             impl.Spill(a0, a1, a2, a3, a4, a5, a6, a7, a8);
         }
 
 
+        // own<big>
+        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle0(cx, v));
+        }
+
+        internal global::Test.Abi.Guest.Big Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            return LiftHandle0(cx, s[i++].U32);
+        }
+
+        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, uint p)
+        {
+            var h = LowerHandle0(cx, v);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+        }
+
+        internal global::Test.Abi.Guest.Big Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        {
+            return LiftHandle0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
+        }
+
+        internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            return resources.LowerOwn(Own0, v.TakeHandle(Type0));
+        }
+
+        internal global::Test.Abi.Guest.Big LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        {
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            return new global::Test.Abi.Guest.Big(this, (global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own0, h));
+        }
+
+        // borrow<big>
+        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle1(cx, v));
+        }
+
+        internal global::Test.Abi.Guest.Big Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            return LiftHandle1(cx, s[i++].U32);
+        }
+
+        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, uint p)
+        {
+            var h = LowerHandle1(cx, v);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+        }
+
+        internal global::Test.Abi.Guest.Big Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        {
+            return LiftHandle1(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
+        }
+
+        internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            return resources.LowerBorrow(Borrow0, v.GetHandle(Type0));
+        }
+
+        internal global::Test.Abi.Guest.Big LiftHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        {
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            throw new global::System.NotSupportedException("a borrow of a guest resource cannot be passed to the host");
+        }
+
+        // tuple
+        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, (ulong, ulong) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item1);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item2);
+        }
+
+        internal (ulong, ulong) Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            var f0 = s[i++].U64;
+            var f1 = s[i++].U64;
+            return (f0, f1);
+        }
+
+        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, (ulong, ulong) v, uint p)
+        {
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p, v.Item1);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
+        }
+
+        internal (ulong, ulong) Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        {
+            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p);
+            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
+            return (f0, f1);
+        }
+
         // record wide
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.A);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.B);
@@ -372,7 +595,7 @@ namespace Test.Abi.Abi
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.I);
         }
 
-        internal global::Test.Abi.Types.Wide Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Abi.Types.Wide Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var f0 = s[i++].U64;
             var f1 = s[i++].U64;
@@ -386,7 +609,7 @@ namespace Test.Abi.Abi
             return new global::Test.Abi.Types.Wide(f0, f1, f2, f3, f4, f5, f6, f7, f8);
         }
 
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, uint p)
+        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p, v.A);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.B);
@@ -399,7 +622,7 @@ namespace Test.Abi.Abi
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 64, v.I);
         }
 
-        internal global::Test.Abi.Types.Wide Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Abi.Types.Wide Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p);
             var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
@@ -414,54 +637,81 @@ namespace Test.Abi.Abi
         }
 
         // string
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
 
-        internal string Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var p = s[i++].U32;
             var n = s[i++].U32;
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
         }
 
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
+        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
             global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
         }
 
-        internal string Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal string Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
         }
 
         // tuple
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            Lower1(cx, v.Item1, s, ref i);
-            Lower1(cx, v.Item2, s, ref i);
+            Lower4(cx, v.Item1, s, ref i);
+            Lower4(cx, v.Item2, s, ref i);
         }
 
-        internal (string, string) Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal (string, string) Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var f0 = Lift1(cx, s, ref i);
-            var f1 = Lift1(cx, s, ref i);
+            var f0 = Lift4(cx, s, ref i);
+            var f1 = Lift4(cx, s, ref i);
             return (f0, f1);
         }
 
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, uint p)
+        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, uint p)
         {
-            Store1(cx, v.Item1, p);
-            Store1(cx, v.Item2, p + 8);
+            Store4(cx, v.Item1, p);
+            Store4(cx, v.Item2, p + 8);
         }
 
-        internal (string, string) Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal (string, string) Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
-            var f0 = Load1(cx, p);
-            var f1 = Load1(cx, p + 8);
+            var f0 = Load4(cx, p);
+            var f1 = Load4(cx, p + 8);
+            return (f0, f1);
+        }
+
+        // tuple
+        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            Lower4(cx, v.Item1, s, ref i);
+            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item2);
+        }
+
+        internal (string, ulong) Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        {
+            var f0 = Lift4(cx, s, ref i);
+            var f1 = s[i++].U64;
+            return (f0, f1);
+        }
+
+        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, uint p)
+        {
+            Store4(cx, v.Item1, p);
+            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
+        }
+
+        internal (string, ulong) Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        {
+            var f0 = Load4(cx, p);
+            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
             return (f0, f1);
         }
 
@@ -484,6 +734,54 @@ namespace Test.Abi.Abi
     }
 }
 
+//// Test.Abi.Guest.Big.Resource.g.cs
+// <auto-generated/>
+// Generated by WitBindgen: host bindings.
+#nullable enable
+#pragma warning disable CS0612, CS0618 // calls of members generated from @deprecated WIT items
+
+namespace Test.Abi.Guest
+{
+    /// <summary>The WIT resource <c>big</c>, implemented by the component: an owned handle; disposing it drops the handle.</summary>
+    public sealed partial class Big : global::System.IDisposable
+    {
+        private readonly global::Test.Abi.Abi.AbiWorldAbi _abi;
+        private global::WitBindgen.Runtime.ResourceValue? _handle;
+
+        internal Big(global::Test.Abi.Abi.AbiWorldAbi abi, global::WitBindgen.Runtime.ResourceValue handle)
+        {
+            _abi = abi;
+            _handle = handle;
+        }
+
+        /// <summary>True once the handle was dropped or moved into the component.</summary>
+        public bool IsDisposed => _handle is null;
+
+        /// <summary>The WIT function <c>[method]big.wide</c>.</summary>
+        public (ulong, ulong) Wide(uint p1, uint p2, uint p3, uint p4, uint p5, uint p6, uint p7, uint p8, uint p9, uint p10, uint p11, uint p12, uint p13, uint p14, uint p15, uint p16) => _abi.Call1(this, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16);
+
+        internal global::WitBindgen.Runtime.ResourceValue GetHandle(global::WitBindgen.Runtime.State.ResourceType type) =>
+            _handle ?? throw new global::System.ObjectDisposedException(nameof(Big));
+
+        internal global::WitBindgen.Runtime.ResourceValue TakeHandle(global::WitBindgen.Runtime.State.ResourceType type)
+        {
+            var handle = GetHandle(type);
+            _handle = null;
+            return handle;
+        }
+
+        /// <summary>Drops the handle: the component runs the resource's destructor.</summary>
+        public void Dispose()
+        {
+            if (_handle is { } handle)
+            {
+                _handle = null;
+                _abi.Drop(handle);
+            }
+        }
+    }
+}
+
 //// Test.Abi.Host.IHost.g.cs
 // <auto-generated/>
 // Generated by WitBindgen: host bindings.
@@ -503,6 +801,9 @@ namespace Test.Abi.Host
 
         /// <summary>The WIT function <c>two-strings</c>.</summary>
         (string, string) TwoStrings();
+
+        /// <summary>The WIT function <c>spill-and-return</c>.</summary>
+        (string, ulong) SpillAndReturn(string a, string b, string c, string d, string e, string f, string g, string h, string i);
     }
 }
 
