@@ -95,14 +95,15 @@ public class FuzzTests
     [Fact]
     public void Mutated_bindings_that_resolve_generate_code_that_compiles_with_the_runtime()
     {
+        // Compiling bindings is the slow part: a fixed number of mutations (deterministic), at most 8 compiled.
         var corpus = GeneratorCorpus.AllTexts().Where(t => t.Contains("world", StringComparison.Ordinal)).ToList();
         var random = new Random(1126);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var compiled = 0;
-        for (var i = 0; i < 300 && compiled < 25 && clock.Elapsed < TimeSpan.FromSeconds(6); i++)
+        int tried = 0, compiled = 0;
+        for (var i = 0; i < 120 && compiled < 8; i++)
         {
             var text = Mutate(corpus[i % corpus.Count], random);
             var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text) }, withRuntime: true);
+            tried++;
             if (!result.GeneratedSources.Any(s => s.HintName.EndsWith("World.g.cs", StringComparison.Ordinal))
                 || result.Diagnostics.Any(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning))
             {
@@ -114,7 +115,7 @@ public class FuzzTests
             Assert.True(problems.Count == 0, "input:\n" + text + "\n" + string.Join("\n", problems.Take(10)));
         }
 
-        Assert.True(compiled >= 5, $"only {compiled} mutated inputs resolved to bindings");
+        Assert.True(compiled >= 4, $"only {compiled} of {tried} mutated inputs resolved to bindings");
     }
 
     private static string Mutate(string text, Random random)
