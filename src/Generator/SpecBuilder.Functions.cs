@@ -123,7 +123,7 @@ internal sealed partial class SpecBuilder
     {
         if (f.IsAsync)
         {
-            Unpassable("async function '" + f.Name + "'");
+            Report(DiagnosticDescriptors.UnsupportedType.Id, $"the async function '{f.Name}' cannot be bound yet; it is left out of the bindings");
             return null;
         }
 

@@ -252,12 +252,16 @@ internal sealed partial class SpecBuilder
 
     private ShapeSpec? Unpassable(string what)
     {
-        var message = $"functions that pass the WIT type '{what}' cannot be bound yet; they are left out of the bindings";
+        Report(DiagnosticDescriptors.UnsupportedType.Id, $"functions that pass the WIT type '{what}' cannot be bound yet; they are left out of the bindings");
+        return null;
+    }
+
+    /// <summary>Adds an unlocated diagnostic once per message.</summary>
+    private void Report(string id, string message)
+    {
         if (!_diagnostics.Any(d => d.Message == message))
         {
-            _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.UnsupportedType.Id, message));
+            _diagnostics.Add(DiagnosticSpec.Unlocated(id, message));
         }
-
-        return null;
     }
 }

@@ -211,9 +211,10 @@ internal sealed partial class SpecBuilder
         var types = new List<TypeSpec>();
         foreach (var id in ids)
         {
-            if (_typeNames.TryGetValue(id, out var name))
+            // A resource whose class the host bindings write is left out (a file of only those would be empty).
+            if (_typeNames.TryGetValue(id, out var name) && BuildType(id, name) is var type && type is not ResourceSpec { Bound: true })
             {
-                types.Add(BuildType(id, name));
+                types.Add(type);
             }
         }
 

@@ -23,6 +23,22 @@ public class CompileTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
 
+    /// <summary>Every case, types-only and bindings, for xunit.</summary>
+    public static IEnumerable<object[]> AllCases => GeneratorCorpus.AllCases;
+
+    [Theory]
+    [MemberData(nameof(AllCases))]
+    public void Generated_bindings_compile_without_warnings_with_the_runtime_referenced(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name), withRuntime: true);
+        Assert.Null(result.Exception);
+        Assert.NotEmpty(result.GeneratedSources);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+
+        var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
     [Fact]
     public void Generated_types_are_usable_from_consumer_code()
     {

@@ -122,4 +122,69 @@ public class DiagnosticTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal("A.B.One.g.cs", Assert.Single(result.GeneratedSources).HintName);
     }
+
+    private const string AsyncWorld = """
+        package a:asyncs;
+
+        interface host {
+            record holder {
+                f: future<u32>,
+            }
+
+            plain: func(x: u32) -> u32;
+            waits: async func(x: u32) -> u32;
+            takes-future: func(f: future<string>);
+            gives-stream: func() -> stream<u8>;
+            fails: func(e: error-context);
+            holds: func(h: holder);
+        }
+
+        world asyncs {
+            import host;
+            import now: async func() -> u64;
+            import tick: func() -> u64;
+            export run: async func();
+            export poll: func(s: stream<u32>) -> u32;
+            export ok: func(x: string) -> string;
+        }
+        """;
+
+    [Fact]
+    public void Async_functions_and_future_stream_error_context_are_left_out_of_bindings_with_WIT0004()
+    {
+        var result = GeneratorHarness.Run(new[] { new WitSource("/a/asyncs.wit", AsyncWorld) }, withRuntime: true);
+        Assert.Null(result.Exception);
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d =>
+        {
+            Assert.Equal("WIT0004", d.Id);
+            Assert.True(d.Severity < DiagnosticSeverity.Error, d.ToString());
+        });
+        var messages = result.Diagnostics.Select(d => d.GetMessage()).ToList();
+        Assert.Contains("the async function 'waits' cannot be bound yet; it is left out of the bindings", messages);
+        Assert.Contains("the async function 'now' cannot be bound yet; it is left out of the bindings", messages);
+        Assert.Contains("the async function 'run' cannot be bound yet; it is left out of the bindings", messages);
+        Assert.Contains(messages, m => m.Contains("'future'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'stream'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("error-context", StringComparison.Ordinal));
+
+        // The passable functions are bound; the others are not.
+        var text = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("uint Plain(uint x)", text);
+        Assert.Contains("ulong Tick()", text);
+        Assert.Contains("public string Ok(string x)", text);
+        foreach (var left in new[] { "Waits(", "TakesFuture(", "GivesStream(", "Fails(", "Holds(", "Now(", "Run(", "Poll(" })
+        {
+            Assert.DoesNotContain(left, text);
+        }
+
+        var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+
+        // Types only: no function is bound, so none is reported as left out.
+        var typesOnly = GeneratorHarness.Run(new[] { new WitSource("/a/asyncs.wit", AsyncWorld) });
+        Assert.All(typesOnly.Diagnostics, d => Assert.Equal("WIT0004", d.Id));
+        Assert.DoesNotContain(typesOnly.Diagnostics, d => d.GetMessage().Contains("async function", StringComparison.Ordinal));
+        Assert.Empty(GeneratorHarness.CompileProblems(typesOnly, withRuntime: false));
+    }
 }

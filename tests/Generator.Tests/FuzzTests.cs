@@ -16,7 +16,7 @@ public class FuzzTests
     [Fact]
     public void Mutated_inputs_never_make_the_generator_throw()
     {
-        var corpus = Directory.EnumerateFiles(TestPaths.Corpus, "*.wit").Select(File.ReadAllText).ToList();
+        var corpus = GeneratorCorpus.TypeTexts();
         var random = new Random(20261125);
         int generated = 0, failed = 0;
         for (var i = 0; i < 300; i++)
@@ -42,7 +42,7 @@ public class FuzzTests
     [Fact]
     public void Mutated_inputs_that_resolve_generate_code_that_compiles()
     {
-        var corpus = Directory.EnumerateFiles(TestPaths.Corpus, "*.wit").Select(File.ReadAllText).ToList();
+        var corpus = GeneratorCorpus.TypeTexts();
         var random = new Random(1125);
         var compiled = 0;
         for (var i = 0; i < 600 && compiled < 60; i++)
@@ -61,6 +61,61 @@ public class FuzzTests
         }
 
         Assert.True(compiled >= 20, $"only {compiled} mutated inputs resolved");
+    }
+
+    [Fact]
+    public void Mutated_inputs_never_make_the_generator_throw_with_the_runtime_referenced()
+    {
+        // Every corpus file, the bindings ones included; the runtime reference turns on the bindings writer.
+        var corpus = GeneratorCorpus.AllTexts();
+        var random = new Random(20261126);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int runs = 0, bound = 0, failed = 0;
+        for (var i = 0; i < 400 && clock.Elapsed < TimeSpan.FromSeconds(8); i++)
+        {
+            var text = Mutate(corpus[i % corpus.Count], random);
+            var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text) }, withRuntime: true);
+            runs++;
+            Assert.True(result.Exception is null, "input:\n" + text + "\n" + result.Exception);
+            Assert.True(!result.Diagnostics.Any(d => d.Id is "WIT9999" or "CS8785"), "input:\n" + text + "\n" + string.Join("\n", result.Diagnostics));
+            if (result.GeneratedSources.Any(s => s.HintName.EndsWith("World.g.cs", StringComparison.Ordinal)))
+            {
+                bound++;
+            }
+
+            if (result.Diagnostics.Any(d => d.Id == "WIT0001"))
+            {
+                failed++;
+            }
+        }
+
+        Assert.True(runs >= 50 && bound > 0 && failed > 0, $"mutations should hit both outcomes: {runs} runs, {bound} with bindings, {failed} failed");
+    }
+
+    [Fact]
+    public void Mutated_bindings_that_resolve_generate_code_that_compiles_with_the_runtime()
+    {
+        // Compiling bindings is the slow part: a fixed number of mutations (deterministic), at most 8 compiled.
+        var corpus = GeneratorCorpus.AllTexts().Where(t => t.Contains("world", StringComparison.Ordinal)).ToList();
+        var random = new Random(1126);
+        int tried = 0, compiled = 0;
+        for (var i = 0; i < 120 && compiled < 8; i++)
+        {
+            var text = Mutate(corpus[i % corpus.Count], random);
+            var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text) }, withRuntime: true);
+            tried++;
+            if (!result.GeneratedSources.Any(s => s.HintName.EndsWith("World.g.cs", StringComparison.Ordinal))
+                || result.Diagnostics.Any(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning))
+            {
+                continue;
+            }
+
+            compiled++;
+            var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
+            Assert.True(problems.Count == 0, "input:\n" + text + "\n" + string.Join("\n", problems.Take(10)));
+        }
+
+        Assert.True(compiled >= 4, $"only {compiled} of {tried} mutated inputs resolved to bindings");
     }
 
     private static string Mutate(string text, Random random)

@@ -33,6 +33,48 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Unrelated_csharp_edit_with_the_runtime_referenced_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.Compilation(withRuntime: true, "class A { }");
+        var sources = GeneratorCorpus.Load("bindings-values").Concat(GeneratorCorpus.Load("bindings-resources"));
+        var driver = GeneratorHarness.Driver(sources).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        Assert.Contains(first.GeneratedSources, s => s.HintName == "Test.Values.Values.ValuesWorld.g.cs");
+        Assert.Contains(first.GeneratedSources, s => s.HintName == "Test.Res.Resources.ResourcesWorld.g.cs");
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { int X => 1; }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        foreach (var step in Steps.Append(TrackingNames.Runtime))
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            var reasons = second.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+
+        Assert.Equal(first.GeneratedSources.Select(s => s.HintName), second.GeneratedSources.Select(s => s.HintName));
+        Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    [Fact]
+    public void Adding_the_runtime_reference_regenerates_with_bindings()
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        var driver = GeneratorHarness.Driver(GeneratorCorpus.Load("bindings-values")).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+        Assert.DoesNotContain(before.GeneratedSources, s => s.HintName.EndsWith("ValuesWorld.g.cs", StringComparison.Ordinal));
+
+        var withRuntime = GeneratorHarness.Compilation(withRuntime: true, "class A { }");
+        driver = driver.RunGenerators(compilation.AddReferences(withRuntime.References.Except(compilation.References)));
+        var after = driver.GetRunResult().Results.Single();
+        Assert.Contains(after.GeneratedSources, s => s.HintName.EndsWith("ValuesWorld.g.cs", StringComparison.Ordinal));
+        Assert.Contains(IncrementalStepRunReason.Modified, after.TrackedSteps[TrackingNames.Runtime].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Contains(IncrementalStepRunReason.Modified, after.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).Select(o => o.Reason));
+    }
+
+    [Fact]
     public void Editing_the_wit_regenerates_only_that_unit()
     {
         var records = GeneratorCorpus.Load("records").Single();

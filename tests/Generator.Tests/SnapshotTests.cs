@@ -19,6 +19,19 @@ public class SnapshotTests
         Snapshot.Verify(GeneratorHarness.Render(result), name, "cs");
     }
 
+    /// <summary>Bindings cases for xunit.</summary>
+    public static IEnumerable<object[]> BindingsCases => GeneratorCorpus.BindingsCases;
+
+    [Theory]
+    [MemberData(nameof(BindingsCases))]
+    public void Generated_bindings_match_snapshot(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorCorpus.Load(name), withRuntime: true);
+        Assert.Null(result.Exception);
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("WorldAbi", StringComparison.Ordinal));
+        Snapshot.Verify(GeneratorHarness.Render(result), name, "cs");
+    }
+
     [Fact]
     public void Helper_types_match_snapshot()
     {

@@ -617,7 +617,9 @@ internal sealed class BindingsWriter
         var importBodies = new SourceWriter();
         importBodies.Indent();
         importBodies.Indent();
+        // Inside namespace, class and method: three levels.
         var defines = new SourceWriter();
+        defines.Indent();
         defines.Indent();
         defines.Indent();
         var importIndex = 0;

@@ -161,7 +161,7 @@ internal sealed class MarshalWriter
             var id = N(k);
             var t = shape.Type;
             w.WriteLine();
-            w.WriteLine($"// {Docs.Escape(shape.WitName)}");
+            w.WriteLine($"// {shape.WitName}"); // a plain comment: WIT names and their spelling (own<r>) need no XML escaping
             w.WriteLine($"internal void Lower{id}({Cx} cx, {t} v, global::System.Span<{Raw}> s, ref int i)");
             w.OpenBlock();
             WriteLower(w, shape);

@@ -17,12 +17,26 @@ public static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
-    /// <summary>A library compilation with nullable enabled and every warning an error.</summary>
-    public static CSharpCompilation Compilation(params string[] sources) =>
+    /// <summary>The framework references plus the runtime and Wasmtime: with these the generator emits host bindings.</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(() =>
+        References.Value.AddRange(new[]
+        {
+            MetadataReference.CreateFromFile(typeof(WitBindgen.Runtime.ComponentRuntime).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Wasmtime.Engine).Assembly.Location),
+        }));
+
+    /// <summary>A library compilation (types only: no runtime reference) with nullable enabled and every warning an error.</summary>
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(withRuntime: false, sources);
+
+    /// <summary>
+    /// A library compilation with nullable enabled and every warning an error; with <paramref name="withRuntime"/>
+    /// it references WitBindgen.Runtime and Wasmtime, as a project using host bindings does.
+    /// </summary>
+    public static CSharpCompilation Compilation(bool withRuntime, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
-            References.Value,
+            withRuntime ? RuntimeReferences.Value : References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
 
     /// <summary>A driver over <paramref name="sources"/>, tracking incremental steps.</summary>
@@ -43,12 +57,19 @@ public static class GeneratorHarness
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once over a fresh compilation.</summary>
-    public static GeneratorRunResult Run(IEnumerable<WitSource> sources)
+    /// <summary>Runs the generator once over a fresh compilation (types only unless <paramref name="withRuntime"/>).</summary>
+    public static GeneratorRunResult Run(IEnumerable<WitSource> sources, bool withRuntime = false)
     {
-        var driver = Driver(sources).RunGenerators(Compilation("class Placeholder { }"));
+        var driver = Driver(sources).RunGenerators(Compilation(withRuntime, "class Placeholder { }"));
         return driver.GetRunResult().Results.Single();
     }
+
+    /// <summary>Compiles the generated sources (and <paramref name="extra"/>) and returns the warnings and errors.</summary>
+    public static List<Diagnostic> CompileProblems(GeneratorRunResult result, bool withRuntime, params string[] extra) =>
+        Compilation(withRuntime, result.GeneratedSources.Select(s => s.SourceText.ToString()).Concat(extra).ToArray())
+            .GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
 
     /// <summary>The generated sources and diagnostics as one text, for snapshots.</summary>
     public static string Render(GeneratorRunResult result)
