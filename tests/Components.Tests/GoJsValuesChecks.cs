@@ -23,6 +23,15 @@ public abstract class GoJsValuesChecks
     /// <summary>File name in tests/components/guests/out.</summary>
     protected abstract string ComponentFile { get; }
 
+    /// <summary>
+    /// False for a guest whose toolchain garbles a u32 returned as the single flat result when it
+    /// is at least 2^31 (componentize-js, see JsGuestReferenceTests); those cases are then skipped here.
+    /// </summary>
+    protected virtual bool LargeFlatU32ResultsWork => true;
+
+    /// <summary>False for a guest whose toolchain traps on a negative s64 returned as the flat result (componentize-js).</summary>
+    protected virtual bool NegativeFlatS64ResultsWork => true;
+
     internal GoJsGuestHost Start() => new(ComponentFile);
 
     private static CV Point(int x, int y) => CV.Record(new List<KeyValuePair<string, CV>> { new("x", CV.S32(x)), new("y", CV.S32(y)) });
@@ -44,8 +53,14 @@ public abstract class GoJsValuesChecks
         Assert.Equal(42u, Add(2, 40));
         Assert.Equal(0u, Add(0, 0));
         Assert.Equal(0u, Add(uint.MaxValue, 1));
-        Assert.Equal(uint.MaxValue - 1, Add(uint.MaxValue, uint.MaxValue));
-        Assert.Equal(uint.MaxValue, Add(uint.MaxValue, 0));
+        Assert.Equal(int.MaxValue, (int)Add(int.MaxValue - 1, 1));
+        Assert.Equal(1u, Add(0x8000_0000, 0x8000_0001)); // large arguments, small result
+        if (LargeFlatU32ResultsWork)
+        {
+            Assert.Equal(uint.MaxValue - 1, Add(uint.MaxValue, uint.MaxValue));
+            Assert.Equal(uint.MaxValue, Add(uint.MaxValue, 0));
+            Assert.Equal(0x8000_0000u, Add(int.MaxValue, 1));
+        }
     }
 
     [Fact]
@@ -69,12 +84,17 @@ public abstract class GoJsValuesChecks
     {
         using var g = Start();
         long Negate(long x) => g.Call(Values, "negate", CV.S64(x)).AsS64();
-        Assert.Equal(-5L, Negate(5));
+        Assert.Equal(5L, Negate(-5));
         Assert.Equal(0L, Negate(0));
-        Assert.Equal(-long.MaxValue, Negate(long.MaxValue));
         Assert.Equal(long.MaxValue, Negate(-long.MaxValue));
-        Assert.Equal(long.MinValue, Negate(long.MinValue));
-        Assert.Equal(-(1L << 53) - 1, Negate((1L << 53) + 1)); // beyond f64 precision
+        Assert.Equal((1L << 53) + 1, Negate(-(1L << 53) - 1)); // beyond f64 precision
+        if (NegativeFlatS64ResultsWork)
+        {
+            Assert.Equal(-5L, Negate(5));
+            Assert.Equal(-long.MaxValue, Negate(long.MaxValue));
+            Assert.Equal(long.MinValue, Negate(long.MinValue)); // wraps
+            Assert.Equal(-(1L << 53) - 1, Negate((1L << 53) + 1));
+        }
     }
 
     [Fact]
@@ -304,6 +324,11 @@ public abstract class GoJsValuesChecks
         Assert.Equal(7u, Depth(CV.Some(CV.Some(CV.U32(5)))));
         Assert.Equal(0u, Depth(CV.Some(CV.Some(CV.U32(uint.MaxValue - 1))))); // wrapping
         Assert.Equal(1u, Depth(CV.Some(CV.Some(CV.U32(uint.MaxValue)))));
+        if (LargeFlatU32ResultsWork)
+        {
+            Assert.Equal(0x8000_0001u, Depth(CV.Some(CV.Some(CV.U32(int.MaxValue)))));
+            Assert.Equal(uint.MaxValue, Depth(CV.Some(CV.Some(CV.U32(uint.MaxValue - 2)))));
+        }
     }
 
     [Fact]
