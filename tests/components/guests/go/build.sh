@@ -2,6 +2,8 @@
 # Builds the Go guest components into ../out/:
 #   full-go.component.wasm    world test:guests/full   (full/ + cabi/)
 #   plugin-go.component.wasm  world test:plugins/plugin-world, plugin "go-title" (plugin/ + cabi/)
+#   full-go-counters-shim.component.wasm  full-go nested in a wrapper that re-exports the counters
+#                             functions with u32 handles, for hosts without resource values (counters-shim.py)
 # Pipeline: Go 1.24, GOOS=wasip1 GOARCH=wasm -buildmode=c-shared (a reactor with _initialize and
 # the //go:wasmexport functions) -> jco embed (component-type custom section for the world)
 # -> jco new --wasi-reactor (jco's built-in wasi_snapshot_preview1 reactor adapter).
@@ -31,3 +33,11 @@ build() { # build <package dir> <wit file> <world> <output name>
 
 build full "$WIT/guests.wit" test:guests/full full-go
 build plugin "$WIT/plugin.wit" test:plugins/plugin-world plugin-go
+
+# the wrapper: printed full-go + counters-shim.py -> parsed back
+"$JCO" print "$OUT/full-go.component.wasm" -o "$WORK/full-go.component.wat"
+python3 "$HERE/counters-shim.py" "$WORK/full-go.component.wat" "$WORK/full-go-counters-shim.wat" >/dev/null
+"$JCO" parse "$WORK/full-go-counters-shim.wat" -o "$OUT/full-go-counters-shim.component.wasm"
+rm -f "$WORK/full-go.component.wat" "$WORK/full-go-counters-shim.wat"
+printf '[guests/go] %-28s %8d bytes\n' full-go-counters-shim.component.wasm \
+  "$(stat -c %s "$OUT/full-go-counters-shim.component.wasm")" >&2
