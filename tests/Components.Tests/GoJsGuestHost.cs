@@ -70,6 +70,10 @@ internal sealed class GoJsGuestHost : IDisposable
 
     public void CallVoid(string iface, string name, params CV[] args) => Function(iface, name).Call(args);
 
+    /// <summary>Calls a function the component exports directly (not inside an interface).</summary>
+    public CV? CallExport(string name, params CV[] args) =>
+        (_instance.GetFunction(name) ?? throw new InvalidOperationException($"no export {name}")).Call(args);
+
     public void Dispose()
     {
         _store.Dispose();
