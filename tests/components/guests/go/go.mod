@@ -1,0 +1,3 @@
+module witbindgen.test/guests
+
+go 1.24
