@@ -120,11 +120,12 @@ public class ComponentTests
         File.CreateSymbolicLink(Path.Combine(sandbox, "absolute-link"), dir.Path("secret.txt"));
         File.CreateSymbolicLink(Path.Combine(sandbox, "relative-link"), "../secret.txt");
         Directory.CreateSymbolicLink(Path.Combine(sandbox, "parent-link"), "..");
+        Directory.CreateDirectory(Path.Combine(sandbox, "sub"));
         using var probe = new Probe(new WasiConfiguration().WithPreopenedDirectory(sandbox, "/", WasiDirectoryAccess.ReadWrite));
 
         foreach (var path in new[]
                  {
-                     "../secret.txt", "/secret.txt", dir.Path("secret.txt"), "a/../../secret.txt", "absolute-link", "relative-link",
+                     "../secret.txt", "/secret.txt", dir.Path("secret.txt"), "sub/../../secret.txt", "absolute-link", "relative-link",
                      "parent-link/secret.txt", "parent-link/sandbox/../secret.txt",
                  })
         {
@@ -142,7 +143,7 @@ public class ComponentTests
 
         Assert.Equal("secret", File.ReadAllText(dir.Path("secret.txt")));
         Assert.False(File.Exists(dir.Path("written.txt")));
-        Assert.Equal(new[] { "absolute-link", "parent-link", "relative-link" }, Directory.GetFileSystemEntries(sandbox).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { "absolute-link", "parent-link", "relative-link", "sub" }, Directory.GetFileSystemEntries(sandbox).Select(Path.GetFileName).Order());
     }
 
     [Fact]

@@ -100,9 +100,22 @@ internal sealed class PathResolver
                 break;
             }
 
-            var target = ReadLink(HostPathOf(stack));
+            var current = HostPathOf(stack);
+            var target = ReadLink(current);
             if (target is null)
             {
+                // A component followed by more must be a directory, so `missing/..` fails as the OS would.
+                if (pending.Count > 0)
+                {
+                    switch (Kind(current))
+                    {
+                        case EntryKind.Missing:
+                            return ErrorCode.NoEntry;
+                        case EntryKind.File:
+                            return ErrorCode.NotDirectory;
+                    }
+                }
+
                 continue;
             }
 
