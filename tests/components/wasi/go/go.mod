@@ -1,0 +1,3 @@
+module witbindgen.test/wasiprobe
+
+go 1.24
