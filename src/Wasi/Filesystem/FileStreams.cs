@@ -16,6 +16,8 @@ internal sealed class FileInputStream : HostInputStream
         _position = offset;
     }
 
+    protected override bool IsFileStream => true;
+
     protected override int ReadCore(Span<byte> buffer)
     {
         var count = RandomAccess.Read(_file.SafeFileHandle, buffer, _position);
@@ -37,6 +39,8 @@ internal sealed class FileOutputStream : HostOutputStream
         _position = offset;
         _append = append;
     }
+
+    protected override bool IsFileStream => true;
 
     protected override void WriteCore(ReadOnlySpan<byte> contents)
     {

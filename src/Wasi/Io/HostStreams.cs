@@ -17,6 +17,9 @@ internal abstract class HostInputStream : InputStream
 
     private bool _closed;
 
+    /// <summary>Whether failures carry a <c>wasi:filesystem</c> error code (<c>filesystem-error-code</c> returns none for other streams).</summary>
+    protected virtual bool IsFileStream => false;
+
     public override Result<byte[], StreamError> Read(ulong len) => ReadChunk(len);
 
     public override Result<byte[], StreamError> BlockingRead(ulong len) => ReadChunk(len);
@@ -55,7 +58,7 @@ internal abstract class HostInputStream : InputStream
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
         {
             _closed = true;
-            return Result<byte[], StreamError>.FromErr(new StreamError.LastOperationFailed(new HostError(e.Message, FilesystemErrors.From(e))));
+            return Result<byte[], StreamError>.FromErr(new StreamError.LastOperationFailed(new HostError(e.Message, IsFileStream ? FilesystemErrors.From(e) : null)));
         }
 
         if (count == 0)
@@ -78,6 +81,9 @@ internal abstract class HostOutputStream : OutputStream
     public const ulong WriteBudget = 1 << 20;
 
     private bool _closed;
+
+    /// <summary>Whether failures carry a <c>wasi:filesystem</c> error code (<c>filesystem-error-code</c> returns none for other streams).</summary>
+    protected virtual bool IsFileStream => false;
 
     public override Result<ulong, StreamError> CheckWrite() =>
         _closed ? Result<ulong, StreamError>.FromErr(new StreamError.Closed()) : Result<ulong, StreamError>.FromOk(WriteBudget);
@@ -155,7 +161,7 @@ internal abstract class HostOutputStream : OutputStream
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
         {
             _closed = true;
-            return Result<Unit, StreamError>.FromErr(new StreamError.LastOperationFailed(new HostError(e.Message, FilesystemErrors.From(e))));
+            return Result<Unit, StreamError>.FromErr(new StreamError.LastOperationFailed(new HostError(e.Message, IsFileStream ? FilesystemErrors.From(e) : null)));
         }
     }
 }
