@@ -14,7 +14,17 @@ internal static partial class HardLinks
             return Result<Unit, ErrorCode>.FromErr(ErrorCode.Unsupported);
         }
 
-        if (NativeLink(existing, link) == 0)
+        int status;
+        try
+        {
+            status = NativeLink(existing, link);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return Result<Unit, ErrorCode>.FromErr(ErrorCode.Unsupported);
+        }
+
+        if (status == 0)
         {
             return Result<Unit, ErrorCode>.FromOk(default);
         }
