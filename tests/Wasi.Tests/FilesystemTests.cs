@@ -83,6 +83,8 @@ public sealed class FilesystemTests : IDisposable
         Assert.True(file.Sync().IsOk);
         Assert.True(file.SyncData().IsOk);
         Assert.Equal(ErrorCode.Exist, root.OpenAt(0, "notes.txt", OpenFlags.Create | OpenFlags.Exclusive, WriteFlags).Err);
+        Assert.True(root.UnlinkFileAt("notes.txt").IsOk);
+        Assert.Equal(5UL, file.Stat().Ok.Size); // an open file outlives its name
     }
 
     [Fact]

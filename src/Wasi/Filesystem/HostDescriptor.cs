@@ -190,7 +190,27 @@ internal sealed class HostDescriptor : Descriptor
         return ParentError(target) is { } parentError ? Fail(parentError) : Try(() => Directory.CreateDirectory(target.HostPath));
     }
 
-    public override Result<DescriptorStat, ErrorCode> Stat() => StatOf(HostPath, followLink: true);
+    public override Result<DescriptorStat, ErrorCode> Stat()
+    {
+        if (_file is not { } file)
+        {
+            return StatOf(HostPath, followLink: true);
+        }
+
+        // An open file keeps its size even after it is renamed or unlinked; the times come from its path when it is still there.
+        try
+        {
+            var size = (ulong)RandomAccess.GetLength(file.SafeFileHandle);
+            var info = new FileInfo(HostPath);
+            Datetime? accessed = info.Exists ? WallClockImplementation.ToDatetime(info.LastAccessTimeUtc) : null;
+            Datetime? modified = info.Exists ? WallClockImplementation.ToDatetime(info.LastWriteTimeUtc) : null;
+            return Result<DescriptorStat, ErrorCode>.FromOk(new DescriptorStat(DescriptorType.RegularFile, 1, size, accessed, modified, null));
+        }
+        catch (Exception e) when (IsIoFailure(e))
+        {
+            return Result<DescriptorStat, ErrorCode>.FromErr(FilesystemErrors.From(e));
+        }
+    }
 
     public override Result<DescriptorStat, ErrorCode> StatAt(PathFlags pathFlags, string path)
     {
