@@ -81,7 +81,8 @@ internal sealed partial class SpecBuilder
         }
 
         var helpers = _needsHelpers ? new[] { _baseNamespace } : Array.Empty<string>();
-        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray(), bindings);
+        var bound = bindings is null ? EquatableArray<WorldBindingsSpec>.Empty : new[] { bindings }.ToEquatableArray();
+        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray(), bound);
     }
 
     private bool SelectWorld(List<InterfaceId> interfaces, List<TypeId> worldTypes)

@@ -61,7 +61,7 @@ public sealed partial class WitGenerator
                 yield return (hint, text);
             }
 
-            foreach (var bindings in list.Select(s => s.Bindings).OfType<WorldBindingsSpec>())
+            foreach (var bindings in list.SelectMany(s => s.Bindings))
             {
                 foreach (var (hintName, text) in new Emit.BindingsWriter(bindings).Render())
                 {

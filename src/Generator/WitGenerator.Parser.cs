@@ -28,7 +28,16 @@ public sealed partial class WitGenerator
                     return GenerationSpec.Failed(ToSpec(result.Diagnostic!, unit));
                 }
 
-                return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings).Build();
+                // Several worlds of one package: World="full;basic" generates each (shared files are written once).
+                var worlds = (unit.World ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
+                if (worlds.Count <= 1)
+                {
+                    return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings).Build();
+                }
+
+                return GenerationSpec.Combine(worlds
+                    .Select(world => new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit with { World = world }, ct, bindings).Build())
+                    .ToList());
             }
             catch (OperationCanceledException)
             {

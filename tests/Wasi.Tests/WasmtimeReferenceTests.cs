@@ -52,7 +52,7 @@ public sealed partial class WasmtimeReferenceTests
         using var store = new Store(SharedEngine);
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
-        var config = new WasiConfiguration()
+        var config = new Wasmtime.WasiConfiguration()
             .WithArgs(new[] { $"wasi-probe-{lang}.wasm" }.Concat(args))
             .WithStandardOutputCallback(data => { lock (stdout) stdout.Write(data); })
             .WithStandardErrorCallback(data => { lock (stderr) stderr.Write(data); });

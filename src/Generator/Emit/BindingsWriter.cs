@@ -635,6 +635,12 @@ internal sealed class BindingsWriter
                 defines.WriteLine($"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());");
                 defines.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
                 defines.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
+            }
+
+            // Every resource type of the interface exists before any function type mentions one (a method of one
+            // resource may return another declared after it, as wasi:sockets/udp's udp-socket.stream does).
+            foreach (var resource in i.Resources)
+            {
                 foreach (var f in resource.Functions)
                 {
                     WriteImport(importBodies, defines, local, impl, f, i, resource);
