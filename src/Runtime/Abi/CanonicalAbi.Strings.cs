@@ -4,22 +4,27 @@ namespace WitBindgen.Runtime.Abi;
 public static partial class CanonicalAbi
 {
     /// <summary>
-    /// Lowers host text into guest memory in the context's string encoding, as <c>store_string_into_range</c>
-    /// does for a UTF-16 source of <c>value.Length</c> code units (the same <c>realloc</c> sequence as the spec).
+    /// Lowers host text into guest memory in the context's string encoding with a single <c>realloc</c> of the
+    /// exact encoded size (the host measures the text first, as a host already holding text in the guest's
+    /// encoding would; the spec's grow-then-shrink sequence applies to text that comes from another component).
     /// </summary>
     /// <returns>The guest pointer and (tagged) code unit count to pass to the guest.</returns>
     /// <exception cref="ArgumentException"><paramref name="value"/> contains an unpaired surrogate.</exception>
     public static GuestSlice LowerString(AbiContext cx, ReadOnlySpan<char> value)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        StringValidation.ThrowIfInvalidHostString(value, nameof(value));
-        return StringStorer.Store(cx, value, StringEncoding.Utf16, (uint)value.Length);
+        if (cx.StringEncoding != StringEncoding.Utf8)
+        {
+            // For UTF-8 guests, measuring the UTF-8 length rejects unpaired surrogates already.
+            StringValidation.ThrowIfInvalidHostString(value, nameof(value));
+        }
+
+        return StringStorer.StoreHost(cx, value);
     }
 
     /// <summary>
-    /// Lowers host text into a guest whose string encoding is UTF-8, encoding straight into guest memory:
-    /// optimistically one byte per character, reallocating to the worst case (3 bytes per UTF-16 code unit) at the
-    /// first non-ASCII character and shrinking at the end (<c>store_utf16_to_utf8</c>).
+    /// Lowers host text into a guest whose string encoding is UTF-8: the UTF-8 length is measured, then one
+    /// <c>realloc</c> of exactly that size, then the text is encoded straight into guest memory.
     /// </summary>
     /// <returns>The guest pointer and UTF-8 byte length.</returns>
     /// <exception cref="InvalidOperationException">The context's string encoding is not UTF-8.</exception>
@@ -32,8 +37,8 @@ public static partial class CanonicalAbi
             throw new InvalidOperationException($"LowerStringUtf8 requires a UTF-8 guest; this context uses {cx.StringEncoding}.");
         }
 
-        // The UTF-8 encoder rejects unpaired surrogates itself; no separate validation pass is needed.
-        return StringStorer.Store(cx, value, StringEncoding.Utf16, (uint)value.Length);
+        // Measuring rejects unpaired surrogates; no separate validation pass is needed.
+        return StringStorer.StoreHost(cx, value);
     }
 
     /// <summary>Lowers host text (as <see cref="LowerString"/>) and writes the pointer and length pair at <paramref name="pointer"/>.</summary>

@@ -12,6 +12,8 @@ namespace WitBindgen.Runtime.Abi;
 /// </summary>
 internal static class StringStorer
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static GuestSlice Store(AbiContext cx, ReadOnlySpan<char> src, StringEncoding srcEncoding, uint srcTaggedCodeUnits)
     {
         var srcSimple = srcEncoding switch
@@ -46,6 +48,44 @@ internal static class StringStorer
                 return srcSimple == SimpleEncoding.Latin1
                     ? Copy(cx, src, srcCodeUnits, 1, 2, SimpleEncoding.Latin1)
                     : ProbablyUtf16ToLatin1OrUtf16(cx, src, srcCodeUnits);
+            default:
+                throw new InvalidOperationException($"Unknown string encoding {cx.StringEncoding}.");
+        }
+    }
+
+    /// <summary>
+    /// Stores text that originates in the host (not in another component): the host has no canonical string
+    /// encoding of its own, so it measures the text in the guest's encoding first and calls <c>realloc</c> exactly
+    /// once with the final size, as a host whose strings were already in that encoding would. This keeps guests
+    /// whose allocator cannot grow or shrink a block (the WASI preview1 adapter's import allocator) working with
+    /// non-ASCII text.
+    /// </summary>
+    public static GuestSlice StoreHost(AbiContext cx, ReadOnlySpan<char> src)
+    {
+        switch (cx.StringEncoding)
+        {
+            case StringEncoding.Utf8:
+                int utf8Length;
+                try
+                {
+                    utf8Length = StrictUtf8.GetByteCount(src);
+                }
+                catch (EncoderFallbackException)
+                {
+                    throw new ArgumentException("The string contains an unpaired surrogate; WIT strings must be valid Unicode.");
+                }
+
+                return Copy(cx, src, Checked((ulong)utf8Length), 1, 1, SimpleEncoding.Utf8);
+            case StringEncoding.Utf16:
+                return Copy(cx, src, (uint)src.Length, 2, 2, SimpleEncoding.Utf16);
+            case StringEncoding.Latin1Utf16:
+                if (src.IndexOfAnyExceptInRange('\0', '\u00FF') < 0)
+                {
+                    return Copy(cx, src, (uint)src.Length, 1, 2, SimpleEncoding.Latin1);
+                }
+
+                var utf16 = Copy(cx, src, (uint)src.Length, 2, 2, SimpleEncoding.Utf16);
+                return new GuestSlice(utf16.Pointer, utf16.Length | CanonicalAbi.Utf16Tag);
             default:
                 throw new InvalidOperationException($"Unknown string encoding {cx.StringEncoding}.");
         }

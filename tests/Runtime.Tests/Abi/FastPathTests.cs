@@ -18,13 +18,30 @@ public class FastPathTests
     }
 
     [Fact]
-    public void LowerStringUtf8_grows_then_shrinks_for_non_ascii_text()
+    public void Host_text_is_allocated_once_at_its_exact_encoded_size()
     {
-        var memory = new TestMemory { MoveOnRealloc = true };
+        // A host string is measured first: one realloc, no grow-then-shrink (guests such as the WASI preview1
+        // adapter cannot resize the block they hand out for an import's result).
         const string text = "ascii prefix, then ünïcödé 😀";
+        var memory = new TestMemory { MoveOnRealloc = true };
         var slice = CanonicalAbi.LowerStringUtf8(memory.Context(), text);
         Assert.Equal(Encoding.UTF8.GetBytes(text), memory.Read(slice.Pointer, (int)slice.Length));
-        Assert.Equal(new uint[] { (uint)text.Length, 3u * (uint)text.Length, (uint)Encoding.UTF8.GetByteCount(text) }, memory.Calls.Select(c => c.NewSize));
+        Assert.Equal((1u, (uint)Encoding.UTF8.GetByteCount(text)), (Assert.Single(memory.Calls).Alignment, memory.Calls[0].NewSize));
+
+        memory = new TestMemory();
+        slice = CanonicalAbi.LowerString(memory.Context(StringEncoding.Utf16), text);
+        Assert.Equal((2u, 2u * (uint)text.Length), (Assert.Single(memory.Calls).Alignment, memory.Calls[0].NewSize));
+        Assert.Equal((uint)text.Length, slice.Length);
+
+        memory = new TestMemory();
+        slice = CanonicalAbi.LowerString(memory.Context(StringEncoding.Latin1Utf16), "Latin-1 only: é");
+        Assert.Equal((2u, 15u), (Assert.Single(memory.Calls).Alignment, memory.Calls[0].NewSize));
+        Assert.Equal(15u, slice.Length);
+
+        memory = new TestMemory();
+        slice = CanonicalAbi.LowerString(memory.Context(StringEncoding.Latin1Utf16), text);
+        Assert.Equal((2u, 2u * (uint)text.Length), (Assert.Single(memory.Calls).Alignment, memory.Calls[0].NewSize));
+        Assert.Equal((uint)text.Length | CanonicalAbi.Utf16Tag, slice.Length);
         Assert.True(memory.GuardsIntact());
     }
 

@@ -226,7 +226,10 @@ public class StringTests
         var memory = new TestMemory { MoveOnRealloc = true };
         var cx = memory.Context(StringEncoding.Latin1Utf16);
         var text = new string('é', 1000) + "😀";
-        var slice = CanonicalAbi.LowerString(cx, text);
+        var slots = new RawValue[2];
+        var index = 0;
+        CanonicalAbi.LowerFlat(cx, AbiType.String, WitValue.String(text), slots, ref index);
+        var slice = new GuestSlice(slots[0].U32, slots[1].U32);
         Assert.Equal(Encoding.Unicode.GetBytes(text), memory.Read(slice.Pointer, text.Length * 2));
         AssertCalls(memory, (2, 1002), (2, 2004));
     }
