@@ -12,7 +12,10 @@ namespace WitBindgen.Benchmarks;
 /// <summary>
 /// One full run of the source generator, as a build runs it: the wasi-http 0.2.12 package
 /// directory (world file plus every <c>deps/</c> package) as AdditionalFiles with the metadata the
-/// MSBuild targets set, generating the <c>bindings</c> world.
+/// MSBuild targets set, generating the <c>bindings</c> world. The generator emits host bindings (typed calls,
+/// lifting/lowering) only when the compilation references <c>WitBindgen.Runtime</c>; <see cref="WasiHttpBindings"/>
+/// runs it without that reference (types only), <see cref="WasiHttpBindingsWithRuntime"/> with it, as a user's
+/// project referencing the runtime builds.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -20,6 +23,7 @@ public class GeneratorBenchmarks
     private ImmutableArray<AdditionalText> _texts;
     private MetadataOptions _options = null!;
     private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _withRuntime = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,21 +38,40 @@ public class GeneratorBenchmarks
             [WitGenerator.MetadataPrefix + "WitWorld"] = "bindings",
         });
         _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class Placeholder { }")]);
+        _withRuntime = _compilation.AddReferences(MetadataReference.CreateFromFile(typeof(WitBindgen.Runtime.ComponentRuntime).Assembly.Location));
 
-        var result = Run();
+        var typesOnly = Check(Run(_compilation), bindings: false);
+        var bindings = Check(Run(_withRuntime), bindings: true);
+        Console.WriteLine($"// generated: {typesOnly} chars without the runtime reference, {bindings} chars with it");
+    }
+
+    private static int Check(GeneratorRunResult result, bool bindings)
+    {
         if (result.Diagnostics.Length > 0 || result.GeneratedSources.Length == 0)
         {
             throw new InvalidOperationException("the generator did not produce clean output: " + string.Join("; ", result.Diagnostics));
         }
+
+        var text = string.Concat(result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        if (text.Contains("BindRawFunction", StringComparison.Ordinal) != bindings)
+        {
+            throw new InvalidOperationException(bindings ? "no host bindings were generated" : "host bindings were generated without the runtime reference");
+        }
+
+        return text.Length;
     }
 
-    /// <summary>A cold run: new driver, parse, resolve, build specs, emit every source.</summary>
-    [Benchmark]
-    public int WasiHttpBindings() => Run().GeneratedSources.Length;
+    /// <summary>A cold run: new driver, parse, resolve, build specs, emit every source (types only: no runtime reference).</summary>
+    [Benchmark(Baseline = true)]
+    public int WasiHttpBindings() => Run(_compilation).GeneratedSources.Length;
 
-    private GeneratorRunResult Run() =>
+    /// <summary>A cold run with <c>WitBindgen.Runtime</c> referenced: types plus host bindings.</summary>
+    [Benchmark]
+    public int WasiHttpBindingsWithRuntime() => Run(_withRuntime).GeneratedSources.Length;
+
+    private GeneratorRunResult Run(CSharpCompilation compilation) =>
         CSharpGeneratorDriver.Create([new WitGenerator().AsSourceGenerator()], _texts, optionsProvider: _options)
-            .RunGenerators(_compilation)
+            .RunGenerators(compilation)
             .GetRunResult()
             .Results[0];
 

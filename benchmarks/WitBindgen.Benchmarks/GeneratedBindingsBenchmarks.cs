@@ -1,0 +1,297 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Wasmtime;
+using WitBindgen.Benchmarks.Bench.Bench;
+using WitBindgen.Benchmarks.Bench.Counters;
+using WitBindgen.Benchmarks.Bench.Types;
+using WitBindgen.Runtime;
+using CV = Wasmtime.Components.ComponentValue;
+
+namespace WitBindgen.Benchmarks;
+
+/// <summary>
+/// Calls through the bindings the generator emits for <c>wit/bench.wit</c> (this project consumes the generator
+/// as a user's project does), each next to the same call through <c>Wasmtime.Components</c>' dynamic API on the
+/// same component (<c>Fixtures/bench.wat</c>) as the baseline of its category. Both sides start from and end
+/// with .NET values: the Wasmtime rows include building the <see cref="CV"/> arguments and reading the result
+/// back, as a user of that API must. Wasmtime's dynamic API cannot pass resources, so the resource rows have
+/// no baseline.
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class GeneratedBindingsBenchmarks
+{
+    private static readonly string Text20 = new('x', 20);
+    private static readonly string Text100 = new('x', 100);
+    private static readonly string Text10K = new('x', 10 * 1024);
+    private static readonly uint[] Values = Enumerable.Range(0, 1000).Select(i => (uint)i).ToArray();
+    private static readonly byte[] Bytes = Enumerable.Range(0, 64 * 1024).Select(i => (byte)i).ToArray();
+    private static readonly Triple Triple = new(1, -2, 3);
+    private static readonly Message Number = new Message.Number(42);
+
+    private BenchWorld _world = null!;
+    private Counter _counter = null!;
+    private Engine _engine = null!;
+    private Store _store = null!;
+    private Wasmtime.Components.ComponentLinker _linker = null!;
+    private Wasmtime.Components.ComponentFunction _theirAdd = null!;
+    private Wasmtime.Components.ComponentFunction _theirEcho = null!;
+    private Wasmtime.Components.ComponentFunction _theirEchoTriple = null!;
+    private Wasmtime.Components.ComponentFunction _theirEchoMessage = null!;
+    private Wasmtime.Components.ComponentFunction _theirEchoOption = null!;
+    private Wasmtime.Components.ComponentFunction _theirSum = null!;
+    private Wasmtime.Components.ComponentFunction _theirEchoBytes = null!;
+    private Wasmtime.Components.ComponentFunction _theirRelay = null!;
+
+    /// <summary>The <c>log</c> import: keeps the length of the last message so the string is used.</summary>
+    private sealed class Host : IBenchImports
+    {
+        public int Logged;
+
+        public void Log(string message) => Logged = message.Length;
+    }
+
+    private readonly Host _host = new();
+    private int _theirLogged;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var bytes = WatText.ToBinary(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bench.wat")));
+
+        _world = BenchWorld.Instantiate(new ComponentRuntime(), bytes, new BenchWorld.Imports(_host));
+        _counter = _world.Counters.NewCounter(0);
+
+        _engine = new Engine(new Config().WithComponentModel(true));
+        var component = Wasmtime.Components.Component.FromBytes(_engine, bytes);
+        _linker = new Wasmtime.Components.ComponentLinker(_engine);
+        using (var root = _linker.Root())
+        {
+            root.DefineFunction("log", (arguments, _) => _theirLogged = arguments[0].AsString().Length);
+        }
+
+        _store = new Store(_engine);
+        var theirs = _linker.Instantiate(_store, component);
+        _theirAdd = theirs.GetFunction("add")!;
+        _theirEcho = theirs.GetFunction("echo")!;
+        _theirEchoTriple = theirs.GetFunction("echo-triple")!;
+        _theirEchoMessage = theirs.GetFunction("echo-message")!;
+        _theirEchoOption = theirs.GetFunction("echo-option")!;
+        _theirSum = theirs.GetFunction("sum")!;
+        _theirEchoBytes = theirs.GetFunction("echo-bytes")!;
+        _theirRelay = theirs.GetFunction("relay")!;
+
+        Check();
+    }
+
+    /// <summary>Both sides compute the same results before anything is measured.</summary>
+    private void Check()
+    {
+        void Expect<T>(T expected, T actual, string what)
+        {
+            if (!EqualityComparer<T>.Default.Equals(expected, actual))
+            {
+                throw new InvalidOperationException($"{what}: expected {expected}, got {actual}");
+            }
+        }
+
+        Expect(42u, AddGenerated(), "add");
+        Expect(42u, AddWasmtime(), "add (Wasmtime)");
+        foreach (var text in new[] { Text20, Text100, Text10K })
+        {
+            Expect(text, _world.Echo(text), "echo");
+            Expect(text, EchoWasmtime(text), "echo (Wasmtime)");
+        }
+
+        Expect(Triple, EchoTripleGenerated(), "echo-triple");
+        Expect(Triple, EchoTripleWasmtime(), "echo-triple (Wasmtime)");
+        Expect(Number, EchoVariantGenerated(), "echo-message");
+        Expect(Number, EchoVariantWasmtime(), "echo-message (Wasmtime)");
+        Expect<Message>(new Message.Text("hi"), _world.EchoMessage(new Message.Text("hi")), "echo-message text");
+        Expect<Message>(new Message.Ping(), _world.EchoMessage(new Message.Ping()), "echo-message ping");
+        Expect(7u, EchoOptionGenerated(), "echo-option");
+        Expect(7u, EchoOptionWasmtime(), "echo-option (Wasmtime)");
+        Expect(null, _world.EchoOption(null), "echo-option none");
+        Expect(499_500ul, SumGenerated(), "sum");
+        Expect(499_500ul, SumWasmtime(), "sum (Wasmtime)");
+        Expect(true, EchoBytesGenerated().AsSpan().SequenceEqual(Bytes), "echo-bytes");
+        Expect(true, EchoBytesWasmtime().AsSpan().SequenceEqual(Bytes), "echo-bytes (Wasmtime)");
+        Expect(20, RelayGenerated(), "relay");
+        Expect(20, RelayWasmtime(), "relay (Wasmtime)");
+        Expect(3u, ResourceNewAddDropGenerated(), "counter");
+        Expect(5u, _counter.Add(5), "counter.add");
+
+        // Memory stays bounded: the guest's allocator wraps, so many large calls do not exhaust its 1 MiB.
+        for (int i = 0; i < 100; i++)
+        {
+            EchoBytesGenerated();
+            EchoBytesWasmtime();
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _counter.Dispose();
+        _world.Dispose();
+        _store.Dispose();
+        _linker.Dispose();
+        _engine.Dispose();
+    }
+
+    private static CV[] ToWasmtime(uint[] values)
+    {
+        var items = new CV[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            items[i] = CV.U32(values[i]);
+        }
+
+        return items;
+    }
+
+    private static CV[] ToWasmtime(byte[] values)
+    {
+        var items = new CV[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            items[i] = CV.U8(values[i]);
+        }
+
+        return items;
+    }
+
+    private string EchoWasmtime(string text) => _theirEcho.Call(CV.String(text))!.AsString();
+
+    // ---------------------------------------------------------------- add(u32, u32) -> u32
+
+    [Benchmark, BenchmarkCategory("add")]
+    public uint AddGenerated() => _world.Add(40, 2);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("add")]
+    public uint AddWasmtime() => _theirAdd.Call(CV.U32(40), CV.U32(2))!.AsU32();
+
+    // ---------------------------------------------------------------- echo(string) -> string
+
+    [Benchmark, BenchmarkCategory("echo 20 B")]
+    public string Echo20Generated() => _world.Echo(Text20);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 20 B")]
+    public string Echo20Wasmtime() => EchoWasmtime(Text20);
+
+    [Benchmark, BenchmarkCategory("echo 100 B")]
+    public string Echo100Generated() => _world.Echo(Text100);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 100 B")]
+    public string Echo100Wasmtime() => EchoWasmtime(Text100);
+
+    [Benchmark, BenchmarkCategory("echo 10 KB")]
+    public string Echo10KGenerated() => _world.Echo(Text10K);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 10 KB")]
+    public string Echo10KWasmtime() => EchoWasmtime(Text10K);
+
+    // ---------------------------------------------------------------- echo-triple(triple) -> triple
+
+    [Benchmark, BenchmarkCategory("record")]
+    public Triple EchoTripleGenerated() => _world.EchoTriple(Triple);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("record")]
+    public Triple EchoTripleWasmtime()
+    {
+        var result = _theirEchoTriple.Call(CV.Record(new KeyValuePair<string, CV>[]
+        {
+            new("a", CV.S32(Triple.A)),
+            new("b", CV.S32(Triple.B)),
+            new("c", CV.S32(Triple.C)),
+        }))!;
+        return new Triple(result.Field("a").AsS32(), result.Field("b").AsS32(), result.Field("c").AsS32());
+    }
+
+    // ---------------------------------------------------------------- echo-message(message) -> message, the number(u64) case
+
+    [Benchmark, BenchmarkCategory("variant")]
+    public Message EchoVariantGenerated() => _world.EchoMessage(Number);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("variant")]
+    public Message EchoVariantWasmtime()
+    {
+        var result = _theirEchoMessage.Call(CV.Variant("number", CV.U64(((Message.Number)Number).Value)))!;
+        return result.AsVariant() switch
+        {
+            "ping" => new Message.Ping(),
+            "number" => new Message.Number(result.Payload!.AsU64()),
+            "text" => new Message.Text(result.Payload!.AsString()),
+            var other => throw new InvalidOperationException(other),
+        };
+    }
+
+    // ---------------------------------------------------------------- echo-option(option<u32>) -> option<u32>
+
+    [Benchmark, BenchmarkCategory("option")]
+    public uint? EchoOptionGenerated() => _world.EchoOption(7);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("option")]
+    public uint? EchoOptionWasmtime()
+    {
+        var result = _theirEchoOption.Call(CV.Some(CV.U32(7)))!;
+        return result.IsSome ? result.Payload!.AsU32() : null;
+    }
+
+    // ---------------------------------------------------------------- sum(list<u32>) -> u64, 1,000 elements
+
+    [Benchmark, BenchmarkCategory("sum list<u32> 1,000")]
+    public ulong SumGenerated() => _world.Sum(Values);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("sum list<u32> 1,000")]
+    public ulong SumWasmtime() => _theirSum.Call(CV.List(ToWasmtime(Values)))!.AsU64();
+
+    // ---------------------------------------------------------------- echo-bytes(list<u8>) -> list<u8>, 64 KB
+
+    [Benchmark, BenchmarkCategory("echo-bytes 64 KB")]
+    public byte[] EchoBytesGenerated() => _world.EchoBytes(Bytes);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo-bytes 64 KB")]
+    public byte[] EchoBytesWasmtime()
+    {
+        var items = _theirEchoBytes.Call(CV.List(ToWasmtime(Bytes)))!.AsList();
+        var result = new byte[items.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = items[i].AsU8();
+        }
+
+        return result;
+    }
+
+    // ---------------------------------------------------------------- relay(string) calling the log(string) import, 20 B
+
+    [Benchmark, BenchmarkCategory("relay → import")]
+    public int RelayGenerated()
+    {
+        _world.Relay(Text20);
+        return _host.Logged;
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("relay → import")]
+    public int RelayWasmtime()
+    {
+        _theirRelay.Call(CV.String(Text20));
+        return _theirLogged;
+    }
+
+    // ---------------------------------------------------------------- resource counter (guest-implemented)
+
+    /// <summary>Constructor, one method call, drop (the guest's destructor runs).</summary>
+    [Benchmark, BenchmarkCategory("resource")]
+    public uint ResourceNewAddDropGenerated()
+    {
+        using var counter = _world.Counters.NewCounter(1);
+        return counter.Add(2);
+    }
+
+    /// <summary>One method call on a live counter (a borrow of the handle).</summary>
+    [Benchmark, BenchmarkCategory("resource")]
+    public uint ResourceMethodGenerated() => _counter.Add(1);
+}
