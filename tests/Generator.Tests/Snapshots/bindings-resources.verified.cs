@@ -309,14 +309,14 @@ namespace Test.Res.Resources
             Type0 = i0.DefineResource("file", rep => Table0.Remove(rep)?.Dispose());
             Own0 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type0);
             Borrow0 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type0);
+            Type1 = i0.DefineResource("directory", rep => Table1.Remove(rep)?.Dispose());
+            Own1 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type1);
+            Borrow1 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type1);
             i0.DefineRawFunction("[constructor]file", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]file.read", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }), (cx, s) => Import8(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[static]file.open", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import9(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]file.dup", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import10(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]file.size", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }), (cx, s) => Import11(cx, s, imports.HostFiles));
-            Type1 = i0.DefineResource("directory", rep => Table1.Remove(rep)?.Dispose());
-            Own1 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type1);
-            Borrow1 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type1);
             i0.DefineRawFunction("[method]directory.list", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import12(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]directory.open-file", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(Own0, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import13(cx, s, imports.HostFiles));
             i0.DefineRawFunction("read-all", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }), (cx, s) => Import14(cx, s, imports.HostFiles));
