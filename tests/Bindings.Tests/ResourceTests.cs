@@ -72,6 +72,24 @@ public class ResourceTests
     }
 
     [Fact]
+    public void A_counter_cannot_be_lent_and_moved_in_the_same_call()
+    {
+        // a.Merge(a) would hand the guest `self` as a borrow and the same counter as an owned handle, which the
+        // guest drops (running the destructor) while its method still uses `self`. The canonical ABI traps
+        // there (a lent handle cannot be moved); the call is refused before the guest is entered.
+        using var world = Instantiate(new StoreHost());
+        using var a = world.Counters.NewCounter(7);
+        Assert.Throws<ComponentTrapException>(() => a.Merge(a));
+        Assert.False(a.IsDisposed);
+        Assert.Equal(7u, a.Get());
+        Assert.Equal(0u, world.Counters.Dropped());
+        using var b = world.Counters.NewCounter(1);
+        a.Merge(b);
+        Assert.Equal(8u, a.Get());
+        Assert.Equal(1u, world.Counters.Dropped());
+    }
+
+    [Fact]
     public void The_guest_uses_host_resources_and_their_destructor_runs_when_it_drops_them()
     {
         var host = new StoreHost();

@@ -38,7 +38,7 @@ public abstract class ValuesReferenceTests
     private static string[] AsStrings(CV v) => v.AsList().Select(x => x.AsString()).ToArray();
 
     /// <summary>A string of about <paramref name="bytes"/> UTF-8 bytes mixing 1-, 2-, 3- and 4-byte scalars.</summary>
-    protected static string Mixed(int bytes)
+    protected internal static string Mixed(int bytes)
     {
         var sb = new StringBuilder();
         var pieces = new[] { "a", "ß", "€", "😀", "Z", "\u0301" };

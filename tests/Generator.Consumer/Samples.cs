@@ -24,4 +24,8 @@ public static class Samples
     /// <summary>The wasi-http method variant's GET case.</summary>
     /// <returns>The method.</returns>
     public static Method Get() => new Method.Get();
+
+    /// <summary>A type of world alpha's interface and one of world beta's (one Wit item naming both worlds).</summary>
+    /// <returns>Both records.</returns>
+    public static (global::Consumer.TwoWorlds.First.One, global::Consumer.TwoWorlds.Second.Two) TwoWorlds() => (new(7), new("seven"));
 }

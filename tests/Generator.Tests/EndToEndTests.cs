@@ -25,4 +25,14 @@ public class EndToEndTests
         Assert.True(typeof(Wasi.Io.Streams.StreamError).IsAbstract);
         Assert.True(typeof(IDisposable).IsAssignableFrom(typeof(Wasi.Io.Streams.InputStream)));
     }
+
+    [Fact]
+    public void Wit_item_naming_several_worlds_separated_by_semicolons_generates_each()
+    {
+        // World="alpha;beta": the metadata travels through the generated .editorconfig, where ';' starts a
+        // comment; the targets write ',' so that beta's interface is generated too (the consumer would not compile otherwise).
+        var (one, two) = Samples.TwoWorlds();
+        Assert.Equal(7u, one.A);
+        Assert.Equal("seven", two.B);
+    }
 }

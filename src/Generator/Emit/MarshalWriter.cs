@@ -696,11 +696,16 @@ internal sealed class MarshalWriter
                 ? $"return resources.LowerOwn(Own{r}, new {ResourceValue}(Type{r}, Table{r}.Add(v)));"
                 : $"return resources.LowerBorrow(Borrow{r}, new {ResourceValue}(Type{r}, Table{r}.Lend(v)));");
         }
+        else if (own)
+        {
+            // The C# object gives its handle up only once the move succeeded, so a refused move leaves it usable.
+            w.WriteLine($"var handle = resources.LowerOwn(Own{r}, v.GetHandle(Type{r}));");
+            w.WriteLine($"v.TakeHandle(Type{r});");
+            w.WriteLine("return handle;");
+        }
         else
         {
-            w.WriteLine(own
-                ? $"return resources.LowerOwn(Own{r}, v.TakeHandle(Type{r}));"
-                : $"return resources.LowerBorrow(Borrow{r}, v.GetHandle(Type{r}));");
+            w.WriteLine($"return resources.LowerBorrow(Borrow{r}, v.GetHandle(Type{r}));");
         }
 
         w.CloseBlock();

@@ -12,6 +12,7 @@ internal sealed class CallScope : IResourceHandles
 {
     private readonly InstanceState _instance;
     private List<ResourceHandle>? _lent;
+    private List<ResourceValue>? _lentToImplementation;
 
     public CallScope(InstanceState instance) => _instance = instance;
 
@@ -52,6 +53,13 @@ internal sealed class CallScope : IResourceHandles
     public uint LowerOwn(AbiOwnType type, object resource)
     {
         var value = Expect(resource, type.Resource);
+        if (_lentToImplementation is not null && _lentToImplementation.Contains(value))
+        {
+            // The canonical ABI's lift of an own handle traps while the handle is lent (num_lends != 0); a host
+            // caller holds no handle, so check here that the resource is not also a borrow argument of this call.
+            throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"resource {value} is lent to this call as a borrow and cannot also be moved into it");
+        }
+
         return (uint)_instance.Handles.Add(new ResourceHandle(value.Type, value.Rep, own: true, borrowScope: null));
     }
 
@@ -60,6 +68,7 @@ internal sealed class CallScope : IResourceHandles
         var value = Expect(resource, type.Resource);
         if (ReferenceEquals(value.Type.Implementation, _instance))
         {
+            (_lentToImplementation ??= new List<ResourceValue>()).Add(value);
             return (uint)value.Rep;
         }
 

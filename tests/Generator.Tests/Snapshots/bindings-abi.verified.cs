@@ -510,7 +510,9 @@ namespace Test.Abi.Abi
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own0, v.TakeHandle(Type0));
+            var handle = resources.LowerOwn(Own0, v.GetHandle(Type0));
+            v.TakeHandle(Type0);
+            return handle;
         }
 
         internal global::Test.Abi.Guest.Big LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)

@@ -695,7 +695,9 @@ namespace Test.Res.Resources
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own2, v.TakeHandle(Type2));
+            var handle = resources.LowerOwn(Own2, v.GetHandle(Type2));
+            v.TakeHandle(Type2);
+            return handle;
         }
 
         internal global::Test.Res.GuestCounters.Counter LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)

@@ -36,6 +36,10 @@ public class ResourceTests
               (local.set $v (call $rep (local.get 0)))
               (call $drop (local.get 0))
               (local.get $v))
+            (func (export "merge") (param i32 i32) (result i32) (local $v i32)
+              (local.set $v (call $rep (local.get 1)))
+              (call $drop (local.get 1))
+              (i32.add (local.get 0) (local.get $v)))
             (func (export "dropped") (result i32) (global.get $dropped))
             (func (export "peek") (param i32) (result i32) (call $rep (local.get 0))))
           (core instance $i (instantiate $m
@@ -44,12 +48,14 @@ public class ResourceTests
           (func $ctor (param "v" u32) (result (own $r)) (canon lift (core func $i "ctor")))
           (func $get (param "self" (borrow $r)) (result u32) (canon lift (core func $i "get")))
           (func $consume (param "r" (own $r)) (result u32) (canon lift (core func $i "consume")))
+          (func $merge (param "self" (borrow $r)) (param "other" (own $r)) (result u32) (canon lift (core func $i "merge")))
           (func $dropped (result u32) (canon lift (core func $i "dropped")))
           (func $peek (param "handle" u32) (result u32) (canon lift (core func $i "peek")))
           (export "r" (type $r))
           (export "ctor" (func $ctor))
           (export "get" (func $get))
           (export "consume" (func $consume))
+          (export "merge" (func $merge))
           (export "dropped" (func $dropped))
           (export "peek" (func $peek)))
         """;
@@ -79,6 +85,31 @@ public class ResourceTests
         // Dropping a resource the host owns runs the destructor in the guest.
         instance.Drop(a);
         Assert.Equal(107u, dropped.Invoke()[0].AsU32());
+    }
+
+    [Fact]
+    public void A_resource_lent_to_a_call_cannot_also_be_moved_into_it()
+    {
+        // CanonicalABI.md: lifting an own handle traps while it is lent (num_lends != 0), so a caller cannot pass
+        // one resource as a borrow and as an owned argument of the same call (the callee would destroy what it
+        // borrows). The host holds no handle for a guest resource, so the call scope checks it when lowering.
+        using var instance = Runtime.LoadText(Counter).Instantiate();
+        var ctor = instance.GetFunction("ctor")!;
+        var merge = instance.GetFunction("merge")!;
+        var dropped = instance.GetFunction("dropped")!;
+        var a = (ResourceValue)ctor.Invoke(WitValue.U32(7))[0].AsHandle();
+
+        var trap = Assert.Throws<ComponentTrapException>(() => merge.Invoke(WitValue.Handle(a), WitValue.Handle(a)));
+        Assert.Equal(ComponentTrapKind.InvalidHandle, trap.Kind);
+        Assert.Contains("lent", trap.Message);
+        Assert.Equal(0, instance.State.Handles.Count); // no handle reached the guest
+        Assert.Throws<ComponentTrapException>(() => dropped.Invoke()); // a trap: the instance is unusable, as on Wasmtime
+
+        using var other = Runtime.LoadText(Counter).Instantiate();
+        var c = (ResourceValue)other.GetFunction("ctor")!.Invoke(WitValue.U32(7))[0].AsHandle();
+        var d = (ResourceValue)other.GetFunction("ctor")!.Invoke(WitValue.U32(100))[0].AsHandle();
+        Assert.Equal(107u, other.GetFunction("merge")!.Invoke(WitValue.Handle(c), WitValue.Handle(d))[0].AsU32());
+        Assert.Equal(100u, other.GetFunction("dropped")!.Invoke()[0].AsU32());
     }
 
     [Fact]
