@@ -5,7 +5,7 @@
 #                   wasi_snapshot_preview1 fd_write, exports memory + cabi_realloc)
 #   hello.wit       world test:hello/hello { export greet: func(name: string) -> string; export shout: func(); }
 #
-# Pipeline (the toolchain recipe of /work/shared/toolchains, README.md there):
+# Pipeline (the toolchain recipe of ../shared/toolchains beside the repository, README.md there):
 #   jco parse  hello.core.wat                       -> core module binary
 #   jco embed  --wit hello.wit --world-name hello   -> adds the component-type custom section
 #   jco new    --wasi-reactor                       -> component with jco's built-in
@@ -21,7 +21,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 J="${JCO:-/tmp/tc/jco/jco}"
 if [ ! -x "$J" ]; then
-  echo "jco not found at $J: install it with /work/shared/toolchains/install-jco.sh (TC=/tmp/tc) or set JCO" >&2
+  echo "jco not found at $J: install it with tests/components/build-wasi.sh --install-only or set JCO" >&2
   exit 1
 fi
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
