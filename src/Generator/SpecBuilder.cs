@@ -424,12 +424,7 @@ internal sealed partial class SpecBuilder
 
     private string Unsupported(string what)
     {
-        var message = $"the WIT type '{what}' has no C# mapping yet; it is generated as object";
-        if (!_diagnostics.Any(d => d.Message == message))
-        {
-            _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.UnsupportedType.Id, message));
-        }
-
+        Report(DiagnosticDescriptors.UnsupportedType.Id, $"the WIT type '{what}' has no C# mapping yet; it is generated as object");
         return "object";
     }
 

@@ -43,42 +43,23 @@ public sealed partial class WitGenerator
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var list = specs.ToList();
-            foreach (var file in list.SelectMany(s => s.Files))
+            var rendered = list.SelectMany(s => s.Files).Select(file => (file.HintName, RenderFile(file)))
+                .Concat(list.SelectMany(s => s.Bindings).SelectMany(bindings => new Emit.BindingsWriter(bindings).Render()));
+            foreach (var (hintName, text) in rendered)
             {
-                var text = RenderFile(file);
-                if (written.TryGetValue(file.HintName, out var previous) && previous == text)
+                if (written.TryGetValue(hintName, out var previous) && previous == text)
                 {
                     continue;
                 }
 
-                var hint = file.HintName;
+                var hint = hintName;
                 for (var i = 2; !seen.Add(hint); i++)
                 {
-                    hint = file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+                    hint = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
                 }
 
-                written[file.HintName] = text;
+                written[hintName] = text;
                 yield return (hint, text);
-            }
-
-            foreach (var bindings in list.SelectMany(s => s.Bindings))
-            {
-                foreach (var (hintName, text) in new Emit.BindingsWriter(bindings).Render())
-                {
-                    if (written.TryGetValue(hintName, out var previous) && previous == text)
-                    {
-                        continue;
-                    }
-
-                    var hint = hintName;
-                    for (var i = 2; !seen.Add(hint); i++)
-                    {
-                        hint = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
-                    }
-
-                    written[hintName] = text;
-                    yield return (hint, text);
-                }
             }
 
             foreach (var ns in list.SelectMany(s => s.HelperNamespaces).Distinct(StringComparer.Ordinal))
