@@ -193,23 +193,12 @@ internal sealed partial class SpecBuilder
 
     private static int DiscriminantSize(int cases) => cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
 
-    private static int AlignTo(int offset, int alignment) => (offset + alignment - 1) / alignment * alignment;
-
     private static ShapeSpec Product(ShapeKind kind, string csType, string witName, List<ShapeSpec> parts, IReadOnlyList<string> names)
     {
-        var offset = 0;
-        var align = 1;
-        var members = new List<ShapeMember>();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            offset = AlignTo(offset, parts[i].Align);
-            members.Add(new ShapeMember(names[i], parts[i], offset));
-            offset += parts[i].Size;
-            align = Math.Max(align, parts[i].Align);
-        }
-
+        var (offsets, size, align) = AbiLayout.Product(parts);
+        var members = parts.Select((part, i) => new ShapeMember(names[i], part, offsets[i]));
         var flat = parts.SelectMany(p => p.Flat).ToEquatableArray();
-        return new ShapeSpec(kind, csType, AlignTo(offset, align), align, flat, members.ToEquatableArray(), 0, 0, witName);
+        return new ShapeSpec(kind, csType, size, align, flat, members.ToEquatableArray(), 0, 0, witName);
     }
 
     private static ShapeSpec Sum(ShapeKind kind, string csType, string witName, List<(string Name, ShapeSpec? Payload)> cases)
@@ -218,8 +207,8 @@ internal sealed partial class SpecBuilder
         var caseAlign = cases.Select(c => c.Payload?.Align ?? 1).DefaultIfEmpty(1).Max();
         var caseSize = cases.Select(c => c.Payload?.Size ?? 0).DefaultIfEmpty(0).Max();
         var align = Math.Max(discriminant, caseAlign);
-        var payloadOffset = AlignTo(discriminant, caseAlign);
-        var size = AlignTo(payloadOffset + caseSize, align);
+        var payloadOffset = AbiLayout.AlignTo(discriminant, caseAlign);
+        var size = AbiLayout.AlignTo(payloadOffset + caseSize, align);
 
         var joined = new List<string>();
         foreach (var (_, payload) in cases)

@@ -513,7 +513,7 @@ internal sealed class BindingsWriter
 
         if (f.ParamsSpilled)
         {
-            var (offsets, size, align) = Layout(f.Params.Select(p => p.Shape));
+            var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
             w.WriteLine($"var args = {MarshalWriter.Abi}.Allocate(cx, {N(align)}U, {N(size)}U);");
             for (var k = 0; k < f.Params.Count; k++)
             {
@@ -595,22 +595,6 @@ internal sealed class BindingsWriter
     private string FunctionType(FunctionSpec f, string owner) =>
         $"new global::WitBindgen.Runtime.Abi.AbiFunctionType(new {MarshalWriter.AbiType}[] {{ {string.Join(", ", f.Params.Select(p => _marshal.TypeExpression(p.Shape, owner)))} }}, "
         + (f.Result is { } r ? $"new {MarshalWriter.AbiType}[] {{ {_marshal.TypeExpression(r, owner)} }})" : $"global::System.Array.Empty<{MarshalWriter.AbiType}>())");
-
-    private static (int[] Offsets, int Size, int Align) Layout(IEnumerable<ShapeSpec> shapes)
-    {
-        var offsets = new List<int>();
-        var offset = 0;
-        var align = 1;
-        foreach (var s in shapes)
-        {
-            offset = (offset + s.Align - 1) / s.Align * s.Align;
-            offsets.Add(offset);
-            offset += s.Size;
-            align = Math.Max(align, s.Align);
-        }
-
-        return (offsets.ToArray(), (offset + align - 1) / align * align, align);
-    }
 
     private void WriteAbiClass(SourceWriter w, List<InterfaceBindingSpec> imports)
     {
@@ -764,7 +748,7 @@ internal sealed class BindingsWriter
 
         if (f.ParamsSpilled)
         {
-            var (offsets, size, align) = Layout(f.Params.Select(p => p.Shape));
+            var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
             w.WriteLine("var args = s[0].U32;");
             w.WriteLine($"{MarshalWriter.Abi}.CheckRegion(cx, args, {N(size)}U, {N(align)}, \"parameters\");");
             for (var k = 0; k < f.Params.Count; k++)
