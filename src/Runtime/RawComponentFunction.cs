@@ -105,38 +105,30 @@ public sealed class RawComponentFunction
     public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext callContext)
     {
         ArgumentNullException.ThrowIfNull(callContext);
-        try
-        {
-            _options.CallPostReturn(slots);
-            (callContext.Resources as CallScope)?.Finish();
-        }
-        catch (CoreTrapException trap)
-        {
-            _options.ThrowTrapped($"post-return of '{_name}'", trap);
-            throw; // not reached: ThrowTrapped always throws
-        }
-        catch (ComponentTrapException)
-        {
-            _options.Instance.Poisoned = true;
-            throw;
-        }
-        finally
-        {
-            InstanceState.Leave(entered);
-        }
+        Finish(entered, slots, callContext.Resources as CallScope);
     }
 
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
-    public void Complete(EnteredInstances entered, Span<RawValue> slots)
+    public void Complete(EnteredInstances entered, Span<RawValue> slots) => Finish(entered, slots, null);
+
+    /// <summary>Post-return, then the call's handle scope (if any) is checked and closed; the instance is always left.</summary>
+    private void Finish(EnteredInstances entered, Span<RawValue> slots, CallScope? scope)
     {
         try
         {
             _options.CallPostReturn(slots);
+            scope?.Finish();
         }
         catch (CoreTrapException trap)
         {
             _options.ThrowTrapped($"post-return of '{_name}'", trap);
             throw; // not reached: ThrowTrapped always throws
+        }
+        catch (ComponentTrapException) when (scope is not null)
+        {
+            // A borrow the guest did not drop: the instance broke the ABI.
+            _options.Instance.Poisoned = true;
+            throw;
         }
         finally
         {
