@@ -181,7 +181,9 @@ internal sealed class Instantiator
 
         try
         {
-            return new CoreInstanceValue(new Instance(_store, module, externs));
+            var instance = new Instance(_store, module, externs);
+            StoreEpoch.For(_store).Advance(); // a start function may have run
+            return new CoreInstanceValue(instance);
         }
         catch (WasmtimeException e) when (PendingException.Take() is var pending)
         {

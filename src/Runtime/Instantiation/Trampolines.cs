@@ -22,6 +22,7 @@ internal static class Trampolines
     /// </summary>
     public static Function CoreHostFunction(Store store, CoreFunctionSignature signature, UncheckedCallback body)
     {
+        body.Epoch = StoreEpoch.For(store);
         if (UncheckedFunctions.TryCreate(store, signature, body) is { } function)
         {
             return function;
@@ -41,7 +42,7 @@ internal static class Trampolines
                         slots[i] = FromBox(args[i], parameterTypes[i]);
                     }
 
-                    body.Invoke(slots);
+                    body.Enter(slots);
                     for (int i = 0; i < results.Length; i++)
                     {
                         results[i] = ToBox(slots[i], resultTypes[i]);
@@ -79,25 +80,34 @@ internal static class Trampolines
     }
 
     /// <summary><c>canon resource.new</c>: wraps a representation in a new owning handle.</summary>
-    public static Function ResourceNew(Store store, InstanceState instance, ResourceType type) =>
-        Function.FromCallback(store, (int rep) => Guard(() => instance.Handles.Add(new ResourceHandle(type, rep, own: true, borrowScope: null))));
+    public static Function ResourceNew(Store store, InstanceState instance, ResourceType type)
+    {
+        var epoch = StoreEpoch.For(store);
+        return Function.FromCallback(store, (int rep) => Guard(epoch, () => instance.Handles.Add(new ResourceHandle(type, rep, own: true, borrowScope: null))));
+    }
 
     /// <summary><c>canon resource.rep</c>: the representation behind a handle of this type.</summary>
-    public static Function ResourceRep(Store store, InstanceState instance, ResourceType type) =>
-        Function.FromCallback(store, (int handle) => Guard(() =>
+    public static Function ResourceRep(Store store, InstanceState instance, ResourceType type)
+    {
+        var epoch = StoreEpoch.For(store);
+        return Function.FromCallback(store, (int handle) => Guard(epoch, () =>
         {
             var h = instance.Handles.Get(handle);
             CheckType(h, type, handle);
             return h.Rep;
         }));
+    }
 
     /// <summary><c>canon resource.drop</c>: drops a handle, running the destructor for an owning one.</summary>
-    public static Function ResourceDrop(Store store, InstanceState instance, ResourceType type) =>
-        Function.FromCallback(store, (Action<int>)(handle => Guard(() =>
+    public static Function ResourceDrop(Store store, InstanceState instance, ResourceType type)
+    {
+        var epoch = StoreEpoch.For(store);
+        return Function.FromCallback(store, (Action<int>)(handle => Guard(epoch, () =>
         {
             Drop(instance, type, handle);
             return 0;
         })));
+    }
 
     private static void Drop(InstanceState instance, ResourceType type, int handle)
     {
@@ -124,8 +134,9 @@ internal static class Trampolines
         }
     }
 
-    private static T Guard<T>(Func<T> body)
+    private static T Guard<T>(StoreEpoch epoch, Func<T> body)
     {
+        epoch.Advance();
         try
         {
             return body();

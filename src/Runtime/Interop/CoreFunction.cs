@@ -23,6 +23,7 @@ public sealed unsafe class CoreFunction
 
     private NativeFunc _func;
     private readonly IntPtr _context;
+    private readonly StoreEpoch _epoch;
 
     /// <summary>Prepares a core function for raw calls.</summary>
     public CoreFunction(Function function)
@@ -35,6 +36,7 @@ public sealed unsafe class CoreFunction
         _func.Private = (IntPtr)type.GetField("__private")!.GetValue(boxed)!;
         var store = (Store)StoreField.GetValue(function)!;
         _context = (IntPtr)ContextField.GetValue(store)!;
+        _epoch = StoreEpoch.For(store);
         ParameterCount = function.Parameters.Count;
         ResultCount = function.Results.Count;
     }
@@ -65,6 +67,8 @@ public sealed unsafe class CoreFunction
         {
             error = NativeMethods.FuncCallUnchecked(_context, f, p, (nuint)slots.Length, out trap);
         }
+
+        _epoch.Advance();
 
         if (error != IntPtr.Zero || trap != IntPtr.Zero)
         {

@@ -15,11 +15,17 @@ internal sealed unsafe class NativeMemoryView
     private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
 
     private readonly IntPtr _context;
+    private readonly StoreEpoch _epoch;
     private NativeMemory _memory;
+    private byte* _data;
+    private nuint _size = nuint.MaxValue;
+    private int _length;
+    private ulong _seen = ulong.MaxValue;
 
-    private NativeMemoryView(IntPtr context, NativeMemory memory)
+    private NativeMemoryView(IntPtr context, StoreEpoch epoch, NativeMemory memory)
     {
         _context = context;
+        _epoch = epoch;
         _memory = memory;
     }
 
@@ -39,18 +45,39 @@ internal sealed unsafe class NativeMemoryView
             return null;
         }
 
-        return new NativeMemoryView((IntPtr)ContextField.GetValue(store)!, new NativeMemory { StoreId = storeId, Private1 = private1, Private2 = private2 });
+        return new NativeMemoryView((IntPtr)ContextField.GetValue(store)!, StoreEpoch.For(store), new NativeMemory { StoreId = storeId, Private1 = private1, Private2 = private2 });
     }
 
-    /// <summary>The memory's current contents.</summary>
+    /// <summary>
+    /// The memory's current contents. Nothing is read from Wasmtime while no guest code has run since the last
+    /// call (<see cref="StoreEpoch"/>); otherwise the size is read, and the base address too when the size has
+    /// changed: a linear memory cannot shrink, and Wasmtime moves a memory only when it grows it.
+    /// </summary>
     public Span<byte> GetSpan()
+    {
+        var now = _epoch.Value;
+        if (now != _seen)
+        {
+            Refresh(now);
+        }
+
+        return new Span<byte>(_data, _length);
+    }
+
+    private void Refresh(ulong now)
     {
         fixed (NativeMemory* m = &_memory)
         {
-            var data = NativeMethods.MemoryData(_context, m);
             var size = NativeMethods.MemoryDataSize(_context, m);
-            return new Span<byte>(data, checked((int)size));
+            if (size != _size)
+            {
+                _length = checked((int)size);
+                _data = NativeMethods.MemoryData(_context, m);
+                _size = size;
+            }
         }
+
+        _seen = now;
     }
 }
 

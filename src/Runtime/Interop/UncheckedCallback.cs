@@ -13,8 +13,18 @@ namespace WitBindgen.Runtime.Interop;
 /// </summary>
 internal abstract class UncheckedCallback
 {
+    /// <summary>The epoch of the store the function lives in, advanced on every call (guest code ran before it).</summary>
+    public StoreEpoch? Epoch { get; set; }
+
     /// <summary>Runs the function; an exception becomes a trap and reaches the host caller unchanged.</summary>
     public abstract void Invoke(Span<RawValue> slots);
+
+    /// <summary>What a call from the guest runs: advance the store's epoch, then <see cref="Invoke"/>.</summary>
+    public void Enter(Span<RawValue> slots)
+    {
+        Epoch?.Advance();
+        Invoke(slots);
+    }
 }
 
 /// <summary>Creates core host functions whose callbacks take raw slots (<c>wasmtime_func_new_unchecked</c>).</summary>
@@ -109,7 +119,7 @@ internal static unsafe class UncheckedFunctions
         try
         {
             var body = (UncheckedCallback)GCHandle.FromIntPtr(env).Target!;
-            body.Invoke(new Span<RawValue>(slots, (int)count));
+            body.Enter(new Span<RawValue>(slots, (int)count));
             return IntPtr.Zero;
         }
         catch (Exception e)

@@ -26,9 +26,12 @@ public sealed class InstanceState
     {
         if (Root.Disposed)
         {
-            throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
+            ThrowDisposed();
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowDisposed() => throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
 
     /// <summary>A name for diagnostics.</summary>
     public string Name { get; }

@@ -156,9 +156,82 @@ public class RawCallTests
         Assert.NotNull(view);
         Assert.Equal(memory.GetLength(), view.GetSpan().Length);
         Assert.Equal((byte)'h', view.GetSpan()[5]);
-        memory.Grow(2);
-        Assert.Equal(3 * 65536, view.GetSpan().Length);
         view.GetSpan()[100] = 42;
         Assert.Equal(42, memory.ReadByte(100));
+    }
+
+    [Fact]
+    public void The_native_memory_view_follows_growth_by_guest_code()
+    {
+        using var engine = new Wasmtime.Engine();
+        using var store = new Wasmtime.Store(engine);
+        using var module = Wasmtime.Module.FromText(engine, "m", """
+            (module (memory (export "memory") 1)
+              (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+              (func (export "poke") (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))
+            """);
+        var instance = new Wasmtime.Instance(store, module);
+        var view = WitBindgen.Runtime.Interop.NativeMemoryView.TryCreate(instance.GetMemory("memory")!)!;
+        var grow = new WitBindgen.Runtime.Interop.CoreFunction(instance.GetFunction("grow")!);
+        var poke = new WitBindgen.Runtime.Interop.CoreFunction(instance.GetFunction("poke")!);
+        Assert.Equal(65536, view.GetSpan().Length);
+
+        Span<RawValue> slots = stackalloc RawValue[2];
+        slots[0] = RawValue.FromI32(2);
+        grow.Call(slots);
+        Assert.Equal(1, slots[0].I32);
+        Assert.Equal(3 * 65536, view.GetSpan().Length);
+
+        slots[0] = RawValue.FromI32((3 * 65536) - 1);
+        slots[1] = RawValue.FromI32(7);
+        poke.Call(slots);
+        Assert.Equal(7, view.GetSpan()[(3 * 65536) - 1]);
+    }
+
+    [Fact]
+    public void A_host_import_reads_a_string_the_guest_put_in_memory_it_grew_just_before_the_call()
+    {
+        // Within one call the guest passes "old" to the host, grows its memory, writes "grown" at the start of
+        // the new page and passes that: the host function's view of memory, read by the first import call, must
+        // see the new page in the second.
+        const string text = $$"""
+            (component
+              (import "take" (func $take (param "s" string)))
+              {{Wat.Libc}}
+              (core func $take-core (canon lower (func $take) (memory (core memory $libc "memory"))))
+              (core module $m
+                (import "libc" "memory" (memory 1))
+                (import "host" "take" (func $take (param i32 i32)))
+                (func (export "run") (local $p i32)
+                  (i32.store8 (i32.const 8) (i32.const 111))
+                  (i32.store8 (i32.const 9) (i32.const 108))
+                  (i32.store8 (i32.const 10) (i32.const 100))
+                  (call $take (i32.const 8) (i32.const 3))
+                  (local.set $p (i32.shl (memory.grow (i32.const 1)) (i32.const 16)))
+                  (i32.store8 (local.get $p) (i32.const 103))
+                  (i32.store8 (i32.add (local.get $p) (i32.const 1)) (i32.const 114))
+                  (i32.store8 (i32.add (local.get $p) (i32.const 2)) (i32.const 111))
+                  (i32.store8 (i32.add (local.get $p) (i32.const 3)) (i32.const 119))
+                  (i32.store8 (i32.add (local.get $p) (i32.const 4)) (i32.const 110))
+                  (call $take (local.get $p) (i32.const 5))))
+              (core instance $i (instantiate $m (with "libc" (instance $libc)) (with "host" (instance (export "take" (func $take-core))))))
+              (func (export "run") (canon lift (core func $i "run"))))
+            """;
+        var taken = new List<string>();
+        var imports = new HostImports().DefineFunction("take", args =>
+        {
+            taken.Add(args[0].AsString());
+            return [];
+        });
+        using var instance = Runtime.Load(WatText.ToBinary(text)).Instantiate(imports);
+        var run = instance.GetRawFunction("run")!;
+        Span<RawValue> slots = stackalloc RawValue[1];
+        for (var i = 0; i < 3; i++)
+        {
+            taken.Clear();
+            var entered = run.Call(slots);
+            run.Complete(entered, slots);
+            Assert.Equal(["old", "grown"], taken);
+        }
     }
 }
