@@ -39,4 +39,14 @@ public sealed class AbiContext
 
     /// <summary>Calls <c>realloc(0, 0, alignment, size)</c> and checks the block it returns.</summary>
     internal uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
+
+    /// <summary>Allocates like <see cref="Allocate(uint, uint)"/> and hands out the memory it checked the block against.</summary>
+    internal uint Allocate(uint alignment, uint size, out Span<byte> memory)
+    {
+        var realloc = Realloc ?? throw new InvalidOperationException("The canonical option 'realloc' is required to lower this value.");
+        var pointer = realloc(0, 0, alignment, size);
+        memory = GetMemory();
+        AbiChecks.CheckAllocation(memory.Length, pointer, alignment, size);
+        return pointer;
+    }
 }

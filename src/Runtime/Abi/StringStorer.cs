@@ -65,6 +65,11 @@ internal static class StringStorer
         switch (cx.StringEncoding)
         {
             case StringEncoding.Utf8:
+                if (src.Length <= ShortText)
+                {
+                    return StoreShortUtf8(cx, src);
+                }
+
                 int utf8Length;
                 try
                 {
@@ -91,12 +96,29 @@ internal static class StringStorer
         }
     }
 
+    /// <summary>Text up to this many UTF-16 code units is encoded on the stack first (at most 3 bytes each).</summary>
+    private const int ShortText = 256;
+
+    /// <summary>
+    /// Short host text to a UTF-8 guest in one transcoding pass: encode (and validate) into a stack buffer, then
+    /// one <c>realloc</c> of the exact size and a copy, instead of measuring and encoding in two passes.
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static GuestSlice StoreShortUtf8(AbiContext cx, ReadOnlySpan<char> src)
+    {
+        Span<byte> scratch = stackalloc byte[src.Length * 3];
+        var length = EncodeUtf8(src, scratch);
+        var ptr = cx.Allocate(1, (uint)length, out var memory);
+        scratch[..length].CopyTo(memory.Slice((int)ptr, length));
+        return new GuestSlice(ptr, (uint)length);
+    }
+
     /// <summary><c>store_string_copy</c>: the exact size is known up front.</summary>
     private static GuestSlice Copy(AbiContext cx, ReadOnlySpan<char> src, uint codeUnits, uint unitSize, uint alignment, SimpleEncoding target)
     {
         var byteLength = Checked(unitSize * (ulong)codeUnits);
-        var ptr = cx.Allocate(alignment, byteLength);
-        var dest = cx.GetMemory().Slice((int)ptr, (int)byteLength);
+        var ptr = cx.Allocate(alignment, byteLength, out var memory);
+        var dest = memory.Slice((int)ptr, (int)byteLength);
         int written;
         switch (target)
         {
@@ -238,10 +260,19 @@ internal static class StringStorer
         };
     }
 
-    private static uint Checked(ulong size) =>
-        size <= uint.MaxValue
-            ? (uint)size
-            : throw new ArgumentException($"The string needs {size} bytes, more than a 32-bit memory can address.");
+    private static uint Checked(ulong size)
+    {
+        if (size > uint.MaxValue)
+        {
+            ThrowTooLong(size);
+        }
+
+        return (uint)size;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowTooLong(ulong size) =>
+        throw new ArgumentException($"The string needs {size} bytes, more than a 32-bit memory can address.");
 
     /// <summary>The spec's <c>src_simple_encoding</c>: <c>latin1+utf16</c> split into its two cases.</summary>
     private enum SimpleEncoding

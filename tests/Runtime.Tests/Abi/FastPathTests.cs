@@ -45,6 +45,34 @@ public class FastPathTests
         Assert.True(memory.GuardsIntact());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(4000)]
+    public void Host_text_around_the_short_text_limit_is_one_exact_allocation_with_the_right_bytes(int length)
+    {
+        // Short text is encoded on the stack first, longer text measured then encoded in place: both must give
+        // one realloc of the exact size, and 3-byte characters and surrogate pairs must survive at the edges.
+        foreach (var unit in new[] { "a", "€", "😀" })
+        {
+            var text = string.Concat(Enumerable.Repeat(unit, (length / unit.Length) + 1))[..length];
+            if (text.Length > 0 && char.IsHighSurrogate(text[^1]))
+            {
+                text = text[..^1] + "z";
+            }
+
+            var memory = new TestMemory();
+            var slice = CanonicalAbi.LowerStringUtf8(memory.Context(), text);
+            Assert.Equal(Encoding.UTF8.GetBytes(text), memory.Read(slice.Pointer, (int)slice.Length));
+            Assert.Equal((uint)Encoding.UTF8.GetByteCount(text), Assert.Single(memory.Calls).NewSize);
+            Assert.True(memory.GuardsIntact());
+            Assert.Throws<ArgumentException>(() => CanonicalAbi.LowerStringUtf8(new TestMemory().Context(), text + "\uD800"));
+        }
+    }
+
     [Fact]
     public void LowerStringUtf8_requires_a_utf8_guest()
     {
