@@ -82,7 +82,32 @@ public sealed class RawComponentFunction
     /// borrows lent to the guest are recorded in a scope that
     /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/> checks and closes.
     /// </summary>
-    public AbiContext CreateCallContext() => _options.Context(new CallScope(_options.Instance));
+    /// <remarks>
+    /// One context and scope per function are reused from call to call: while the instance is not running, no
+    /// earlier call of this function can still be using them (a call that could not even enter, or whose
+    /// arguments could not be lowered, has nothing left to check). A context asked for while the instance runs
+    /// (an attempt at reentrance, which <see cref="Call"/> then refuses) is a fresh one.
+    /// </remarks>
+    public AbiContext CreateCallContext()
+    {
+        if (_callContext is { } cx && _options.Instance.MayEnter)
+        {
+            _callScope!.Reset();
+            return cx;
+        }
+
+        var scope = new CallScope(_options.Instance);
+        var fresh = _options.Context(scope);
+        if (_callContext is null && _options.Instance.MayEnter)
+        {
+            (_callScope, _callContext) = (scope, fresh);
+        }
+
+        return fresh;
+    }
+
+    private CallScope? _callScope;
+    private AbiContext? _callContext;
 
     /// <summary>
     /// Ends a call whose results could not be lifted (an invalid value from the guest): a trap poisons the

@@ -19,6 +19,14 @@ internal sealed class CallScope : IResourceHandles
     /// <summary>Borrow handles created by this call that the guest has not dropped yet.</summary>
     public int OutstandingBorrows { get; set; }
 
+    /// <summary>Forgets an earlier call's records, so the scope can serve the next call of the same function.</summary>
+    public void Reset()
+    {
+        _lent?.Clear();
+        _lentToImplementation?.Clear();
+        OutstandingBorrows = 0;
+    }
+
     public object LiftOwn(AbiOwnType type, uint handle)
     {
         var h = _instance.Handles.Get((int)handle);
