@@ -770,7 +770,10 @@ internal sealed class MarshalWriter
         switch (shape.Kind)
         {
             case ShapeKind.Variant:
-                return $"new {shape.Members[index].Name}({payload})";
+                // A case without payload is immutable and equal to any other instance: lift it as one shared object.
+                return payload is null
+                    ? $"global::WitBindgen.Runtime.Abi.SharedCase<{shape.Members[index].Name}>.Value"
+                    : $"new {shape.Members[index].Name}({payload})";
             case ShapeKind.Option:
                 return index == 0 ? "default" : payload!;
             case ShapeKind.NestedOption:

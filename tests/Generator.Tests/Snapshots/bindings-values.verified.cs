@@ -2406,7 +2406,7 @@ namespace Test.Values.Values
                     r = new global::Test.Values.Types.Shape.Rect(Lift13(cx, s, ref i));
                     break;
                 case 2:
-                    r = new global::Test.Values.Types.Shape.Empty();
+                    r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Values.Types.Shape.Empty>.Value;
                     break;
                 case 3:
                     r = new global::Test.Values.Types.Shape.Named(Lift15(cx, s, ref i));
@@ -2460,7 +2460,7 @@ namespace Test.Values.Values
                 case 1:
                     return new global::Test.Values.Types.Shape.Rect(Load13(cx, p + 8));
                 case 2:
-                    return new global::Test.Values.Types.Shape.Empty();
+                    return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Values.Types.Shape.Empty>.Value;
                 case 3:
                     return new global::Test.Values.Types.Shape.Named(Load15(cx, p + 8));
                 case 4:
