@@ -54,17 +54,22 @@ public sealed class ComponentInstance : IDisposable
     public RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var full = instance is null ? $"'{name}'" : $"'{name}' of the exported instance '{instance}'";
-        var function = (instance is null ? GetRawFunction(name) : GetRawFunction(instance, name))
-            ?? throw new ComponentLinkException($"the component does not export the function {full}");
-        var actual = function.Type.LiftSignature.ToString();
-        var wanted = expected.LiftSignature.ToString();
-        if (actual != wanted)
+        var function = instance is null ? GetRawFunction(name) : GetRawFunction(instance, name);
+        if (function is null)
         {
-            throw new ComponentLinkException($"the exported function {full} is lifted as {actual}, but the bindings expect {wanted}");
+            throw new ComponentLinkException($"the component does not export the function {Describe(instance, name)}");
+        }
+
+        if (!function.Type.LiftSignature.SameAs(expected.LiftSignature))
+        {
+            throw new ComponentLinkException(
+                $"the exported function {Describe(instance, name)} is lifted as {function.Type.LiftSignature}, but the bindings expect {expected.LiftSignature}");
         }
 
         return function;
+
+        static string Describe(string? instance, string name) =>
+            instance is null ? $"'{name}'" : $"'{name}' of the exported instance '{instance}'";
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ public sealed class CoreFunctionSignature
     /// <summary>The result types.</summary>
     public ImmutableArray<CoreValueType> Results { get; }
 
+    /// <summary>True when <paramref name="other"/> has the same parameter and result types.</summary>
+    internal bool SameAs(CoreFunctionSignature other) =>
+        Parameters.AsSpan().SequenceEqual(other.Parameters.AsSpan()) && Results.AsSpan().SequenceEqual(other.Results.AsSpan());
+
     /// <summary>Renders the signature in text-format style, e.g. <c>(func (param i32 i32) (result i32))</c>.</summary>
     public override string ToString()
     {

@@ -21,6 +21,12 @@ public sealed unsafe class CoreFunction
     private static readonly FieldInfo ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance)
         ?? throw new InvalidOperationException("Wasmtime.Store has no 'contextHandle' field");
 
+    private static readonly FieldInfo FuncStoreIdField = FuncField.FieldType.GetField("store")
+        ?? throw new InvalidOperationException("Wasmtime's function handle has no 'store' field");
+
+    private static readonly FieldInfo FuncPrivateField = FuncField.FieldType.GetField("__private")
+        ?? throw new InvalidOperationException("Wasmtime's function handle has no '__private' field");
+
     private NativeFunc _func;
     private readonly IntPtr _context;
     private readonly StoreEpoch _epoch;
@@ -31,9 +37,8 @@ public sealed unsafe class CoreFunction
         ArgumentNullException.ThrowIfNull(function);
         Managed = function;
         var boxed = FuncField.GetValue(function) ?? throw new InvalidOperationException("function handle missing");
-        var type = boxed.GetType();
-        _func.StoreId = (ulong)type.GetField("store")!.GetValue(boxed)!;
-        _func.Private = (IntPtr)type.GetField("__private")!.GetValue(boxed)!;
+        _func.StoreId = (ulong)FuncStoreIdField.GetValue(boxed)!;
+        _func.Private = (IntPtr)FuncPrivateField.GetValue(boxed)!;
         var store = (Store)StoreField.GetValue(function)!;
         _context = (IntPtr)ContextField.GetValue(store)!;
         _epoch = StoreEpoch.For(store);

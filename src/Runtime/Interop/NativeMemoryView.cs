@@ -13,6 +13,9 @@ internal sealed unsafe class NativeMemoryView
     private static readonly FieldInfo? MemoryField = typeof(Memory).GetField("memory", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo? StoreField = typeof(Memory).GetField("store", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo? MemoryStoreIdField = MemoryField?.FieldType.GetField("store");
+    private static readonly FieldInfo? MemoryPrivate1Field = MemoryField?.FieldType.GetField("__private1");
+    private static readonly FieldInfo? MemoryPrivate2Field = MemoryField?.FieldType.GetField("__private2");
 
     private readonly IntPtr _context;
     private readonly StoreEpoch _epoch;
@@ -37,10 +40,9 @@ internal sealed unsafe class NativeMemoryView
             return null;
         }
 
-        var type = boxed.GetType();
-        if (type.GetField("store")?.GetValue(boxed) is not ulong storeId
-            || type.GetField("__private1")?.GetValue(boxed) is not uint private1
-            || type.GetField("__private2")?.GetValue(boxed) is not uint private2)
+        if (MemoryStoreIdField?.GetValue(boxed) is not ulong storeId
+            || MemoryPrivate1Field?.GetValue(boxed) is not uint private1
+            || MemoryPrivate2Field?.GetValue(boxed) is not uint private2)
         {
             return null;
         }
