@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Wasmtime;
@@ -5,21 +7,25 @@ using WitBindgen.Benchmarks.Bench.Bench;
 using WitBindgen.Benchmarks.Bench.Counters;
 using WitBindgen.Benchmarks.Bench.Types;
 using WitBindgen.Runtime;
+using WitBindgen.Runtime.Abi;
 using CV = Wasmtime.Components.ComponentValue;
 
 namespace WitBindgen.Benchmarks;
 
 /// <summary>
-/// Calls through the bindings the generator emits for <c>wit/bench.wit</c> (this project consumes the generator
-/// as a user's project does), each next to the same call through <c>Wasmtime.Components</c>' dynamic API on the
-/// same component (<c>Fixtures/bench.wat</c>) as the baseline of its category. Both sides start from and end
-/// with .NET values: the Wasmtime rows include building the <see cref="CV"/> arguments and reading the result
-/// back, as a user of that API must. Wasmtime's dynamic API cannot pass resources, so the resource rows have
-/// no baseline.
+/// Each scenario (a benchmark category) in three columns on the same component (<c>Fixtures/bench.wat</c>): the
+/// call through the bindings the generator emits for <c>wit/bench.wit</c> (this project consumes the generator as
+/// a user's project does; methods <c>…Generated</c>), the same call through <c>Wasmtime.Components</c>' dynamic
+/// API (<c>…Wasmtime</c>, the baseline of its category) and the floor, the same core code called directly
+/// (<c>…Core</c>, see <see cref="CoreFloor"/>). The first two start from and end with .NET values: the Wasmtime
+/// rows include building the <see cref="CV"/> arguments and reading the result back, as a user of that API must.
+/// Wasmtime's dynamic API cannot pass resources, so the resource rows have no baseline.
+/// <see cref="ScenarioTableExporter"/> turns a run into the table of <c>docs/benchmarks.md</c>.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[Config(typeof(ScenarioTableConfig))]
 public class GeneratedBindingsBenchmarks
 {
     private static readonly string Text20 = new('x', 20);
@@ -54,11 +60,20 @@ public class GeneratedBindingsBenchmarks
 
     private readonly Host _host = new();
     private int _theirLogged;
+    private CoreFloor _core = null!;
+    private uint _coreCounter;
+    private readonly byte[] _bytesOut = new byte[64 * 1024];
+    private static readonly byte[] Utf8Text20 = System.Text.Encoding.UTF8.GetBytes(Text20);
+    private static readonly byte[] Utf8Text100 = System.Text.Encoding.UTF8.GetBytes(Text100);
+    private static readonly byte[] Utf8Text10K = System.Text.Encoding.UTF8.GetBytes(Text10K);
 
     [GlobalSetup]
     public void Setup()
     {
-        var bytes = WatText.ToBinary(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bench.wat")));
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bench.wat"));
+        var bytes = WatText.ToBinary(text);
+        _core = new CoreFloor(text);
+        _coreCounter = CoreNewCounter(0);
 
         _world = BenchWorld.Instantiate(new ComponentRuntime(), bytes, new BenchWorld.Imports(_host));
         _counter = _world.Counters.NewCounter(0);
@@ -122,8 +137,22 @@ public class GeneratedBindingsBenchmarks
         Expect(3u, ResourceNewAddDropGenerated(), "counter");
         Expect(5u, _counter.Add(5), "counter.add");
 
+        // The floor computes the same raw results.
+        Expect(42u, AddCore(), "add (core)");
+        Expect(20u, Echo20Core(), "echo (core)");
+        Expect(10u * 1024, Echo10KCore(), "echo 10 KB (core)");
+        Expect(2, EchoTripleCore(), "echo-triple (core)");
+        Expect(42ul, EchoVariantCore(), "echo-message (core)");
+        Expect(7u, EchoOptionCore(), "echo-option (core)");
+        Expect(499_500ul, SumCore(), "sum (core)");
+        Expect(64u * 1024, EchoBytesCore(), "echo-bytes (core)");
+        Expect(true, _bytesOut.AsSpan().SequenceEqual(Bytes), "echo-bytes copied out (core)");
+        Expect(20, RelayCore(), "relay (core)");
+        Expect(3u, ResourceNewAddDropCore(), "counter (core)");
+        Expect(1u, ResourceMethodCore(), "counter.add (core)");
+
         // Memory stays bounded: the guest's allocator wraps, so many large calls do not exhaust its 1 MiB.
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 20; i++)
         {
             EchoBytesGenerated();
             EchoBytesWasmtime();
@@ -135,6 +164,7 @@ public class GeneratedBindingsBenchmarks
     {
         _counter.Dispose();
         _world.Dispose();
+        _core.Dispose();
         _store.Dispose();
         _linker.Dispose();
         _engine.Dispose();
@@ -284,7 +314,7 @@ public class GeneratedBindingsBenchmarks
     // ---------------------------------------------------------------- resource counter (guest-implemented)
 
     /// <summary>Constructor, one method call, drop (the guest's destructor runs).</summary>
-    [Benchmark, BenchmarkCategory("resource")]
+    [Benchmark, BenchmarkCategory("resource new + method + drop")]
     public uint ResourceNewAddDropGenerated()
     {
         using var counter = _world.Counters.NewCounter(1);
@@ -292,6 +322,138 @@ public class GeneratedBindingsBenchmarks
     }
 
     /// <summary>One method call on a live counter (a borrow of the handle).</summary>
-    [Benchmark, BenchmarkCategory("resource")]
+    [Benchmark, BenchmarkCategory("resource method")]
     public uint ResourceMethodGenerated() => _counter.Add(1);
+
+    // ---------------------------------------------------------------- the floor: the same core code called directly (CoreFloor)
+
+    private uint CoreNewCounter(uint start)
+    {
+        Span<RawValue> s = stackalloc RawValue[1];
+        s[0] = RawValue.FromU32(start);
+        _core.CounterNew.Call(s);
+        return s[0].U32;
+    }
+
+    /// <summary>A string or byte list: realloc + copy in, the core echo, then the returned (pointer, length).</summary>
+    private (uint Pointer, uint Length) CoreEchoPtrLen(byte[] bytes)
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(_core.Put(bytes, 1));
+        s[1] = RawValue.FromU32((uint)bytes.Length);
+        _core.EchoPtrLen.Call(s);
+        var area = _core.Memory.Slice((int)s[0].U32, 8);
+        return (BinaryPrimitives.ReadUInt32LittleEndian(area), BinaryPrimitives.ReadUInt32LittleEndian(area[4..]));
+    }
+
+    [Benchmark, BenchmarkCategory("add")]
+    public uint AddCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(40);
+        s[1] = RawValue.FromU32(2);
+        _core.Add.Call(s);
+        return s[0].U32;
+    }
+
+    /// <summary>The UTF-8 bytes are encoded once up front; the echoed length is the result (nothing is decoded).</summary>
+    [Benchmark, BenchmarkCategory("echo 20 B")]
+    public uint Echo20Core() => CoreEchoPtrLen(Utf8Text20).Length;
+
+    [Benchmark, BenchmarkCategory("echo 100 B")]
+    public uint Echo100Core() => CoreEchoPtrLen(Utf8Text100).Length;
+
+    [Benchmark, BenchmarkCategory("echo 10 KB")]
+    public uint Echo10KCore() => CoreEchoPtrLen(Utf8Text10K).Length;
+
+    [Benchmark, BenchmarkCategory("record")]
+    public int EchoTripleCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[3];
+        s[0] = RawValue.FromI32(Triple.A);
+        s[1] = RawValue.FromI32(Triple.B);
+        s[2] = RawValue.FromI32(Triple.C);
+        _core.EchoTriple.Call(s);
+        var area = _core.Memory.Slice((int)s[0].U32, 12);
+        return BinaryPrimitives.ReadInt32LittleEndian(area) + BinaryPrimitives.ReadInt32LittleEndian(area[4..]) + BinaryPrimitives.ReadInt32LittleEndian(area[8..]);
+    }
+
+    [Benchmark, BenchmarkCategory("variant")]
+    public ulong EchoVariantCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[3];
+        s[0] = RawValue.FromU32(1);
+        s[1] = RawValue.FromU64(42);
+        s[2] = RawValue.FromU32(0);
+        _core.EchoMessage.Call(s);
+        var area = _core.Memory.Slice((int)s[0].U32, 16);
+        return area[0] == 1 ? BinaryPrimitives.ReadUInt64LittleEndian(area[8..]) : 0;
+    }
+
+    [Benchmark, BenchmarkCategory("option")]
+    public uint EchoOptionCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(1);
+        s[1] = RawValue.FromU32(7);
+        _core.EchoOption.Call(s);
+        var area = _core.Memory.Slice((int)s[0].U32, 8);
+        return area[0] == 1 ? BinaryPrimitives.ReadUInt32LittleEndian(area[4..]) : 0;
+    }
+
+    /// <summary>The 4,000 bytes of the elements are copied in as they are (little-endian, as in guest memory).</summary>
+    [Benchmark, BenchmarkCategory("sum list<u32> 1,000")]
+    public ulong SumCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(_core.Put(MemoryMarshal.AsBytes(Values.AsSpan()), 4));
+        s[1] = RawValue.FromU32((uint)Values.Length);
+        _core.Sum.Call(s);
+        return s[0].U64;
+    }
+
+    /// <summary>Copied in, echoed, and copied out into a reused buffer (no new array).</summary>
+    [Benchmark, BenchmarkCategory("echo-bytes 64 KB")]
+    public uint EchoBytesCore()
+    {
+        var (pointer, length) = CoreEchoPtrLen(Bytes);
+        _core.Memory.Slice((int)pointer, (int)length).CopyTo(_bytesOut);
+        return length;
+    }
+
+    /// <summary>The import is a raw host function that keeps the length it receives.</summary>
+    [Benchmark, BenchmarkCategory("relay → import")]
+    public int RelayCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(_core.Put(Utf8Text20, 1));
+        s[1] = RawValue.FromU32((uint)Utf8Text20.Length);
+        _core.Relay.Call(s);
+        return CoreFloor.Logged;
+    }
+
+    /// <summary>The constructor (whose <c>resource.new</c> import returns the representation), the method, the destructor.</summary>
+    [Benchmark, BenchmarkCategory("resource new + method + drop")]
+    public uint ResourceNewAddDropCore()
+    {
+        var rep = CoreNewCounter(1);
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(rep);
+        s[1] = RawValue.FromU32(2);
+        _core.CounterAdd.Call(s);
+        var value = s[0].U32;
+        s[0] = RawValue.FromU32(rep);
+        _core.CellFree.Call(s[..1]);
+        return value;
+    }
+
+    [Benchmark, BenchmarkCategory("resource method")]
+    public uint ResourceMethodCore()
+    {
+        Span<RawValue> s = stackalloc RawValue[2];
+        s[0] = RawValue.FromU32(_coreCounter);
+        s[1] = RawValue.FromU32(1);
+        _core.CounterAdd.Call(s);
+        return s[0].U32;
+    }
 }
