@@ -43,6 +43,7 @@ public class GeneratedBindingsBenchmarks
     private Wasmtime.Components.ComponentLinker _linker = null!;
     private Wasmtime.Components.ComponentFunction _theirAdd = null!;
     private Wasmtime.Components.ComponentFunction _theirEcho = null!;
+    private Wasmtime.Components.ComponentFunction _theirEchoUtf16 = null!;
     private Wasmtime.Components.ComponentFunction _theirEchoTriple = null!;
     private Wasmtime.Components.ComponentFunction _theirEchoMessage = null!;
     private Wasmtime.Components.ComponentFunction _theirEchoOption = null!;
@@ -66,6 +67,8 @@ public class GeneratedBindingsBenchmarks
     private static readonly byte[] Utf8Text20 = System.Text.Encoding.UTF8.GetBytes(Text20);
     private static readonly byte[] Utf8Text100 = System.Text.Encoding.UTF8.GetBytes(Text100);
     private static readonly byte[] Utf8Text10K = System.Text.Encoding.UTF8.GetBytes(Text10K);
+    private static readonly byte[] Utf16Text100 = MemoryMarshal.AsBytes(Text100.AsSpan()).ToArray();
+    private static readonly byte[] Utf16Text10K = MemoryMarshal.AsBytes(Text10K.AsSpan()).ToArray();
 
     [GlobalSetup]
     public void Setup()
@@ -90,6 +93,7 @@ public class GeneratedBindingsBenchmarks
         var theirs = _linker.Instantiate(_store, component);
         _theirAdd = theirs.GetFunction("add")!;
         _theirEcho = theirs.GetFunction("echo")!;
+        _theirEchoUtf16 = theirs.GetFunction("echo-utf16")!;
         _theirEchoTriple = theirs.GetFunction("echo-triple")!;
         _theirEchoMessage = theirs.GetFunction("echo-message")!;
         _theirEchoOption = theirs.GetFunction("echo-option")!;
@@ -117,7 +121,11 @@ public class GeneratedBindingsBenchmarks
         {
             Expect(text, _world.Echo(text), "echo");
             Expect(text, EchoWasmtime(text), "echo (Wasmtime)");
+            Expect(text, _world.EchoUtf16(text), "echo-utf16");
+            Expect(text, _theirEchoUtf16.Call(CV.String(text))!.AsString(), "echo-utf16 (Wasmtime)");
         }
+
+        Expect("héllo 😀", _world.EchoUtf16("héllo 😀"), "echo-utf16 non-ASCII");
 
         Expect(Triple, EchoTripleGenerated(), "echo-triple");
         Expect(Triple, EchoTripleWasmtime(), "echo-triple (Wasmtime)");
@@ -141,6 +149,7 @@ public class GeneratedBindingsBenchmarks
         Expect(42u, AddCore(), "add (core)");
         Expect(20u, Echo20Core(), "echo (core)");
         Expect(10u * 1024, Echo10KCore(), "echo 10 KB (core)");
+        Expect(100u, Echo100Utf16Core(), "echo-utf16 (core)");
         Expect(2, EchoTripleCore(), "echo-triple (core)");
         Expect(42ul, EchoVariantCore(), "echo-message (core)");
         Expect(7u, EchoOptionCore(), "echo-option (core)");
@@ -221,6 +230,20 @@ public class GeneratedBindingsBenchmarks
 
     [Benchmark(Baseline = true), BenchmarkCategory("echo 10 KB")]
     public string Echo10KWasmtime() => EchoWasmtime(Text10K);
+
+    // ---------------------------------------------------------------- echo-utf16(string) -> string, to a UTF-16 guest
+
+    [Benchmark, BenchmarkCategory("echo 100 B, UTF-16 guest")]
+    public string Echo100Utf16Generated() => _world.EchoUtf16(Text100);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 100 B, UTF-16 guest")]
+    public string Echo100Utf16Wasmtime() => _theirEchoUtf16.Call(CV.String(Text100))!.AsString();
+
+    [Benchmark, BenchmarkCategory("echo 10 KB, UTF-16 guest")]
+    public string Echo10KUtf16Generated() => _world.EchoUtf16(Text10K);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 10 KB, UTF-16 guest")]
+    public string Echo10KUtf16Wasmtime() => _theirEchoUtf16.Call(CV.String(Text10K))!.AsString();
 
     // ---------------------------------------------------------------- echo-triple(triple) -> triple
 
@@ -336,11 +359,11 @@ public class GeneratedBindingsBenchmarks
     }
 
     /// <summary>A string or byte list: realloc + copy in, the core echo, then the returned (pointer, length).</summary>
-    private (uint Pointer, uint Length) CoreEchoPtrLen(byte[] bytes)
+    private (uint Pointer, uint Length) CoreEchoPtrLen(byte[] bytes, uint alignment = 1, uint? units = null)
     {
         Span<RawValue> s = stackalloc RawValue[2];
-        s[0] = RawValue.FromU32(_core.Put(bytes, 1));
-        s[1] = RawValue.FromU32((uint)bytes.Length);
+        s[0] = RawValue.FromU32(_core.Put(bytes, alignment));
+        s[1] = RawValue.FromU32(units ?? (uint)bytes.Length);
         _core.EchoPtrLen.Call(s);
         var area = _core.Memory.Slice((int)s[0].U32, 8);
         return (BinaryPrimitives.ReadUInt32LittleEndian(area), BinaryPrimitives.ReadUInt32LittleEndian(area[4..]));
@@ -365,6 +388,13 @@ public class GeneratedBindingsBenchmarks
 
     [Benchmark, BenchmarkCategory("echo 10 KB")]
     public uint Echo10KCore() => CoreEchoPtrLen(Utf8Text10K).Length;
+
+    /// <summary>The UTF-16 code units are copied in as they are (2-aligned); the length is in code units.</summary>
+    [Benchmark, BenchmarkCategory("echo 100 B, UTF-16 guest")]
+    public uint Echo100Utf16Core() => CoreEchoPtrLen(Utf16Text100, 2, (uint)Text100.Length).Length;
+
+    [Benchmark, BenchmarkCategory("echo 10 KB, UTF-16 guest")]
+    public uint Echo10KUtf16Core() => CoreEchoPtrLen(Utf16Text10K, 2, (uint)Text10K.Length).Length;
 
     [Benchmark, BenchmarkCategory("record")]
     public int EchoTripleCore()

@@ -29,6 +29,7 @@ function check(name, ok) {
 }
 check('add', m.add(1, 2) === 3);
 check('echo', m.echo(text100) === text100 && m.echo(text10k) === text10k);
+check('echo-utf16', m.echoUtf16(text100) === text100 && m.echoUtf16('héllo 😀') === 'héllo 😀');
 { const t = m.echoTriple(triple); check('echo-triple', t.a === 1 && t.b === -2 && t.c === 3); }
 { const r = m.echoMessage(number); check('echo-message', r.tag === 'number' && r.val === 42n); }
 check('echo-option', m.echoOption(7) === 7 && m.echoOption(undefined) === undefined);
@@ -46,6 +47,8 @@ const scenarios = [
   ['string echo 20 B', () => { sink += m.echo(text20).length; }],
   ['string echo 100 B', () => { sink += m.echo(text100).length; }],
   ['string echo 10 KB', () => { sink += m.echo(text10k).length; }],
+  ['string echo 100 B, UTF-16 guest', () => { sink += m.echoUtf16(text100).length; }],
+  ['string echo 10 KB, UTF-16 guest', () => { sink += m.echoUtf16(text10k).length; }],
   ['sum(list<u32>) of 1,000', () => { sink += Number(m.sum(values)); }],
   ['list<u8> echo 64 KB', () => { sink += m.echoBytes(bytes).length; }],
   ['guest -> host import with a string (relay -> log)', () => { m.relay(text20); sink += host.logged; }],

@@ -113,6 +113,8 @@ public sealed class EchoTests : IDisposable
         Assert.Equal(new Shape.Circle(2.25f), _world.EchoShape(new Shape.Circle(2.25f)));
         Assert.Equal(new Shape.Rect(new Point(7, 8, 9)), _world.EchoShape(new Shape.Rect(new Point(7, 8, 9))));
         Assert.Equal(new Shape.Empty(), _world.EchoShape(new Shape.Empty()));
+        // A payload-less case is lifted as one shared (immutable) instance: no allocation per call.
+        Assert.Same(_world.EchoShape(new Shape.Empty()), _world.EchoShape(new Shape.Empty()));
         Assert.Equal(new Shape.Named("tri"), _world.EchoShape(new Shape.Named("tri")));
         foreach (var c in new[] { Color.Red, Color.Green, Color.Blue })
         {
