@@ -87,8 +87,8 @@ internal sealed class CoreInstanceValue
 internal sealed record ComponentClosure(Binary.ComponentDefinition Definition, Frame Frame);
 
 /// <summary>
-/// The guest memory of a canonical ABI option, read afresh on every access (it may grow): two
-/// direct C API calls, no managed wrapper in between.
+/// The guest memory of a canonical ABI option, read through <see cref="NativeMemoryView"/> (direct C API
+/// calls, and only after guest code has run, since only guest code can grow or move it).
 /// </summary>
 internal sealed class WasmMemory : IGuestMemory
 {
