@@ -99,6 +99,29 @@ public class ResourceTests
     }
 
     [Fact]
+    public void Calls_that_lend_and_move_handles_can_be_repeated_after_a_refused_one()
+    {
+        // Each function keeps one call scope and resets it per call: records of an earlier call (a refused
+        // lend-and-move, borrows the guest dropped) must not leak into the next one.
+        var host = new StoreHost();
+        using var world = Instantiate(host);
+        var store = world.MakeStore("again");
+        using var a = world.Counters.NewCounter(1);
+        for (var i = 1; i <= 5; i++)
+        {
+            store.Put(1);
+            Assert.Equal((uint)i, world.TotalOf(store));
+            Assert.Throws<ComponentTrapException>(() => a.Merge(a));
+            using var b = world.Counters.NewCounter(1);
+            a.Merge(b);
+            Assert.Equal((uint)(i + 1), a.Get());
+        }
+
+        Assert.Equal(5u, world.Counters.Dropped());
+        store.Dispose();
+    }
+
+    [Fact]
     public void A_host_resource_returned_by_the_guest_belongs_to_the_host_and_can_be_lent_back()
     {
         var host = new StoreHost();
