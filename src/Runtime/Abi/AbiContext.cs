@@ -29,24 +29,25 @@ public sealed class AbiContext
         Resources ?? throw new InvalidOperationException("Resource hooks (AbiContext.Resources) are required to lift or lower handles.");
 
     /// <summary>Calls <c>realloc</c> and traps unless the block it returns is aligned and inside memory.</summary>
-    internal uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    internal uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize) =>
+        Reallocate(originalPointer, originalSize, alignment, newSize, out _);
+
+    /// <summary>
+    /// Calls <c>realloc</c>, traps unless the block it returns is aligned and inside memory, and hands out the
+    /// memory it checked the block against (read after the call, which may have grown it).
+    /// </summary>
+    internal uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize, out Span<byte> memory)
     {
         var realloc = Realloc ?? throw new InvalidOperationException("The canonical option 'realloc' is required to lower this value.");
         var pointer = realloc(originalPointer, originalSize, alignment, newSize);
-        AbiChecks.CheckAllocation(GetMemory().Length, pointer, alignment, newSize);
+        memory = GetMemory();
+        AbiChecks.CheckAllocation(memory.Length, pointer, alignment, newSize);
         return pointer;
     }
 
     /// <summary>Calls <c>realloc(0, 0, alignment, size)</c> and checks the block it returns.</summary>
-    internal uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
+    internal uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size, out _);
 
     /// <summary>Allocates like <see cref="Allocate(uint, uint)"/> and hands out the memory it checked the block against.</summary>
-    internal uint Allocate(uint alignment, uint size, out Span<byte> memory)
-    {
-        var realloc = Realloc ?? throw new InvalidOperationException("The canonical option 'realloc' is required to lower this value.");
-        var pointer = realloc(0, 0, alignment, size);
-        memory = GetMemory();
-        AbiChecks.CheckAllocation(memory.Length, pointer, alignment, size);
-        return pointer;
-    }
+    internal uint Allocate(uint alignment, uint size, out Span<byte> memory) => Reallocate(0, 0, alignment, size, out memory);
 }
