@@ -12,20 +12,11 @@ namespace WitBindgen.Runtime.Interop;
 /// </summary>
 public sealed unsafe class CoreFunction
 {
-    private static readonly FieldInfo FuncField = typeof(Function).GetField("func", BindingFlags.NonPublic | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("Wasmtime.Function has no 'func' field; the Wasmtime package version is not supported");
-
-    private static readonly FieldInfo StoreField = typeof(Function).GetField("store", BindingFlags.NonPublic | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("Wasmtime.Function has no 'store' field");
-
-    private static readonly FieldInfo ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("Wasmtime.Store has no 'contextHandle' field");
-
-    private static readonly FieldInfo FuncStoreIdField = FuncField.FieldType.GetField("store")
-        ?? throw new InvalidOperationException("Wasmtime's function handle has no 'store' field");
-
-    private static readonly FieldInfo FuncPrivateField = FuncField.FieldType.GetField("__private")
-        ?? throw new InvalidOperationException("Wasmtime's function handle has no '__private' field");
+    private static readonly FieldInfo FuncField = WasmtimeInternals.Require(WasmtimeInternals.FunctionHandle, "Function.func");
+    private static readonly FieldInfo StoreField = WasmtimeInternals.Require(WasmtimeInternals.FunctionStore, "Function.store");
+    private static readonly FieldInfo ContextField = WasmtimeInternals.Require(WasmtimeInternals.StoreContext, "Store.contextHandle");
+    private static readonly FieldInfo FuncStoreIdField = WasmtimeInternals.Require(WasmtimeInternals.ExternFuncStoreId, "ExternFunc.store");
+    private static readonly FieldInfo FuncPrivateField = WasmtimeInternals.Require(WasmtimeInternals.ExternFuncPrivate, "ExternFunc.__private");
 
     private NativeFunc _func;
     private readonly IntPtr _context;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Wasmtime;
 
@@ -10,19 +9,11 @@ namespace WitBindgen.Runtime.Interop;
 /// </summary>
 internal sealed unsafe class NativeMemoryView
 {
-    private static readonly FieldInfo? MemoryField = typeof(Memory).GetField("memory", BindingFlags.NonPublic | BindingFlags.Instance);
-    private static readonly FieldInfo? StoreField = typeof(Memory).GetField("store", BindingFlags.NonPublic | BindingFlags.Instance);
-    private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
-    private static readonly FieldInfo? MemoryStoreIdField = MemoryField?.FieldType.GetField("store");
-    private static readonly FieldInfo? MemoryPrivate1Field = MemoryField?.FieldType.GetField("__private1");
-    private static readonly FieldInfo? MemoryPrivate2Field = MemoryField?.FieldType.GetField("__private2");
-
     private readonly IntPtr _context;
     private readonly StoreEpoch _epoch;
     private NativeMemory _memory;
     private byte* _data;
-    private nuint _size = nuint.MaxValue;
-    private int _length;
+    private int _length = -1;
     private ulong _seen = ulong.MaxValue;
 
     private NativeMemoryView(IntPtr context, StoreEpoch epoch, NativeMemory memory)
@@ -35,19 +26,22 @@ internal sealed unsafe class NativeMemoryView
     /// <summary>Prepares a view, or returns null when the Wasmtime package hides what it needs.</summary>
     public static NativeMemoryView? TryCreate(Memory memory)
     {
-        if (MemoryField?.GetValue(memory) is not { } boxed || StoreField?.GetValue(memory) is not Store store || ContextField is null)
+        if (WasmtimeInternals.MemoryHandle?.GetValue(memory) is not { } boxed
+            || WasmtimeInternals.MemoryStore?.GetValue(memory) is not Store store
+            || WasmtimeInternals.StoreContext is null)
         {
             return null;
         }
 
-        if (MemoryStoreIdField?.GetValue(boxed) is not ulong storeId
-            || MemoryPrivate1Field?.GetValue(boxed) is not uint private1
-            || MemoryPrivate2Field?.GetValue(boxed) is not uint private2)
+        if (WasmtimeInternals.ExternMemoryStoreId?.GetValue(boxed) is not ulong storeId
+            || WasmtimeInternals.ExternMemoryPrivate1?.GetValue(boxed) is not uint private1
+            || WasmtimeInternals.ExternMemoryPrivate2?.GetValue(boxed) is not uint private2)
         {
             return null;
         }
 
-        return new NativeMemoryView((IntPtr)ContextField.GetValue(store)!, StoreEpoch.For(store), new NativeMemory { StoreId = storeId, Private1 = private1, Private2 = private2 });
+        var context = (IntPtr)WasmtimeInternals.StoreContext.GetValue(store)!;
+        return new NativeMemoryView(context, StoreEpoch.For(store), new NativeMemory { StoreId = storeId, Private1 = private1, Private2 = private2 });
     }
 
     /// <summary>
@@ -70,12 +64,11 @@ internal sealed unsafe class NativeMemoryView
     {
         fixed (NativeMemory* m = &_memory)
         {
-            var size = NativeMethods.MemoryDataSize(_context, m);
-            if (size != _size)
+            var length = checked((int)NativeMethods.MemoryDataSize(_context, m));
+            if (length != _length)
             {
-                _length = checked((int)size);
                 _data = NativeMethods.MemoryData(_context, m);
-                _size = size;
+                _length = length;
             }
         }
 

@@ -30,19 +30,15 @@ internal abstract class UncheckedCallback
 /// <summary>Creates core host functions whose callbacks take raw slots (<c>wasmtime_func_new_unchecked</c>).</summary>
 internal static unsafe class UncheckedFunctions
 {
-    private static readonly Type? ExternFuncType = typeof(Function).Assembly.GetType("Wasmtime.ExternFunc");
-    private static readonly FieldInfo? StoreIdField = ExternFuncType?.GetField("store");
-    private static readonly FieldInfo? PrivateField = ExternFuncType?.GetField("__private");
-    private static readonly FieldInfo? ContextField = typeof(Store).GetField("contextHandle", BindingFlags.NonPublic | BindingFlags.Instance);
-    private static readonly ConstructorInfo? FunctionConstructor = ExternFuncType is null
+    private static readonly ConstructorInfo? FunctionConstructor = WasmtimeInternals.ExternFuncType is null
         ? null
         : typeof(Function).GetConstructor(
             BindingFlags.NonPublic | BindingFlags.Instance,
-            [typeof(Store), ExternFuncType, typeof(IReadOnlyList<ValueKind>), typeof(IReadOnlyList<ValueKind>)]);
+            [typeof(Store), WasmtimeInternals.ExternFuncType, typeof(IReadOnlyList<ValueKind>), typeof(IReadOnlyList<ValueKind>)]);
 
     /// <summary>Whether the installed Wasmtime package exposes what this path needs.</summary>
     public static bool Supported { get; } =
-        StoreIdField is not null && PrivateField is not null && ContextField is not null && FunctionConstructor is not null;
+        WasmtimeInternals.ExternFuncStoreId is not null && WasmtimeInternals.ExternFuncPrivate is not null && WasmtimeInternals.StoreContext is not null && FunctionConstructor is not null;
 
     /// <summary>Creates the function, or returns null when <see cref="Supported"/> is false.</summary>
     public static Function? TryCreate(Store store, CoreFunctionSignature signature, UncheckedCallback body)
@@ -52,7 +48,7 @@ internal static unsafe class UncheckedFunctions
             return null;
         }
 
-        var context = (IntPtr)ContextField!.GetValue(store)!;
+        var context = (IntPtr)WasmtimeInternals.StoreContext!.GetValue(store)!;
         var parameters = signature.Parameters.Select(Kind).ToArray();
         var results = signature.Results.Select(Kind).ToArray();
         var type = NewFunctionType(signature);
@@ -72,9 +68,9 @@ internal static unsafe class UncheckedFunctions
             NativeMethods.FuncTypeDelete(type);
         }
 
-        var extern_ = Activator.CreateInstance(ExternFuncType!)!;
-        StoreIdField!.SetValue(extern_, func.StoreId);
-        PrivateField!.SetValue(extern_, func.Private);
+        var extern_ = Activator.CreateInstance(WasmtimeInternals.ExternFuncType!)!;
+        WasmtimeInternals.ExternFuncStoreId!.SetValue(extern_, func.StoreId);
+        WasmtimeInternals.ExternFuncPrivate!.SetValue(extern_, func.Private);
         return (Function)FunctionConstructor!.Invoke([store, extern_, parameters, results]);
     }
 
