@@ -89,7 +89,7 @@ public sealed class ScenarioTableExporter : ExporterBase
         return string.Format(CultureInfo.InvariantCulture, format, ratio);
     }
 
-    internal static string FormatTime(double ns) => ns switch
+    private static string FormatTime(double ns) => ns switch
     {
         < 1_000 => string.Format(CultureInfo.InvariantCulture, "{0:N1} ns", ns),
         < 1_000_000 => string.Format(CultureInfo.InvariantCulture, "{0:N2} µs", ns / 1_000),

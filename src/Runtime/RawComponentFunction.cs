@@ -90,20 +90,22 @@ public sealed class RawComponentFunction
     /// </remarks>
     public AbiContext CreateCallContext()
     {
-        if (_callContext is { } cx && _options.Instance.MayEnter)
+        if (!_options.Instance.MayEnter)
+        {
+            return _options.Context(new CallScope(_options.Instance));
+        }
+
+        if (_callContext is null)
+        {
+            _callScope = new CallScope(_options.Instance);
+            _callContext = _options.Context(_callScope);
+        }
+        else
         {
             _callScope!.Reset();
-            return cx;
         }
 
-        var scope = new CallScope(_options.Instance);
-        var fresh = _options.Context(scope);
-        if (_callContext is null && _options.Instance.MayEnter)
-        {
-            (_callScope, _callContext) = (scope, fresh);
-        }
-
-        return fresh;
+        return _callContext;
     }
 
     private CallScope? _callScope;
