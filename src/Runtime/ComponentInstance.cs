@@ -7,7 +7,8 @@ namespace WitBindgen.Runtime;
 
 /// <summary>
 /// A running component: its exports, callable with dynamic values. Disposing it releases the
-/// Wasmtime store that holds its core instances.
+/// Wasmtime store that holds its core instances and drops the host-implemented resources the component
+/// still owns (their host destructors run).
 /// </summary>
 public sealed class ComponentInstance : IDisposable
 {
@@ -107,8 +108,9 @@ public sealed class ComponentInstance : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        // Raw calls and memory views hold native pointers into the store: mark it gone first.
-        State.Disposed = true;
+        // Raw calls and memory views hold native pointers into the store: mark it gone first. Host objects the
+        // guest owned (files, streams) are released with it.
+        State.End();
         _store.Dispose();
     }
 }

@@ -36,13 +36,20 @@ public class ComponentTrapException : Exception
         Kind = kind;
     }
 
+    /// <summary>Creates a trap of a given kind with the exception that caused it.</summary>
+    public ComponentTrapException(ComponentTrapKind kind, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
     /// <summary>What went wrong.</summary>
     public ComponentTrapKind Kind { get; }
 
     internal static ComponentTrapException OutOfBounds(string what, uint pointer, ulong byteLength, int memoryLength) =>
         new(
             ComponentTrapKind.OutOfBounds,
-            Format($"{what} pointer 0x{pointer:x} + length {byteLength} bytes is outside guest memory of {memoryLength} bytes"));
+            Format($"{what} pointer 0x{pointer:x} + length {byteLength} bytes is outside guest memory of {memoryLength} bytes{Reach(memoryLength)}"));
 
     internal static ComponentTrapException Misaligned(string what, uint pointer, long alignment) =>
         new(ComponentTrapKind.Misaligned, Format($"{what} pointer 0x{pointer:x} is not aligned to {alignment} bytes"));
@@ -55,7 +62,7 @@ public class ComponentTrapException : Exception
     internal static ComponentTrapException ReallocOutOfBounds(uint pointer, ulong size, int memoryLength) =>
         new(
             ComponentTrapKind.ReallocOutOfBounds,
-            Format($"realloc returned pointer 0x{pointer:x} for {size} bytes, which is outside guest memory of {memoryLength} bytes"));
+            Format($"realloc returned pointer 0x{pointer:x} for {size} bytes, which is outside guest memory of {memoryLength} bytes{Reach(memoryLength)}"));
 
     internal static ComponentTrapException ReallocMisaligned(uint pointer, uint alignment) =>
         new(
@@ -78,6 +85,10 @@ public class ComponentTrapException : Exception
             ComponentTrapKind.InvalidDiscriminant,
             Format($"invalid {what} {discriminant} for {type}: it must be below {type.CaseCount}"));
     }
+
+    /// <summary>A note for memories the runtime sees only in part (<see cref="Interop.GuestMemoryReach"/>).</summary>
+    private static string Reach(int memoryLength) =>
+        memoryLength == Interop.GuestMemoryReach.MaxBytes ? " (the runtime reaches the first 2 GiB of a linear memory only)" : string.Empty;
 
     private static string Format(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,4 +35,13 @@ public enum ComponentTrapKind : byte
 
     /// <summary>A resource handle is invalid (raised by <see cref="Abi.IResourceHandles"/> implementations).</summary>
     InvalidHandle,
+
+    /// <summary>
+    /// Host code called by the guest failed in a way the called function cannot report (for example a host stream or
+    /// clock that threw); <see cref="System.Exception.InnerException"/> holds the host's exception.
+    /// </summary>
+    HostFailure,
+
+    /// <summary>The guest went past a limit the host set (open files, resource handles, output bytes, …).</summary>
+    LimitExceeded,
 }

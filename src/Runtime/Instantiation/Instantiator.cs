@@ -47,9 +47,9 @@ internal sealed class Instantiator
         }
 
         var store = new Store(component.Runtime.Engine);
+        var state = new InstanceState("root", null);
         try
         {
-            var state = new InstanceState("root", null);
             var instantiator = new Instantiator(component.Runtime, store);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
@@ -57,6 +57,8 @@ internal sealed class Instantiator
         }
         catch
         {
+            // Host objects the guest was handed before the failure (by a start function) are released too.
+            state.End();
             store.Dispose();
             throw;
         }

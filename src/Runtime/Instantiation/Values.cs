@@ -106,6 +106,6 @@ internal sealed class WasmMemory : IGuestMemory
     public Span<byte> GetSpan()
     {
         _instance.ThrowIfDisposed();
-        return _native is { } native ? native.GetSpan() : _memory.GetSpan(0, checked((int)_memory.GetLength()));
+        return _native is { } native ? native.GetSpan() : _memory.GetSpan(0, GuestMemoryReach.Clamp((ulong)_memory.GetLength()));
     }
 }

@@ -64,7 +64,7 @@ internal sealed unsafe class NativeMemoryView
     {
         fixed (NativeMemory* m = &_memory)
         {
-            var length = checked((int)NativeMethods.MemoryDataSize(_context, m));
+            var length = GuestMemoryReach.Clamp((ulong)NativeMethods.MemoryDataSize(_context, m));
             if (length != _length)
             {
                 _data = NativeMethods.MemoryData(_context, m);

@@ -45,6 +45,23 @@ public sealed class HandleTable
         return _array.Count - 1;
     }
 
+    /// <summary>Empties the table and returns the handles it held.</summary>
+    internal List<ResourceHandle> RemoveAll()
+    {
+        var handles = new List<ResourceHandle>(Count);
+        foreach (var handle in _array)
+        {
+            if (handle is not null)
+            {
+                handles.Add(handle);
+            }
+        }
+
+        _array.RemoveRange(1, _array.Count - 1);
+        _free.Clear();
+        return handles;
+    }
+
     /// <summary>Removes and returns the handle at an index, trapping on an invalid index.</summary>
     public ResourceHandle Remove(int index)
     {

@@ -7,12 +7,16 @@ namespace WitBindgen.Runtime.State;
 /// </summary>
 public sealed class InstanceState
 {
+    /// <summary>On the root: every instance of the instantiation, the root included.</summary>
+    private readonly List<InstanceState> _instances = new();
+
     /// <summary>Creates the state for an instance.</summary>
     public InstanceState(string name, InstanceState? parent)
     {
         Name = name;
         Parent = parent;
         Root = parent?.Root ?? this;
+        Root._instances.Add(this);
     }
 
     /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
@@ -32,6 +36,39 @@ public sealed class InstanceState
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void ThrowDisposed() => throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
+
+    /// <summary>
+    /// Ends the instantiation: marks it disposed and drops every owning handle its instances hold to resources the
+    /// host implements, running their host destructors as if the guest had dropped them, so host objects the guest
+    /// owned (open files, streams) are released with the instance. Guest destructors are not run. A destructor that
+    /// throws does not stop the others. Only the root's call has an effect.
+    /// </summary>
+    internal void End()
+    {
+        if (Disposed || !ReferenceEquals(Root, this))
+        {
+            return;
+        }
+
+        Disposed = true;
+        foreach (var instance in _instances)
+        {
+            foreach (var handle in instance.Handles.RemoveAll())
+            {
+                if (handle.Own && handle.Type.Implementation is null && handle.Type.Destructor is { } destructor)
+                {
+                    try
+                    {
+                        destructor(handle.Rep);
+                    }
+                    catch (Exception)
+                    {
+                        // The instance is gone; a failing host destructor must not keep the others from running.
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>A name for diagnostics.</summary>
     public string Name { get; }
