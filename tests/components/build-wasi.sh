@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Rebuilds the WASI probe fixtures (a command program per language, same scenarios, same output)
-# into tests/components/wasi/out/wasi-probe-{rust,go,c}.component.wasm.
+# into tests/components/wasi/out/wasi-probe-{rust,go,c}.component.wasm, and the hostile C guest
+# (wasi/c/attack.c, see README "Hostile guest") into wasi/out/wasi-attack-c.component.wasm.
 #
-#   tests/components/build-wasi.sh [--install-only] [rust] [go] [c]      (default: all three)
+#   tests/components/build-wasi.sh [--install-only] [rust] [go] [c] [c-attack]   (default: all four)
 #
 # Toolchains are installed on demand (idempotent), nothing of them goes into the repo:
 #   rust : Debian bookworm rustc 1.63 + libstd-rust-dev-wasm32 + lld-14         (apt-get, system-wide)
-#   c    : Debian bookworm clang-14 + lld-14 + wasi-libc + libclang-rt-14-dev-wasm32 (apt-get, system-wide)
+#   c, c-attack : Debian bookworm clang-14 + lld-14 + wasi-libc + libclang-rt-14-dev-wasm32 (apt-get, system-wide)
 #   go   : Debian trixie golang-1.24-go/-src, fetched with a private apt config and unpacked with dpkg -x
 #          into the cache directory (the system apt state is not touched)
 #   jco  : npm @bytecodealliance/jco 1.35.0 (+ preview2-shim 0.26.1) in the cache directory
@@ -22,7 +23,7 @@ CACHE=${WITBINDGEN_TOOLCHAINS:-$HOME/.cache/witbindgen-toolchains}
 WORK="$CACHE/work"   # intermediate core modules
 mkdir -p "$CACHE" "$WORK" "$OUT"
 install_only=0; [ "${1:-}" = --install-only ] && { install_only=1; shift; }
-langs=("$@"); [ ${#langs[@]} -gt 0 ] || langs=(rust go c)
+langs=("$@"); [ ${#langs[@]} -gt 0 ] || langs=(rust go c c-attack)
 log() { printf '[build-wasi] %s\n' "$*" >&2; }
 
 apt_ready() { # bookworm lists present (apt-cache/apt-get install need them)
@@ -122,19 +123,30 @@ build_c() {
   clang-14 --target=wasm32-wasi -O2 -Wall -Wextra -Werror -Wl,--strip-debug \
     -o "$WORK/wasi-probe-c.core.wasm" "$SRC/c/main.c"
 }
+# The hostile guest: same toolchain and flags as the C probe, its own source.
+install_c_attack() { install_c; }
+build_c_attack() {
+  clang-14 --target=wasm32-wasi -O2 -Wall -Wextra -Werror -Wl,--strip-debug \
+    -o "$WORK/wasi-attack-c.core.wasm" "$SRC/c/attack.c"
+}
 
 # ---------------------------------------------------------------- main
 install_jco
-if [ $install_only = 1 ]; then for l in "${langs[@]}"; do "install_$l"; done; exit 0; fi
+# --install-only also takes `jco` (guests/js/build.sh installs just that).
+if [ $install_only = 1 ]; then for l in "${langs[@]}"; do "install_${l//-/_}"; done; exit 0; fi
 for l in "${langs[@]}"; do
-  case "$l" in rust|go|c) ;; *) echo "unknown language: $l (want rust, go, c)" >&2; exit 2;; esac
+  case "$l" in rust|go|c|c-attack) ;; *) echo "unknown language: $l (want rust, go, c, c-attack)" >&2; exit 2;; esac
+done
+for l in "${langs[@]}"; do
+  fn=${l//-/_}                                           # c-attack -> install_c_attack/build_c_attack
+  case "$l" in c-attack) name=wasi-attack-c;; *) name=wasi-probe-$l;; esac
   t0=$(date +%s.%N)
-  "install_$l"
+  "install_$fn"
   t1=$(date +%s.%N)
-  "build_$l"
-  "$JCO" new "$WORK/wasi-probe-$l.core.wasm" --wasi-command -o "$OUT/wasi-probe-$l.component.wasm"
+  "build_$fn"
+  "$JCO" new "$WORK/$name.core.wasm" --wasi-command -o "$OUT/$name.component.wasm"
   t2=$(date +%s.%N)
-  printf '[build-wasi] %-4s install %5.1fs  build %5.1fs  %8d bytes  %s\n' "$l" \
+  printf '[build-wasi] %-8s install %5.1fs  build %5.1fs  %8d bytes  %s\n' "$l" \
     "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" \
-    "$(stat -c %s "$OUT/wasi-probe-$l.component.wasm")" "$OUT/wasi-probe-$l.component.wasm" >&2
+    "$(stat -c %s "$OUT/$name.component.wasm")" "$OUT/$name.component.wasm" >&2
 done
