@@ -56,6 +56,21 @@ public sealed class WasiConfiguration
     /// <summary>The source of every random byte, or null for the host's (a cryptographic generator for <c>wasi:random/random</c>).</summary>
     public System.Random? Random { get; private set; }
 
+    /// <summary>The caps on what one guest instance may hold or produce.</summary>
+    public WasiLimits Limits { get; private set; } = WasiLimits.Default;
+
+    /// <summary>
+    /// Whether file timestamps are shown to the guest, or null for the default: shown when the wall clock is the
+    /// host's, hidden (reported as none) when <see cref="WithWallClock"/> replaced it.
+    /// </summary>
+    public bool? FileTimestamps { get; private set; }
+
+    /// <summary>How paths are resolved (tests force the walk that kernels without <c>openat2</c> use).</summary>
+    internal Filesystem.PathResolution Resolution { get; set; }
+
+    /// <summary>Called with a WASI function's name as it starts; tests make it throw to check nothing escapes.</summary>
+    internal Action<string>? FaultInjector { get; set; }
+
     /// <summary>Replaces the arguments.</summary>
     /// <param name="args">The arguments; the first is conventionally the program name.</param>
     /// <returns>This configuration.</returns>
@@ -171,8 +186,10 @@ public sealed class WasiConfiguration
 
     /// <summary>
     /// Grants the guest a host directory, which it sees under <paramref name="guestPath"/> in
-    /// <c>wasi:filesystem/preopens.get-directories</c>. Paths are resolved inside it only: absolute paths,
-    /// <c>..</c> above it and symbolic links leading out of it fail with <c>not-permitted</c>.
+    /// <c>wasi:filesystem/preopens.get-directories</c>. Paths are resolved inside it only, on open directory handles:
+    /// absolute paths, <c>..</c> above it and symbolic links leading out of it fail with <c>not-permitted</c>.
+    /// The directory is opened when the host is made (<see cref="CreateHost"/>, <see cref="Build"/>); this needs
+    /// Linux on x64 or arm64.
     /// </summary>
     /// <param name="hostPath">An existing host directory.</param>
     /// <param name="guestPath">The name the guest knows it by, such as <c>/data</c> or <c>.</c>.</param>
@@ -232,8 +249,33 @@ public sealed class WasiConfiguration
         return this;
     }
 
-    /// <summary>Creates a host with a snapshot of this configuration.</summary>
+    /// <summary>Replaces the caps on what one guest instance may hold or produce (<see cref="WasiLimits.Default"/> until then).</summary>
+    /// <param name="limits">The caps; each must be positive.</param>
+    /// <returns>This configuration.</returns>
+    public WasiConfiguration WithLimits(WasiLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
+        Limits = limits;
+        return this;
+    }
+
+    /// <summary>
+    /// Shows or hides file timestamps. Hidden, <c>stat</c> reports no access, modification or status-change time, so a
+    /// guest whose wall clock was replaced cannot read the host's real clock from the files it writes. By default they
+    /// are shown exactly when the wall clock is the host's.
+    /// </summary>
+    /// <param name="visible">Whether the guest sees the files' timestamps.</param>
+    /// <returns>This configuration.</returns>
+    public WasiConfiguration WithFileTimestamps(bool visible)
+    {
+        FileTimestamps = visible;
+        return this;
+    }
+
+    /// <summary>Creates a host with a snapshot of this configuration, opening the preopened directories.</summary>
     /// <returns>The host.</returns>
+    /// <exception cref="PlatformNotSupportedException">Directories are preopened on a platform other than Linux on x64 or arm64.</exception>
     public WasiHost CreateHost() => new(this);
 
     /// <summary>The WASI imports for a component instantiation (<c>LoadedComponent.Instantiate</c> or a generated world's providers).</summary>

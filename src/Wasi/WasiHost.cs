@@ -14,36 +14,52 @@ namespace WitBindgen.Wasi;
 /// <see cref="WasiConfiguration"/>. The runtime matches imports by semver, so components importing any 0.2.x
 /// version of these interfaces (0.2.0 and later) link to them.
 /// </summary>
+/// <remarks>
+/// Preopened directories are opened when the host is made; from then on the guest reaches what is below those
+/// directories, whatever later happens to their host paths. Each <see cref="ToHostImports"/> call makes the state
+/// of one instance: its own <see cref="WasiLimits"/> counts, stdout and stderr buffers and metadata-hash secret.
+/// </remarks>
 public sealed class WasiHost
 {
+    private readonly WasiSettings _settings;
+
     /// <summary>Creates the host from a snapshot of <paramref name="configuration"/> (later changes to it are not seen).</summary>
     /// <param name="configuration">The capabilities to grant.</param>
+    /// <exception cref="PlatformNotSupportedException">Directories are preopened on a platform other than Linux on x64 or arm64.</exception>
+    /// <exception cref="DirectoryNotFoundException">A preopened directory no longer exists.</exception>
     public WasiHost(WasiConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var cli = new CliImplementation(configuration);
-        var io = new IoImplementation();
-        var monotonic = new MonotonicClockSource(configuration.MonotonicClock);
-        var wallClock = new WallClockImplementation(configuration.WallClock);
-        var filesystem = new FilesystemImplementation(configuration.PreopenedDirectories, configuration.WallClock ?? (() => DateTimeOffset.UtcNow));
-        var sockets = new SocketsImplementation();
-        var random = new RandomImplementation(configuration.Random);
-        Imports = new BindingsWorld.Imports(
-            cli, cli, io, io, io, cli, cli, cli, cli, cli, cli, cli, cli,
-            new MonotonicClockImplementation(monotonic), wallClock,
-            filesystem, filesystem,
-            sockets, sockets, sockets, sockets, sockets, sockets, sockets,
-            random, random, random);
+        _settings = new WasiSettings(configuration);
+        Imports = CreateImports(new WasiContext(_settings));
     }
 
-    /// <summary>The implementations, as the generated world bindings take them.</summary>
+    /// <summary>
+    /// The implementations, as the generated world bindings take them. They share one instance state (limits,
+    /// buffers): use them for one instance, or <see cref="ToHostImports"/> for each.
+    /// </summary>
     public BindingsWorld.Imports Imports { get; }
 
     /// <summary>
     /// The definitions for a component instantiation: pass them to <c>LoadedComponent.Instantiate</c> or as a
-    /// provider to a generated world's <c>Instantiate</c>. Each call makes new definitions (with their own resource
-    /// tables) over the same capabilities.
+    /// provider to a generated world's <c>Instantiate</c>. Each call makes new definitions with the state of a new
+    /// instance (resource tables, limits, output buffers) over the same capabilities.
     /// </summary>
     /// <returns>The host imports.</returns>
-    public HostImports ToHostImports() => Imports.ToHostImports();
+    public HostImports ToHostImports() => CreateImports(new WasiContext(_settings)).ToHostImports();
+
+    private static BindingsWorld.Imports CreateImports(WasiContext context)
+    {
+        var cli = new CliImplementation(context);
+        var io = new IoImplementation(context);
+        var filesystem = new FilesystemImplementation(context);
+        var sockets = new SocketsImplementation(context);
+        var random = new RandomImplementation(context);
+        return new BindingsWorld.Imports(
+            cli, cli, io, io, io, cli, cli, cli, cli, cli, cli, cli, cli,
+            new MonotonicClockImplementation(context), new WallClockImplementation(context),
+            filesystem, filesystem,
+            sockets, sockets, sockets, sockets, sockets, sockets, sockets,
+            random, random, random);
+    }
 }

@@ -127,7 +127,7 @@ public sealed class FilesystemTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_sandbox, "link"), "hello.txt");
         Assert.Equal(
             new[] { new DirectoryEntry(DescriptorType.RegularFile, "hello.txt"), new DirectoryEntry(DescriptorType.SymbolicLink, "link"), new DirectoryEntry(DescriptorType.Directory, "sub") },
-            ReadAll(root.ReadDirectory().Ok));
+            ReadAll(root.ReadDirectory().Ok).OrderBy(e => e.Name, StringComparer.Ordinal));
 
         Assert.True(root.CreateDirectoryAt("new/").IsOk);
         Assert.True(Directory.Exists(Path.Combine(_sandbox, "new")));

@@ -61,6 +61,8 @@ public class HostTests
         Assert.NotSame(first, second);
         first.Dispose(); // the guest dropping one handle closes neither the other nor the host's stream
         Assert.True(second.Write("still open"u8.ToArray()).IsOk);
+        Assert.Empty(stdout.ToArray()); // a write is buffered until a flush
+        Assert.True(second.Flush().IsOk);
         Assert.True(stdout.CanWrite);
         Assert.Equal("still open", Encoding.UTF8.GetString(stdout.ToArray()));
     }

@@ -22,43 +22,40 @@ internal sealed class CliImplementation :
     IEnvironment, IExit, IStdin, IStdout, IStderr,
     ITerminalInput, ITerminalOutput, ITerminalStdin, ITerminalStdout, ITerminalStderr
 {
-    private readonly string[] _args;
-    private readonly (string, string)[] _environment;
-    private readonly string? _initialCwd;
-    private readonly Stream _stdin;
-    private readonly Stream _stdout;
-    private readonly Stream _stderr;
+    private readonly WasiContext _context;
 
-    public CliImplementation(WasiConfiguration configuration)
-    {
-        _args = configuration.Args.ToArray();
-        _environment = configuration.Environment.Select(v => (v.Key, v.Value)).ToArray();
-        _initialCwd = configuration.InitialWorkingDirectory;
-        _stdin = configuration.Stdin ?? Stream.Null;
-        _stdout = configuration.Stdout ?? Stream.Null;
-        _stderr = configuration.Stderr ?? Stream.Null;
-    }
+    public CliImplementation(WasiContext context) => _context = context;
 
-    public (string, string)[] GetEnvironment() => ((string, string)[])_environment.Clone();
+    private WasiSettings Settings => _context.Settings;
 
-    public string[] GetArguments() => (string[])_args.Clone();
+    public (string, string)[] GetEnvironment() =>
+        HostCall.Trap(_context, "get-environment", () => ((string, string)[])Settings.Environment.Clone());
 
-    public string? InitialCwd() => _initialCwd;
+    public string[] GetArguments() => HostCall.Trap(_context, "get-arguments", () => (string[])Settings.Args.Clone());
 
-    public void Exit(Result<Unit, Unit> status) => throw new WasiExitException(status.IsOk ? 0 : 1);
+    public string? InitialCwd() => HostCall.Trap(_context, "initial-cwd", () => Settings.InitialWorkingDirectory);
 
-    public void ExitWithCode(byte statusCode) => throw new WasiExitException(statusCode);
+    public void Exit(Result<Unit, Unit> status) => ExitWith(status.IsOk ? 0 : 1);
+
+    public void ExitWithCode(byte statusCode) => ExitWith(statusCode);
 
     // Each call hands the guest a new handle (the guest owns and drops it) over the same host stream.
-    public InputStream GetStdin() => new DotNetInputStream(_stdin);
+    public InputStream GetStdin() => HostCall.Trap(_context, "get-stdin", () => new DotNetInputStream(_context, Settings.Stdin));
 
-    public OutputStream GetStdout() => new DotNetOutputStream(_stdout);
+    public OutputStream GetStdout() => HostCall.Trap(_context, "get-stdout", () => new SinkOutputStream(_context, _context.Stdout));
 
-    public OutputStream GetStderr() => new DotNetOutputStream(_stderr);
+    public OutputStream GetStderr() => HostCall.Trap(_context, "get-stderr", () => new SinkOutputStream(_context, _context.Stderr));
 
-    public TerminalInput? GetTerminalStdin() => null;
+    public TerminalInput? GetTerminalStdin() => HostCall.Trap(_context, "get-terminal-stdin", () => (TerminalInput?)null);
 
-    public TerminalOutput? GetTerminalStdout() => null;
+    public TerminalOutput? GetTerminalStdout() => HostCall.Trap(_context, "get-terminal-stdout", () => (TerminalOutput?)null);
 
-    public TerminalOutput? GetTerminalStderr() => null;
+    public TerminalOutput? GetTerminalStderr() => HostCall.Trap(_context, "get-terminal-stderr", () => (TerminalOutput?)null);
+
+    /// <summary>Ends the guest's run: what it wrote is delivered first, then the exit reaches the embedder.</summary>
+    private void ExitWith(int code)
+    {
+        HostCall.Trap(_context, "exit", _context.DrainOutputs);
+        throw new WasiExitException(code);
+    }
 }

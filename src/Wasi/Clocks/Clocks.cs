@@ -49,35 +49,38 @@ internal sealed class MonotonicClockSource
 /// <summary><c>wasi:clocks/monotonic-clock</c>.</summary>
 internal sealed class MonotonicClockImplementation : IMonotonicClock
 {
-    private readonly MonotonicClockSource _clock;
+    private readonly WasiContext _context;
 
-    public MonotonicClockImplementation(MonotonicClockSource clock) => _clock = clock;
+    public MonotonicClockImplementation(WasiContext context) => _context = context;
 
-    public ulong Now() => _clock.Now();
+    private MonotonicClockSource Clock => _context.Settings.Monotonic;
 
-    public ulong Resolution() => _clock.Resolution;
+    public ulong Now() => HostCall.Trap(_context, "now", Clock.Now);
 
-    public Pollable SubscribeInstant(ulong when) => new DeadlinePollable(_clock, when);
+    public ulong Resolution() => HostCall.Trap(_context, "resolution", () => Clock.Resolution);
 
-    public Pollable SubscribeDuration(ulong when)
+    public Pollable SubscribeInstant(ulong when) =>
+        HostCall.Trap(_context, "subscribe-instant", () => new DeadlinePollable(_context, Clock, when));
+
+    public Pollable SubscribeDuration(ulong when) => HostCall.Trap(_context, "subscribe-duration", () =>
     {
-        var now = _clock.Now();
+        var now = Clock.Now();
         var deadline = when > ulong.MaxValue - now ? ulong.MaxValue : now + when;
-        return new DeadlinePollable(_clock, deadline);
-    }
+        return new DeadlinePollable(_context, Clock, deadline);
+    });
 }
 
 /// <summary><c>wasi:clocks/wall-clock</c>.</summary>
 internal sealed class WallClockImplementation : IWallClock
 {
-    private readonly Func<DateTimeOffset> _now;
+    private readonly WasiContext _context;
 
-    public WallClockImplementation(Func<DateTimeOffset>? now) => _now = now ?? (() => DateTimeOffset.UtcNow);
+    public WallClockImplementation(WasiContext context) => _context = context;
 
-    public Datetime Now() => ToDatetime(_now());
+    public Datetime Now() => HostCall.Trap(_context, "now", () => ToDatetime(_context.Settings.WallClock()));
 
     /// <summary>.NET times count 100-nanosecond ticks.</summary>
-    public Datetime Resolution() => new(0, 100);
+    public Datetime Resolution() => HostCall.Trap(_context, "resolution", () => new Datetime(0, 100));
 
     /// <summary>Seconds and nanoseconds since the Unix epoch; times before it read as the epoch.</summary>
     public static Datetime ToDatetime(DateTimeOffset time)

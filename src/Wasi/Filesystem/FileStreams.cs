@@ -1,5 +1,4 @@
-using Wasi.Filesystem.Types;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Wasi.Filesystem.Posix;
 using WitBindgen.Wasi.Io;
 
 namespace WitBindgen.Wasi.Filesystem;
@@ -7,12 +6,13 @@ namespace WitBindgen.Wasi.Filesystem;
 /// <summary>An input stream reading a file from an offset, with its own position.</summary>
 internal sealed class FileInputStream : HostInputStream
 {
-    private readonly FileStream _file;
+    private readonly FdHandle _fd;
     private long _position;
 
-    public FileInputStream(FileStream file, long offset)
+    public FileInputStream(WasiContext context, FdHandle fd, long offset)
+        : base(context)
     {
-        _file = file;
+        _fd = fd;
         _position = offset;
     }
 
@@ -20,54 +20,48 @@ internal sealed class FileInputStream : HostInputStream
 
     protected override int ReadCore(Span<byte> buffer)
     {
-        var count = RandomAccess.Read(_file.SafeFileHandle, buffer, _position);
+        var count = FileIo.ReadAt(_fd, buffer, _position);
         _position += count;
         return count;
     }
 }
 
-/// <summary>An output stream writing a file from an offset, or always at its end when appending.</summary>
+/// <summary>
+/// An output stream writing a file from an offset, or always at its end when appending. Writes go straight to the
+/// file, so <c>check-write</c> always grants a full chunk and flushing has nothing left to do.
+/// </summary>
 internal sealed class FileOutputStream : HostOutputStream
 {
-    private readonly FileStream _file;
+    private readonly FdHandle _fd;
     private readonly bool _append;
     private long _position;
 
-    public FileOutputStream(FileStream file, long offset, bool append)
+    public FileOutputStream(WasiContext context, FdHandle fd, long offset, bool append)
+        : base(context)
     {
-        _file = file;
+        _fd = fd;
         _position = offset;
         _append = append;
     }
 
     protected override bool IsFileStream => true;
 
-    protected override void WriteCore(ReadOnlySpan<byte> contents)
+    protected override int Permit() => OutputSink.Capacity;
+
+    protected override void Accept(ReadOnlySpan<byte> bytes)
     {
-        var handle = _file.SafeFileHandle;
         if (_append)
         {
-            _position = RandomAccess.GetLength(handle);
+            _position = FileIo.Length(_fd);
         }
 
-        RandomAccess.Write(handle, contents, _position);
-        _position += contents.Length;
+        FileIo.WriteAt(_fd, bytes, _position);
+        _position += bytes.Length;
     }
 
-    protected override void FlushCore()
+    protected override void AcceptZeroes(int count) => Accept(new byte[count]);
+
+    protected override void Drain()
     {
-        // Writes go straight to the file (the handle is unbuffered); flushing has nothing left to do.
     }
-}
-
-/// <summary>The entries of a directory, listed when the stream was made.</summary>
-internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
-{
-    private readonly DirectoryEntry[] _entries;
-    private int _next;
-
-    public HostDirectoryEntryStream(DirectoryEntry[] entries) => _entries = entries;
-
-    public override Result<DirectoryEntry?, ErrorCode> ReadDirectoryEntry() =>
-        Result<DirectoryEntry?, ErrorCode>.FromOk(_next < _entries.Length ? _entries[_next++] : null);
 }

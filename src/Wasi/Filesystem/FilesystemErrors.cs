@@ -1,48 +1,35 @@
 using Wasi.Filesystem.Types;
+using WitBindgen.Wasi.Filesystem.Posix;
 
 namespace WitBindgen.Wasi.Filesystem;
 
-/// <summary>Maps .NET I/O exceptions to <c>wasi:filesystem</c> error codes.</summary>
+/// <summary>A failed system call, carried as an exception where a stream has to report it.</summary>
+internal sealed class PosixException : IOException
+{
+    public PosixException(string operation, ErrorCode code)
+        : base($"{operation} failed: {code}")
+    {
+        Code = code;
+    }
+
+    public ErrorCode Code { get; }
+}
+
+/// <summary>Maps exceptions from host code to <c>wasi:filesystem</c> error codes.</summary>
 internal static class FilesystemErrors
 {
     public static ErrorCode From(Exception e) => e switch
     {
+        PosixException posix => posix.Code,
+        WasiLimitException or OutOfMemoryException => ErrorCode.InsufficientMemory,
+        OverflowException => ErrorCode.Overflow,
         FileNotFoundException or DirectoryNotFoundException => ErrorCode.NoEntry,
         PathTooLongException => ErrorCode.NameTooLong,
         UnauthorizedAccessException => ErrorCode.Access,
         ObjectDisposedException => ErrorCode.BadDescriptor,
-        NotSupportedException => ErrorCode.Unsupported,
+        NotSupportedException or PlatformNotSupportedException => ErrorCode.Unsupported,
         ArgumentException => ErrorCode.Invalid,
-        IOException io when OperatingSystem.IsLinux() => FromLinuxErrno(io.HResult),
-        _ => ErrorCode.Io,
-    };
-
-    /// <summary>On Unix, .NET puts the errno of a failed system call in an <see cref="IOException"/>'s HResult.</summary>
-    private static ErrorCode FromLinuxErrno(int errno) => errno switch
-    {
-        1 => ErrorCode.NotPermitted,
-        2 => ErrorCode.NoEntry,
-        5 => ErrorCode.Io,
-        9 => ErrorCode.BadDescriptor,
-        13 => ErrorCode.Access,
-        16 => ErrorCode.Busy,
-        17 => ErrorCode.Exist,
-        18 => ErrorCode.CrossDevice,
-        20 => ErrorCode.NotDirectory,
-        21 => ErrorCode.IsDirectory,
-        22 => ErrorCode.Invalid,
-        26 => ErrorCode.TextFileBusy,
-        27 => ErrorCode.FileTooLarge,
-        28 => ErrorCode.InsufficientSpace,
-        29 => ErrorCode.InvalidSeek,
-        30 => ErrorCode.ReadOnly,
-        31 => ErrorCode.TooManyLinks,
-        32 => ErrorCode.Pipe,
-        36 => ErrorCode.NameTooLong,
-        39 => ErrorCode.NotEmpty,
-        40 => ErrorCode.Loop,
-        95 => ErrorCode.Unsupported,
-        122 => ErrorCode.Quota,
+        IOException io when OperatingSystem.IsLinux() && io.HResult is > 0 and < 4096 => Errno.ToErrorCode(io.HResult),
         _ => ErrorCode.Io,
     };
 }

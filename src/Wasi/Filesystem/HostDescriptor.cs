@@ -1,700 +1,226 @@
-using System.Security.Cryptography;
-using System.Text;
 using Wasi.Clocks.WallClock;
 using Wasi.Filesystem.Types;
 using Wasi.Io.Streams;
 using WitBindgen.Wasi.Bindings;
-using WitBindgen.Wasi.Clocks;
-using WitBindgen.Wasi.Io;
+using WitBindgen.Wasi.Filesystem.Posix;
 
 namespace WitBindgen.Wasi.Filesystem;
 
 /// <summary>
-/// A descriptor for a host file or directory below a preopen. A directory descriptor holds its place (the names
-/// from the preopen's root) and resolves paths through <see cref="PathResolver"/>; a file descriptor holds an open
-/// handle, read and written at explicit offsets so its streams do not share a position.
+/// A <c>wasi:filesystem</c> descriptor: an open operating-system handle to a file or directory below a preopen.
+/// A directory descriptor resolves every path it is given beneath its own handle (<see cref="Beneath"/>), so what
+/// it reaches is decided by the directory it holds, never by a path that may since lead elsewhere. Files are read and
+/// written at explicit offsets, so descriptors and streams do not share a position. A file opened without
+/// <c>write</c> is opened read-only by the operating system too.
 /// </summary>
-internal sealed class HostDescriptor : Descriptor
+internal sealed partial class HostDescriptor : Descriptor
 {
-    private readonly PathResolver _resolver;
-    private readonly string[] _components;
-    private readonly FileStream? _file;
-    private readonly Func<DateTimeOffset> _now;
+    private readonly WasiContext _context;
+    private readonly FdHandle _fd;
+    private readonly DescriptorType _type;
+    private readonly bool _mutableTree;
+    private readonly ResourceLease _lease;
 
-    private HostDescriptor(PathResolver resolver, string[] components, DescriptorFlags flags, FileStream? file, Func<DateTimeOffset> now)
+    private HostDescriptor(WasiContext context, FdHandle fd, DescriptorType type, DescriptorFlags flags, bool mutableTree)
     {
-        _resolver = resolver;
-        _components = components;
+        _lease = new ResourceLease(context);
+        _context = context;
+        _fd = fd;
+        _type = type;
         Flags = flags;
-        _file = file;
-        _now = now;
-        HostPath = resolver.HostPathOf(components);
+        _mutableTree = mutableTree;
     }
 
+    /// <summary>The flags the descriptor was opened with (what it grants).</summary>
     public DescriptorFlags Flags { get; }
 
-    public string HostPath { get; }
+    private bool IsDirectory => _type == DescriptorType.Directory;
 
-    private bool IsDirectory => _file is null;
+    /// <summary>Whether entries may be created, renamed or removed through this directory.</summary>
+    private bool CanMutate => IsDirectory && (Flags & DescriptorFlags.MutateDirectory) != 0;
 
-    private bool CanMutate => IsDirectory && (Flags & DescriptorFlags.MutateDirectory) != 0 && _resolver.Writable;
-
-    /// <summary>The descriptor of a preopen's root.</summary>
-    public static HostDescriptor OpenRoot(PathResolver resolver, Func<DateTimeOffset> now) =>
-        new(resolver, Array.Empty<string>(), resolver.Writable ? DescriptorFlags.Read | DescriptorFlags.MutateDirectory : DescriptorFlags.Read, null, now);
-
-    public override Result<InputStream, ErrorCode> ReadViaStream(ulong offset)
+    /// <summary>A descriptor for a preopen's root, with its own handle.</summary>
+    /// <exception cref="WasiLimitException">The guest holds as many open files or resources as it may.</exception>
+    public static HostDescriptor OpenRoot(WasiContext context, Preopen preopen)
     {
-        if (FileFor(DescriptorFlags.Read) is not { } file)
-        {
-            return Result<InputStream, ErrorCode>.FromErr(FileError(DescriptorFlags.Read));
-        }
-
-        return offset > long.MaxValue
-            ? Result<InputStream, ErrorCode>.FromErr(ErrorCode.Invalid)
-            : Result<InputStream, ErrorCode>.FromOk(new FileInputStream(file, (long)offset));
+        var fd = context.OpenFile(() => Libc.OpenAt(preopen.Root, ".", Libc.ORdOnly | Libc.ODirectory | Libc.OCloExec, 0), out var error)
+            ?? throw new PosixException("opening a preopen", error);
+        var flags = preopen.Writable ? DescriptorFlags.Read | DescriptorFlags.MutateDirectory : DescriptorFlags.Read;
+        return Adopt(context, fd, DescriptorType.Directory, flags, preopen.Writable);
     }
 
-    public override Result<OutputStream, ErrorCode> WriteViaStream(ulong offset)
-    {
-        if (FileFor(DescriptorFlags.Write) is not { } file)
-        {
-            return Result<OutputStream, ErrorCode>.FromErr(FileError(DescriptorFlags.Write));
-        }
+    public override Result<InputStream, ErrorCode> ReadViaStream(ulong offset) => Fs("read-via-stream", () =>
+        FileError(DescriptorFlags.Read) is { } error ? Err<InputStream>(error)
+        : offset > long.MaxValue ? Err<InputStream>(ErrorCode.Invalid)
+        : Ok<InputStream>(new FileInputStream(_context, _fd, (long)offset)));
 
-        return offset > long.MaxValue
-            ? Result<OutputStream, ErrorCode>.FromErr(ErrorCode.Invalid)
-            : Result<OutputStream, ErrorCode>.FromOk(new FileOutputStream(file, (long)offset, append: false));
-    }
+    public override Result<OutputStream, ErrorCode> WriteViaStream(ulong offset) => Fs("write-via-stream", () =>
+        FileError(DescriptorFlags.Write) is { } error ? Err<OutputStream>(error)
+        : offset > long.MaxValue ? Err<OutputStream>(ErrorCode.Invalid)
+        : Ok<OutputStream>(new FileOutputStream(_context, _fd, (long)offset, append: false)));
 
-    public override Result<OutputStream, ErrorCode> AppendViaStream() =>
-        FileFor(DescriptorFlags.Write) is { } file
-            ? Result<OutputStream, ErrorCode>.FromOk(new FileOutputStream(file, 0, append: true))
-            : Result<OutputStream, ErrorCode>.FromErr(FileError(DescriptorFlags.Write));
+    public override Result<OutputStream, ErrorCode> AppendViaStream() => Fs("append-via-stream", () =>
+        FileError(DescriptorFlags.Write) is { } error ? Err<OutputStream>(error) : Ok<OutputStream>(new FileOutputStream(_context, _fd, 0, append: true)));
 
     public override Result<Unit, ErrorCode> Advise(ulong offset, ulong length, Advice advice) =>
-        IsDirectory ? Fail(ErrorCode.BadDescriptor) : Ok();
+        Fs("advise", () => IsDirectory ? Err<Unit>(ErrorCode.BadDescriptor) : Ok(default(Unit)));
 
-    public override Result<Unit, ErrorCode> SyncData() => Sync();
+    public override Result<Unit, ErrorCode> SyncData() =>
+        Fs("sync-data", () => Status(IsDirectory ? Libc.Fsync(_fd) : Libc.Fdatasync(_fd)));
 
-    public override Result<DescriptorFlags, ErrorCode> GetFlags() => Result<DescriptorFlags, ErrorCode>.FromOk(Flags);
+    public override Result<Unit, ErrorCode> Sync() => Fs("sync", () => Status(Libc.Fsync(_fd)));
 
-    public override Result<DescriptorType, ErrorCode> GetType_() =>
-        Result<DescriptorType, ErrorCode>.FromOk(IsDirectory ? DescriptorType.Directory : DescriptorType.RegularFile);
+    public override Result<DescriptorFlags, ErrorCode> GetFlags() => Fs("get-flags", () => Ok(Flags));
 
-    public override Result<Unit, ErrorCode> SetSize(ulong size)
+    public override Result<DescriptorType, ErrorCode> GetType_() => Fs("get-type", () => Ok(_type));
+
+    public override Result<Unit, ErrorCode> SetSize(ulong size) => Fs("set-size", () =>
+        FileError(DescriptorFlags.Write) is { } error ? Err<Unit>(error)
+        : size > long.MaxValue ? Err<Unit>(ErrorCode.FileTooLarge)
+        : Status(Libc.Ftruncate(_fd, (long)size)));
+
+    public override Result<Unit, ErrorCode> SetTimes(NewTimestamp dataAccessTimestamp, NewTimestamp dataModificationTimestamp) => Fs("set-times", () =>
     {
-        if (FileFor(DescriptorFlags.Write) is not { } file)
+        if (!_mutableTree)
         {
-            return Fail(FileError(DescriptorFlags.Write));
+            return Err<Unit>(ErrorCode.ReadOnly);
         }
 
-        return size > long.MaxValue ? Fail(ErrorCode.FileTooLarge) : Try(() => file.SetLength((long)size));
-    }
-
-    public override Result<Unit, ErrorCode> SetTimes(NewTimestamp dataAccessTimestamp, NewTimestamp dataModificationTimestamp)
-    {
-        if (!_resolver.Writable)
+        var times = Times(dataAccessTimestamp, dataModificationTimestamp);
+        unsafe
         {
-            return Fail(ErrorCode.ReadOnly);
+            return Status(Libc.Futimens(_fd, &times.Access));
         }
+    });
 
-        return SetTimesOf(HostPath, IsDirectory, dataAccessTimestamp, dataModificationTimestamp);
-    }
-
-    public override Result<(byte[], bool), ErrorCode> Read(ulong length, ulong offset)
+    public override Result<(byte[], bool), ErrorCode> Read(ulong length, ulong offset) => Fs("read", () =>
     {
-        if (FileFor(DescriptorFlags.Read) is not { } file)
+        if (FileError(DescriptorFlags.Read) is { } error)
         {
-            return Result<(byte[], bool), ErrorCode>.FromErr(FileError(DescriptorFlags.Read));
+            return Err<(byte[], bool)>(error);
         }
 
         if (offset > long.MaxValue)
         {
-            return Result<(byte[], bool), ErrorCode>.FromErr(ErrorCode.Invalid);
+            return Err<(byte[], bool)>(ErrorCode.Invalid);
         }
 
-        try
-        {
-            var buffer = new byte[(int)Math.Min(length, HostInputStream.MaxChunk)];
-            var count = buffer.Length == 0 ? 0 : RandomAccess.Read(file.SafeFileHandle, buffer, (long)offset);
-            var bytes = count == buffer.Length ? buffer : buffer.AsSpan(0, count).ToArray();
-            var end = (ulong)count < length;
-            return Result<(byte[], bool), ErrorCode>.FromOk((bytes, end));
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<(byte[], bool), ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
+        var buffer = new byte[(int)Math.Min(length, Io.HostInputStream.MaxChunk)];
+        var count = buffer.Length == 0 ? 0 : FileIo.ReadAt(_fd, buffer, (long)offset);
+        var bytes = count == buffer.Length ? buffer : buffer.AsSpan(0, count).ToArray();
+        return Ok((bytes, (ulong)count < length));
+    });
 
-    public override Result<ulong, ErrorCode> Write(byte[] buffer, ulong offset)
+    public override Result<ulong, ErrorCode> Write(byte[] buffer, ulong offset) => Fs("write", () =>
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        if (FileFor(DescriptorFlags.Write) is not { } file)
+        if (FileError(DescriptorFlags.Write) is { } error)
         {
-            return Result<ulong, ErrorCode>.FromErr(FileError(DescriptorFlags.Write));
+            return Err<ulong>(error);
         }
 
         if (offset > long.MaxValue)
         {
-            return Result<ulong, ErrorCode>.FromErr(ErrorCode.Invalid);
+            return Err<ulong>(ErrorCode.FileTooLarge);
         }
 
-        try
-        {
-            RandomAccess.Write(file.SafeFileHandle, buffer, (long)offset);
-            return Result<ulong, ErrorCode>.FromOk((ulong)buffer.Length);
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<ulong, ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
+        FileIo.WriteAt(_fd, buffer, (long)offset);
+        return Ok((ulong)buffer.Length);
+    });
 
-    public override Result<DirectoryEntryStream, ErrorCode> ReadDirectory()
+    public override Result<DirectoryEntryStream, ErrorCode> ReadDirectory() => Fs("read-directory", () =>
     {
         if (!IsDirectory)
         {
-            return Result<DirectoryEntryStream, ErrorCode>.FromErr(ErrorCode.NotDirectory);
+            return Err<DirectoryEntryStream>(ErrorCode.NotDirectory);
         }
 
-        try
-        {
-            var entries = new DirectoryInfo(HostPath).EnumerateFileSystemInfos()
-                .Select(info => new DirectoryEntry(TypeOf(PathResolver.Kind(info.FullName)), info.Name))
-                .OrderBy(entry => entry.Name, StringComparer.Ordinal)
-                .ToArray();
-            return Result<DirectoryEntryStream, ErrorCode>.FromOk(new HostDirectoryEntryStream(entries));
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<DirectoryEntryStream, ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
+        var fd = _context.OpenFile(() => Libc.OpenAt(_fd, ".", Libc.ORdOnly | Libc.ODirectory | Libc.OCloExec, 0), out var openError);
+        return fd is null ? Err<DirectoryEntryStream>(openError) : Ok<DirectoryEntryStream>(HostDirectoryEntryStream.Over(_context, fd));
+    });
 
-    public override Result<Unit, ErrorCode> Sync() => _file is { } file ? Try(() => file.Flush(flushToDisk: true)) : Ok();
+    public override Result<DescriptorStat, ErrorCode> Stat() =>
+        Fs("stat", () => FileStatus.Of(_fd, out var status) is { } error ? Err<DescriptorStat>(error) : Ok(ToStat(status)));
 
-    public override Result<Unit, ErrorCode> CreateDirectoryAt(string path)
-    {
-        if (Mutation(path, out var target) is { } error)
-        {
-            return Fail(error);
-        }
+    public override bool IsSameObject(Descriptor other) => HostCall.Trap(_context, "is-same-object", () =>
+        other is HostDescriptor host
+        && FileStatus.Of(_fd, out var mine) is null
+        && FileStatus.Of(host._fd, out var theirs) is null
+        && mine.Device == theirs.Device && mine.Inode == theirs.Inode);
 
-        if (target.IsBase || PathResolver.Kind(target.HostPath) != EntryKind.Missing)
-        {
-            return Fail(ErrorCode.Exist);
-        }
-
-        return ParentError(target) is { } parentError ? Fail(parentError) : Try(() => Directory.CreateDirectory(target.HostPath));
-    }
-
-    public override Result<DescriptorStat, ErrorCode> Stat()
-    {
-        if (_file is not { } file)
-        {
-            return StatOf(HostPath, followLink: true);
-        }
-
-        // An open file keeps its size even after it is renamed or unlinked; the times come from its path when it is still there.
-        try
-        {
-            var size = (ulong)RandomAccess.GetLength(file.SafeFileHandle);
-            var info = new FileInfo(HostPath);
-            Datetime? accessed = info.Exists ? WallClockImplementation.ToDatetime(info.LastAccessTimeUtc) : null;
-            Datetime? modified = info.Exists ? WallClockImplementation.ToDatetime(info.LastWriteTimeUtc) : null;
-            return Result<DescriptorStat, ErrorCode>.FromOk(new DescriptorStat(DescriptorType.RegularFile, 1, size, accessed, modified, null));
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<DescriptorStat, ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
-
-    public override Result<DescriptorStat, ErrorCode> StatAt(PathFlags pathFlags, string path)
-    {
-        var follow = (pathFlags & PathFlags.SymlinkFollow) != 0;
-        return Lookup(path, follow, out var target) is { } error
-            ? Result<DescriptorStat, ErrorCode>.FromErr(error)
-            : StatOf(target.HostPath, follow);
-    }
-
-    public override Result<Unit, ErrorCode> SetTimesAt(PathFlags pathFlags, string path, NewTimestamp dataAccessTimestamp, NewTimestamp dataModificationTimestamp)
-    {
-        var follow = (pathFlags & PathFlags.SymlinkFollow) != 0;
-        if (Lookup(path, follow, out var target) is { } error)
-        {
-            return Fail(error);
-        }
-
-        if (!CanMutate)
-        {
-            return Fail(ErrorCode.ReadOnly);
-        }
-
-        var kind = PathResolver.Kind(target.HostPath);
-        return kind switch
-        {
-            EntryKind.Missing => Fail(ErrorCode.NoEntry),
-            EntryKind.SymbolicLink => Fail(ErrorCode.Unsupported),
-            _ => SetTimesOf(target.HostPath, kind == EntryKind.Directory, dataAccessTimestamp, dataModificationTimestamp),
-        };
-    }
-
-    public override Result<Unit, ErrorCode> LinkAt(PathFlags oldPathFlags, string oldPath, Descriptor newDescriptor, string newPath)
-    {
-        ArgumentNullException.ThrowIfNull(newDescriptor);
-        if (newDescriptor is not HostDescriptor other)
-        {
-            return Fail(ErrorCode.BadDescriptor);
-        }
-
-        if (Lookup(oldPath, (oldPathFlags & PathFlags.SymlinkFollow) != 0, out var source) is { } sourceError)
-        {
-            return Fail(sourceError);
-        }
-
-        if (other.Mutation(newPath, out var destination) is { } destinationError)
-        {
-            return Fail(destinationError);
-        }
-
-        if (!CanMutate)
-        {
-            return Fail(ErrorCode.ReadOnly);
-        }
-
-        if (!ReferenceEquals(_resolver, other._resolver))
-        {
-            return Fail(ErrorCode.CrossDevice);
-        }
-
-        switch (PathResolver.Kind(source.HostPath))
-        {
-            case EntryKind.Missing:
-                return Fail(ErrorCode.NoEntry);
-            case EntryKind.Directory:
-                return Fail(ErrorCode.NotPermitted);
-        }
-
-        if (destination.IsBase || PathResolver.Kind(destination.HostPath) != EntryKind.Missing)
-        {
-            return Fail(ErrorCode.Exist);
-        }
-
-        return HardLinks.Create(source.HostPath, destination.HostPath);
-    }
-
-    public override Result<Descriptor, ErrorCode> OpenAt(PathFlags pathFlags, string path, OpenFlags openFlags, DescriptorFlags flags)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!IsDirectory)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.NotDirectory);
-        }
-
-        var wantsChange = (flags & (DescriptorFlags.Write | DescriptorFlags.MutateDirectory)) != 0
-            || (openFlags & (OpenFlags.Create | OpenFlags.Truncate)) != 0;
-        if (wantsChange && !CanMutate)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.ReadOnly);
-        }
-
-        if ((openFlags & OpenFlags.Directory) != 0 && (openFlags & (OpenFlags.Create | OpenFlags.Truncate)) != 0)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.Invalid);
-        }
-
-        var follow = (pathFlags & PathFlags.SymlinkFollow) != 0;
-        if (_resolver.Resolve(_components, path, follow, out var target) is { } error)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(error);
-        }
-
-        var kind = PathResolver.Kind(target.HostPath);
-        var create = (openFlags & OpenFlags.Create) != 0;
-        var exclusive = (openFlags & OpenFlags.Exclusive) != 0;
-        if (kind != EntryKind.Missing && create && exclusive)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.Exist);
-        }
-
-        switch (kind)
-        {
-            case EntryKind.SymbolicLink:
-                // Only reached without symlink-follow: like O_NOFOLLOW.
-                return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.Loop);
-            case EntryKind.Directory:
-                if ((flags & DescriptorFlags.Write) != 0 || (openFlags & OpenFlags.Truncate) != 0)
-                {
-                    return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.IsDirectory);
-                }
-
-                var directoryFlags = flags & (DescriptorFlags.Read | DescriptorFlags.MutateDirectory);
-                return Result<Descriptor, ErrorCode>.FromOk(new HostDescriptor(_resolver, target.Components, directoryFlags, null, _now));
-            case EntryKind.Missing when !create:
-                return Result<Descriptor, ErrorCode>.FromErr(ErrorCode.NoEntry);
-        }
-
-        if ((openFlags & OpenFlags.Directory) != 0)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(kind == EntryKind.Missing ? ErrorCode.NoEntry : ErrorCode.NotDirectory);
-        }
-
-        if (kind == EntryKind.Missing && ParentError(target) is { } parentError)
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(parentError);
-        }
-
-        var truncate = (openFlags & OpenFlags.Truncate) != 0;
-        var mode = (create, exclusive, truncate) switch
-        {
-            (true, true, _) => FileMode.CreateNew,
-            (true, false, true) => FileMode.Create,
-            (true, false, false) => FileMode.OpenOrCreate,
-            (false, _, true) => FileMode.Truncate,
-            _ => FileMode.Open,
-        };
-        var access = (flags & DescriptorFlags.Write) != 0 || truncate || create ? FileAccess.ReadWrite : FileAccess.Read;
-        try
-        {
-            var file = new FileStream(target.HostPath, mode, access, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            var fileFlags = flags & ~DescriptorFlags.MutateDirectory;
-            return Result<Descriptor, ErrorCode>.FromOk(new HostDescriptor(_resolver, target.Components, fileFlags, file, _now));
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<Descriptor, ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
-
-    public override Result<string, ErrorCode> ReadlinkAt(string path)
-    {
-        if (Lookup(path, followFinal: false, out var target) is { } error)
-        {
-            return Result<string, ErrorCode>.FromErr(error);
-        }
-
-        var link = PathResolver.ReadLink(target.HostPath);
-        if (link is null)
-        {
-            return Result<string, ErrorCode>.FromErr(PathResolver.Kind(target.HostPath) == EntryKind.Missing ? ErrorCode.NoEntry : ErrorCode.Invalid);
-        }
-
-        return PathResolver.IsAbsolute(link)
-            ? Result<string, ErrorCode>.FromErr(ErrorCode.NotPermitted)
-            : Result<string, ErrorCode>.FromOk(link);
-    }
-
-    public override Result<Unit, ErrorCode> RemoveDirectoryAt(string path)
-    {
-        if (Mutation(path, out var target) is { } error)
-        {
-            return Fail(error);
-        }
-
-        if (target.IsBase)
-        {
-            return Fail(ErrorCode.Invalid);
-        }
-
-        return PathResolver.Kind(target.HostPath) switch
-        {
-            EntryKind.Missing => Fail(ErrorCode.NoEntry),
-            EntryKind.Directory => Try(() => Directory.Delete(target.HostPath, recursive: false)),
-            _ => Fail(ErrorCode.NotDirectory),
-        };
-    }
-
-    public override Result<Unit, ErrorCode> RenameAt(string oldPath, Descriptor newDescriptor, string newPath)
-    {
-        ArgumentNullException.ThrowIfNull(newDescriptor);
-        if (newDescriptor is not HostDescriptor other)
-        {
-            return Fail(ErrorCode.BadDescriptor);
-        }
-
-        if (Mutation(oldPath, out var source) is { } sourceError)
-        {
-            return Fail(sourceError);
-        }
-
-        if (other.Mutation(newPath, out var destination) is { } destinationError)
-        {
-            return Fail(destinationError);
-        }
-
-        if (!ReferenceEquals(_resolver, other._resolver))
-        {
-            return Fail(ErrorCode.CrossDevice);
-        }
-
-        if (source.IsBase || destination.IsBase)
-        {
-            return Fail(ErrorCode.Busy);
-        }
-
-        var sourceKind = PathResolver.Kind(source.HostPath);
-        var destinationKind = PathResolver.Kind(destination.HostPath);
-        if (sourceKind == EntryKind.Missing)
-        {
-            return Fail(ErrorCode.NoEntry);
-        }
-
-        if (destination.Components.Length > source.Components.Length
-            && destination.Components.Take(source.Components.Length).SequenceEqual(source.Components))
-        {
-            return Fail(ErrorCode.Invalid);
-        }
-
-        return Try(() =>
-        {
-            if (sourceKind == EntryKind.Directory)
-            {
-                switch (destinationKind)
-                {
-                    case EntryKind.Directory:
-                        // rename(2) replaces an empty directory; Delete fails with ENOTEMPTY otherwise.
-                        Directory.Delete(destination.HostPath, recursive: false);
-                        break;
-                    case EntryKind.File or EntryKind.SymbolicLink:
-                        throw new IOException("not a directory", 20);
-                }
-
-                Directory.Move(source.HostPath, destination.HostPath);
-            }
-            else
-            {
-                if (destinationKind == EntryKind.Directory)
-                {
-                    throw new IOException("is a directory", 21);
-                }
-
-                File.Move(source.HostPath, destination.HostPath, overwrite: true);
-            }
-        });
-    }
-
-    public override Result<Unit, ErrorCode> SymlinkAt(string oldPath, string newPath)
-    {
-        ArgumentNullException.ThrowIfNull(oldPath);
-        if (Mutation(newPath, out var target) is { } error)
-        {
-            return Fail(error);
-        }
-
-        // A link to an absolute host path could never be followed inside the sandbox; refuse to make one.
-        if (PathResolver.IsAbsolute(oldPath) || oldPath.Contains('\0'))
-        {
-            return Fail(oldPath.Contains('\0') ? ErrorCode.Invalid : ErrorCode.NotPermitted);
-        }
-
-        if (target.IsBase || PathResolver.Kind(target.HostPath) != EntryKind.Missing)
-        {
-            return Fail(ErrorCode.Exist);
-        }
-
-        return ParentError(target) is { } parentError ? Fail(parentError) : Try(() => File.CreateSymbolicLink(target.HostPath, oldPath));
-    }
-
-    public override Result<Unit, ErrorCode> UnlinkFileAt(string path)
-    {
-        if (Mutation(path, out var target) is { } error)
-        {
-            return Fail(error);
-        }
-
-        if (target.IsBase)
-        {
-            return Fail(ErrorCode.IsDirectory);
-        }
-
-        return PathResolver.Kind(target.HostPath) switch
-        {
-            EntryKind.Missing => Fail(ErrorCode.NoEntry),
-            EntryKind.Directory => Fail(ErrorCode.IsDirectory),
-            _ => Try(() => File.Delete(target.HostPath)),
-        };
-    }
-
-    public override bool IsSameObject(Descriptor other) =>
-        other is HostDescriptor host && string.Equals(RealPath(host.HostPath), RealPath(HostPath), StringComparison.Ordinal);
-
-    public override Result<MetadataHashValue, ErrorCode> MetadataHash() => Result<MetadataHashValue, ErrorCode>.FromOk(HashOf(HostPath));
-
-    public override Result<MetadataHashValue, ErrorCode> MetadataHashAt(PathFlags pathFlags, string path)
-    {
-        if (Lookup(path, (pathFlags & PathFlags.SymlinkFollow) != 0, out var target) is { } error)
-        {
-            return Result<MetadataHashValue, ErrorCode>.FromErr(error);
-        }
-
-        return PathResolver.Kind(target.HostPath) == EntryKind.Missing
-            ? Result<MetadataHashValue, ErrorCode>.FromErr(ErrorCode.NoEntry)
-            : Result<MetadataHashValue, ErrorCode>.FromOk(HashOf(target.HostPath));
-    }
+    public override Result<MetadataHashValue, ErrorCode> MetadataHash() =>
+        Fs("metadata-hash", () => FileStatus.Of(_fd, out var status) is { } error ? Err<MetadataHashValue>(error) : Ok(_context.Hash(status)));
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _file?.Dispose();
+            _fd.Dispose();
         }
 
+        _lease.Release();
         base.Dispose(disposing);
     }
 
-    private static Result<Unit, ErrorCode> Ok() => Result<Unit, ErrorCode>.FromOk(default);
-
-    private static Result<Unit, ErrorCode> Fail(ErrorCode error) => Result<Unit, ErrorCode>.FromErr(error);
-
-    private static Result<Unit, ErrorCode> Try(Action action)
+    /// <summary>Wraps a handle just opened for the guest; closes it if the guest may hold no more resources.</summary>
+    private static HostDescriptor Adopt(WasiContext context, FdHandle fd, DescriptorType type, DescriptorFlags flags, bool mutableTree)
     {
         try
         {
-            action();
-            return Ok();
+            return new HostDescriptor(context, fd, type, flags, mutableTree);
         }
-        catch (Exception e) when (IsIoFailure(e))
+        catch
         {
-            return Fail(FilesystemErrors.From(e));
+            fd.Dispose();
+            throw;
         }
     }
 
-    private static bool IsIoFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException or ArgumentException;
+    private Result<T, ErrorCode> Fs<T>(string function, Func<Result<T, ErrorCode>> body) =>
+        HostCall.Fs(_context, "[method]descriptor." + function, body);
 
-    private FileStream? FileFor(DescriptorFlags needed) => _file is not null && (Flags & needed) != 0 ? _file : null;
+    private static Result<T, ErrorCode> Ok<T>(T value) => Result<T, ErrorCode>.FromOk(value);
 
-    /// <summary>Why a file operation needing <paramref name="needed"/> fails: directories are not files, and a descriptor opened without the flag is a bad one for it.</summary>
-    private ErrorCode FileError(DescriptorFlags needed) => IsDirectory ? ErrorCode.IsDirectory : ErrorCode.BadDescriptor;
+    private static Result<T, ErrorCode> Err<T>(ErrorCode error) => Result<T, ErrorCode>.FromErr(error);
 
-    /// <summary>Resolves a path for reading.</summary>
-    private ErrorCode? Lookup(string path, bool followFinal, out ResolvedPath target)
+    private static Result<Unit, ErrorCode> Status(int result) => result == 0 ? Ok(default(Unit)) : Err<Unit>(Errno.LastCode);
+
+    /// <summary>
+    /// Why a file operation needing <paramref name="needed"/> cannot run: a directory is not a file, and a file
+    /// opened without the flag is a bad descriptor for it (as POSIX's <c>EBADF</c>).
+    /// </summary>
+    private ErrorCode? FileError(DescriptorFlags needed) =>
+        IsDirectory ? ErrorCode.IsDirectory : (Flags & needed) == 0 ? ErrorCode.BadDescriptor : null;
+
+    /// <summary>A stat result; times only when the host shows them (<see cref="WasiSettings.FileTimesVisible"/>).</summary>
+    private DescriptorStat ToStat(in FileStatus status)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        target = default;
-        return IsDirectory ? _resolver.Resolve(_components, path, followFinal, out target) : ErrorCode.NotDirectory;
+        var visible = _context.Settings.FileTimesVisible;
+        return new DescriptorStat(
+            status.Type,
+            status.LinkCount,
+            status.Size,
+            visible ? ToDatetime(status.Accessed) : null,
+            visible ? ToDatetime(status.Modified) : null,
+            visible ? ToDatetime(status.Changed) : null);
     }
 
-    /// <summary>Resolves a path whose last component is created, changed or removed (never following a final link).</summary>
-    private ErrorCode? Mutation(string path, out ResolvedPath target)
+    private static Datetime? ToDatetime(FileTime time) => time.Seconds < 0 ? null : new Datetime((ulong)time.Seconds, time.Nanoseconds);
+
+    /// <summary>The two timestamps for <c>futimens</c>/<c>utimensat</c>; <c>now</c> is the guest's wall clock.</summary>
+    private Libc.TimePair Times(NewTimestamp access, NewTimestamp modification) =>
+        new() { Access = TimeOf(access), Modification = TimeOf(modification) };
+
+    private Libc.TimeSpec TimeOf(NewTimestamp timestamp) => timestamp switch
     {
-        if (Lookup(path, followFinal: false, out target) is { } error)
-        {
-            return error;
-        }
-
-        return CanMutate ? null : ErrorCode.ReadOnly;
-    }
-
-    /// <summary>Why a new entry cannot be made at <paramref name="target"/>: its parent is missing or is not a directory.</summary>
-    private static ErrorCode? ParentError(ResolvedPath target)
-    {
-        var parent = Path.GetDirectoryName(target.HostPath);
-        return parent is null ? null : PathResolver.Kind(parent) switch
-        {
-            EntryKind.Directory => null,
-            EntryKind.Missing => ErrorCode.NoEntry,
-            _ => ErrorCode.NotDirectory,
-        };
-    }
-
-    private Result<Unit, ErrorCode> SetTimesOf(string path, bool directory, NewTimestamp access, NewTimestamp modification) => Try(() =>
-    {
-        if (TimeOf(access) is { } accessTime)
-        {
-            if (directory)
-            {
-                Directory.SetLastAccessTimeUtc(path, accessTime);
-            }
-            else
-            {
-                File.SetLastAccessTimeUtc(path, accessTime);
-            }
-        }
-
-        if (TimeOf(modification) is { } modificationTime)
-        {
-            if (directory)
-            {
-                Directory.SetLastWriteTimeUtc(path, modificationTime);
-            }
-            else
-            {
-                File.SetLastWriteTimeUtc(path, modificationTime);
-            }
-        }
-    });
-
-    private DateTime? TimeOf(NewTimestamp timestamp) => timestamp switch
-    {
-        NewTimestamp.NoChange => null,
-        NewTimestamp.Now => _now().UtcDateTime,
-        NewTimestamp.Timestamp t => WallClockImplementation.ToDateTime(t.Value),
+        NewTimestamp.NoChange => new Libc.TimeSpec { Seconds = 0, Nanoseconds = Libc.TimeSpec.Omit },
+        NewTimestamp.Now => FromDatetime(Clocks.WallClockImplementation.ToDatetime(_context.Settings.WallClock())),
+        NewTimestamp.Timestamp t => FromDatetime(t.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(timestamp)),
     };
 
-    private static Result<DescriptorStat, ErrorCode> StatOf(string path, bool followLink)
-    {
-        try
-        {
-            var kind = PathResolver.Kind(path);
-            FileSystemInfo info = kind == EntryKind.Directory ? new DirectoryInfo(path) : new FileInfo(path);
-            if (kind == EntryKind.Missing)
-            {
-                return Result<DescriptorStat, ErrorCode>.FromErr(ErrorCode.NoEntry);
-            }
-
-            // The resolver expanded every link on the way; a final link is reported as a link unless followed.
-            if (kind == EntryKind.SymbolicLink && followLink)
-            {
-                return Result<DescriptorStat, ErrorCode>.FromErr(ErrorCode.Loop);
-            }
-
-            ulong size = kind switch
-            {
-                EntryKind.File => (ulong)((FileInfo)info).Length,
-                EntryKind.SymbolicLink => (ulong)Encoding.UTF8.GetByteCount(info.LinkTarget ?? string.Empty),
-                _ => 0,
-            };
-            Datetime? accessed = kind == EntryKind.SymbolicLink ? null : WallClockImplementation.ToDatetime(info.LastAccessTimeUtc);
-            Datetime? modified = kind == EntryKind.SymbolicLink ? null : WallClockImplementation.ToDatetime(info.LastWriteTimeUtc);
-            return Result<DescriptorStat, ErrorCode>.FromOk(new DescriptorStat(TypeOf(kind), 1, size, accessed, modified, null));
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return Result<DescriptorStat, ErrorCode>.FromErr(FilesystemErrors.From(e));
-        }
-    }
-
-    private static DescriptorType TypeOf(EntryKind kind) => kind switch
-    {
-        EntryKind.File => DescriptorType.RegularFile,
-        EntryKind.Directory => DescriptorType.Directory,
-        EntryKind.SymbolicLink => DescriptorType.SymbolicLink,
-        _ => DescriptorType.Unknown,
-    };
-
-    /// <summary>The host path with every symbolic link resolved (the path itself when resolution fails).</summary>
-    private static string RealPath(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return path;
-        }
-    }
-
-    /// <summary>.NET exposes no inode numbers, so the hash identifies the object by its real host path.</summary>
-    private static MetadataHashValue HashOf(string path)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(RealPath(path)));
-        return new MetadataHashValue(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
-    }
+    private static Libc.TimeSpec FromDatetime(Datetime time) =>
+        time.Nanoseconds > 999_999_999 || time.Seconds > long.MaxValue
+            ? throw new PosixException("set-times", ErrorCode.Invalid)
+            : new Libc.TimeSpec { Seconds = (long)time.Seconds, Nanoseconds = time.Nanoseconds };
 }

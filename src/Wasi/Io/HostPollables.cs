@@ -5,28 +5,77 @@ namespace WitBindgen.Wasi.Io;
 
 /// <summary>
 /// The base of this host's pollables. Every stream of this host completes its operations synchronously, so a
-/// stream's pollable is always ready; only clock pollables wait.
+/// stream's pollable is always ready (an output stream's makes room first); only clock pollables wait.
 /// </summary>
 internal abstract class HostPollable : Pollable
 {
-    /// <summary>The instant (on <see cref="Clock"/>) this pollable becomes ready, or null when it is always ready.</summary>
+    private readonly ResourceLease _lease;
+
+    protected HostPollable(WasiContext context)
+    {
+        Context = context;
+        _lease = new ResourceLease(context);
+    }
+
+    /// <summary>The instant (on the monotonic clock) this pollable becomes ready, or null when it is ready now.</summary>
     public abstract ulong? Deadline { get; }
 
-    public abstract MonotonicClockSource? Clock { get; }
+    protected WasiContext Context { get; }
+
+    public override bool Ready() => HostCall.Trap(Context, "[method]pollable.ready", IsReady);
+
+    public override void Block() => HostCall.Trap(Context, "[method]pollable.block", Wait);
+
+    /// <summary>Whether the pollable is ready.</summary>
+    internal abstract bool IsReady();
+
+    /// <summary>Waits until it is.</summary>
+    internal abstract void Wait();
+
+    protected override void Dispose(bool disposing)
+    {
+        _lease.Release();
+        base.Dispose(disposing);
+    }
 }
 
-/// <summary>A pollable that is always ready.</summary>
+/// <summary>A pollable that is always ready (input streams).</summary>
 internal sealed class ReadyPollable : HostPollable
 {
-    public override ulong? Deadline => null;
-
-    public override MonotonicClockSource? Clock => null;
-
-    public override bool Ready() => true;
-
-    public override void Block()
+    public ReadyPollable(WasiContext context)
+        : base(context)
     {
     }
+
+    public override ulong? Deadline => null;
+
+    internal override bool IsReady() => true;
+
+    internal override void Wait()
+    {
+    }
+}
+
+/// <summary>An output stream's pollable: ready once the stream can take bytes, which it makes so by draining.</summary>
+internal sealed class OutputPollable : HostPollable
+{
+    private readonly HostOutputStream _stream;
+
+    public OutputPollable(WasiContext context, HostOutputStream stream)
+        : base(context)
+    {
+        _stream = stream;
+    }
+
+    public override ulong? Deadline => null;
+
+    internal override bool IsReady()
+    {
+        _stream.MakeRoom();
+        return true;
+    }
+
+    internal override void Wait() => _stream.MakeRoom();
 }
 
 /// <summary>A pollable that becomes ready when the monotonic clock reaches an instant.</summary>
@@ -35,7 +84,8 @@ internal sealed class DeadlinePollable : HostPollable
     private readonly MonotonicClockSource _clock;
     private readonly ulong _deadline;
 
-    public DeadlinePollable(MonotonicClockSource clock, ulong deadline)
+    public DeadlinePollable(WasiContext context, MonotonicClockSource clock, ulong deadline)
+        : base(context)
     {
         _clock = clock;
         _deadline = deadline;
@@ -43,9 +93,7 @@ internal sealed class DeadlinePollable : HostPollable
 
     public override ulong? Deadline => _deadline;
 
-    public override MonotonicClockSource? Clock => _clock;
+    internal override bool IsReady() => _clock.Now() >= _deadline;
 
-    public override bool Ready() => _clock.Now() >= _deadline;
-
-    public override void Block() => _clock.WaitUntil(_deadline);
+    internal override void Wait() => _clock.WaitUntil(_deadline);
 }

@@ -8,7 +8,11 @@ namespace WitBindgen.Wasi.Io;
 /// <summary><c>wasi:io/error</c>, <c>poll</c> and <c>streams</c>: their functions are methods of the resources, except <c>poll</c>.</summary>
 internal sealed class IoImplementation : IError, IPoll, IStreams
 {
-    public uint[] Poll(Pollable[] @in)
+    private readonly WasiContext _context;
+
+    public IoImplementation(WasiContext context) => _context = context;
+
+    public uint[] Poll(Pollable[] @in) => HostCall.Trap(_context, "poll", () =>
     {
         ArgumentNullException.ThrowIfNull(@in);
         if (@in.Length == 0)
@@ -28,7 +32,7 @@ internal sealed class IoImplementation : IError, IPoll, IStreams
             var ready = new List<uint>();
             for (var i = 0; i < pollables.Length; i++)
             {
-                if (pollables[i].Ready())
+                if (pollables[i].IsReady())
                 {
                     ready.Add((uint)i);
                 }
@@ -40,8 +44,7 @@ internal sealed class IoImplementation : IError, IPoll, IStreams
             }
 
             // Nothing is ready, so every pollable waits for a deadline: wait for the earliest, then look again.
-            var earliest = pollables.Where(p => p.Deadline.HasValue).MinBy(p => p.Deadline!.Value)!;
-            earliest.Block();
+            pollables.Where(p => p.Deadline.HasValue).MinBy(p => p.Deadline!.Value)!.Wait();
         }
-    }
+    });
 }

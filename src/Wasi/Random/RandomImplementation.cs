@@ -15,11 +15,14 @@ internal sealed class RandomImplementation : IRandom, IInsecure, IInsecureSeed
     /// <summary>The most bytes one call returns; a larger request is a guest error.</summary>
     public const ulong MaxLength = 1 << 26;
 
+    private readonly WasiContext _context;
     private readonly System.Random? _custom;
     private readonly (ulong, ulong) _seed;
 
-    public RandomImplementation(System.Random? custom)
+    public RandomImplementation(WasiContext context)
     {
+        _context = context;
+        var custom = context.Settings.Random;
         _custom = custom;
         var seed = new byte[16];
         if (custom is null)
@@ -34,9 +37,21 @@ internal sealed class RandomImplementation : IRandom, IInsecure, IInsecureSeed
         _seed = (BitConverter.ToUInt64(seed, 0), BitConverter.ToUInt64(seed, 8));
     }
 
-    public byte[] GetRandomBytes(ulong len)
+    public byte[] GetRandomBytes(ulong len) => HostCall.Trap(_context, "get-random-bytes", () => Secure(len, "get-random-bytes"));
+
+    public ulong GetRandomU64() => HostCall.Trap(_context, "get-random-u64", () => BitConverter.ToUInt64(Secure(8, "get-random-u64")));
+
+    public byte[] GetInsecureRandomBytes(ulong len) =>
+        HostCall.Trap(_context, "get-insecure-random-bytes", () => Insecure(len, "get-insecure-random-bytes"));
+
+    public ulong GetInsecureRandomU64() =>
+        HostCall.Trap(_context, "get-insecure-random-u64", () => BitConverter.ToUInt64(Insecure(8, "get-insecure-random-u64")));
+
+    public (ulong, ulong) InsecureSeed() => HostCall.Trap(_context, "insecure-seed", () => _seed);
+
+    private byte[] Secure(ulong len, string function)
     {
-        var bytes = Allocate(len, "get-random-bytes");
+        var bytes = Allocate(len, function);
         if (_custom is null)
         {
             RandomNumberGenerator.Fill(bytes);
@@ -49,18 +64,12 @@ internal sealed class RandomImplementation : IRandom, IInsecure, IInsecureSeed
         return bytes;
     }
 
-    public ulong GetRandomU64() => BitConverter.ToUInt64(GetRandomBytes(8));
-
-    public byte[] GetInsecureRandomBytes(ulong len)
+    private byte[] Insecure(ulong len, string function)
     {
-        var bytes = Allocate(len, "get-insecure-random-bytes");
+        var bytes = Allocate(len, function);
         (_custom ?? System.Random.Shared).NextBytes(bytes);
         return bytes;
     }
-
-    public ulong GetInsecureRandomU64() => BitConverter.ToUInt64(GetInsecureRandomBytes(8));
-
-    public (ulong, ulong) InsecureSeed() => _seed;
 
     private static byte[] Allocate(ulong len, string function) =>
         len <= MaxLength

@@ -16,18 +16,33 @@ namespace WitBindgen.Wasi.Sockets;
 internal sealed class SocketsImplementation :
     INetwork, IInstanceNetwork, ITcp, ITcpCreateSocket, IUdp, IUdpCreateSocket, IIpNameLookup
 {
-    public Network InstanceNetwork() => new DeniedNetwork();
+    private readonly WasiContext _context;
 
-    public Result<TcpSocket, ErrorCode> CreateTcpSocket(IpAddressFamily addressFamily) =>
-        Result<TcpSocket, ErrorCode>.FromErr(ErrorCode.AccessDenied);
+    public SocketsImplementation(WasiContext context) => _context = context;
 
-    public Result<UdpSocket, ErrorCode> CreateUdpSocket(IpAddressFamily addressFamily) =>
-        Result<UdpSocket, ErrorCode>.FromErr(ErrorCode.AccessDenied);
+    public Network InstanceNetwork() => HostCall.Trap(_context, "instance-network", () => new DeniedNetwork(_context));
 
-    public Result<ResolveAddressStream, ErrorCode> ResolveAddresses(Network network, string name) =>
-        Result<ResolveAddressStream, ErrorCode>.FromErr(ErrorCode.AccessDenied);
+    public Result<TcpSocket, ErrorCode> CreateTcpSocket(IpAddressFamily addressFamily) => Denied<TcpSocket>("create-tcp-socket");
 
+    public Result<UdpSocket, ErrorCode> CreateUdpSocket(IpAddressFamily addressFamily) => Denied<UdpSocket>("create-udp-socket");
+
+    public Result<ResolveAddressStream, ErrorCode> ResolveAddresses(Network network, string name) => Denied<ResolveAddressStream>("resolve-addresses");
+
+    private Result<T, ErrorCode> Denied<T>(string function) =>
+        HostCall.Run(_context, function, e => e is WasiLimitException or OutOfMemoryException ? ErrorCode.OutOfMemory : ErrorCode.Unknown, () =>
+            Result<T, ErrorCode>.FromErr(ErrorCode.AccessDenied));
+
+    /// <summary>The network handle: it grants nothing.</summary>
     private sealed class DeniedNetwork : Network
     {
+        private readonly ResourceLease _lease;
+
+        public DeniedNetwork(WasiContext context) => _lease = new ResourceLease(context);
+
+        protected override void Dispose(bool disposing)
+        {
+            _lease.Release();
+            base.Dispose(disposing);
+        }
     }
 }
