@@ -5,8 +5,26 @@ using Xunit;
 
 namespace WitBindgen.Wasi.Tests;
 
+/// <summary>wasi:filesystem through the host's descriptors, called as the generated bindings call them, with paths resolved by the kernel.</summary>
+public sealed class FilesystemTests : FilesystemTestsBase
+{
+    public FilesystemTests()
+        : base(Sandbox.SandboxTree.Kernel)
+    {
+    }
+}
+
+/// <summary>The same, with paths resolved by the <c>openat</c> walk that kernels without <c>openat2</c> use.</summary>
+public sealed class FilesystemWalkTests : FilesystemTestsBase
+{
+    public FilesystemWalkTests()
+        : base(Sandbox.SandboxTree.Walk)
+    {
+    }
+}
+
 /// <summary>wasi:filesystem through the host's descriptors, called as the generated bindings call them.</summary>
-public sealed class FilesystemTests : IDisposable
+public abstract class FilesystemTestsBase : IDisposable
 {
     private const DescriptorFlags ReadFlag = DescriptorFlags.Read;
     private const DescriptorFlags WriteFlags = DescriptorFlags.Read | DescriptorFlags.Write;
@@ -14,8 +32,11 @@ public sealed class FilesystemTests : IDisposable
     private readonly string _sandbox;
     private readonly string _outside;
 
-    public FilesystemTests()
+    private readonly string _mode;
+
+    protected FilesystemTestsBase(string mode)
     {
+        _mode = mode;
         _sandbox = Directory.CreateDirectory(_temp.Path("sandbox")).FullName;
         _outside = Directory.CreateDirectory(_temp.Path("outside")).FullName;
         File.WriteAllText(Path.Combine(_outside, "secret.txt"), "secret");
@@ -24,12 +45,16 @@ public sealed class FilesystemTests : IDisposable
         File.WriteAllText(Path.Combine(_sandbox, "sub", "inner.txt"), "inner");
     }
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Preopens_list_the_granted_directories_with_their_guest_names_and_flags()
     {
-        var host = new WasiConfiguration()
+        var host = Configure()
             .WithPreopenedDirectory(_sandbox, "/data", WasiDirectoryAccess.ReadWrite)
             .WithPreopenedDirectory(_outside, "/ro")
             .CreateHost();
@@ -312,7 +337,7 @@ public sealed class FilesystemTests : IDisposable
     [Fact]
     public void A_stream_failure_carries_its_filesystem_error_code()
     {
-        var host = new WasiConfiguration().WithPreopenedDirectory(_sandbox, "/", WasiDirectoryAccess.ReadWrite).CreateHost();
+        var host = Configure().WithPreopenedDirectory(_sandbox, "/", WasiDirectoryAccess.ReadWrite).CreateHost();
         var root = host.Imports.Preopens.GetDirectories()[0].Item1;
         var file = root.OpenAt(0, "hello.txt", 0, ReadFlag).Ok;
         var input = file.ReadViaStream(0).Ok;
@@ -324,7 +349,9 @@ public sealed class FilesystemTests : IDisposable
     }
 
     private Descriptor Root(WasiDirectoryAccess access) =>
-        new WasiConfiguration().WithPreopenedDirectory(_sandbox, "/", access).CreateHost().Imports.Preopens.GetDirectories()[0].Item1;
+        Configure().WithPreopenedDirectory(_sandbox, "/", access).CreateHost().Imports.Preopens.GetDirectories()[0].Item1;
+
+    private WasiConfiguration Configure() => Sandbox.SandboxTree.WithMode(new WasiConfiguration(), _mode);
 
     private void MakeEscapeLinks()
     {

@@ -215,6 +215,13 @@ internal static class Beneath
                 }
             }
 
+            if (trimmed.Split('/').All(c => c is "." or ""))
+            {
+                // The start itself (which may have been removed: then no lookup of "." in it would succeed).
+                place = new Place(start, null, null, mustBeDirectory: false);
+                return null;
+            }
+
             var cut = trimmed.LastIndexOf('/');
             var prefix = cut < 0 ? string.Empty : trimmed[..cut];
             var name = trimmed[(cut + 1)..];

@@ -23,19 +23,23 @@ internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
 
     private readonly WasiContext _context;
     private readonly ResourceLease _lease;
-    private readonly FdHandle _fd;
+    private readonly FdHandle? _fd;
     private readonly byte[] _buffer;
     private int _filled;
     private int _next;
     private bool _ended;
 
-    private HostDirectoryEntryStream(WasiContext context, FdHandle fd)
+    private HostDirectoryEntryStream(WasiContext context, FdHandle? fd)
     {
         _lease = new ResourceLease(context);
         _context = context;
         _fd = fd;
-        _buffer = new byte[Math.Max(LargestRecord, context.Limits.MaxDirectoryEntriesPerRead * SmallestRecord)];
+        _ended = fd is null;
+        _buffer = fd is null ? [] : new byte[Math.Max(LargestRecord, context.Limits.MaxDirectoryEntriesPerRead * SmallestRecord)];
     }
+
+    /// <summary>The listing of a directory that has been removed: it has no entries.</summary>
+    public static HostDirectoryEntryStream Empty(WasiContext context) => new(context, null);
 
     /// <summary>A listing over a directory handle opened for it; the handle is closed if the listing cannot be made.</summary>
     public static HostDirectoryEntryStream Over(WasiContext context, FdHandle fd)
@@ -58,7 +62,7 @@ internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
     {
         if (disposing)
         {
-            _fd.Dispose();
+            _fd?.Dispose();
         }
 
         _lease.Release();
@@ -118,12 +122,18 @@ internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
         long count;
         fixed (byte* buffer = _buffer)
         {
-            count = Libc.Getdents64(_fd, buffer, (nuint)_buffer.Length);
+            count = Libc.Getdents64(_fd!, buffer, (nuint)_buffer.Length);
         }
 
         if (count < 0)
         {
-            return Errno.LastCode;
+            // A removed directory has no entries (Linux reads it as ENOENT).
+            if (Errno.Last != Errno.NoEnt)
+            {
+                return Errno.LastCode;
+            }
+
+            count = 0;
         }
 
         _filled = (int)count;
@@ -131,7 +141,7 @@ internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
         if (count == 0)
         {
             _ended = true;
-            _fd.Dispose(); // the listing is complete: give the open-file slot back now
+            _fd!.Dispose(); // the listing is complete: give the open-file slot back now
         }
 
         return null;
@@ -147,6 +157,6 @@ internal sealed class HostDirectoryEntryStream : DirectoryEntryStream
         8 => DescriptorType.RegularFile,
         10 => DescriptorType.SymbolicLink,
         12 => DescriptorType.Socket,
-        _ => FileStatus.Of(_fd, name, out var status) is null ? status.Type : DescriptorType.Unknown,
+        _ => FileStatus.Of(_fd!, name, out var status) is null ? status.Type : DescriptorType.Unknown,
     };
 }

@@ -66,8 +66,7 @@ internal sealed partial class HostDescriptor
                 | (create ? Libc.OCreat : 0) | (exclusive ? Libc.OExcl : 0) | (truncate ? Libc.OTrunc : 0)
                 | ((flags & (DescriptorFlags.FileIntegritySync | DescriptorFlags.RequestedWriteSync)) != 0 ? Libc.OSync : 0)
                 | ((flags & DescriptorFlags.DataIntegritySync) != 0 ? Libc.ODSync : 0);
-            var name = place.Name ?? ".";
-            var fd = _context.OpenFile(() => Libc.OpenAt(place.Directory, name, oflags, NewFileMode), out var openError);
+            var fd = _context.OpenFile(() => Open(place, oflags), out var openError);
             if (fd is null)
             {
                 return Err<Descriptor>(openError);
@@ -304,6 +303,21 @@ internal sealed partial class HostDescriptor
     });
 
     private static bool Follows(PathFlags flags) => (flags & PathFlags.SymlinkFollow) != 0;
+
+    /// <summary>
+    /// Opens the entry, or the directory itself: reopened through <c>.</c>, or duplicated when it has been removed
+    /// (no lookup succeeds in a removed directory, but a handle to it still describes it).
+    /// </summary>
+    private static int Open(Place place, int flags)
+    {
+        if (place.Name is { } name)
+        {
+            return Libc.OpenAt(place.Directory, name, flags, NewFileMode);
+        }
+
+        var fd = Libc.OpenAt(place.Directory, ".", flags, 0);
+        return fd < 0 && Errno.Last == Errno.NoEnt ? Libc.Fcntl(place.Directory, Libc.FDupFdCloExec, 0) : fd;
+    }
 
     /// <summary>Resolves a path beneath this directory.</summary>
     private ErrorCode? Lookup(string path, bool follow, out Place place)

@@ -41,10 +41,10 @@ internal sealed partial class HostDescriptor : Descriptor
 
     /// <summary>A descriptor for a preopen's root, with its own handle.</summary>
     /// <exception cref="WasiLimitException">The guest holds as many open files or resources as it may.</exception>
+    /// <exception cref="IOException">The preopened directory is gone or was replaced.</exception>
     public static HostDescriptor OpenRoot(WasiContext context, Preopen preopen)
     {
-        var fd = context.OpenFile(() => Libc.OpenAt(preopen.Root, ".", Libc.ORdOnly | Libc.ODirectory | Libc.OCloExec, 0), out var error)
-            ?? throw new PosixException("opening a preopen", error);
+        var fd = preopen.OpenForGuest(context);
         var flags = preopen.Writable ? DescriptorFlags.Read | DescriptorFlags.MutateDirectory : DescriptorFlags.Read;
         return Adopt(context, fd, DescriptorType.Directory, flags, preopen.Writable);
     }
@@ -135,8 +135,11 @@ internal sealed partial class HostDescriptor : Descriptor
             return Err<DirectoryEntryStream>(ErrorCode.NotDirectory);
         }
 
+        // The listing reads from a handle of its own, so listings and descriptors never share a position.
         var fd = _context.OpenFile(() => Libc.OpenAt(_fd, ".", Libc.ORdOnly | Libc.ODirectory | Libc.OCloExec, 0), out var openError);
-        return fd is null ? Err<DirectoryEntryStream>(openError) : Ok<DirectoryEntryStream>(HostDirectoryEntryStream.Over(_context, fd));
+        return fd is not null ? Ok<DirectoryEntryStream>(HostDirectoryEntryStream.Over(_context, fd))
+            : openError == ErrorCode.NoEntry ? Ok<DirectoryEntryStream>(HostDirectoryEntryStream.Empty(_context)) // removed: no entries
+            : Err<DirectoryEntryStream>(openError);
     });
 
     public override Result<DescriptorStat, ErrorCode> Stat() =>

@@ -3,16 +3,24 @@ using WitBindgen.Wasi.Filesystem.Posix;
 namespace WitBindgen.Wasi.Filesystem;
 
 /// <summary>
-/// A preopened directory, opened once when the host is made: everything the guest does below it is resolved from
-/// this handle, so replacing the host path later (by a rename or a symbolic link) changes nothing for the guest.
+/// A preopened directory, identified when the host is made by its device and inode numbers. Each
+/// <c>get-directories</c> opens it again for the guest (the host holds no handle between instances) and checks it is
+/// still the same directory: one replaced since (renamed away, swapped for a symbolic link) is refused, so what a
+/// guest reaches is what the host granted.
 /// </summary>
 internal sealed class Preopen
 {
-    private Preopen(string guestPath, bool writable, FdHandle root)
+    private readonly string _hostPath;
+    private readonly ulong _device;
+    private readonly ulong _inode;
+
+    private Preopen(string hostPath, string guestPath, bool writable, in FileStatus identity)
     {
+        _hostPath = hostPath;
         GuestPath = guestPath;
         Writable = writable;
-        Root = root;
+        _device = identity.Device;
+        _inode = identity.Inode;
     }
 
     /// <summary>The name the guest knows it by.</summary>
@@ -21,10 +29,7 @@ internal sealed class Preopen
     /// <summary>Whether the guest may change what is below it.</summary>
     public bool Writable { get; }
 
-    /// <summary>The directory (an <c>O_PATH</c> handle, which grants nothing by itself).</summary>
-    public FdHandle Root { get; }
-
-    /// <summary>Opens a configured preopen.</summary>
+    /// <summary>Identifies a configured preopen.</summary>
     /// <exception cref="PlatformNotSupportedException">Not Linux on x64 or arm64 with glibc 2.30 or later.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory is gone.</exception>
     /// <exception cref="UnauthorizedAccessException">The process may not open it.</exception>
@@ -58,18 +63,37 @@ internal sealed class Preopen
             };
         }
 
-        var root = new FdHandle(fd);
+        using var root = new FdHandle(fd);
+        FileStatus identity;
         try
         {
             // statx (glibc 2.28) is the newest call the sandbox needs besides getdents64 (2.30): fail here, not in a guest call.
-            _ = FileStatus.Of(root, out _);
+            if (FileStatus.Of(root, out identity) is { } error)
+            {
+                throw new IOException($"Cannot read the directory '{preopen.HostPath}' to preopen it: {error}.");
+            }
         }
         catch (EntryPointNotFoundException e)
         {
-            root.Dispose();
             throw new PlatformNotSupportedException("WASI preopened directories need glibc 2.30 or later (statx, getdents64).", e);
         }
 
-        return new Preopen(preopen.GuestPath, preopen.Access == WasiDirectoryAccess.ReadWrite, root);
+        return new Preopen(preopen.HostPath, preopen.GuestPath, preopen.Access == WasiDirectoryAccess.ReadWrite, identity);
+    }
+
+    /// <summary>Opens the directory for a guest descriptor, checking it is the one the host was made with.</summary>
+    /// <exception cref="WasiLimitException">The guest holds as many open files as it may.</exception>
+    /// <exception cref="IOException">The directory is gone or was replaced.</exception>
+    public FdHandle OpenForGuest(WasiContext context)
+    {
+        var fd = context.OpenFile(() => Libc.Open(_hostPath, Libc.ORdOnly | Libc.ODirectory | Libc.OCloExec, 0), out var error)
+            ?? throw new IOException($"the preopened directory '{GuestPath}' cannot be opened: {error}");
+        if (FileStatus.Of(fd, out var status) is not null || status.Device != _device || status.Inode != _inode)
+        {
+            fd.Dispose();
+            throw new IOException($"the preopened directory '{GuestPath}' was replaced after the host was made");
+        }
+
+        return fd;
     }
 }

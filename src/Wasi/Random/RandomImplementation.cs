@@ -17,24 +17,12 @@ internal sealed class RandomImplementation : IRandom, IInsecure, IInsecureSeed
 
     private readonly WasiContext _context;
     private readonly System.Random? _custom;
-    private readonly (ulong, ulong) _seed;
+    private (ulong, ulong)? _seed;
 
     public RandomImplementation(WasiContext context)
     {
         _context = context;
-        var custom = context.Settings.Random;
-        _custom = custom;
-        var seed = new byte[16];
-        if (custom is null)
-        {
-            RandomNumberGenerator.Fill(seed);
-        }
-        else
-        {
-            custom.NextBytes(seed);
-        }
-
-        _seed = (BitConverter.ToUInt64(seed, 0), BitConverter.ToUInt64(seed, 8));
+        _custom = context.Settings.Random;
     }
 
     public byte[] GetRandomBytes(ulong len) => HostCall.Trap(_context, "get-random-bytes", () => Secure(len, "get-random-bytes"));
@@ -47,7 +35,17 @@ internal sealed class RandomImplementation : IRandom, IInsecure, IInsecureSeed
     public ulong GetInsecureRandomU64() =>
         HostCall.Trap(_context, "get-insecure-random-u64", () => BitConverter.ToUInt64(Insecure(8, "get-insecure-random-u64")));
 
-    public (ulong, ulong) InsecureSeed() => HostCall.Trap(_context, "insecure-seed", () => _seed);
+    /// <summary>The same seed on every call of an instance, drawn when the guest first asks for it.</summary>
+    public (ulong, ulong) InsecureSeed() => HostCall.Trap(_context, "insecure-seed", () =>
+    {
+        if (_seed is not { } seed)
+        {
+            var bytes = Secure(16, "insecure-seed");
+            _seed = seed = (BitConverter.ToUInt64(bytes, 0), BitConverter.ToUInt64(bytes, 8));
+        }
+
+        return seed;
+    });
 
     private byte[] Secure(ulong len, string function)
     {

@@ -65,6 +65,12 @@ internal static unsafe partial class Libc
         return (int)Syscall(SysOpenat2, directory, path, &how, (nuint)sizeof(OpenHow));
     }
 
+    /// <summary><c>fcntl</c>'s <c>F_DUPFD_CLOEXEC</c>.</summary>
+    public const int FDupFdCloExec = 1030;
+
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(SafeHandle fd, int command, int argument);
+
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
