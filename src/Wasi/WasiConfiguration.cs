@@ -188,7 +188,7 @@ public sealed class WasiConfiguration
     /// Grants the guest a host directory, which it sees under <paramref name="guestPath"/> in
     /// <c>wasi:filesystem/preopens.get-directories</c>. Paths are resolved inside it only, on open directory handles:
     /// absolute paths, <c>..</c> above it and symbolic links leading out of it fail with <c>not-permitted</c>.
-    /// The directory is opened when the host is made (<see cref="CreateHost"/>, <see cref="Build"/>); this needs
+    /// The directory is identified when the host is made (<see cref="CreateHost"/>, <see cref="Build"/>); this needs
     /// Linux on x64 or arm64.
     /// </summary>
     /// <param name="hostPath">An existing host directory.</param>
@@ -273,7 +273,7 @@ public sealed class WasiConfiguration
         return this;
     }
 
-    /// <summary>Creates a host with a snapshot of this configuration, opening the preopened directories.</summary>
+    /// <summary>Creates a host with a snapshot of this configuration, identifying the preopened directories.</summary>
     /// <returns>The host.</returns>
     /// <exception cref="PlatformNotSupportedException">Directories are preopened on a platform other than Linux on x64 or arm64.</exception>
     public WasiHost CreateHost() => new(this);

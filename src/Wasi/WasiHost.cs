@@ -15,9 +15,9 @@ namespace WitBindgen.Wasi;
 /// version of these interfaces (0.2.0 and later) link to them.
 /// </summary>
 /// <remarks>
-/// Preopened directories are opened when the host is made; from then on the guest reaches what is below those
-/// directories, whatever later happens to their host paths. Each <see cref="ToHostImports"/> call makes the state
-/// of one instance: its own <see cref="WasiLimits"/> counts, stdout and stderr buffers and metadata-hash secret.
+/// Preopened directories are identified when the host is made; a directory replaced at its host path later is
+/// refused to new instances. Each <see cref="ToHostImports"/> call makes the state of one instance: its own
+/// <see cref="WasiLimits"/> counts, stdout and stderr buffers and metadata-hash secret.
 /// </remarks>
 public sealed class WasiHost
 {
