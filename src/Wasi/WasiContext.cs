@@ -63,7 +63,17 @@ internal sealed class WasiContext
             throw new WasiLimitException($"the guest holds {Limits.MaxOpenFiles} open files, the most it may (WasiLimits.MaxOpenFiles)");
         }
 
-        var fd = open();
+        int fd;
+        try
+        {
+            fd = open();
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _openFiles);
+            throw;
+        }
+
         if (fd < 0)
         {
             error = Errno.LastCode;

@@ -8,7 +8,8 @@ namespace WitBindgen.Wasi.Tests.Sandbox;
 /// The check-then-use race: while <c>/data/d</c> is swapped again and again between a real directory and a link
 /// leading out, a guest keeps opening, creating and listing through it. Nothing outside may ever be read or
 /// changed. The attacker is a host thread (<see cref="HostSwapperRaceTests"/>) or a second instance of the guest on
-/// the same preopen (<see cref="GuestSwapperRaceTests"/>); each runs ten seconds per way of resolving paths.
+/// the same preopen (<see cref="GuestSwapperRaceTests"/>); each runs ten seconds per way of resolving paths (two
+/// classes, so that xunit runs them side by side).
 /// </summary>
 internal static partial class SwapRace
 {
@@ -59,71 +60,77 @@ internal static partial class SwapRace
     private static partial Regex Result();
 }
 
-/// <summary>A host thread swaps the directory for an absolute link to <c>outside</c> and back, as fast as it can.</summary>
-public sealed class HostSwapperRaceTests : IDisposable
+/// <summary>The race, ten seconds per way of resolving paths, against the attacker a subclass brings.</summary>
+public abstract class SwapRaceTests : IDisposable
 {
-    private readonly SandboxTree _tree = new();
+    protected SwapRaceTests() => Tree = new SandboxTree();
 
     public static TheoryData<string> Modes => SandboxTree.Modes;
 
-    public void Dispose() => _tree.Dispose();
+    internal SandboxTree Tree { get; }
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public void A_host_thread_swapping_the_directory_for_a_link_out_never_leads_the_guest_out(string mode) =>
-        SwapRace.Run(_tree, mode, stop =>
-        {
-            var d = Path.Combine(_tree.Data, "d");
-            var real = Path.Combine(_tree.Data, "d.real");
-            var cycles = 0;
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    Directory.Move(d, real);
-                    Directory.CreateSymbolicLink(d, _tree.Outside);
-                    Thread.SpinWait(200);
-                    File.Delete(d);                     // unlink(2): the link, not what it points to
-                    Directory.Move(real, d);
-                    cycles++;
-                }
-                catch (IOException)
-                {
-                    // The guest may have made d/pwned.txt or hold d; put d back and go on.
-                    if (Directory.Exists(real))
-                    {
-                        if (new FileInfo(d).LinkTarget is not null)
-                        {
-                            File.Delete(d);
-                        }
+    public void Swapping_the_directory_for_a_link_out_never_leads_the_guest_out(string mode) =>
+        SwapRace.Run(Tree, mode, stop => Attack(mode, stop));
 
-                        Directory.Move(real, d);
+    public void Dispose()
+    {
+        Tree.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Swaps until <paramref name="stop"/> is cancelled (or its own time is up); returns the cycles completed.</summary>
+    protected abstract int Attack(string mode, CancellationToken stop);
+}
+
+/// <summary>A host thread swaps the directory for an absolute link to <c>outside</c> and back, as fast as it can.</summary>
+public sealed class HostSwapperRaceTests : SwapRaceTests
+{
+    protected override int Attack(string mode, CancellationToken stop)
+    {
+        var d = Path.Combine(Tree.Data, "d");
+        var real = Path.Combine(Tree.Data, "d.real");
+        var cycles = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                Directory.Move(d, real);
+                Directory.CreateSymbolicLink(d, Tree.Outside);
+                Thread.SpinWait(200);
+                File.Delete(d);                     // unlink(2): the link, not what it points to
+                Directory.Move(real, d);
+                cycles++;
+            }
+            catch (IOException)
+            {
+                // The guest may have made d/pwned.txt or hold d; put d back and go on.
+                if (Directory.Exists(real))
+                {
+                    if (new FileInfo(d).LinkTarget is not null)
+                    {
+                        File.Delete(d);
                     }
+
+                    Directory.Move(real, d);
                 }
             }
+        }
 
-            return cycles;
-        });
+        return cycles;
+    }
 }
 
 /// <summary>A second instance of the guest, on the same preopen, swaps the directory for a relative link out.</summary>
-public sealed class GuestSwapperRaceTests : IDisposable
+public sealed class GuestSwapperRaceTests : SwapRaceTests
 {
-    private readonly SandboxTree _tree = new();
-
-    public static TheoryData<string> Modes => SandboxTree.Modes;
-
-    public void Dispose() => _tree.Dispose();
-
-    [Theory]
-    [MemberData(nameof(Modes))]
-    public void A_second_guest_swapping_the_directory_for_a_link_out_never_leads_the_first_out(string mode) =>
-        SwapRace.Run(_tree, mode, _ =>
-        {
-            var attacker = AttackGuest.Run(_tree.Configure(mode), "swap", SwapRace.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Null(attacker.Trap);
-            var line = Assert.Single(attacker.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("swap cycles ", line);
-            return int.Parse(line["swap cycles ".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        });
+    protected override int Attack(string mode, CancellationToken stop)
+    {
+        var attacker = AttackGuest.Run(Tree.Configure(mode), "swap", SwapRace.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(attacker.Trap);
+        var line = Assert.Single(attacker.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("swap cycles ", line);
+        return int.Parse(line["swap cycles ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
