@@ -9,7 +9,8 @@ public static class CommandLine
     private const string Usage =
         "usage: witbindgen wit <file-or-dir> [--json] [--features a,b] [--all-features]\n" +
         "  Resolves a WIT file or package directory (with deps/) and prints it as WIT,\n" +
-        "  or as JSON in the reference parser's shape with --json.";
+        "  or as JSON in the reference parser's shape with --json.\n" +
+        Wast.WastCommand.Usage;
 
     /// <summary>Runs the command line; returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -18,6 +19,11 @@ public static class CommandLine
         {
             stdout.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "wast")
+        {
+            return Wast.WastCommand.Run(args, stdout, stderr);
         }
 
         if (args[0] != "wit")

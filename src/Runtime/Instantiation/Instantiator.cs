@@ -189,7 +189,19 @@ internal sealed class Instantiator
         }
         catch (WasmtimeException e) when (PendingException.Take() is var pending)
         {
-            throw pending ?? new ComponentLinkException($"core module instantiation failed: {e.Message}");
+            if (pending is not null)
+            {
+                throw pending;
+            }
+
+            // The start function ran and trapped: a trap, as any other, not a link failure.
+            if (e is TrapException)
+            {
+                frame.State.Poisoned = true;
+                throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {e.Message.TrimEnd('\0')}", e);
+            }
+
+            throw new ComponentLinkException($"core module instantiation failed: {e.Message}");
         }
     }
 

@@ -90,7 +90,8 @@ public sealed unsafe class CoreFunction
             NativeMethods.ErrorDelete(error);
         }
 
-        return new CoreTrapException(message);
+        // The C API's messages end with the NUL of a C string.
+        return new CoreTrapException(message.TrimEnd('\0'));
     }
 }
 
