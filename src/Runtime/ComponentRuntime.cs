@@ -41,10 +41,12 @@ public sealed class ComponentRuntime : IDisposable
     /// <summary>How many core modules were compiled (not served from a cache) by this runtime.</summary>
     public int CompiledModules { get; private set; }
 
-    /// <summary>Reads a component binary and compiles its core modules.</summary>
+    /// <summary>Reads a component binary, validates it and compiles its core modules.</summary>
+    /// <exception cref="ComponentFormatException">The binary is malformed, or the component is invalid.</exception>
     public LoadedComponent Load(ReadOnlyMemory<byte> bytes)
     {
         var definition = ComponentReader.Read(bytes);
+        Validation.ComponentValidator.Validate(definition);
         return new LoadedComponent(this, definition);
     }
 
