@@ -13,9 +13,12 @@ public class HostileGuestTests
     private static readonly ComponentRuntime Runtime = new();
 
     /// <summary>A component exporting "f" whose core body (returning i32) is supplied by the test.</summary>
-    private static string Exporting(string resultType, string coreBody, string encoding = "utf8", string extraCore = "", string paramType = "", string coreParams = "") => $$"""
+    // A named type the result may use (as $named): exported first, so the function's type has an external name for it.
+    private static string Exporting(string resultType, string coreBody, string encoding = "utf8", string extraCore = "", string paramType = "", string coreParams = "", string namedType = "u8") => $$"""
         (component
           {{Wat.Libc}}
+          (type $named-type {{namedType}})
+          (export $named "named" (type $named-type))
           (core module $m
             (import "libc" "memory" (memory 1))
             {{extraCore}}
@@ -97,12 +100,12 @@ public class HostileGuestTests
 
     [Fact]
     public void Invalid_enum_case() => AssertTraps(
-        Exporting("(list (enum \"a\" \"b\" \"c\"))", "(i32.store8 (i32.const 1024) (i32.const 3)) " + ReturnPair(1024, 1)),
+        Exporting("(list $named)", "(i32.store8 (i32.const 1024) (i32.const 3)) " + ReturnPair(1024, 1), namedType: "(enum \"a\" \"b\" \"c\")"),
         "enum");
 
     [Fact]
     public void Invalid_variant_case() => AssertTraps(
-        Exporting("(list (variant (case \"x\" u8) (case \"y\")))", "(i32.store8 (i32.const 1024) (i32.const 9)) " + ReturnPair(1024, 1)),
+        Exporting("(list $named)", "(i32.store8 (i32.const 1024) (i32.const 9)) " + ReturnPair(1024, 1), namedType: "(variant (case \"x\" u8) (case \"y\"))"),
         "variant");
 
     [Fact]

@@ -22,6 +22,7 @@ public class ResourceTests
             (func (export "dtor") (param i32) (global.set $dropped (i32.add (global.get $dropped) (local.get 0)))))
           (core instance $d (instantiate $dm))
           (type $r (resource (rep i32) (dtor (core func $d "dtor"))))
+          (export $re "r" (type $r))
           (core func $new (canon resource.new $r))
           (core func $rep (canon resource.rep $r))
           (core func $drop (canon resource.drop $r))
@@ -45,13 +46,12 @@ public class ResourceTests
           (core instance $i (instantiate $m
             (with "res" (instance (export "new" (func $new)) (export "rep" (func $rep)) (export "drop" (func $drop))))
             (with "d" (instance $d))))
-          (func $ctor (param "v" u32) (result (own $r)) (canon lift (core func $i "ctor")))
-          (func $get (param "self" (borrow $r)) (result u32) (canon lift (core func $i "get")))
-          (func $consume (param "r" (own $r)) (result u32) (canon lift (core func $i "consume")))
-          (func $merge (param "self" (borrow $r)) (param "other" (own $r)) (result u32) (canon lift (core func $i "merge")))
+          (func $ctor (param "v" u32) (result (own $re)) (canon lift (core func $i "ctor")))
+          (func $get (param "self" (borrow $re)) (result u32) (canon lift (core func $i "get")))
+          (func $consume (param "r" (own $re)) (result u32) (canon lift (core func $i "consume")))
+          (func $merge (param "self" (borrow $re)) (param "other" (own $re)) (result u32) (canon lift (core func $i "merge")))
           (func $dropped (result u32) (canon lift (core func $i "dropped")))
           (func $peek (param "handle" u32) (result u32) (canon lift (core func $i "peek")))
-          (export "r" (type $r))
           (export "ctor" (func $ctor))
           (export "get" (func $get))
           (export "consume" (func $consume))
@@ -217,33 +217,27 @@ public class ResourceTests
             (component
               (component $inner
                 (type $r (resource (rep i32)))
+                (export $re "r" (type $r))
                 (core func $new (canon resource.new $r))
                 (core module $m
                   (import "res" "new" (func $new (param i32) (result i32)))
                   (func (export "ctor") (param i32) (result i32) (call $new (local.get 0)))
                   (func (export "get") (param i32) (result i32) (local.get 0)))
                 (core instance $i (instantiate $m (with "res" (instance (export "new" (func $new))))))
-                (func $ctor (param "v" u32) (result (own $r)) (canon lift (core func $i "ctor")))
-                (func $get (param "self" (borrow $r)) (result u32) (canon lift (core func $i "get")))
-                (export "r" (type $r))
+                (func $ctor (param "v" u32) (result (own $re)) (canon lift (core func $i "ctor")))
+                (func $get (param "self" (borrow $re)) (result u32) (canon lift (core func $i "get")))
                 (export "ctor" (func $ctor))
                 (export "get" (func $get)))
               (instance $a (instantiate $inner))
               (instance $b (instantiate $inner))
-              (alias export $a "ctor" (func $ctor-a))
-              (alias export $b "ctor" (func $ctor-b))
-              (alias export $a "get" (func $get-a))
-              (alias export $b "get" (func $get-b))
-              (export "ctor-a" (func $ctor-a))
-              (export "ctor-b" (func $ctor-b))
-              (export "get-a" (func $get-a))
-              (export "get-b" (func $get-b)))
+              (export "a" (instance $a))
+              (export "b" (instance $b)))
             """).Instantiate();
-        var a = (ResourceValue)instance.GetFunction("ctor-a")!.Invoke(WitValue.U32(1))[0].AsHandle();
-        var b = (ResourceValue)instance.GetFunction("ctor-b")!.Invoke(WitValue.U32(2))[0].AsHandle();
+        var a = (ResourceValue)instance.GetFunction("a", "ctor")!.Invoke(WitValue.U32(1))[0].AsHandle();
+        var b = (ResourceValue)instance.GetFunction("b", "ctor")!.Invoke(WitValue.U32(2))[0].AsHandle();
         Assert.NotSame(a.Type, b.Type);
-        Assert.Equal(1u, instance.GetFunction("get-a")!.Invoke(WitValue.Handle(a))[0].AsU32());
-        Assert.Equal(2u, instance.GetFunction("get-b")!.Invoke(WitValue.Handle(b))[0].AsU32());
-        Assert.Throws<ArgumentException>(() => instance.GetFunction("get-b")!.Invoke(WitValue.Handle(a)));
+        Assert.Equal(1u, instance.GetFunction("a", "get")!.Invoke(WitValue.Handle(a))[0].AsU32());
+        Assert.Equal(2u, instance.GetFunction("b", "get")!.Invoke(WitValue.Handle(b))[0].AsU32());
+        Assert.Throws<ArgumentException>(() => instance.GetFunction("b", "get")!.Invoke(WitValue.Handle(a)));
     }
 }
