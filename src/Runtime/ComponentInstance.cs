@@ -45,13 +45,13 @@ public sealed class ComponentInstance : IDisposable
         Export(instance, name) is LiftedFunction lifted ? new RawComponentFunction(instance + "#" + name, lifted) : null;
 
     /// <summary>
-    /// Finds an exported function for generated bindings and checks that its core signature is the one the
-    /// bindings were generated for.
+    /// Finds an exported function for generated bindings and checks that its type is the one the bindings were
+    /// generated for (kinds, counts and element types, not just the core signature: see <see cref="AbiTypeMatch"/>).
     /// </summary>
     /// <param name="instance">The exported instance (interface) name, or null for a top-level function.</param>
     /// <param name="name">The function name.</param>
     /// <param name="expected">The function type the bindings were generated for.</param>
-    /// <exception cref="ComponentLinkException">The function is missing or its signature differs.</exception>
+    /// <exception cref="ComponentLinkException">The function is missing or its type differs (the message names both types and the first difference).</exception>
     public RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -61,10 +61,10 @@ public sealed class ComponentInstance : IDisposable
             throw new ComponentLinkException($"the component does not export the function {Describe(instance, name)}");
         }
 
-        if (!function.Type.LiftSignature.SameAs(expected.LiftSignature))
+        if (AbiTypeMatch.FirstDifference(expected, function.Type) is { } difference)
         {
             throw new ComponentLinkException(
-                $"the exported function {Describe(instance, name)} is lifted as {function.Type.LiftSignature}, but the bindings expect {expected.LiftSignature}");
+                $"the exported function {Describe(instance, name)} has type {function.Type}, but the bindings were generated for {expected}: {difference}");
         }
 
         return function;

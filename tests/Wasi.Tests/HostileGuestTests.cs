@@ -8,9 +8,15 @@ public class HostileGuestTests
 {
     private const string Writer = """
         (component
+          (import "wasi:io/error@0.2.0" (instance $error (export "error" (type (sub resource)))))
+          (alias export $error "error" (type $error-type))
           (import "wasi:io/streams@0.2.0" (instance $streams
+            (alias outer 1 $error-type (type $outer-error))
+            (export "error" (type $e (eq $outer-error)))
             (export "output-stream" (type $out (sub resource)))
-            (export "[method]output-stream.blocking-write-and-flush" (func (param "self" (borrow $out)) (param "contents" (list u8)) (result (result (error u8)))))))
+            (type $stream-error (variant (case "last-operation-failed" (own $e)) (case "closed")))
+            (export "stream-error" (type $se (eq $stream-error)))
+            (export "[method]output-stream.blocking-write-and-flush" (func (param "self" (borrow $out)) (param "contents" (list u8)) (result (result (error $se)))))))
           (alias export $streams "output-stream" (type $out-type))
           (import "wasi:cli/stdout@0.2.0" (instance $stdout
             (alias outer 1 $out-type (type $out))

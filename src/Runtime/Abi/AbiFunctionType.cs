@@ -98,4 +98,8 @@ public sealed class AbiFunctionType
 
         return builder.ToImmutable();
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"func({string.Join(", ", Parameters)}){(Results.Length == 0 ? string.Empty : " -> " + string.Join(", ", Results))}";
 }

@@ -10,11 +10,10 @@ internal static class RawTrampoline
     public static Function Lower(Store store, RawHostCallable callee, AbiFunctionType type, CanonOptions options)
     {
         var signature = type.LowerSignature;
-        var expected = callee.Definition.Type.LowerSignature;
-        if (!signature.Parameters.SequenceEqual(expected.Parameters) || !signature.Results.SequenceEqual(expected.Results))
+        if (AbiTypeMatch.FirstDifference(callee.Definition.Type, type) is { } difference)
         {
             throw new ComponentLinkException(
-                $"import '{callee.Name}' is lowered as {signature}, but its host implementation was written for {expected}");
+                $"import '{callee.Name}' has type {type}, but its host implementation was written for {callee.Definition.Type}: {difference}");
         }
 
         var function = callee.Definition.Function;

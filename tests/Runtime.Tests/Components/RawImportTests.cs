@@ -81,7 +81,20 @@ public class RawImportTests
             .DefineRawFunction("greet", GreetType, (_, _) => { });
         var e = Assert.Throws<ComponentLinkException>(() => Runtime.LoadText(Component).Instantiate(wrong));
         Assert.Contains("'add'", e.Message);
-        Assert.Contains("(param i64 i32)", e.Message);
+        Assert.Contains("parameter 1: expected u64, found u32", e.Message);
+    }
+
+    [Fact]
+    public void A_host_function_of_the_same_core_signature_but_another_type_is_a_link_error()
+    {
+        // s32 and u32 lower to the same i32: only the component-level types tell them apart.
+        var wrong = new HostImports()
+            .DefineRawFunction("add", new AbiFunctionType([AbiType.S32, AbiType.U32], [AbiType.U32]), (_, _) => { })
+            .DefineRawFunction("greet", GreetType, (_, _) => { });
+        var e = Assert.Throws<ComponentLinkException>(() => Runtime.LoadText(Component).Instantiate(wrong));
+        Assert.Contains("func(u32, u32) -> u32", e.Message);
+        Assert.Contains("func(s32, u32) -> u32", e.Message);
+        Assert.Contains("parameter 1: expected s32, found u32", e.Message);
     }
 
     [Fact]
