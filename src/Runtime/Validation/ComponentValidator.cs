@@ -18,6 +18,7 @@ internal static class ComponentValidator
         ArgumentNullException.ThrowIfNull(component);
 
         // One line per family of rules (each a class of this folder).
+        NameRules.Check(component);
     }
 
     /// <summary>The exception for a violation at <paramref name="offset"/>.</summary>
