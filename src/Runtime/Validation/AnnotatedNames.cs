@@ -26,10 +26,10 @@ internal static class AnnotatedNames
             return;
         }
 
-        var what = $"{names.Kind} `{name.Name}`";
+        var what = $"{names.Kind} name `{name.Name}` is not valid";
         if (sort != Sort.Function)
         {
-            throw ComponentValidator.Invalid($"{what} is not a func (its sort is {sort.ToText()}): only functions have annotated names", offset);
+            throw ComponentValidator.Invalid($"{what}: it is not a func (its sort is {sort.ToText()}), and only functions have annotated names", offset);
         }
 
         var resource = name.ResourceName!;
@@ -38,7 +38,7 @@ internal static class AnnotatedNames
             if (!names.HasResource(resource))
             {
                 throw ComponentValidator.Invalid(
-                    $"static resource name is not known in this context: no resource type is {Past(names)} as `{resource}` before {what}", offset);
+                    $"{what}: static resource name is not known in this context (no resource type is {Past(names)} as `{resource}` before it)", offset);
             }
 
             return;
@@ -52,7 +52,7 @@ internal static class AnnotatedNames
             if (function.Result is null)
             {
                 throw ComponentValidator.Invalid(
-                    $"{what} should return one value, `(own $T)` or `(result (own $T))` where $T is the resource type `{resource}`", offset);
+                    $"{what}: a constructor should return one value, `(own $T)` or `(result (own $T))` where $T is the resource type `{resource}`", offset);
             }
 
             if (returned is null)

@@ -18,36 +18,42 @@ internal static class TypeLabels
         switch (type)
         {
             case FunctionType function:
-                Check(function.Parameters.Select(p => p.Name), "function parameter", offset);
+                Check(function.Parameters.Select(p => p.Name), "function parameter", "parameter", offset);
                 break;
             case RecordType record:
-                Check(record.Fields.Select(f => f.Name), "record field", offset);
+                Check(record.Fields.Select(f => f.Name), "record field", "field", offset);
                 break;
             case VariantType variant:
-                Check(variant.Cases.Select(c => c.Name), "variant case", offset);
+                Check(variant.Cases.Select(c => c.Name), "variant case", "case", offset);
                 break;
             case EnumType enumeration:
-                Check(enumeration.Cases, "enum case", offset);
+                Check(enumeration.Cases, "enum case", "case", offset);
                 break;
             case FlagsType flags:
-                Check(flags.Names, "flag", offset);
+                Check(flags.Names, "flag", "flag", offset);
                 break;
         }
     }
 
-    private static void Check(IEnumerable<string> labels, string what, int offset)
+    /// <param name="labels">The labels, in order.</param>
+    /// <param name="what">What a label is, e.g. <c>record field</c>.</param>
+    /// <param name="kind">What a label is among its siblings, e.g. <c>field</c>.</param>
+    /// <param name="offset">The offset of the definition.</param>
+    private static void Check(IEnumerable<string> labels, string what, string kind, int offset)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var label in labels)
         {
             if (!ExternNameGrammar.IsLabel(label))
             {
-                throw ComponentValidator.Invalid($"{what} name `{label}` is not in kebab case", offset);
+                var empty = label.Length == 0 ? " (a name cannot be empty)" : string.Empty;
+                throw ComponentValidator.Invalid($"{what} name `{label}` is not in kebab case{empty}", offset);
             }
 
-            if (!seen.TryAdd(label.ToLowerInvariant(), label))
+            var canonical = label.ToLowerInvariant();
+            if (!seen.TryAdd(canonical, label))
             {
-                throw ComponentValidator.Invalid($"{what} name `{label}` conflicts with previous {what} name `{seen[label.ToLowerInvariant()]}`", offset);
+                throw ComponentValidator.Invalid($"{what} name `{label}` conflicts with previous {kind} name `{seen[canonical]}`", offset);
             }
         }
     }

@@ -61,7 +61,7 @@ public class NameRulesTests
                 (import "[method]r.m" (func)))))
             """;
         var e = Refused(text);
-        Assert.StartsWith("invalid component: import `[method]r.m`: function should have at least one argument", e.Reason);
+        Assert.StartsWith("invalid component: import name `[method]r.m` is not valid: function should have at least one argument", e.Reason);
         var type = (ComponentType)OnlyType(text);
         Assert.Equal(type.Imports.Last().Offset, e.Offset);
     }
@@ -76,7 +76,7 @@ public class NameRulesTests
               (import "[method]b.m" (func (param "self" (borrow $a)))))
             """);
         Assert.Equal(
-            "invalid component: import `[method]b.m`: function does not match expected resource name `a` (its resource type is imported as `a`, not `b`)",
+            "invalid component: import name `[method]b.m` is not valid: function does not match expected resource name `a` (its resource type is imported as `a`, not `b`)",
             e.Reason);
     }
 

@@ -134,7 +134,7 @@
   (component
     (import "r" (type $r (sub resource)))
     (import "[constructor]r" (type (eq $r))))
-  "import `[constructor]r` is not a func")
+  "import name `[constructor]r` is not valid: it is not a func")
 (assert_invalid
   (component
     (import "r" (type $r (sub resource)))
@@ -249,11 +249,11 @@
   (type (flags "read" "WRITE"))
   (type (func (param "self" u32) (param "n-2" u32))))
 (assert_invalid (component (type (record (field "Ab" u8)))) "record field name `Ab` is not in kebab case")
-(assert_invalid (component (type (record (field "a" u8) (field "A" u8)))) "record field name `A` conflicts with previous record field name `a`")
+(assert_invalid (component (type (record (field "a" u8) (field "A" u8)))) "record field name `A` conflicts with previous field name `a`")
 (assert_invalid (component (type (variant (case "x_y")))) "variant case name `x_y` is not in kebab case")
 (assert_invalid (component (type (variant (case "ok") (case "OK" u8)))) "variant case name `OK` conflicts")
 (assert_invalid (component (type (enum "e-1" "E-1"))) "enum case name `E-1` conflicts")
-(assert_invalid (component (type (enum ""))) "enum case name `` is not in kebab case")
+(assert_invalid (component (type (enum ""))) "enum case name `` is not in kebab case (a name cannot be empty)")
 (assert_invalid (component (type (flags "1st"))) "flag name `1st` is not in kebab case")
 (assert_invalid (component (type (flags "go" "GO"))) "flag name `GO` conflicts")
 (assert_invalid (component (type (func (param "p" u8) (param "P" u8)))) "function parameter name `P` conflicts")
