@@ -45,7 +45,11 @@ internal static class AnnotatedNames
         }
 
         var type = functionType();
-        var function = (FunctionType)type.Definition!;
+        if (type.Definition is not FunctionType function)
+        {
+            throw ComponentValidator.Invalid($"{what}: its type is not a function type but {type.Describe()}", offset);
+        }
+
         if (name.Kind == ExternNameKind.Constructor)
         {
             var returned = function.Result is { } result ? Owned(type.ResolveValueType(result)) : null;

@@ -266,3 +266,11 @@
 (assert_invalid
   (component (component (component (import "Nope" (func)))))
   "`Nope` is not in kebab case")
+
+;; An annotated function whose declared type is not a function type is refused, not a crash.
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (type $s string)
+    (import "[method]r.m" (func (type $s))))
+  "its type is not a function type")
