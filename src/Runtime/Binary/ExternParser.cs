@@ -44,7 +44,7 @@ internal static class ExternParser
     }
 
     private static string Once(WasmReader r, string? previous, string value, string attribute, int offset) =>
-        previous is null ? value : throw r.Error($"duplicate {attribute} attribute", offset);
+        previous is null ? value : throw r.Error($"duplicate '{attribute}' attribute in name: each kind of attribute appears at most once", offset);
 
     /// <summary>Reads an <c>externtype</c>.</summary>
     public static ExternType ReadExternType(WasmReader r)

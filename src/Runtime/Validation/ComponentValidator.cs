@@ -18,6 +18,7 @@ internal static class ComponentValidator
         ArgumentNullException.ThrowIfNull(component);
 
         // One line per family of rules (each a class of this folder).
+        NameRules.Check(component);
         Types.TypeChecker.Check(component);
     }
 

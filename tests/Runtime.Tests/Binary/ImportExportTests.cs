@@ -185,7 +185,7 @@ public class ImportExportTests
         // import "x" with two versionsuffix attributes, of type func 0.
         var import = Concat([0x02], Name("x"), [0x02, 0x01], Name(".1"), [0x01], Name(".2"), [0x01, 0x00]);
         var e = ReadFails(Build(Section(10, import)));
-        Assert.Equal("duplicate versionsuffix attribute", e.Reason);
+        Assert.Equal("duplicate 'versionsuffix' attribute in name: each kind of attribute appears at most once", e.Reason);
     }
 
     [Fact]
