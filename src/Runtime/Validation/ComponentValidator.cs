@@ -18,6 +18,12 @@ internal static class ComponentValidator
         ArgumentNullException.ThrowIfNull(component);
 
         // One line per family of rules (each a class of this folder).
+        IndexRules.Check(component);
+        OuterAliasRules.Check(component);
+        LimitRules.Check(component);
+        TypeDefinitionRules.Check(component);
+        CoreModuleRules.Check(component);
+        CanonRules.Check(component);
     }
 
     /// <summary>The exception for a violation at <paramref name="offset"/>.</summary>
