@@ -33,6 +33,9 @@ internal static class IndexRules
         _ => sort.ToText(),
     };
 
+    /// <summary>The sort with its indefinite article, e.g. "an instance" or "a core func".</summary>
+    public static string A(Sort sort) => (sort is Sort.Instance ? "an " : "a ") + sort.ToText();
+
     private readonly struct Checker(ValidationScope scope, Definition at)
     {
         public void Run()
@@ -52,7 +55,7 @@ internal static class IndexRules
                     {
                         if (export.Sort is not (Sort.CoreFunction or Sort.CoreTable or Sort.CoreMemory or Sort.CoreGlobal or Sort.CoreTag))
                         {
-                            throw Fail($"a core instance may only export functions, tables, memories, globals and tags, not a {export.Sort.ToText()} (export `{export.Name}`)");
+                            throw Fail($"a core instance may only export functions, tables, memories, globals and tags, not {A(export.Sort)} (export `{export.Name}`)");
                         }
 
                         Require(export.Sort, export.Index);
@@ -161,7 +164,7 @@ internal static class IndexRules
         {
             if (sort.IsCore() && sort != Sort.CoreModule)
             {
-                throw Fail($"{what}: a {sort.ToText()} cannot be passed between components (only core modules among the core sorts)");
+                throw Fail($"{what}: {A(sort)} cannot be passed between components (only core modules among the core sorts)");
             }
         }
 
@@ -336,7 +339,7 @@ internal static class IndexRules
                             ?? throw Fail($"instance {export.InstanceIndex} has no export named `{export.Name}`");
                         if (sort != export.Sort)
                         {
-                            throw Fail($"export `{export.Name}` of instance {export.InstanceIndex} is a {sort.ToText()}, not a {export.Sort.ToText()}");
+                            throw Fail($"export `{export.Name}` of instance {export.InstanceIndex} is {A(sort)}, not {A(export.Sort)}");
                         }
                     }
 
@@ -352,7 +355,7 @@ internal static class IndexRules
 
                         if (entity.Sort != export.Sort)
                         {
-                            throw Fail($"export `{export.Name}` of core instance {export.InstanceIndex} is a {entity.Sort.ToText()}, not a {export.Sort.ToText()}");
+                            throw Fail($"export `{export.Name}` of core instance {export.InstanceIndex} is {A(entity.Sort)}, not {A(export.Sort)}");
                         }
                     }
 

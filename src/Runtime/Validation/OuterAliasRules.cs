@@ -56,7 +56,7 @@ internal static class OuterAliasRules
                 _ => "no core export aliases",
             };
             throw ComponentValidator.Invalid(
-                $"an alias inside a component or instance type may only refer to types or instances ({kind}), not a {alias.Sort.ToText()}", at.Offset);
+                $"an alias inside a component or instance type may only refer to types or instances ({kind}), not {IndexRules.A(alias.Sort)}", at.Offset);
         }
     }
 
@@ -64,7 +64,7 @@ internal static class OuterAliasRules
     {
         if (alias.Sort is not (Sort.CoreModule or Sort.CoreType or Sort.Component or Sort.Type))
         {
-            throw ComponentValidator.Invalid($"an outer alias may only refer to core modules, core types, components and types, not a {alias.Sort.ToText()}", at.Offset);
+            throw ComponentValidator.Invalid($"an outer alias may only refer to core modules, core types, components and types, not {IndexRules.A(alias.Sort)}", at.Offset);
         }
 
         var target = scope.Outer(alias.Count, at)
