@@ -159,3 +159,36 @@
     (core instance $i (instantiate $m))
     (core instance (export "g" (func $i "f")) (export "g" (func $i "f"))))
   "export name `g` already defined")
+
+;; Exception tags pass between core instances, directly, through an alias and through inline exports; the
+;; tag keeps its identity (the thrown exception is caught by the importer's handler for the same tag).
+(component
+  (core module $thrower
+    (tag $oops (export "oops") (param i32))
+    (func (export "fail") (param i32) (local.get 0) (throw $oops)))
+  (core instance $t (instantiate $thrower))
+  (alias core export $t "oops" (core tag $oops))
+  (core module $catcher
+    (import "t" "oops" (tag $oops (param i32)))
+    (import "t" "fail" (func $fail (param i32)))
+    (func (export "try") (param i32) (result i32)
+      (block $caught (result i32)
+        (try_table (catch $oops $caught) (call $fail (local.get 0)))
+        (i32.const -1))))
+  (core instance $direct (instantiate $catcher (with "t" (instance $t))))
+  (core instance $inline (instantiate $catcher (with "t" (instance
+    (export "oops" (tag $oops))
+    (export "fail" (func $t "fail"))))))
+  (func (export "try-direct") (param "x" s32) (result s32) (canon lift (core func $direct "try")))
+  (func (export "try-inline") (param "x" s32) (result s32) (canon lift (core func $inline "try")))
+)
+(assert_return (invoke "try-direct" (s32.const 7)) (s32.const 7))
+(assert_return (invoke "try-inline" (s32.const 9)) (s32.const 9))
+
+(assert_invalid
+  (component
+    (core module $a (tag (export "t") (param f32)))
+    (core instance $i (instantiate $a))
+    (core module $b (import "a" "t" (tag (param i32))))
+    (core instance (instantiate $b (with "a" (instance $i)))))
+  "tag type mismatch")
