@@ -68,7 +68,7 @@ internal static class CanonRules
                 Local(scope, item, item.TypeIndex, "resource.rep");
                 break;
             case CanonBuiltinItem builtin:
-                Builtin(scope, builtin, facts);
+                CanonBuiltinRules.Check(scope, builtin, facts);
                 break;
         }
     }
@@ -171,49 +171,8 @@ internal static class CanonRules
         }
     }
 
-    private static void Builtin(ValidationScope scope, CanonBuiltinItem builtin, ValueTypeFacts facts)
-    {
-        if (builtin.MemoryIndex is { } memory)
-        {
-            Memory32(scope, builtin, memory);
-        }
-
-        if (builtin.Options is not { } options)
-        {
-            return;
-        }
-
-        Common(scope, builtin, options);
-        var name = builtin.Kind.ToText();
-        if (options.PostReturnIndex is not null)
-        {
-            throw Fail(builtin, $"canonical option `post-return` cannot be specified for `{name}`");
-        }
-
-        if (options.CallbackIndex is not null)
-        {
-            throw Fail(builtin, $"canonical option `callback` cannot be specified for `{name}`");
-        }
-
-        var mayBeAsync = builtin.Kind is CanonBuiltinKind.StreamRead or CanonBuiltinKind.StreamWrite
-            or CanonBuiltinKind.FutureRead or CanonBuiltinKind.FutureWrite;
-        if (options.IsAsync && !mayBeAsync)
-        {
-            throw Fail(builtin, $"cannot specify `async` option on `{name}`");
-        }
-
-        if (builtin is { Kind: CanonBuiltinKind.TaskReturn, Result: { } result })
-        {
-            var resolved = scope.TypeScope.ResolveValueType(result);
-            if (facts.NeedsMemory(resolved) || facts.Flatten(resolved).Count > ValueTypeFacts.MaxFlatParams)
-            {
-                RequireMemory(builtin, options);
-            }
-        }
-    }
-
     /// <summary>The rules every list of options obeys: <c>realloc</c> needs <c>memory</c>; both have the right types.</summary>
-    private static void Common(ValidationScope scope, CanonItem canon, CanonicalOptions options)
+    internal static void Common(ValidationScope scope, CanonItem canon, CanonicalOptions options)
     {
         if (options.ReallocIndex is { } realloc)
         {
@@ -234,7 +193,7 @@ internal static class CanonRules
         }
     }
 
-    private static void Memory32(ValidationScope scope, CanonItem canon, uint memory)
+    internal static void Memory32(ValidationScope scope, CanonItem canon, uint memory)
     {
         if (scope.Core.Entity(Sort.CoreMemory, memory, canon) is { Type: CoreMemoryExternType { Limits.Is64: true } })
         {
@@ -242,20 +201,20 @@ internal static class CanonRules
         }
     }
 
-    private static void RequireMemory(CanonItem canon, CanonicalOptions options)
+    internal static void RequireMemory(CanonItem canon, CanonicalOptions options)
     {
         if (options.MemoryIndex is null)
         {
-            throw Fail(canon, "canonical option `memory` is required (values of this function type pass through linear memory)");
+            throw Fail(canon, "canonical option `memory` is required (values pass through linear memory here)");
         }
     }
 
-    private static void RequireRealloc(CanonItem canon, CanonicalOptions options)
+    internal static void RequireRealloc(CanonItem canon, CanonicalOptions options)
     {
         RequireMemory(canon, options);
         if (options.ReallocIndex is null)
         {
-            throw Fail(canon, "canonical option `realloc` is required (the canonical ABI allocates values of this function type in the guest)");
+            throw Fail(canon, "canonical option `realloc` is required (the canonical ABI allocates values in the guest here)");
         }
     }
 
@@ -271,5 +230,5 @@ internal static class CanonRules
     private static bool Same(CoreFunctionType a, CoreFunctionType b) =>
         a.Parameters.SequenceEqual(b.Parameters) && a.Results.SequenceEqual(b.Results);
 
-    private static ComponentFormatException Fail(CanonItem canon, string reason) => ComponentValidator.Invalid(reason, canon.Offset);
+    internal static ComponentFormatException Fail(CanonItem canon, string reason) => ComponentValidator.Invalid(reason, canon.Offset);
 }

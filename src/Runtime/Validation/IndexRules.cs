@@ -123,12 +123,7 @@ internal static class IndexRules
                     Builtin(builtin);
                     break;
                 case StartItem start:
-                    Require(Sort.Function, start.FunctionIndex);
-                    foreach (var argument in start.Arguments)
-                    {
-                        Require(Sort.Value, argument);
-                    }
-
+                    Start(start);
                     break;
                 case ImportItem import:
                     Extern(import.Type);
@@ -360,6 +355,37 @@ internal static class IndexRules
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>The start function exists and takes as many values, and returns as many, as the start definition says.</summary>
+        private void Start(StartItem start)
+        {
+            Require(Sort.Function, start.FunctionIndex);
+            foreach (var argument in start.Arguments)
+            {
+                Require(Sort.Value, argument);
+            }
+
+            FunctionType function;
+            try
+            {
+                function = (FunctionType)scope.TypeScope.ResolveFunctionType(start.FunctionIndex).Definition!;
+            }
+            catch (ComponentFormatException e)
+            {
+                throw Fail(e.Reason);
+            }
+
+            if (function.Parameters.Count != start.Arguments.Count)
+            {
+                throw Fail($"start function {start.FunctionIndex} takes {function.Parameters.Count} arguments, but the start definition passes {start.Arguments.Count}");
+            }
+
+            var results = function.Result is null ? 0u : 1u;
+            if (results != start.ResultCount)
+            {
+                throw Fail($"start function {start.FunctionIndex} returns {results} values, but the start definition expects {start.ResultCount}");
             }
         }
 

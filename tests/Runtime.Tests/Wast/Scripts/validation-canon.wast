@@ -180,3 +180,65 @@
     (core instance $i (instantiate $m))
     (core func (canon lower (func $f) (memory (core memory $i "mem")))))
   "64-bit memory")
+
+;; Built-ins: the options each takes and needs, and the immediates they name.
+(component definition
+  (core module $m
+    (memory (export "mem") 1)
+    (table (export "fns") 1 funcref)
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 0)))
+  (core instance $i (instantiate $m))
+  (type $strings (stream string))
+  (type $ticks (future))
+  (core type $thread (func (param i32)))
+  (canon stream.read $strings (memory (core memory $i "mem")) (realloc (core func $i "realloc")) (core func))
+  (canon stream.write $strings async (memory (core memory $i "mem")) (core func))
+  (canon future.read $ticks (core func))
+  (canon task.return (result string) (memory (core memory $i "mem")) string-encoding=utf16 (core func))
+  (canon error-context.debug-message (memory (core memory $i "mem")) (realloc (core func $i "realloc")) (core func))
+  (canon context.get i32 1 (core func))
+  (canon thread.new-indirect $thread (core table $i "fns") (core func))
+)
+
+(assert_invalid
+  (component
+    (core module $m (memory (export "mem") 1))
+    (core instance $i (instantiate $m))
+    (type $strings (stream string))
+    (canon stream.read $strings (memory (core memory $i "mem")) (core func)))
+  "canonical option `realloc` is required")
+
+(assert_invalid
+  (component
+    (type $bytes (future (list u8)))
+    (canon future.write $bytes (core func)))
+  "canonical option `memory` is required")
+
+(assert_invalid
+  (component
+    (core module $m
+      (memory (export "mem") 1)
+      (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 0)))
+    (core instance $i (instantiate $m))
+    (canon task.return (result string) (memory (core memory $i "mem")) (realloc (core func $i "realloc")) (core func)))
+  "cannot be specified for `task.return`")
+
+(assert_invalid
+  (component (canon error-context.new (core func)))
+  "canonical option `memory` is required")
+
+(assert_invalid
+  (component (canon task.return (result u32) async (core func)))
+  "cannot specify `async` option on `task.return`")
+
+(assert_invalid
+  (component (canon context.set i32 2 (core func)))
+  "context slot 2 does not exist")
+
+(assert_invalid
+  (component
+    (core module $m (table (export "fns") 1 funcref))
+    (core instance $i (instantiate $m))
+    (core type $wrong (func (param i64)))
+    (canon thread.new-indirect $wrong (core table $i "fns") (core func)))
+  "a thread's function has type (func (param i32))")

@@ -149,3 +149,18 @@
     (type $s (stream u8))
     (canon future.new $s (core func)))
   "is not a future type")
+
+;; A start function takes as many values as the start definition passes (and returns as many as it expects).
+(component
+  (core module $m (func (export "init")))
+  (core instance $i (instantiate $m))
+  (func $init (canon lift (core func $i "init")))
+  (start $init))
+
+(assert_invalid
+  (component
+    (core module $m (func (export "init") (param i32)))
+    (core instance $i (instantiate $m))
+    (func $init (param "x" u32) (canon lift (core func $i "init")))
+    (start $init))
+  "takes 1 arguments, but the start definition passes 0")
