@@ -47,6 +47,7 @@ public sealed class ComponentRuntime : IDisposable
     {
         var definition = ComponentReader.Read(bytes);
         Validation.ComponentValidator.Validate(definition);
+        Validation.CoreModuleCompilation.Compile(definition, this);
         return new LoadedComponent(this, definition);
     }
 

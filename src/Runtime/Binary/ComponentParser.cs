@@ -164,8 +164,15 @@ internal static class ComponentParser
                 for (var i = 0; i < count; i++)
                 {
                     var name = r.ReadName();
-                    var sort = SortParser.ReadCoreSort(r);
-                    arguments.Add(new CoreInstantiationArgument(name, sort, r.ReadU32()));
+                    var argumentStart = r.Position;
+                    var argumentKind = r.ReadByte();
+                    if (argumentKind != 0x12)
+                    {
+                        // core:instantiatearg ::= n:<core:name> 0x12 i:<instanceidx>: only core instances can be arguments.
+                        throw r.Error($"invalid leading byte (0x{argumentKind:x}) for instantiation arg kind: a core instantiation argument must be a core instance (0x12)", argumentStart);
+                    }
+
+                    arguments.Add(new CoreInstantiationArgument(name, Sort.CoreInstance, r.ReadU32()));
                 }
 
                 return new CoreInstantiationItem(module, arguments);

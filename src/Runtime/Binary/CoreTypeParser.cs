@@ -36,7 +36,8 @@ internal static class CoreTypeParser
         }
     }
 
-    private static CoreSubType ReadSubType(WasmReader r)
+    /// <summary>Reads a core <c>subtype</c> as core WebAssembly encodes it (0x50 is a non-final subtype here).</summary>
+    internal static CoreSubType ReadSubType(WasmReader r)
     {
         switch (r.PeekByte())
         {
@@ -187,7 +188,8 @@ internal static class CoreTypeParser
         return false;
     }
 
-    private static CoreHeapType ReadHeapType(WasmReader r)
+    /// <summary>Reads a core <c>heaptype</c>.</summary>
+    internal static CoreHeapType ReadHeapType(WasmReader r)
     {
         var start = r.Position;
         var b = r.PeekByte();
@@ -283,7 +285,8 @@ internal static class CoreTypeParser
         return new CoreModuleType(declarations);
     }
 
-    private static CoreExternType ReadExternType(WasmReader r)
+    /// <summary>Reads a core <c>externtype</c> (an import description of a core module or module type).</summary>
+    internal static CoreExternType ReadExternType(WasmReader r)
     {
         var start = r.Position;
         var kind = r.ReadByte();
@@ -319,7 +322,8 @@ internal static class CoreTypeParser
         }
     }
 
-    private static CoreLimits ReadLimits(WasmReader r)
+    /// <summary>Reads core <c>limits</c> of a table or memory.</summary>
+    internal static CoreLimits ReadLimits(WasmReader r)
     {
         var start = r.Position;
         var flags = r.ReadByte();

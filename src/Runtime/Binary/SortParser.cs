@@ -42,6 +42,7 @@ internal static class SortParser
     /// <summary>Reads an <c>alias</c>.</summary>
     public static Alias ReadAlias(WasmReader r)
     {
+        var sortStart = r.Position;
         var sort = ReadSort(r);
         var targetStart = r.Position;
         var target = r.ReadByte();
@@ -59,6 +60,13 @@ internal static class SortParser
                 var coreInstance = r.ReadU32();
                 return new CoreInstanceExportAlias(sort, coreInstance, r.ReadName());
             case 0x02:
+                if (sort is not (Sort.CoreModule or Sort.CoreType or Sort.Component or Sort.Type))
+                {
+                    // outeraliassort: only core module, core type, component and type can be aliased from an outer scope.
+                    var kindOffset = sort.IsCore() ? sortStart + 1 : sortStart;
+                    throw r.Error($"invalid leading byte (0x{r.Data.Span[kindOffset]:x}) for component outer alias kind: {sort.ToText()} definitions cannot be aliased from an outer scope", kindOffset);
+                }
+
                 var count = r.ReadU32();
                 return new OuterAlias(sort, count, r.ReadU32());
             default:

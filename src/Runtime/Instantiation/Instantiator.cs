@@ -183,9 +183,23 @@ internal sealed class Instantiator
 
         try
         {
-            var instance = new Instance(_store, module, externs);
+            // Wasmtime .NET cannot pass tags: a module importing one is instantiated through the C API.
+            var instance = externs.Any(e => e is CoreTag)
+                ? NativeInstantiation.Instantiate(_store, module, externs)
+                : new Instance(_store, module, externs);
             StoreEpoch.For(_store).Advance(); // a start function may have run
-            return new CoreInstanceValue(instance);
+            return new CoreInstanceValue(instance, _store);
+        }
+        catch (NativeTrapException e)
+        {
+            StoreEpoch.For(_store).Advance();
+            if (PendingException.Take() is { } pending)
+            {
+                throw pending;
+            }
+
+            frame.State.Poisoned = true;
+            throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {e.Message}", e);
         }
         catch (WasmtimeException e) when (PendingException.Take() is var pending)
         {

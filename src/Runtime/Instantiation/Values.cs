@@ -66,9 +66,14 @@ internal sealed class RuntimeInstance
 internal sealed class CoreInstanceValue
 {
     private readonly Instance? _instance;
+    private readonly Store? _store;
     private readonly Dictionary<string, object>? _exports;
 
-    public CoreInstanceValue(Instance instance) => _instance = instance;
+    public CoreInstanceValue(Instance instance, Store store)
+    {
+        _instance = instance;
+        _store = store;
+    }
 
     public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
 
@@ -79,7 +84,9 @@ internal sealed class CoreInstanceValue
             return _exports.TryGetValue(name, out var value) ? value : null;
         }
 
-        return (object?)_instance!.GetFunction(name) ?? (object?)_instance.GetMemory(name) ?? (object?)_instance.GetTable(name) ?? _instance.GetGlobal(name);
+        // Wasmtime .NET has no tags: an export that is none of the four it knows may be one.
+        return (object?)_instance!.GetFunction(name) ?? (object?)_instance.GetMemory(name) ?? (object?)_instance.GetTable(name)
+            ?? (object?)_instance.GetGlobal(name) ?? NativeInstantiation.GetTag(_store!, _instance, name);
     }
 }
 

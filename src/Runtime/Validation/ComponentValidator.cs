@@ -18,8 +18,14 @@ internal static class ComponentValidator
         ArgumentNullException.ThrowIfNull(component);
 
         // One line per family of rules (each a class of this folder).
+        IndexRules.Check(component);
+        OuterAliasRules.Check(component);
+        LimitRules.Check(component);
+        TypeDefinitionRules.Check(component);
         NameRules.Check(component);
         Types.TypeChecker.Check(component);
+        CanonRules.Check(component);
+        CoreModuleRules.Check(component);
     }
 
     /// <summary>The exception for a violation at <paramref name="offset"/>.</summary>

@@ -89,7 +89,7 @@ public class MalformedInputTests
 
     [Theory]
     [InlineData(2, new byte[] { 0x02 }, "invalid core instance kind 0x02")]
-    [InlineData(2, new byte[] { 0x00, 0x00, 0x01, 0x01, 0x61, 0x13, 0x00 }, "invalid core sort 0x13")]
+    [InlineData(2, new byte[] { 0x00, 0x00, 0x01, 0x01, 0x61, 0x13, 0x00 }, "invalid leading byte (0x13) for instantiation arg kind: a core instantiation argument must be a core instance (0x12)")]
     [InlineData(5, new byte[] { 0x02 }, "invalid instance kind 0x02")]
     [InlineData(5, new byte[] { 0x00, 0x00, 0x01, 0x01, 0x61, 0x06, 0x00 }, "invalid sort 0x06")]
     [InlineData(6, new byte[] { 0x01, 0x03, 0x00 }, "invalid alias target 0x03")]

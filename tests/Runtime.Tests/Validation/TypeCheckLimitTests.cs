@@ -88,6 +88,6 @@ public class TypeCheckLimitTests
         thread.Start();
         thread.Join();
         var refused = Assert.IsType<ComponentFormatException>(failure);
-        Assert.Contains("type nesting is deeper than 100 levels", refused.Message);
+        Assert.Contains("type nesting is too deep", refused.Message);
     }
 }

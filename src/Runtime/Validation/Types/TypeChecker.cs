@@ -12,8 +12,6 @@ namespace WitBindgen.Runtime.Validation.Types;
 /// </summary>
 internal sealed class TypeChecker
 {
-    private readonly TypeSizes _sizes = new();
-
     private TypeChecker()
     {
     }
@@ -273,13 +271,6 @@ internal sealed class TypeChecker
     }
 
     private DefType Define(DefinedType type, Scope scope, int offset)
-    {
-        var defined = DefineUnchecked(type, scope, offset);
-        _sizes.Check(defined, offset);
-        return defined;
-    }
-
-    private DefType DefineUnchecked(DefinedType type, Scope scope, int offset)
     {
         switch (type)
         {
