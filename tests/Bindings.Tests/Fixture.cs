@@ -9,10 +9,13 @@ internal static class Fixture
 
     private static readonly Lazy<LoadedComponent> EchoesComponent = new(() => Load("echoes.wat"));
     private static readonly Lazy<LoadedComponent> ResourcesComponent = new(() => Load("resources.wat"));
+    private static readonly Lazy<LoadedComponent> TypeImportsComponent = new(() => Load("type-imports.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
     public static LoadedComponent Resources => ResourcesComponent.Value;
+
+    public static LoadedComponent TypeImports => TypeImportsComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

@@ -65,13 +65,19 @@ internal sealed class RuntimeInstance
 /// <summary>A core instance value: a real Wasmtime instance or a bag of core exports.</summary>
 internal sealed class CoreInstanceValue
 {
+    private readonly Store? _store;
     private readonly Instance? _instance;
     private readonly Dictionary<string, object>? _exports;
 
-    public CoreInstanceValue(Instance instance) => _instance = instance;
+    public CoreInstanceValue(Store store, Instance instance)
+    {
+        _store = store;
+        _instance = instance;
+    }
 
     public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
 
+    /// <summary>The export named <paramref name="name"/>: a function, memory, table, global or <see cref="CoreTag"/>; null when there is none.</summary>
     public object? GetExport(string name)
     {
         if (_exports is not null)
@@ -79,7 +85,8 @@ internal sealed class CoreInstanceValue
             return _exports.TryGetValue(name, out var value) ? value : null;
         }
 
-        return (object?)_instance!.GetFunction(name) ?? (object?)_instance.GetMemory(name) ?? (object?)_instance.GetTable(name) ?? _instance.GetGlobal(name);
+        return (object?)_instance!.GetFunction(name) ?? (object?)_instance.GetMemory(name) ?? (object?)_instance.GetTable(name)
+            ?? (object?)_instance.GetGlobal(name) ?? CoreTags.TryGetExport(_store!, _instance, name);
     }
 }
 

@@ -68,6 +68,18 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "wasm_byte_vec_delete")]
     public static partial void ByteVecDelete(ref ByteVec vec);
 
+    /// <summary>Looks an export of a core instance up by name; returns false when there is none.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_instance_export_get")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool InstanceExportGet(IntPtr context, NativeInstance* instance, byte* name, nuint length, NativeExtern* item);
+
+    /// <summary>Instantiates a core module with its imports in order; returns an owned error, or sets <paramref name="trap"/> when a start function trapped.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_instance_new")]
+    public static partial IntPtr InstanceNew(IntPtr context, IntPtr module, NativeExtern* imports, nuint count, NativeInstance* instance, out IntPtr trap);
+
+    [LibraryImport(Library, EntryPoint = "wasmtime_extern_delete")]
+    public static partial void ExternDelete(NativeExtern* item);
+
     /// <summary><c>wasm_valtype_vec_t</c>.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct ValTypeVec
@@ -83,7 +95,8 @@ internal static unsafe partial class NativeMethods
         public nuint Size;
         public byte* Data;
 
-        public readonly string ToUtf8String() => Data == null ? string.Empty : System.Text.Encoding.UTF8.GetString(Data, checked((int)Size));
+        /// <summary>The bytes as UTF-8 text, without the C string terminator some messages carry.</summary>
+        public readonly string ToUtf8String() => Data == null ? string.Empty : NativeText.Clean(System.Text.Encoding.UTF8.GetString(Data, checked((int)Size)));
     }
 }
 
@@ -93,4 +106,36 @@ internal struct NativeFunc
 {
     public ulong StoreId;
     public IntPtr Private;
+}
+
+/// <summary>The C API's <c>wasmtime_instance_t</c>: a store id and an opaque index.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeInstance
+{
+    public ulong StoreId;
+    public nuint Private;
+}
+
+/// <summary>
+/// The C API's <c>wasmtime_extern_t</c>: a kind byte and, at offset 8, a 24-byte union of <c>wasmtime_func_t</c>,
+/// <c>wasmtime_global_t</c>, <c>wasmtime_table_t</c>, <c>wasmtime_memory_t</c>, a shared memory pointer or
+/// <c>wasmtime_tag_t</c>. Kept as raw words: the runtime only copies it.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 32)]
+internal struct NativeExtern
+{
+    /// <summary><c>WASMTIME_EXTERN_TAG</c>.</summary>
+    public const byte TagKind = 5;
+
+    [FieldOffset(0)]
+    public byte Kind;
+
+    [FieldOffset(8)]
+    public ulong Word0;
+
+    [FieldOffset(16)]
+    public ulong Word1;
+
+    [FieldOffset(24)]
+    public ulong Word2;
 }

@@ -46,6 +46,23 @@ internal static class WasmtimeInternals
     /// <summary><c>ExternMemory.__private2</c>.</summary>
     public static readonly FieldInfo? ExternMemoryPrivate2 = MemoryHandle?.FieldType.GetField("__private2");
 
+    /// <summary><c>Instance.instance</c>: the boxed <c>ExternInstance</c> (a <c>wasmtime_instance_t</c>).</summary>
+    public static readonly FieldInfo? InstanceHandle = typeof(Instance).GetField("instance", Private);
+
+    /// <summary>The package's <c>ExternInstance</c> struct.</summary>
+    public static readonly Type? ExternInstanceType = InstanceHandle?.FieldType;
+
+    /// <summary>The internal <c>Instance(Store, ExternInstance)</c> constructor, which wraps an instance made through the C API.</summary>
+    public static readonly ConstructorInfo? InstanceConstructor = ExternInstanceType is null
+        ? null
+        : typeof(Instance).GetConstructor(Private, [typeof(Store), ExternInstanceType]);
+
+    /// <summary><c>Module.NativeHandle</c>: the safe handle of the <c>wasmtime_module_t*</c>.</summary>
+    public static readonly PropertyInfo? ModuleHandle = typeof(Wasmtime.Module).GetProperty("NativeHandle", Private);
+
+    /// <summary><c>IExternal.AsExtern()</c>: the <c>wasmtime_extern_t</c> of a function, memory, table or global.</summary>
+    public static readonly MethodInfo? AsExtern = typeof(Instance).Assembly.GetType("Wasmtime.IExternal")?.GetMethod("AsExtern");
+
     /// <summary>The member, or an exception naming it when the installed package hides it.</summary>
     public static FieldInfo Require(FieldInfo? field, string name) =>
         field ?? throw new InvalidOperationException($"Wasmtime .NET has no {name}; the Wasmtime package version is not supported");
