@@ -273,38 +273,9 @@ internal sealed class Instantiator
         }
 
         var name = $"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}";
-        Action<int, InstanceState?>? destroy = null;
-        if (resource.DestructorIndex is { } dtorIndex)
-        {
-            // CanonicalABI.md's resource.drop: the destructor runs as a call into the implementing instance.
-            var dtor = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex));
-            var state = frame.State;
-            var options = new CanonOptions(state, null, null, null, Abi.StringEncoding.Utf8);
-            destroy = (rep, caller) =>
-            {
-                var entered = state.EnterToDestroy(caller);
-                try
-                {
-                    Span<RawValue> slots = stackalloc RawValue[1];
-                    slots[0] = RawValue.FromI32(rep);
-                    dtor.Call(slots);
-                }
-                catch (CoreTrapException trap)
-                {
-                    options.ThrowTrapped($"the destructor of '{name}'", trap);
-                }
-                catch (ComponentTrapException)
-                {
-                    state.Poisoned = true;
-                    throw;
-                }
-                finally
-                {
-                    InstanceState.Leave(entered);
-                }
-            };
-        }
-
+        var destroy = resource.DestructorIndex is { } dtorIndex
+            ? GuestDestructor.Create(frame.State, name, new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex)))
+            : null;
         var type = new ResourceType(name, frame.State, destroy);
         _bindings[item] = type;
         return type;
