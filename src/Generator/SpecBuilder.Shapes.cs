@@ -171,10 +171,45 @@ internal sealed partial class SpecBuilder
                 return new ShapeSpec(ShapeKind.Own, csType, 4, 4, Flat("i32"), new[] { resource }.ToEquatableArray(), 0, 0, "own<" + witName + ">");
             }
 
-            case FixedLengthListKind:
-                return Unpassable("fixed-length list");
-            case MapKind:
-                return Unpassable("map");
+            case FixedLengthListKind fixedList:
+            {
+                var element = Shape(fixedList.Element);
+                if (element is null)
+                {
+                    return null;
+                }
+
+                // Laid out and flattened as a tuple of Length elements (CanonicalABI.md elem_size_list, flatten_list).
+                var length = (long)fixedList.Length;
+                var size = element.Size * length;
+                if (size > int.MaxValue || length > int.MaxValue)
+                {
+                    return Unpassable($"list<{element.WitName}, {fixedList.Length}> (over 2 GiB)");
+                }
+
+                var flat = Enumerable.Range(0, (int)Math.Min(length, FlatLimit))
+                    .SelectMany(_ => element.Flat)
+                    .Take(FlatLimit)
+                    .ToEquatableArray();
+                var members = new[] { new ShapeMember("element", element, 0) }.ToEquatableArray();
+                return new ShapeSpec(ShapeKind.FixedList, csType, (int)size, element.Align, flat, members, (int)length, 0, $"list<{element.WitName}, {fixedList.Length}>");
+            }
+
+            case MapKind map:
+            {
+                var key = Shape(map.Key);
+                var value = Shape(map.Value);
+                if (key is null || value is null)
+                {
+                    return null;
+                }
+
+                // CanonicalABI.md despecialises map<K, V> to list<tuple<K, V>>: the entry is a KeyValuePair laid out as the tuple.
+                var entryType = $"global::System.Collections.Generic.KeyValuePair<{key.Type}, {value.Type}>";
+                var entry = Product(ShapeKind.Record, entryType, $"tuple<{key.WitName}, {value.WitName}>", new List<ShapeSpec> { key, value }, new[] { "Key", "Value" });
+                var members = new[] { new ShapeMember("entry", entry, 0) }.ToEquatableArray();
+                return new ShapeSpec(ShapeKind.Map, csType, 8, 4, Flat("i32", "i32"), members, 0, 0, $"map<{key.WitName}, {value.WitName}>");
+            }
             case FutureKind:
                 return Unpassable("future");
             case StreamKind:
@@ -183,6 +218,12 @@ internal sealed partial class SpecBuilder
                 return Unpassable(witName);
         }
     }
+
+    /// <summary>
+    /// One past CanonicalABI.md's <c>MAX_FLAT_PARAMS</c>: a flattening longer than 16 values is passed in memory and only
+    /// its length matters, so fixed-length lists keep at most this many flat types.
+    /// </summary>
+    private const int FlatLimit = 17;
 
     private static ShapeSpec Scalar(ShapeKind kind, string type, int size, string flat, string wit) =>
         new(kind, type, size, size, Flat(flat), Members(), 0, 0, wit);

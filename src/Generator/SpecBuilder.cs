@@ -379,7 +379,7 @@ internal sealed partial class SpecBuilder
             case FixedLengthListKind fixedList:
                 return ArrayOf(fixedList.Element);
             case MapKind map:
-                return $"global::System.Collections.Generic.Dictionary<{Translate(map.Key)}, {Translate(map.Value)}>";
+                return $"global::System.Collections.Generic.IReadOnlyDictionary<{Translate(map.Key)}, {Translate(map.Value)}>";
             case FutureKind:
                 return Unsupported("future");
             case StreamKind:

@@ -87,7 +87,7 @@ public sealed class ComponentInstance : IDisposable
     public void Drop(ResourceValue resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        resource.Type.Destructor?.Invoke(resource.Rep);
+        resource.Type.Destroy(resource.Rep, null);
     }
 
     private object? Export(string name) => _exports.GetValueOrDefault(name);

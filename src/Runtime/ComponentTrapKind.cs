@@ -44,4 +44,10 @@ public enum ComponentTrapKind : byte
 
     /// <summary>The guest went past a limit the host set (open files, resource handles, output bytes, …).</summary>
     LimitExceeded,
+
+    /// <summary>
+    /// A call would enter a component instance that may not be entered: one that is already running, or (between
+    /// components) the caller's own instance, a parent of it or a child of it.
+    /// </summary>
+    Reentrance,
 }

@@ -37,6 +37,20 @@ public sealed partial class HostImports
         return this;
     }
 
+    /// <summary>
+    /// Defines a top-level <c>(type (sub resource))</c> import as a resource type implemented by the host and returns
+    /// its runtime type. (A type import bounded by <c>(eq i)</c> needs no definition: its bound gives the type.)
+    /// </summary>
+    /// <param name="name">The import name.</param>
+    /// <param name="destructor">Called with the representation when the guest drops its last owning handle.</param>
+    public ResourceType DefineResource(string name, Action<int>? destructor = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var type = new ResourceType(name, null, destructor);
+        _items[name] = type;
+        return type;
+    }
+
     /// <summary>Defines (or returns) an instance import such as <c>wasi:cli/stdout@0.2.12</c>.</summary>
     public HostInstance DefineInstance(string name)
     {
@@ -116,5 +130,20 @@ public sealed partial class HostInstance
         var type = new ResourceType(name, null, destructor);
         Exports[name] = type;
         return type;
+    }
+
+    /// <summary>Defines (or returns) an instance nested in this one, for instance types that export instances.</summary>
+    /// <param name="name">The export name of the nested instance.</param>
+    public HostInstance DefineInstance(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Exports.TryGetValue(name, out var existing) && existing is HostInstance instance)
+        {
+            return instance;
+        }
+
+        instance = new HostInstance(Name + "#" + name);
+        Exports[name] = instance;
+        return instance;
     }
 }

@@ -9,10 +9,16 @@ internal static class Fixture
 
     private static readonly Lazy<LoadedComponent> EchoesComponent = new(() => Load("echoes.wat"));
     private static readonly Lazy<LoadedComponent> ResourcesComponent = new(() => Load("resources.wat"));
+    private static readonly Lazy<LoadedComponent> TypeImportsComponent = new(() => Load("type-imports.wat"));
+    private static readonly Lazy<LoadedComponent> CollectionsComponent = new(() => Load("collections.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
     public static LoadedComponent Resources => ResourcesComponent.Value;
+
+    public static LoadedComponent TypeImports => TypeImportsComponent.Value;
+
+    public static LoadedComponent Collections => CollectionsComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

@@ -187,4 +187,23 @@ public class DiagnosticTests
         Assert.DoesNotContain(typesOnly.Diagnostics, d => d.GetMessage().Contains("async function", StringComparison.Ordinal));
         Assert.Empty(GeneratorHarness.CompileProblems(typesOnly, withRuntime: false));
     }
+
+    [Fact]
+    public void Maps_and_fixed_length_lists_are_bound_without_diagnostics()
+    {
+        var result = GeneratorHarness.Run(new[] { new WitSource("/a/maps.wit", """
+            package test:m;
+            world m {
+                import get: func(m: map<string, list<u8, 4>>) -> list<map<u32, bool>, 2>;
+                export put: func(m: map<char, string>, v: list<u16, 3>) -> option<map<s64, list<string, 2>>>;
+            }
+            """) }, withRuntime: true);
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        var text = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("global::System.Collections.Generic.IReadOnlyDictionary<uint, bool>[] Get(global::System.Collections.Generic.IReadOnlyDictionary<string, byte[]> m)", text);
+        Assert.Contains("Put(global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> m, ushort[] v)", text);
+        var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
 }

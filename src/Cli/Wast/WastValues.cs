@@ -38,6 +38,10 @@ internal static class WastValues
             case FixedSizeListType fl:
                 Expect(head, "list.const");
                 return WitValue.List(args.Select(a => From(a.Items, type.ResolveValueType(fl.Element))).ToArray());
+            case MapType m:
+                // There is no map.const: a map is written as the list of its entries, each a (key, value) tuple.
+                Expect(head, "list.const");
+                return WitValue.List(args.Select(a => MapEntry(a.Items, type.ResolveValueType(m.Key), type.ResolveValueType(m.Value))).ToArray());
             case FlagsType f:
                 Expect(head, "flags.const");
                 return WitValue.Flags(f.Names.Count, args.Select(a => IndexOf(f.Names, a.Atom!)).ToArray());
@@ -65,6 +69,17 @@ internal static class WastValues
             default:
                 throw new FormatException($"values of type {type.Describe()} cannot be written in a script");
         }
+    }
+
+    private static WitValue MapEntry(IReadOnlyList<SExpression> entry, ResolvedType key, ResolvedType value)
+    {
+        Expect(entry.Count > 0 ? entry[0].Atom ?? string.Empty : string.Empty, "tuple.const");
+        if (entry.Count != 3)
+        {
+            throw new FormatException($"a map entry is a tuple.const of a key and a value, not of {entry.Count - 1} values");
+        }
+
+        return WitValue.Tuple(From(entry[1].Items, key), From(entry[2].Items, value));
     }
 
     /// <summary>A value as text, for comparing an expected value with an actual one.</summary>

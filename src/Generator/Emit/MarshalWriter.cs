@@ -8,7 +8,7 @@ namespace WitBindgen.Generator.Emit;
 /// four methods of the world's ABI class (<c>Lower</c>/<c>Lift</c> for flat core values, <c>Store</c>/<c>Load</c>
 /// for linear memory), each calling the runtime's canonical ABI primitives directly.
 /// </summary>
-internal sealed class MarshalWriter
+internal sealed partial class MarshalWriter
 {
     public const string Raw = "global::WitBindgen.Runtime.Abi.RawValue";
     public const string Abi = "global::WitBindgen.Runtime.Abi.CanonicalAbi";
@@ -75,6 +75,14 @@ internal sealed class MarshalWriter
                 return AbiType + ".String";
             case ShapeKind.List:
                 return $"{AbiType}.List({TypeExpression(shape.Members[0].Shape!, owner)})";
+            case ShapeKind.FixedList:
+                return $"{AbiType}.FixedList({TypeExpression(shape.Members[0].Shape!, owner)}, {N(shape.Count)})";
+            case ShapeKind.Map:
+            {
+                var entry = shape.Members[0].Shape!;
+                return $"{AbiType}.Map({TypeExpression(entry.Members[0].Shape!, owner)}, {TypeExpression(entry.Members[1].Shape!, owner)})";
+            }
+
             case ShapeKind.Record:
                 return $"{AbiType}.Record({string.Join(", ", shape.Members.Select(m => $"new global::WitBindgen.Runtime.Abi.AbiField(\"{m.Name}\", {TypeExpression(m.Shape!, owner)})"))})";
             case ShapeKind.Tuple:
@@ -234,6 +242,9 @@ internal sealed class MarshalWriter
                 break;
             }
 
+            case ShapeKind.Map:
+                WriteMapMethods(w, shape, id);
+                break;
             case ShapeKind.Own:
             case ShapeKind.Borrow:
                 WriteHandleMethods(w, shape, id);
@@ -263,8 +274,16 @@ internal sealed class MarshalWriter
                 WriteSlice(w);
                 break;
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine($"var slice = ListTo{id}(cx, v);");
                 WriteSlice(w);
+                break;
+            case ShapeKind.FixedList:
+                WriteLengthCheck(w, shape);
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine(Lower(shape.Members[0].Shape!, "v[k]"));
+                w.CloseBlock();
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
@@ -400,10 +419,23 @@ internal sealed class MarshalWriter
                 w.WriteLine($"return {Abi}.LiftString(cx, p, n);");
                 break;
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine("var p = s[i++].U32;");
                 w.WriteLine("var n = s[i++].U32;");
                 w.WriteLine($"return ListFrom{id}(cx, p, n);");
                 break;
+            case ShapeKind.FixedList:
+            {
+                var e = shape.Members[0].Shape!;
+                w.WriteLine($"var r = new {ArrayOf(e.Type, N(shape.Count))};");
+                w.WriteLine("for (var k = 0; k < r.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine($"r[k] = {Lift(e)};");
+                w.CloseBlock();
+                w.WriteLine("return r;");
+                break;
+            }
+
             case ShapeKind.Record:
             case ShapeKind.Tuple:
                 for (var f = 0; f < shape.Members.Count; f++)
@@ -482,11 +514,23 @@ internal sealed class MarshalWriter
                 w.WriteLine($"{Abi}.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);");
                 break;
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine($"var slice = ListTo{id}(cx, v);");
                 w.WriteLine("var m = cx.GetMemory();");
                 w.WriteLine($"{Mem}.WriteU32(m, p, slice.Pointer);");
                 w.WriteLine($"{Mem}.WriteU32(m, p + 4, slice.Length);");
                 break;
+            case ShapeKind.FixedList:
+            {
+                var e = shape.Members[0].Shape!;
+                WriteLengthCheck(w, shape);
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine(Store(e, "v[k]", $"p + (uint)k * {N(e.Size)}U"));
+                w.CloseBlock();
+                break;
+            }
+
             case ShapeKind.Record:
             case ShapeKind.Tuple:
                 foreach (var m in shape.Members)
@@ -610,9 +654,22 @@ internal sealed class MarshalWriter
                 w.WriteLine($"return {Abi}.LoadString(cx, p);");
                 break;
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine("var m = cx.GetMemory();");
                 w.WriteLine($"return ListFrom{id}(cx, {Mem}.ReadU32(m, p), {Mem}.ReadU32(m, p + 4));");
                 break;
+            case ShapeKind.FixedList:
+            {
+                var e = shape.Members[0].Shape!;
+                w.WriteLine($"var r = new {ArrayOf(e.Type, N(shape.Count))};");
+                w.WriteLine("for (var k = 0; k < r.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine($"r[k] = {Load(e, $"p + (uint)k * {N(e.Size)}U")};");
+                w.CloseBlock();
+                w.WriteLine("return r;");
+                break;
+            }
+
             case ShapeKind.Record:
             case ShapeKind.Tuple:
                 for (var f = 0; f < shape.Members.Count; f++)

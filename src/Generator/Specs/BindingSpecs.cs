@@ -17,6 +17,8 @@ internal enum ShapeKind
     Char,
     String,
     List,
+    FixedList,
+    Map,
     Record,
     Tuple,
     Variant,
@@ -38,12 +40,16 @@ internal enum ShapeKind
 /// <param name="Type">The C# type.</param>
 /// <param name="Size">The byte size in linear memory.</param>
 /// <param name="Align">The alignment in linear memory.</param>
-/// <param name="Flat">The flattened core types (<c>i32</c>, <c>i64</c>, <c>f32</c>, <c>f64</c>).</param>
+/// <param name="Flat">
+/// The flattened core types (<c>i32</c>, <c>i64</c>, <c>f32</c>, <c>f64</c>); a flattening longer than 16 (only
+/// fixed-length lists make long ones) is cut at 17, since it is then only counted, never passed as core values.
+/// </param>
 /// <param name="Members">
 /// Fields (records, tuples), cases (variants), the payload (options), ok and error (results), the element
-/// (lists), flag words (wide flags); the resource class (handles).
+/// (lists, fixed-length lists), the entry (maps: a <c>KeyValuePair</c> record of the key and the value), flag
+/// words (wide flags); the resource class (handles).
 /// </param>
-/// <param name="Count">Cases (enums, variants) or flags.</param>
+/// <param name="Count">Cases (enums, variants), flags, or the length of a fixed-length list.</param>
 /// <param name="PayloadOffset">The payload's offset after the discriminant (variants, options, results).</param>
 /// <param name="WitName">The WIT spelling, for messages.</param>
 internal sealed record ShapeSpec(

@@ -1,7 +1,10 @@
 namespace WitBindgen.Runtime.Abi;
 
-/// <summary>Variable-length <c>list&lt;T&gt;</c>: a pointer and an element count, 8 bytes in memory.</summary>
-public sealed class AbiListType : AbiType
+/// <summary>
+/// Variable-length <c>list&lt;T&gt;</c>: a pointer and an element count, 8 bytes in memory. <see cref="AbiMapType"/> is
+/// one too: the canonical ABI lays a map out as the list of its entries.
+/// </summary>
+public class AbiListType : AbiType
 {
     internal AbiListType(AbiType element)
         : base(AbiTypeKind.List, 8, 4, 2, [CoreValueType.I32, CoreValueType.I32])

@@ -92,6 +92,9 @@ public abstract class AbiType
     /// <summary>Creates <c>list&lt;element&gt;</c>.</summary>
     public static AbiListType List(AbiType element) => new(element);
 
+    /// <summary>Creates <c>map&lt;key, value&gt;</c>, laid out as <c>list&lt;tuple&lt;key, value&gt;&gt;</c>.</summary>
+    public static AbiMapType Map(AbiType key, AbiType value) => new(key, value);
+
     /// <summary>Creates the fixed-length <c>list&lt;element, length&gt;</c>.</summary>
     public static AbiFixedListType FixedList(AbiType element, int length) => new(element, length);
 

@@ -42,7 +42,7 @@ public enum AbiTypeKind : byte
     /// <summary><c>string</c>.</summary>
     String,
 
-    /// <summary>Variable-length <c>list&lt;T&gt;</c>.</summary>
+    /// <summary>Variable-length <c>list&lt;T&gt;</c>, and <c>map&lt;K, V&gt;</c> as the list of its entries (<see cref="AbiMapType"/>).</summary>
     List,
 
     /// <summary>Fixed-length <c>list&lt;T, N&gt;</c>.</summary>

@@ -96,6 +96,22 @@ public sealed partial class WitValue
     /// <summary>Creates a <c>list</c>.</summary>
     public static WitValue List(ImmutableArray<WitValue> items) => Compound(WitValueKind.List, items);
 
+    /// <summary>
+    /// Creates a <c>map</c>: the list of its (key, value) entries as 2-tuples, in order, duplicate keys kept (the
+    /// canonical ABI's despecialisation of <c>map&lt;K, V&gt;</c> to <c>list&lt;tuple&lt;K, V&gt;&gt;</c>).
+    /// </summary>
+    public static WitValue Map(params (WitValue Key, WitValue Value)[] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var items = new WitValue[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            items[i] = Tuple(entries[i].Key, entries[i].Value);
+        }
+
+        return CompoundUnchecked(WitValueKind.List, items);
+    }
+
     /// <summary>Creates a <c>record</c> from its field values in declaration order (copies the array).</summary>
     public static WitValue Record(params WitValue[] fields) => Record(ImmutableArray.Create(fields));
 

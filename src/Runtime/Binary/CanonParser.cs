@@ -205,6 +205,17 @@ internal static class CanonParser
                 case 0x07:
                     options = options with { CallbackIndex = Once(r, options.CallbackIndex, "callback", start) };
                     break;
+                case 0x08:
+                    options = options with { CoreTypeIndex = Once(r, options.CoreTypeIndex, "core-type", start) };
+                    break;
+                case 0x09:
+                    if (options.Gc)
+                    {
+                        throw r.Error("duplicate gc option", start);
+                    }
+
+                    options = options with { Gc = true };
+                    break;
                 default:
                     throw r.Error($"invalid canonical option 0x{option:x2}", start);
             }

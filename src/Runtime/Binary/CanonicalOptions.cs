@@ -23,6 +23,15 @@ public sealed record CanonicalOptions
 
     /// <summary>The <c>(callback f)</c> option: index in the core function index space.</summary>
     public uint? CallbackIndex { get; init; }
+
+    /// <summary>
+    /// The <c>gc</c> option (binary <c>0x09</c>): values cross as GC references instead of through linear memory (the
+    /// GC ABI of the component model's issue 525).
+    /// </summary>
+    public bool Gc { get; init; }
+
+    /// <summary>The <c>(core-type t)</c> option (binary <c>0x08</c>) that goes with <c>gc</c>: index in the core type index space.</summary>
+    public uint? CoreTypeIndex { get; init; }
 }
 
 /// <summary>The <c>string-encoding</c> canonical option.</summary>

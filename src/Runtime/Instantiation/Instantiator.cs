@@ -31,6 +31,12 @@ internal sealed class Instantiator
         var missing = new List<string>();
         foreach (var import in definition.Imports)
         {
+            if (IsEqualityBound(import.Type))
+            {
+                // (type (eq i)): the bound gives the type, so the host has nothing to provide.
+                continue;
+            }
+
             var provided = imports.Find(import.Name.Name);
             if (provided is null)
             {
@@ -46,6 +52,7 @@ internal sealed class Instantiator
             throw new ComponentLinkException("the component's imports are not all provided; missing: " + string.Join(", ", missing));
         }
 
+        UnsupportedOptions.Check(definition);
         var store = new Store(component.Runtime.Engine);
         var state = new InstanceState("root", null);
         try
@@ -64,18 +71,14 @@ internal sealed class Instantiator
         }
     }
 
+    /// <summary>The runtime value of a host definition; instances (nested ones too) become runtime instances.</summary>
     private static object? FromHost(string name, object provided) => provided switch
     {
         HostFunction f => new HostCallable(name, f),
         RawHostDefinition r => new RawHostCallable(name, r),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
-            p => p.Value switch
-            {
-                HostFunction f => (object?)new HostCallable(name + "#" + p.Key, f),
-                RawHostDefinition r => new RawHostCallable(name + "#" + p.Key, r),
-                var other => other,
-            },
+            p => FromHost(name + "#" + p.Key, p.Value),
             StringComparer.Ordinal)),
         _ => provided,
     };
@@ -125,9 +128,10 @@ internal sealed class Instantiator
             {
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
+                var options = Options(frame, lower, lower.Options);
                 return callee is RawHostCallable raw
-                    ? RawTrampoline.Lower(_store, raw, type, Options(frame, lower.Options))
-                    : Trampolines.Lower(_store, Describe(callee), callee, type, Options(frame, lower.Options));
+                    ? RawTrampoline.Lower(_store, raw, type, options)
+                    : Trampolines.Lower(_store, Describe(callee), callee, type, options);
             }
 
             case CanonResourceNewItem n:
@@ -208,14 +212,15 @@ internal sealed class Instantiator
                 throw pending;
             }
 
-            // The start function ran and trapped: a trap, as any other, not a link failure.
-            if (e is TrapException)
+            // The start function ran and trapped (or threw an exception nothing caught, which Wasmtime reports as an
+            // error with the wasm backtrace of the code that ran): a trap, as any other, not a link failure.
+            if (e is TrapException || e.Message.Contains("wasm backtrace", StringComparison.Ordinal))
             {
                 frame.State.Poisoned = true;
-                throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {e.Message.TrimEnd('\0')}", e);
+                throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {NativeText.Clean(e.Message)}", e);
             }
 
-            throw new ComponentLinkException($"core module instantiation failed: {e.Message}");
+            throw new ComponentLinkException($"core module instantiation failed: {NativeText.Clean(e.Message)}");
         }
     }
 
@@ -259,6 +264,18 @@ internal sealed class Instantiator
         return resolved.IsResource ? Types(frame).Resource(resolved) : null;
     }
 
+    /// <summary>What a type index of the frame stands for at run time: a resource type, or nothing for a value type.</summary>
+    private object? TypeValue(Frame frame, uint typeIndex)
+    {
+        if (frame.TryGet(Sort.Type, typeIndex, out var value) && value is not null)
+        {
+            return value;
+        }
+
+        var resolved = frame.Definition.ResolveType(typeIndex);
+        return resolved.IsResource ? Types(frame).Resource(resolved) : null;
+    }
+
     private object? DefineType(Frame frame, TypeItem item)
     {
         if (item.Type is not BinaryResourceType resource)
@@ -266,26 +283,28 @@ internal sealed class Instantiator
             return null;
         }
 
-        Action<int>? destructor = null;
-        if (resource.DestructorIndex is { } dtorIndex)
-        {
-            var dtor = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex));
-            var state = frame.State;
-            destructor = rep =>
-            {
-                Span<RawValue> slots = stackalloc RawValue[1];
-                slots[0] = RawValue.FromI32(rep);
-                dtor.Call(slots);
-            };
-        }
-
-        var type = new ResourceType($"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}", frame.State, destructor);
+        var name = $"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}";
+        var destroy = resource.DestructorIndex is { } dtorIndex
+            ? GuestDestructor.Create(frame.State, name, new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex)))
+            : null;
+        var type = new ResourceType(name, frame.State, destroy);
         _bindings[item] = type;
         return type;
     }
 
+    /// <summary>Whether an import is a type import bounded by <c>(eq i)</c>.</summary>
+    private static bool IsEqualityBound(ExternType type) => type is TypeExternType { Bound.EqualTypeIndex: not null };
+
     private object? Import(Frame frame, ImportItem import)
     {
+        if (import.Type is TypeExternType { Bound.EqualTypeIndex: { } equal })
+        {
+            // The type is the one the bound names (a nested component may also be given it as an argument).
+            return frame.Arguments.TryGetValue(import.Name.Name, out var argument) && argument is not null
+                ? argument
+                : TypeValue(frame, equal);
+        }
+
         if (!frame.Arguments.TryGetValue(import.Name.Name, out var value))
         {
             throw new ComponentLinkException($"import '{import.Name.Name}' was not provided");
@@ -316,15 +335,20 @@ internal sealed class Instantiator
 
         foreach (var declaration in instanceType.Declarations.OfType<ExportDeclaration>())
         {
-            if (declaration.Type is TypeExternType { Bound.IsSubResource: true })
+            var exportName = declaration.Name.Name;
+            switch (declaration.Type)
             {
-                var exportName = declaration.Name.Name;
-                if (!instance.Exports.TryGetValue(exportName, out var provided) || provided is not ResourceType resource)
-                {
-                    throw new ComponentLinkException($"instance '{name}' must export a resource type named '{exportName}'");
-                }
+                case TypeExternType { Bound.IsSubResource: true }:
+                    if (!instance.Exports.TryGetValue(exportName, out var provided) || provided is not ResourceType resource)
+                    {
+                        throw new ComponentLinkException($"instance '{name}' must export a resource type named '{exportName}'");
+                    }
 
-                _bindings[declaration] = resource;
+                    _bindings[declaration] = resource;
+                    break;
+                case InstanceExternType nested when instance.Exports.TryGetValue(exportName, out var inner) && inner is RuntimeInstance innerInstance:
+                    BindInstanceTypes(type.Scope.Enter(instanceType).ResolveType(nested.TypeIndex), innerInstance, name + "#" + exportName);
+                    break;
             }
         }
     }
@@ -348,12 +372,20 @@ internal sealed class Instantiator
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
         var core = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
         var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
-        return new LiftedFunction(name, core, type, Options(frame, lift.Options));
+        return new LiftedFunction(name, core, type, Options(frame, lift, lift.Options));
     }
 
-    private static CanonOptions Options(Frame frame, CanonicalOptions options)
+    private static CanonOptions Options(Frame frame, CanonItem item, CanonicalOptions options)
     {
         var memory = options.MemoryIndex is { } m ? frame.Get<Memory>(Sort.CoreMemory, m) : null;
+        if (memory is { Is64Bit: true })
+        {
+            // CanonicalABI.md lets a 64-bit memory carry i64 pointers and lengths; this runtime's ABI is 32-bit.
+            throw new ComponentLinkException(
+                $"{item.Describe()} (at offset 0x{item.Offset:x}) names a 64-bit memory (memory i64, core memory {options.MemoryIndex}) as its memory option; " +
+                "this runtime lifts and lowers through 32-bit memories only");
+        }
+
         var realloc = options.ReallocIndex is { } r ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, r)) : null;
         var postReturn = options.PostReturnIndex is { } p ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, p)) : null;
         var encoding = options.StringEncoding switch

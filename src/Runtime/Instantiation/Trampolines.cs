@@ -130,7 +130,7 @@ internal static class Trampolines
                 return;
             }
 
-            type.Destructor?.Invoke(h.Rep);
+            type.Destroy(h.Rep, instance);
         }
     }
 

@@ -61,6 +61,7 @@ internal sealed class TypeConverter
             VariantType v => AbiType.Variant(v.Cases.Select(c => new AbiCase(c.Name, c.Type is { } t ? Value(type.ResolveValueType(t)) : null)).ToArray()),
             ListType l => AbiType.List(Value(type.ResolveValueType(l.Element))),
             FixedSizeListType fl => AbiType.FixedList(Value(type.ResolveValueType(fl.Element)), checked((int)fl.Length)),
+            MapType map => AbiType.Map(Value(type.ResolveValueType(map.Key)), Value(type.ResolveValueType(map.Value))),
             TupleType t => AbiType.Tuple(t.Types.Select(x => Value(type.ResolveValueType(x))).ToArray()),
             FlagsType fl => AbiType.Flags(fl.Names.Count),
             EnumType e => AbiType.Enum(e.Cases.Count),

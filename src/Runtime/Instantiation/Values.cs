@@ -77,6 +77,7 @@ internal sealed class CoreInstanceValue
 
     public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
 
+    /// <summary>The export named <paramref name="name"/>: a function, memory, table, global or <see cref="CoreTag"/>; null when there is none.</summary>
     public object? GetExport(string name)
     {
         if (_exports is not null)

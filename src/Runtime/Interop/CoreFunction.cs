@@ -90,8 +90,7 @@ public sealed unsafe class CoreFunction
             NativeMethods.ErrorDelete(error);
         }
 
-        // The C API's messages end with the NUL of a C string.
-        return new CoreTrapException(message.TrimEnd('\0'));
+        return new CoreTrapException(message);
     }
 }
 

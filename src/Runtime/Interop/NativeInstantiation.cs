@@ -103,6 +103,14 @@ internal static unsafe partial class NativeInstantiation
             var text = message.ToUtf8String();
             NativeMethods.ByteVecDelete(ref message);
             NativeMethods.ErrorDelete(error);
+
+            // An exception the start function threw and nothing caught comes back as an error carrying the wasm
+            // backtrace of the code that ran: guest code ran and failed, a trap like any other.
+            if (text.Contains("wasm backtrace", StringComparison.Ordinal))
+            {
+                throw new NativeTrapException(NativeText.Clean(text));
+            }
+
             throw new ComponentLinkException($"core module instantiation failed: {text}");
         }
 

@@ -83,7 +83,8 @@ internal static unsafe partial class NativeMethods
         public nuint Size;
         public byte* Data;
 
-        public readonly string ToUtf8String() => Data == null ? string.Empty : System.Text.Encoding.UTF8.GetString(Data, checked((int)Size));
+        /// <summary>The bytes as UTF-8 text, without the C string terminator some messages carry.</summary>
+        public readonly string ToUtf8String() => Data == null ? string.Empty : NativeText.Clean(System.Text.Encoding.UTF8.GetString(Data, checked((int)Size)));
     }
 }
 

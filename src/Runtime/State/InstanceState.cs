@@ -2,8 +2,8 @@ using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.State;
 
 /// <summary>
-/// The canonical ABI's per-component-instance state: its handle table and the reentrance flags
-/// (<c>may_enter</c>, <c>may_leave</c>), with the parent link that allows "donut wrapping".
+/// The canonical ABI's per-component-instance state: its handle table, the reentrance flags (<c>may_enter</c>,
+/// <c>may_leave</c>) and the parent link the entering rules follow.
 /// </summary>
 public sealed class InstanceState
 {
@@ -105,7 +105,16 @@ public sealed class InstanceState
         return set;
     }
 
-    /// <summary>Enters the instance from a caller, trapping when that would re-enter an active instance.</summary>
+    /// <summary>
+    /// Enters the instance from a caller, trapping when that would re-enter an active instance, or when a component
+    /// calls its own instance, a parent of it or a child of it.
+    /// </summary>
+    /// <remarks>
+    /// CanonicalABI.md's <c>entering_set</c> would let a parent call into a child and the child call back into the
+    /// parent ("donut wrapping"); the specification's reference tests (<c>trap-on-reenter.wast</c>) and Wasmtime trap on
+    /// both calls "for now", and so does this runtime: between components, only calls to instances that are neither
+    /// the caller nor one of its ancestors or descendants (siblings, cousins, other roots) may enter.
+    /// </remarks>
     /// <returns>A token to pass to <see cref="Leave"/>.</returns>
     public EnteredInstances Enter(InstanceState? caller)
     {
@@ -117,6 +126,39 @@ public sealed class InstanceState
             return new EnteredInstances(this, null);
         }
 
+        if (caller is not null && (caller.IsSelfOrAncestorOf(this) || IsSelfOrAncestorOf(caller)))
+        {
+            ThrowIfUnusable(this);
+            throw new ComponentTrapException(
+                ComponentTrapKind.Reentrance,
+                ReferenceEquals(caller, this)
+                    ? $"cannot enter component instance '{Name}' from itself"
+                    : $"cannot enter component instance '{Name}' from '{caller.Name}': calls between a component instance and its {(IsSelfOrAncestorOf(caller) ? "child" : "parent")} are not allowed");
+        }
+
+        return EnterSet(caller);
+    }
+
+    /// <summary>
+    /// Enters the instance to run a resource destructor for a drop by <paramref name="caller"/> (null: the host), with
+    /// CanonicalABI.md's <c>entering_set</c> alone (<c>canon resource.drop</c>): an instance dropping a handle of a
+    /// resource it implements stays inside itself and enters nothing.
+    /// </summary>
+    /// <returns>A token to pass to <see cref="Leave"/>.</returns>
+    public EnteredInstances EnterToDestroy(InstanceState? caller)
+    {
+        if (Parent is null && caller is null)
+        {
+            Check(this);
+            MayEnter = false;
+            return new EnteredInstances(this, null);
+        }
+
+        return EnterSet(caller);
+    }
+
+    private EnteredInstances EnterSet(InstanceState? caller)
+    {
         var set = EnteringSet(caller);
         foreach (var i in set)
         {
@@ -149,17 +191,35 @@ public sealed class InstanceState
         }
     }
 
+    /// <summary>Whether this instance is <paramref name="other"/> or one of its (transitive) parents.</summary>
+    private bool IsSelfOrAncestorOf(InstanceState other)
+    {
+        for (var i = other; i is not null; i = i.Parent)
+        {
+            if (ReferenceEquals(i, this))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Check(InstanceState i)
+    {
+        ThrowIfUnusable(i);
+        if (!i.MayEnter)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.Reentrance, $"cannot enter component instance '{i.Name}': it is already running (reentrance)");
+        }
+    }
+
+    private static void ThrowIfUnusable(InstanceState i)
     {
         i.ThrowIfDisposed();
         if (i.Poisoned)
         {
             throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");
-        }
-
-        if (!i.MayEnter)
-        {
-            throw new ComponentTrapException($"cannot enter component instance '{i.Name}': it is already running (reentrance)");
         }
     }
 

@@ -18,14 +18,41 @@ public sealed class ResourceType
         Destructor = destructor;
     }
 
+    /// <summary>Creates a resource type a component instance defines, whose destructor runs as a call into that instance.</summary>
+    /// <param name="name">A name for diagnostics.</param>
+    /// <param name="implementation">The component instance that implements it.</param>
+    /// <param name="destroy">Runs the destructor for a drop by the given instance (null: the host).</param>
+    internal ResourceType(string name, InstanceState implementation, Action<int, InstanceState?>? destroy)
+    {
+        Name = name;
+        Implementation = implementation;
+        _destroy = destroy;
+        Destructor = destroy is null ? null : rep => destroy(rep, null);
+    }
+
+    private readonly Action<int, InstanceState?>? _destroy;
+
     /// <summary>The resource's name (for diagnostics).</summary>
     public string Name { get; }
 
     /// <summary>The instance that implements the resource, or null when the host does.</summary>
     public InstanceState? Implementation { get; }
 
-    /// <summary>The destructor, if the implementation declared one.</summary>
+    /// <summary>The destructor, if the implementation declared one (for a component's resource: run as the host's drop).</summary>
     public Action<int>? Destructor { get; }
+
+    /// <summary>Runs the destructor, if any, for the drop of an owning handle by <paramref name="caller"/> (null: the host).</summary>
+    internal void Destroy(int rep, InstanceState? caller)
+    {
+        if (_destroy is not null)
+        {
+            _destroy(rep, caller);
+        }
+        else
+        {
+            Destructor?.Invoke(rep);
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -60,6 +60,19 @@ internal static class AbiSamples
             "fixed-long",
             AbiType.FixedList(AbiType.U32, 20),
             WitValue.List(Enumerable.Range(0, 20).Select(i => WitValue.U32((uint)i * 7)).ToArray()));
+        Add(
+            "map-string-u32",
+            AbiType.Map(AbiType.String, AbiType.U32),
+            WitValue.Map((WitValue.String("k"), WitValue.U32(1)), (WitValue.String("a"), WitValue.U32(2)), (WitValue.String("k"), WitValue.U32(3))));
+        Add("map-empty", AbiType.Map(AbiType.U8, AbiType.U64), WitValue.Map());
+        Add(
+            "map-char-list",
+            AbiType.Map(AbiType.Char, AbiType.List(AbiType.U8)),
+            WitValue.Map((WitValue.Char(new System.Text.Rune('é')), WitValue.List(WitValue.U8(1), WitValue.U8(2))), (WitValue.Char(new System.Text.Rune('z')), WitValue.List())));
+        Add(
+            "map-of-maps",
+            AbiType.Map(AbiType.String, AbiType.Map(AbiType.Bool, AbiType.S64)),
+            WitValue.Map((WitValue.String("x"), WitValue.Map((WitValue.Bool(true), WitValue.S64(-1)), (WitValue.Bool(false), WitValue.S64(long.MaxValue))))));
 
         var point = AbiType.Record(new AbiField("a", AbiType.U8), new AbiField("b", AbiType.U64), new AbiField("c", AbiType.String));
         Add("record", point, WitValue.Record(WitValue.U8(7), WitValue.U64(1UL << 40), WitValue.String("rec")));

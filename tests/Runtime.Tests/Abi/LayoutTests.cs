@@ -52,6 +52,15 @@ public class LayoutTests
         Assert.True(AbiType.FixedList(AbiType.String, 1).HasIndirection);
         Assert.Equal("list<u16, 3>", AbiType.FixedList(AbiType.U16, 3).ToString());
         Assert.Throws<ArgumentOutOfRangeException>(() => AbiType.FixedList(AbiType.U8, 0));
+
+        // A map is the list of its entries: list<tuple<K, V>>.
+        var map = AbiType.Map(AbiType.String, AbiType.U8);
+        AssertLayout(map, 8, 4, I32, I32);
+        Assert.Equal(AbiTypeKind.List, map.Kind);
+        Assert.Equal(12, map.Element.Size);
+        Assert.Equal(new[] { 0, 8 }, map.Entry.FieldOffsets.ToArray());
+        Assert.True(map.HasIndirection);
+        Assert.Equal("map<string, u8>", map.ToString());
     }
 
     [Fact]

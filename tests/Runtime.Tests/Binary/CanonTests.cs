@@ -238,11 +238,28 @@ public class CanonTests
         Assert.Equal(5, component.IndexSpaces.CoreFunctions.Count);
     }
 
+    [Fact]
+    public void Reads_the_gc_and_core_type_options()
+    {
+        var component = Read("""
+            (component
+              (core type $t (func (param i32) (result i32)))
+              (core module $m (func (export "f") (param i32) (result i32) (local.get 0)))
+              (core instance $i (instantiate $m))
+              (func (param "x" u32) (result u32) (canon lift (core func $i "f") gc (core-type $t))))
+            """);
+        var lift = Assert.Single(component.Items.OfType<CanonLiftItem>());
+        Assert.True(lift.Options.Gc);
+        Assert.Equal(0u, lift.Options.CoreTypeIndex);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x00, 0x01, 0x00, 0x00, 0x00 }, "invalid canon lift: expected the func sort 0x00, found 0x01")]
     [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x02, 0x03, 0x00, 0x03, 0x01 }, "duplicate memory option")]
     [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x02, 0x00, 0x01 }, "duplicate or conflicting string-encoding option")]
-    [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x01, 0x08 }, "invalid canonical option 0x08")]
+    [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x01, 0x0a }, "invalid canonical option 0x0a")]
+    [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x02, 0x09, 0x09 }, "duplicate gc option")]
+    [InlineData(new byte[] { 0x01, 0x00, 0x00, 0x02, 0x08, 0x00, 0x08, 0x01 }, "duplicate core-type option")]
     [InlineData(new byte[] { 0x3f }, "invalid canonical definition opcode 0x3f")]
     [InlineData(new byte[] { 0x06, 0x02 }, "invalid async flag 0x02")]
     public void Rejects_malformed_canonical_definitions(byte[] canon, string reason)

@@ -164,10 +164,13 @@ public class CallTests
                 (core instance $i (instantiate $m (with "host" (instance (export "base" (func $base))))))
                 (func $twice (result u32) (canon lift (core func $i "twice")))
                 (export "twice" (func $twice)))
-              (core module $k (func (export "k") (result i32) (i32.const 21)))
-              (core instance $k (instantiate $k))
-              (func $k (result u32) (canon lift (core func $k "k")))
-              (instance $a (instantiate $inner (with "base" (func $k))))
+              (component $base
+                (core module $k (func (export "k") (result i32) (i32.const 21)))
+                (core instance $k (instantiate $k))
+                (func $k (result u32) (canon lift (core func $k "k")))
+                (export "k" (func $k)))
+              (instance $b (instantiate $base))
+              (instance $a (instantiate $inner (with "base" (func $b "k"))))
               (alias export $a "twice" (func $twice))
               (export "twice" (func $twice)))
             """).Instantiate();

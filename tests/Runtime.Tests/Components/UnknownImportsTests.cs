@@ -121,6 +121,81 @@ public class UnknownImportsTests
     }
 
     [Fact]
+    public void Nested_instances_are_filled_and_eq_bounded_type_imports_need_nothing()
+    {
+        // An instance that exports an instance (with a function and a resource), and type imports bounded by eq:
+        // one equal to that nested resource, one equal to a record.
+        var component = Runtime.LoadText("""
+            (component
+              (import "a:b/outer" (instance $outer
+                (export "inner" (instance
+                  (export "r" (type (sub resource)))
+                  (export "make" (func (result (own 0))))))
+                (export "count" (func (result u32)))))
+              (alias export $outer "inner" (instance $inner))
+              (alias export $inner "r" (type $r))
+              (alias export $inner "make" (func $make))
+              (alias export $outer "count" (func $count))
+              (import "r" (type $r2 (eq $r)))
+              (type $pair (record (field "a" u32) (field "b" u32)))
+              (import "pair" (type $pair2 (eq $pair)))
+              (core func $make (canon lower (func $make)))
+              (core func $count (canon lower (func $count)))
+              (core module $m
+                (import "h" "make" (func $make (result i32)))
+                (import "h" "count" (func $count (result i32)))
+                (func (export "make") (result i32) (call $make))
+                (func (export "count") (result i32) (call $count))
+                (func (export "first") (param i32 i32) (result i32) (local.get 0)))
+              (core instance $i (instantiate $m (with "h" (instance (export "make" (func $make)) (export "count" (func $count))))))
+              (func (export "make") (result (own $r2)) (canon lift (core func $i "make")))
+              (func (export "count") (result u32) (canon lift (core func $i "count")))
+              (func (export "first") (param "p" $pair2) (result u32) (canon lift (core func $i "first"))))
+            """);
+        var imports = new HostImports().DefineUnknownAsTraps(component);
+        Assert.Equal(new[] { "a:b/outer" }, imports.Names);
+        var outer = (HostInstance)imports.Find("a:b/outer")!;
+        var inner = Assert.IsType<HostInstance>(outer.Exports["inner"]);
+        Assert.IsType<State.ResourceType>(inner.Exports["r"]);
+
+        using var instance = component.Instantiate(imports);
+        Assert.Equal(3u, instance.GetFunction("first")!.Invoke(WitValue.Record(WitValue.U32(3), WitValue.U32(4)))[0].AsU32());
+        var e = Assert.Throws<NotImplementedException>(() => instance.GetFunction("make")!.Invoke());
+        Assert.Equal("import 'a:b/outer#inner#make' is not implemented", e.Message);
+
+        // The nested resource, defined by the host, is the type the eq-bounded import stands for.
+        var defined = new HostImports();
+        var r = defined.DefineInstance("a:b/outer").DefineInstance("inner").DefineResource("r");
+        defined.DefineInstance("a:b/outer").DefineInstance("inner").DefineFunction("make", _ => [WitValue.Handle(new ResourceValue(r, 12))]);
+        defined.DefineUnknownAsTraps(component);
+        using var second = component.Instantiate(defined);
+        var made = (ResourceValue)second.GetFunction("make")!.Invoke()[0].AsHandle();
+        Assert.Same(r, made.Type);
+        Assert.Equal(12, made.Rep);
+    }
+
+    [Fact]
+    public void A_top_level_resource_type_import_is_defined_with_DefineResource()
+    {
+        var component = Runtime.LoadText("""
+            (component
+              (import "token" (type $token (sub resource)))
+              (core func $drop (canon resource.drop $token))
+              (core module $m
+                (import "h" "drop" (func $drop (param i32)))
+                (func (export "take") (param i32) (call $drop (local.get 0))))
+              (core instance $i (instantiate $m (with "h" (instance (export "drop" (func $drop))))))
+              (func (export "take") (param "t" (own $token)) (canon lift (core func $i "take"))))
+            """);
+        var dropped = new List<int>();
+        var imports = new HostImports();
+        var token = imports.DefineResource("token", dropped.Add);
+        using var instance = component.Instantiate(imports);
+        instance.GetFunction("take")!.Invoke(WitValue.Handle(new ResourceValue(token, 5)));
+        Assert.Equal(new[] { 5 }, dropped);
+    }
+
+    [Fact]
     public void Imports_of_other_kinds_stay_undefined()
     {
         var component = Runtime.LoadText("""

@@ -1,0 +1,63 @@
+using WitBindgen.Generator.Specs;
+
+namespace WitBindgen.Generator.Emit;
+
+/// <content>The parts of maps and fixed-length lists that lists and tuples do not share.</content>
+internal sealed partial class MarshalWriter
+{
+    /// <summary>
+    /// A map's entries as a guest list (<c>list&lt;tuple&lt;K, V&gt;&gt;</c>) and back: lifting folds duplicate keys, the
+    /// last entry winning (Explainer.md lets bindings do so).
+    /// </summary>
+    private void WriteMapMethods(SourceWriter w, ShapeSpec shape, string id)
+    {
+        var entry = shape.Members[0].Shape!;
+        var key = entry.Members[0].Shape!;
+        var value = entry.Members[1].Shape!;
+        var size = N(entry.Size) + "U";
+        w.WriteLine();
+        w.WriteLine($"internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo{id}({Cx} cx, {shape.Type} v)");
+        w.OpenBlock();
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine("var count = v.Count;");
+        w.WriteLine($"var p = {Abi}.AllocateList(cx, count, {size}, {N(entry.Align)}U);");
+        w.WriteLine("var k = 0;");
+        w.WriteLine("foreach (var e in v)");
+        w.OpenBlock();
+        w.WriteLine("if (k == count)");
+        w.OpenBlock();
+        w.WriteLine("throw new global::System.InvalidOperationException(\"the dictionary changed while it was passed to the component\");");
+        w.CloseBlock();
+        w.WriteLine(Store(entry, "e", $"p + (uint)k * {size}"));
+        w.WriteLine("k++;");
+        w.CloseBlock();
+        w.WriteLine("if (k != count)");
+        w.OpenBlock();
+        w.WriteLine("throw new global::System.InvalidOperationException(\"the dictionary changed while it was passed to the component\");");
+        w.CloseBlock();
+        w.WriteLine("return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"internal {shape.Type} ListFrom{id}({Cx} cx, uint p, uint n)");
+        w.OpenBlock();
+        w.WriteLine($"var count = {Abi}.CheckList(cx, p, n, {size}, {N(entry.Align)});");
+        w.WriteLine($"var r = new global::System.Collections.Generic.Dictionary<{key.Type}, {value.Type}>(count);");
+        w.WriteLine("for (var k = 0; k < count; k++)");
+        w.OpenBlock();
+        w.WriteLine($"var e = {Load(entry, $"p + (uint)k * {size}")};");
+        w.WriteLine("r[e.Key] = e.Value;");
+        w.CloseBlock();
+        w.WriteLine("return r;");
+        w.CloseBlock();
+    }
+
+    /// <summary>The statement refusing an array whose length is not the fixed-length list's.</summary>
+    private static void WriteLengthCheck(SourceWriter w, ShapeSpec shape)
+    {
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine($"if (v.Length != {N(shape.Count)})");
+        w.OpenBlock();
+        w.WriteLine($"throw new global::System.ArgumentException(\"a {shape.WitName} has exactly {N(shape.Count)} elements, not \" + v.Length, nameof(v));");
+        w.CloseBlock();
+    }
+}
