@@ -101,17 +101,47 @@ public sealed class ComponentRuntime : IDisposable
 
     private Module Compile(string key, ReadOnlyMemory<byte> bytes)
     {
+        // Validating alone costs about a hundredth of compiling: a module whose code is invalid is refused before any
+        // compilation work (Wasmtime would otherwise find the bad function only while compiling in parallel).
+        if (Module.Validate(Engine, bytes.Span) is { } error)
+        {
+            throw new WasmtimeException(error);
+        }
+
         var module = Module.FromBytes(Engine, key, bytes.Span);
         CompiledModules++;
         if (_cacheDirectory is not null)
         {
-            var path = Path.Combine(_cacheDirectory, key + ".cwasm");
-            var temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temp, module.Serialize());
-            File.Move(temp, path, overwrite: true);
+            Store(key, module);
         }
 
         return module;
+    }
+
+    /// <summary>
+    /// Writes a compiled module to the cache folder under a unique temporary name, then moves it into place: other
+    /// runtimes (in this process or another) sharing the folder see a whole file or none. The cache only saves time, so a
+    /// write that fails (a full disk, a folder removed) is left out rather than failing the load.
+    /// </summary>
+    private void Store(string key, Module module)
+    {
+        var path = Path.Combine(_cacheDirectory!, key + ".cwasm");
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temp, module.Serialize());
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -25,9 +25,23 @@ public sealed partial class HostImports
     }
 
     /// <summary>
+    /// Defines a top-level function import over dynamic values, written for one function type: instantiation fails with
+    /// <see cref="ComponentLinkException"/> (naming the import, both types and the first difference) unless the import
+    /// has exactly that type. Without a type (<see cref="DefineFunction(string, HostFunction)"/>) the function adapts to
+    /// whatever type the component declares.
+    /// </summary>
+    public HostImports DefineFunction(string name, AbiFunctionType type, HostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        _items[name] = new TypedHostDefinition(type, function);
+        return this;
+    }
+
+    /// <summary>
     /// Defines a top-level function import over core values (what generated bindings use).
-    /// Instantiation fails with <see cref="ComponentLinkException"/> unless the import's lowered core
-    /// signature equals that of <paramref name="type"/>.
+    /// Instantiation fails with <see cref="ComponentLinkException"/> unless the import has exactly the function type
+    /// <paramref name="type"/> (kinds, counts, lengths and element types, not only the lowered core signature).
     /// </summary>
     public HostImports DefineRawFunction(string name, AbiFunctionType type, RawHostFunction function)
     {
@@ -107,6 +121,18 @@ public sealed partial class HostInstance
     public HostInstance DefineFunction(string name, HostFunction function)
     {
         Exports[name] = function;
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a function of the instance over dynamic values, written for one function type; see
+    /// <see cref="HostImports.DefineFunction(string, AbiFunctionType, HostFunction)"/>.
+    /// </summary>
+    public HostInstance DefineFunction(string name, AbiFunctionType type, HostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        Exports[name] = new TypedHostDefinition(type, function);
         return this;
     }
 

@@ -21,3 +21,6 @@ public delegate void RawHostFunction(AbiContext context, Span<RawValue> slots);
 
 /// <summary>A raw host function together with the type it was written for.</summary>
 internal sealed record RawHostDefinition(AbiFunctionType Type, RawHostFunction Function);
+
+/// <summary>A dynamic host function defined with the function type it was written for.</summary>
+internal sealed record TypedHostDefinition(AbiFunctionType Type, HostFunction Function);

@@ -76,6 +76,7 @@ internal sealed class Instantiator
     {
         HostFunction f => new HostCallable(name, f),
         RawHostDefinition r => new RawHostCallable(name, r),
+        TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value),
@@ -129,9 +130,17 @@ internal sealed class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
-                return callee is RawHostCallable raw
-                    ? RawTrampoline.Lower(_store, raw, type, options)
-                    : Trampolines.Lower(_store, Describe(callee), callee, type, options);
+                if (callee is RawHostCallable raw)
+                {
+                    return RawTrampoline.Lower(_store, raw, type, options);
+                }
+
+                if (callee is HostCallable { Type: { } written } host && AbiTypeMatch.FirstDifference(written, type) is { } difference)
+                {
+                    throw new ComponentLinkException($"import '{host.Name}' has type {type}, but its host implementation was written for {written}: {difference}");
+                }
+
+                return Trampolines.Lower(_store, Describe(callee), callee, type, options);
             }
 
             case CanonResourceNewItem n:

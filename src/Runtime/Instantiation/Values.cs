@@ -17,13 +17,17 @@ internal sealed class HostCallable : IComponentCallable
 {
     private readonly HostFunction _function;
 
-    public HostCallable(string name, HostFunction function)
+    public HostCallable(string name, HostFunction function, AbiFunctionType? type = null)
     {
         Name = name;
         _function = function;
+        Type = type;
     }
 
     public string Name { get; }
+
+    /// <summary>The function type the host wrote the function for, or null when it adapts to any.</summary>
+    public AbiFunctionType? Type { get; }
 
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments) => _function(arguments);
 }

@@ -201,4 +201,48 @@ public class CallTests
             Directory.Delete(cache, recursive: true);
         }
     }
+    [Fact]
+    public void Runtimes_sharing_a_cache_folder_compile_concurrently_and_survive_its_removal()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "witbindgen-cache-" + Guid.NewGuid().ToString("N"));
+        static string Text(int k) => $"(component (core module $m (func (export \"f\") (result i32) (i32.const {k}))) (core instance $i (instantiate $m)) (func $f (result u32) (canon lift (core func $i \"f\"))) (export \"f\" (func $f)))";
+        try
+        {
+            // Four runtimes in one process compile the same modules at once and write the same cache entries.
+            Parallel.For(0, 4, _ =>
+            {
+                using var runtime = new ComponentRuntime(new ComponentRuntimeOptions { CacheDirectory = cache });
+                for (var k = 0; k < 8; k++)
+                {
+                    using var instance = runtime.LoadText(Text(k)).Instantiate();
+                    Assert.Equal((uint)k, instance.GetFunction("f")!.Invoke()[0].AsU32());
+                }
+            });
+
+            using (var warm = new ComponentRuntime(new ComponentRuntimeOptions { CacheDirectory = cache }))
+            {
+                for (var k = 0; k < 8; k++)
+                {
+                    warm.LoadText(Text(k));
+                }
+
+                Assert.Equal(0, warm.CompiledModules);
+                Assert.Empty(Directory.GetFiles(cache, "*.tmp"));
+            }
+
+            // The folder goes away under a live runtime: loading still works, the cache is only skipped.
+            using var orphan = new ComponentRuntime(new ComponentRuntimeOptions { CacheDirectory = cache });
+            Directory.Delete(cache, recursive: true);
+            using var late = orphan.LoadText(Text(9)).Instantiate();
+            Assert.Equal(9u, late.GetFunction("f")!.Invoke()[0].AsU32());
+            Assert.Equal(1, orphan.CompiledModules);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
 }
