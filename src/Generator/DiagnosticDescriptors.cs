@@ -19,20 +19,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WorldNotFound = new(
         "WIT0003", "WIT world not found", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    /// <summary>WIT0004: a WIT type has no C# mapping yet and is generated as <c>object</c>.</summary>
+    /// <summary>
+    /// WIT0004: a function cannot be bound yet (async, or it passes a type host bindings do not support) and is left out
+    /// of the bindings, one diagnostic per function at its declaration; or a type with no C# mapping yet is generated as
+    /// <c>object</c>.
+    /// </summary>
     public static readonly DiagnosticDescriptor UnsupportedType = new(
-        "WIT0004", "WIT type not supported yet", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+        "WIT0004", "WIT function or type cannot be bound yet", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     /// <summary>WIT0005: the <c>Mode</c> metadata asks for bindings that are not generated (yet).</summary>
     public static readonly DiagnosticDescriptor UnsupportedMode = new(
         "WIT0005", "WitBindgen mode not supported", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>WIT0006: the world's bindings have nothing to call (or, for a world without exports, nothing to implement).</summary>
+    public static readonly DiagnosticDescriptor NothingBound = new(
+        "WIT0006", "WIT world has nothing to bind", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     /// <summary>WIT9999: a bug in the generator; it reports instead of throwing.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "WIT9999", "WitBindgen internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>All descriptors.</summary>
-    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, InternalError };
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, NothingBound, InternalError };
 
     /// <summary>The descriptor with <paramref name="id"/> (the internal-error one for an unknown id).</summary>
     public static DiagnosticDescriptor ById(string id) => All.FirstOrDefault(d => d.Id == id) ?? InternalError;

@@ -11,26 +11,42 @@ internal sealed partial class SpecBuilder
         var ns = WorldNamespace();
         var className = Naming.Unique(Naming.Pascal(world.Name) + "World", TakenNames(ns));
         var classMembers = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { className, "Instantiate", "Dispose", "Instance", "Imports" };
+        var worldOwner = $"world '{world.Name}'";
+        var declaredImports = 0;
+        var declaredExports = 0;
 
         var imports = new List<InterfaceBindingSpec>();
         var importFunctions = new List<WitFunction>();
+        var worldResources = new List<TypeId>();
         foreach (var (key, item) in world.Imports)
         {
             switch (item)
             {
                 case WorldInterfaceItem i:
+                    declaredImports += _resolve[i.Interface].Functions.Count;
                     imports.Add(BuildInterface(i.Interface, _resolve.NameOf(key), isImport: true, classMembers: null));
                     break;
                 case WorldFunctionItem f:
+                    declaredImports++;
                     importFunctions.Add(f.Function);
+                    break;
+                case WorldTypeItem t when _resolve[t.Type].Kind is ResourceKind && _resolve[t.Type].Owner.World is not null:
+                    // A resource declared in the world: imported (the host implements it), its functions are world imports.
+                    worldResources.Add(t.Type);
                     break;
             }
         }
 
-        if (importFunctions.Count > 0)
+        if (importFunctions.Count > 0 || worldResources.Count > 0)
         {
             var typeName = Naming.Unique("I" + Naming.Pascal(world.Name) + "Imports", TakenNames(ns));
-            imports.Add(new InterfaceBindingSpec(null, ns, typeName, "world", null, Functions(importFunctions, new HashSet<string>(StringComparer.Ordinal)), EquatableArray<ResourceBindingSpec>.Empty));
+            var plain = importFunctions.Where(f => f.Resource is null).ToList();
+            var resources = worldResources
+                .Concat(importFunctions.Where(f => f.Resource is not null).Select(f => f.Resource!.Value))
+                .Distinct()
+                .Select(id => BuildResource(id, importFunctions.Where(f => f.Resource == id).ToList(), imported: true, worldOwner))
+                .ToList();
+            imports.Add(new InterfaceBindingSpec(null, ns, typeName, "world", null, Functions(plain, new HashSet<string>(StringComparer.Ordinal), worldOwner), resources.ToEquatableArray()));
         }
 
         var exports = new List<InterfaceBindingSpec>();
@@ -40,9 +56,11 @@ internal sealed partial class SpecBuilder
             switch (item)
             {
                 case WorldInterfaceItem i:
+                    declaredExports += _resolve[i.Interface].Functions.Count;
                     exports.Add(BuildInterface(i.Interface, _resolve.NameOf(key), isImport: false, classMembers));
                     break;
                 case WorldFunctionItem f:
+                    declaredExports++;
                     exportFunctions.Add(f.Function);
                     break;
             }
@@ -50,13 +68,83 @@ internal sealed partial class SpecBuilder
 
         if (exportFunctions.Count > 0)
         {
-            exports.Add(new InterfaceBindingSpec(null, ns, className, string.Empty, null, Functions(exportFunctions, classMembers), EquatableArray<ResourceBindingSpec>.Empty));
+            exports.Add(new InterfaceBindingSpec(null, ns, className, string.Empty, null, Functions(exportFunctions, classMembers, worldOwner), EquatableArray<ResourceBindingSpec>.Empty));
         }
 
         // Parameter names of the Imports constructor must differ from each other.
         var parameterNames = new HashSet<string>(StringComparer.Ordinal);
         var named = imports.Select(i => i with { PropertyName = Naming.Unique(Naming.Camel(i.PropertyName), parameterNames) }).ToList();
-        return new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray());
+        var spec = new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray());
+        spec = LeaveOutUnboundHandles(spec);
+        CheckSomethingBound(world, spec, declaredImports, declaredExports);
+        return spec;
+    }
+
+    /// <summary>
+    /// Leaves out (with WIT0004) any function passing a handle to a resource that no bound interface or world defines,
+    /// so the emitter never meets a resource it has no type for.
+    /// </summary>
+    private WorldBindingsSpec LeaveOutUnboundHandles(WorldBindingsSpec spec)
+    {
+        var bound = new HashSet<string>(spec.Imports.Concat(spec.Exports).SelectMany(i => i.Resources).Select(r => r.FullName), StringComparer.Ordinal);
+        if (!spec.Imports.Concat(spec.Exports).SelectMany(AllFunctions).Any(f => UnboundHandle(f, bound) is not null))
+        {
+            return spec;
+        }
+
+        InterfaceBindingSpec Filter(InterfaceBindingSpec i)
+        {
+            var owner = i.InstanceName is null ? $"world '{spec.WorldName}'" : $"interface '{i.InstanceName}'";
+            return i with
+            {
+                Functions = Keep(i.Functions, owner),
+                Resources = i.Resources.Select(r => r with { Functions = Keep(r.Functions, owner) }).ToEquatableArray(),
+            };
+        }
+
+        EquatableArray<FunctionSpec> Keep(EquatableArray<FunctionSpec> functions, string owner)
+        {
+            var kept = new List<FunctionSpec>();
+            foreach (var f in functions)
+            {
+                if (UnboundHandle(f, bound) is { } missing)
+                {
+                    _diagnostics.Add(DiagnosticSpec.Unlocated(
+                        DiagnosticDescriptors.UnsupportedType.Id,
+                        $"the function '{f.WitName}' of {owner} is left out of the bindings: it passes a handle to the resource '{missing}', which no interface or world of the bindings defines"));
+                    continue;
+                }
+
+                kept.Add(f);
+            }
+
+            return kept.ToEquatableArray();
+        }
+
+        return spec with { Imports = spec.Imports.Select(Filter).ToEquatableArray(), Exports = spec.Exports.Select(Filter).ToEquatableArray() };
+    }
+
+    private static IEnumerable<FunctionSpec> AllFunctions(InterfaceBindingSpec i) => i.Functions.Concat(i.Resources.SelectMany(r => r.Functions));
+
+    /// <summary>The WIT name of the first resource a function passes whose class the bindings do not define, if any.</summary>
+    private static string? UnboundHandle(FunctionSpec f, HashSet<string> bound)
+    {
+        static string? Find(ShapeSpec? shape, HashSet<string> bound)
+        {
+            if (shape is null || !shape.HasHandles)
+            {
+                return null;
+            }
+
+            if (shape.Kind is ShapeKind.Own or ShapeKind.Borrow)
+            {
+                return bound.Contains(shape.Type) ? null : shape.Members[0].Name;
+            }
+
+            return shape.Members.Select(m => Find(m.Shape, bound)).FirstOrDefault(name => name is not null);
+        }
+
+        return f.Params.Select(p => Find(p.Shape, bound)).Append(Find(f.Result, bound)).FirstOrDefault(name => name is not null);
     }
 
     private InterfaceBindingSpec BuildInterface(InterfaceId id, string instanceName, bool isImport, HashSet<string>? classMembers)
@@ -78,11 +166,12 @@ internal sealed partial class SpecBuilder
             typeName = Naming.Unique(pascal + "Exports", classMembers!);
         }
 
+        var owner = $"interface '{_resolve.IdOf(id) ?? instanceName}'";
         var plain = iface.Functions.Values.Where(f => f.Resource is null).ToList();
         var resources = iface.Functions.Values
             .Where(f => f.Resource is not null)
             .GroupBy(f => f.Resource!.Value)
-            .Select(g => BuildResource(g.Key, g.ToList(), isImport))
+            .Select(g => BuildResource(g.Key, g.ToList(), isImport, owner))
             .ToList();
 
         // Resources without functions still need a class (their handles can be passed around).
@@ -90,27 +179,27 @@ internal sealed partial class SpecBuilder
         {
             if (_resolve[typeId].Kind is ResourceKind && resources.All(r => r.WitName != _resolve[typeId].Name))
             {
-                resources.Add(BuildResource(typeId, new List<WitFunction>(), isImport));
+                resources.Add(BuildResource(typeId, new List<WitFunction>(), isImport, owner));
             }
         }
 
         var members = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { typeName };
-        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members), resources.ToEquatableArray());
+        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members, owner), resources.ToEquatableArray());
     }
 
-    private ResourceBindingSpec BuildResource(TypeId id, List<WitFunction> functions, bool imported)
+    private ResourceBindingSpec BuildResource(TypeId id, List<WitFunction> functions, bool imported, string owner)
     {
         var name = TypeName(id);
         var members = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { name, "Dispose", "Handle" };
-        return new ResourceBindingSpec(name, TypeNamespace(id), _resolve[id].Name ?? name, _resolve[id].Docs.Contents, Functions(functions, members), imported);
+        return new ResourceBindingSpec(name, TypeNamespace(id), _resolve[id].Name ?? name, _resolve[id].Docs.Contents, Functions(functions, members, owner), imported);
     }
 
-    private EquatableArray<FunctionSpec> Functions(IEnumerable<WitFunction> functions, HashSet<string> members)
+    private EquatableArray<FunctionSpec> Functions(IEnumerable<WitFunction> functions, HashSet<string> members, string owner)
     {
         var list = new List<FunctionSpec>();
         foreach (var f in functions)
         {
-            if (BuildFunction(f, members) is { } spec)
+            if (BuildFunction(f, members, owner) is { } spec)
             {
                 list.Add(spec);
             }
@@ -119,11 +208,11 @@ internal sealed partial class SpecBuilder
         return list.ToEquatableArray();
     }
 
-    private FunctionSpec? BuildFunction(WitFunction f, HashSet<string> members)
+    private FunctionSpec? BuildFunction(WitFunction f, HashSet<string> members, string owner)
     {
         if (f.IsAsync)
         {
-            Report(DiagnosticDescriptors.UnsupportedType.Id, $"the async function '{f.Name}' cannot be bound yet; it is left out of the bindings");
+            ReportSkipped(f, owner, "async functions cannot be bound yet");
             return null;
         }
 
@@ -131,9 +220,11 @@ internal sealed partial class SpecBuilder
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in f.Params)
         {
+            _unpassable = null;
             var shape = Shape(p.Type);
             if (shape is null)
             {
+                ReportSkipped(f, owner, Unbindable($"its parameter '{p.Name}'", p.Type));
                 return null;
             }
 
@@ -141,8 +232,10 @@ internal sealed partial class SpecBuilder
         }
 
         ShapeSpec? result = null;
+        _unpassable = null;
         if (f.Result is { } r && (result = Shape(r)) is null)
         {
+            ReportSkipped(f, owner, Unbindable("its result", r));
             return null;
         }
 

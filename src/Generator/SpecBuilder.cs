@@ -94,7 +94,7 @@ internal sealed partial class SpecBuilder
             worldId = _resolve.FindWorld(_main, requested);
             if (worldId is null)
             {
-                _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.WorldNotFound.Id, $"world '{requested}' is not defined in package {package.Name}"));
+                _diagnostics.Add(WorldNotFound(package, requested));
                 return false;
             }
         }
@@ -104,9 +104,11 @@ internal sealed partial class SpecBuilder
         }
         else if (package.Worlds.Count > 1)
         {
-            _diagnostics.Add(DiagnosticSpec.Unlocated(
+            _diagnostics.Add(DiagnosticSpec.At(
                 DiagnosticDescriptors.AmbiguousWorld.Id,
-                $"package {package.Name} has several worlds ({string.Join(", ", package.Worlds.Keys)}); set the WitWorld metadata to choose one"));
+                $"package {package.Name} has several worlds ({string.Join(", ", package.Worlds.Keys)}); set the WitWorld metadata (World on a Wit item) to choose one",
+                package.Location,
+                _unit));
             return false;
         }
 
@@ -213,7 +215,15 @@ internal sealed partial class SpecBuilder
         foreach (var id in ids)
         {
             // A resource whose class the host bindings write is left out (a file of only those would be empty).
-            if (_typeNames.TryGetValue(id, out var name) && BuildType(id, name) is var type && type is not ResourceSpec { Bound: true })
+            if (!_typeNames.TryGetValue(id, out var name))
+            {
+                continue;
+            }
+
+            _declaring = _resolve[id];
+            var type = BuildType(id, name);
+            _declaring = null;
+            if (type is not ResourceSpec { Bound: true })
             {
                 types.Add(type);
             }
@@ -342,7 +352,7 @@ internal sealed partial class SpecBuilder
                 PrimitiveType.F64 => "double",
                 PrimitiveType.Char => "global::System.Text.Rune",
                 PrimitiveType.String => "string",
-                _ => Unsupported("error-context"),
+                _ => Unsupported(type),
             };
         }
 
@@ -380,12 +390,8 @@ internal sealed partial class SpecBuilder
                 return ArrayOf(fixedList.Element);
             case MapKind map:
                 return $"global::System.Collections.Generic.IReadOnlyDictionary<{Translate(map.Key)}, {Translate(map.Value)}>";
-            case FutureKind:
-                return Unsupported("future");
-            case StreamKind:
-                return Unsupported("stream");
             default:
-                return Unsupported(def.Kind.GetType().Name);
+                return Unsupported(type);
         }
     }
 
@@ -420,12 +426,6 @@ internal sealed partial class SpecBuilder
         }
 
         return false;
-    }
-
-    private string Unsupported(string what)
-    {
-        Report(DiagnosticDescriptors.UnsupportedType.Id, $"the WIT type '{what}' has no C# mapping yet; it is generated as object");
-        return "object";
     }
 
     private string TypeName(TypeId id)

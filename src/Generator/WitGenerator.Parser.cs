@@ -137,6 +137,6 @@ public sealed partial class WitGenerator
             return new DiagnosticSpec(id, diagnostic.Message, file.Path, start, length, line, column);
         }
 
-        private static string Normalize(string path) => path.Replace('\\', '/');
+        private static string Normalize(string path) => DiagnosticSpec.NormalizePath(path);
     }
 }

@@ -11,6 +11,7 @@ internal static class Fixture
     private static readonly Lazy<LoadedComponent> ResourcesComponent = new(() => Load("resources.wat"));
     private static readonly Lazy<LoadedComponent> TypeImportsComponent = new(() => Load("type-imports.wat"));
     private static readonly Lazy<LoadedComponent> CollectionsComponent = new(() => Load("collections.wat"));
+    private static readonly Lazy<LoadedComponent> WorldResourcesComponent = new(() => Load("world-resources.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
@@ -19,6 +20,8 @@ internal static class Fixture
     public static LoadedComponent TypeImports => TypeImportsComponent.Value;
 
     public static LoadedComponent Collections => CollectionsComponent.Value;
+
+    public static LoadedComponent WorldResources => WorldResourcesComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

@@ -28,4 +28,8 @@ public static class Samples
     /// <summary>A type of world alpha's interface and one of world beta's (one Wit item naming both worlds).</summary>
     /// <returns>Both records.</returns>
     public static (global::Consumer.TwoWorlds.First.One, global::Consumer.TwoWorlds.Second.Two) TwoWorlds() => (new(7), new("seven"));
+
+    /// <summary>A type of a dependency of the package directory named without its trailing slash.</summary>
+    /// <returns>A size.</returns>
+    public static global::Consumer.Shapes.Sizes.Size Size() => new(3, 4);
 }

@@ -150,23 +150,42 @@ public class DiagnosticTests
         """;
 
     [Fact]
-    public void Async_functions_and_future_stream_error_context_are_left_out_of_bindings_with_WIT0004()
+    public void Each_function_left_out_of_the_bindings_is_a_WIT0004_warning_at_its_declaration()
     {
         var result = GeneratorHarness.Run(new[] { new WitSource("/a/asyncs.wit", AsyncWorld) }, withRuntime: true);
         Assert.Null(result.Exception);
-        Assert.NotEmpty(result.Diagnostics);
         Assert.All(result.Diagnostics, d =>
         {
             Assert.Equal("WIT0004", d.Id);
-            Assert.True(d.Severity < DiagnosticSeverity.Error, d.ToString());
+            Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity); // reported as an error here: the test compilation treats warnings as errors
         });
-        var messages = result.Diagnostics.Select(d => d.GetMessage()).ToList();
-        Assert.Contains("the async function 'waits' cannot be bound yet; it is left out of the bindings", messages);
-        Assert.Contains("the async function 'now' cannot be bound yet; it is left out of the bindings", messages);
-        Assert.Contains("the async function 'run' cannot be bound yet; it is left out of the bindings", messages);
-        Assert.Contains(messages, m => m.Contains("'future'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("'stream'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("error-context", StringComparison.Ordinal));
+
+        // One diagnostic per function, at the function's name, saying what cannot be bound.
+        var expected = new (string Name, string Message)[]
+        {
+            ("waits", "the function 'waits' of interface 'a:asyncs/host' is left out of the bindings: async functions cannot be bound yet"),
+            ("takes-future", "the function 'takes-future' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'f' has the type 'future<string>', which host bindings do not support yet"),
+            ("gives-stream", "the function 'gives-stream' of interface 'a:asyncs/host' is left out of the bindings: its result has the type 'stream<u8>', which host bindings do not support yet"),
+            ("fails", "the function 'fails' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'e' has the type 'error-context', which host bindings do not support yet"),
+            ("holds", "the function 'holds' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'h' has the type 'holder', which holds 'future<u32>', which host bindings do not support yet"),
+            ("now", "the function 'now' of world 'asyncs' is left out of the bindings: async functions cannot be bound yet"),
+            ("run", "the function 'run' of world 'asyncs' is left out of the bindings: async functions cannot be bound yet"),
+            ("poll", "the function 'poll' of world 'asyncs' is left out of the bindings: its parameter 's' has the type 'stream<u32>', which host bindings do not support yet"),
+        };
+        foreach (var (name, message) in expected)
+        {
+            var diagnostic = Assert.Single(result.Diagnostics, d => d.GetMessage() == message);
+            var span = diagnostic.Location.GetLineSpan();
+            Assert.Equal("/a/asyncs.wit", span.Path);
+            Assert.Equal(name, AsyncWorld.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+            var line = AsyncWorld.Split('\n')[span.StartLinePosition.Line];
+            Assert.Equal(line.IndexOf(name + ":", StringComparison.Ordinal), span.StartLinePosition.Character);
+        }
+
+        // The record holding a future is generated with an object field, said once, at the record.
+        var holder = Assert.Single(result.Diagnostics, d => d.GetMessage() == "the WIT type 'future<u32>' in 'holder' has no C# mapping yet; it is generated as object");
+        Assert.Equal("holder", AsyncWorld.Substring(holder.Location.SourceSpan.Start, holder.Location.SourceSpan.Length));
+        Assert.Equal(expected.Length + 1, result.Diagnostics.Length);
 
         // The passable functions are bound; the others are not.
         var text = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
@@ -183,9 +202,101 @@ public class DiagnosticTests
 
         // Types only: no function is bound, so none is reported as left out.
         var typesOnly = GeneratorHarness.Run(new[] { new WitSource("/a/asyncs.wit", AsyncWorld) });
-        Assert.All(typesOnly.Diagnostics, d => Assert.Equal("WIT0004", d.Id));
-        Assert.DoesNotContain(typesOnly.Diagnostics, d => d.GetMessage().Contains("async function", StringComparison.Ordinal));
+        Assert.Equal(holder.GetMessage(), Assert.Single(typesOnly.Diagnostics).GetMessage());
         Assert.Empty(GeneratorHarness.CompileProblems(typesOnly, withRuntime: false));
+    }
+
+    [Fact]
+    public void A_world_whose_exports_are_all_left_out_is_WIT0006_at_the_world()
+    {
+        const string text = "package a:b;\n\nworld waits {\n    import log: func(s: string);\n    export run: async func();\n    export poll: func(s: stream<u8>);\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }, withRuntime: true);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "WIT0004"));
+        var nothing = Assert.Single(result.Diagnostics, d => d.Id == "WIT0006");
+        Assert.Equal(DiagnosticSeverity.Warning, nothing.DefaultSeverity);
+        Assert.Equal("none of the 2 functions the world 'waits' exports can be bound (see WIT0004): WaitsWorld has nothing to call", nothing.GetMessage());
+        Assert.Equal("waits", text.Substring(nothing.Location.SourceSpan.Start, nothing.Location.SourceSpan.Length));
+        Assert.Equal(2, nothing.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(GeneratorHarness.CompileProblems(result, withRuntime: true));
+    }
+
+    [Fact]
+    public void A_world_whose_imports_are_all_left_out_is_WIT0006()
+    {
+        const string text = "package a:b;\n\ninterface clock {\n    now: async func() -> u64;\n}\n\nworld w {\n    import clock;\n    export run: func();\n}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }, withRuntime: true);
+        var nothing = Assert.Single(result.Diagnostics, d => d.Id == "WIT0006");
+        Assert.Equal("none of the 1 functions the world 'w' imports can be bound (see WIT0004): the component's imports cannot be implemented through WWorld.Imports", nothing.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("world empty {}", "the world 'empty' has no function to bind: EmptyWorld has nothing to call and nothing to implement (only the world's types are useful)")]
+    [InlineData("interface t {\n    record r { x: u32 }\n}\n\nworld empty {\n    import t;\n}", "the world 'empty' has no function to bind: EmptyWorld has nothing to call and nothing to implement (only the world's types are useful)")]
+    [InlineData("interface h {\n    log: func(s: string);\n}\n\nworld empty {\n    import h;\n}", null)]
+    [InlineData("world empty {\n    export run: func();\n}", null)]
+    public void A_world_with_no_function_to_bind_is_WIT0006_but_a_world_of_imports_only_is_not(string world, string? message)
+    {
+        var text = "package a:b;\n\n" + world + "\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }, withRuntime: true);
+        if (message is null)
+        {
+            Assert.Empty(result.Diagnostics);
+        }
+        else
+        {
+            Assert.Equal(message, Assert.Single(result.Diagnostics).GetMessage());
+        }
+
+        // Types only: no bindings, so nothing to say.
+        Assert.Empty(GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }).Diagnostics);
+    }
+
+    [Fact]
+    public void An_unknown_world_is_WIT0003_listing_the_worlds_at_the_closest_one()
+    {
+        const string text = "package a:b;\n\nworld full {}\nworld plugin {}\n";
+        var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text, new Dictionary<string, string> { ["WitWorld"] = "ful" }) });
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0003", diagnostic.Id);
+        Assert.Equal("world 'ful' is not defined in package a:b; the package defines: full, plugin (did you mean 'full'?)", diagnostic.GetMessage());
+        Assert.Equal("/w.wit", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal("full", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+
+        // Nothing close: at the package header.
+        var far = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text, new Dictionary<string, string> { ["WitWorld"] = "server" }) });
+        var farDiagnostic = Assert.Single(far.Diagnostics);
+        Assert.Equal("world 'server' is not defined in package a:b; the package defines: full, plugin", farDiagnostic.GetMessage());
+        Assert.Equal("a:b", text.Substring(farDiagnostic.Location.SourceSpan.Start, farDiagnostic.Location.SourceSpan.Length));
+
+        // A package without worlds says so.
+        var none = GeneratorHarness.Run(new[] { new WitSource("/i.wit", "package a:c;\n\ninterface i {}\n", new Dictionary<string, string> { ["WitWorld"] = "w" }) });
+        Assert.Equal("world 'w' is not defined in package a:c; the package defines no worlds", Assert.Single(none.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void Several_worlds_without_WitWorld_is_WIT0002_at_the_package_header()
+    {
+        const string text = "package a:b;\n\nworld one {}\nworld two {}\n";
+        var diagnostic = Assert.Single(GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }).Diagnostics);
+        Assert.Equal("WIT0002", diagnostic.Id);
+        Assert.Contains("(one, two)", diagnostic.GetMessage());
+        Assert.Equal("a:b", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void Diagnostics_in_a_package_directory_point_into_the_file_that_declares_the_function()
+    {
+        var meta = new Dictionary<string, string> { ["WitRoot"] = "/pkg" };
+        const string types = "package a:main;\n\ninterface waits {\n    later: async func();\n    now: func();\n}\n";
+        var result = GeneratorHarness.Run(new[]
+        {
+            new WitSource("/pkg/main.wit", "package a:main;\n\nworld w {\n    import waits;\n    export run: func();\n}\n", meta),
+            new WitSource("/pkg/types.wit", types, meta),
+        }, withRuntime: true);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("WIT0004", diagnostic.Id);
+        Assert.Equal("/pkg/types.wit", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal("later", types.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 
     [Fact]

@@ -35,4 +35,11 @@ public class EndToEndTests
         Assert.Equal(7u, one.A);
         Assert.Equal("seven", two.B);
     }
+
+    [Fact]
+    public void Wit_directory_item_without_its_trailing_slash_is_loaded_as_a_package_directory()
+    {
+        // <Wit Include="package-dir" />: before, the item was taken for a file and nothing was generated.
+        Assert.Equal(new global::Consumer.Shapes.Sizes.Size(3, 4), Samples.Size());
+    }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using WitBindgen.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace WitBindgen.Generator.Tests;
@@ -115,50 +115,12 @@ public class PackageTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WitBindgen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("WitBindgen.sln not found above the test output folder");
-    }
+    private static string RepositoryRoot() => Dotnet.RepositoryRoot();
 
     private static string Run(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into the child build.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes");
-        }
-
-        var output = stdout + stderr.Result;
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
+        var (exitCode, output) = Dotnet.Run(directory, arguments);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }
 }

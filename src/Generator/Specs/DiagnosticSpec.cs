@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SourceSpan = WitBindgen.WitParser.Text.SourceSpan;
 
 namespace WitBindgen.Generator.Specs;
 
@@ -15,6 +16,29 @@ internal sealed record DiagnosticSpec(string Id, string Message, string? Path, i
 {
     /// <summary>A diagnostic with no location.</summary>
     public static DiagnosticSpec Unlocated(string id, string message) => new(id, message, null, 0, 0, 0, 0);
+
+    /// <summary>
+    /// A diagnostic at a declaration of the model (a function's or world's name), in the AdditionalFile of
+    /// <paramref name="unit"/> it came from; unlocated when there is no location or the file is not one of the unit's.
+    /// </summary>
+    public static DiagnosticSpec At(string id, string message, SourceSpan? location, WitUnit unit)
+    {
+        if (location is not { } at)
+        {
+            return Unlocated(id, message);
+        }
+
+        var file = unit.Files.FirstOrDefault(f => NormalizePath(f.Path) == NormalizePath(at.Path));
+        if (file is null || at.Start + at.Length > file.Text.Length)
+        {
+            return Unlocated(id, message);
+        }
+
+        return new DiagnosticSpec(id, message, file.Path, at.Start, at.Length, at.Line - 1, at.Column - 1);
+    }
+
+    /// <summary>The path as the generator hands it to the WIT loader (forward slashes).</summary>
+    public static string NormalizePath(string path) => path.Replace('\\', '/');
 
     /// <summary>Creates the Roslyn diagnostic.</summary>
     public Diagnostic ToDiagnostic()

@@ -1,3 +1,5 @@
+using WitBindgen.WitParser.Text;
+
 namespace WitBindgen.WitParser.Model;
 
 /// <summary>The kinds of WIT functions.</summary>
@@ -47,6 +49,9 @@ public sealed record WitFunction(
     Docs Docs,
     Stability Stability)
 {
+    /// <summary>Where the function's name is declared (<c>constructor</c> for constructors), when it came from source text.</summary>
+    public SourceSpan? Location { get; init; }
+
     /// <summary>True for async functions.</summary>
     public bool IsAsync => Kind is FunctionKind.AsyncFreestanding or FunctionKind.AsyncMethod or FunctionKind.AsyncStatic;
 

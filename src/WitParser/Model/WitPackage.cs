@@ -1,3 +1,5 @@
+using WitBindgen.WitParser.Text;
+
 namespace WitBindgen.WitParser.Model;
 
 /// <summary>A WIT package: a named collection of interfaces and worlds.</summary>
@@ -14,6 +16,9 @@ public sealed class WitPackage
 
     /// <summary>Its documentation.</summary>
     public Docs Docs { get; }
+
+    /// <summary>Where the package's name is declared (its <c>package</c> header), when it came from source text.</summary>
+    public SourceSpan? Location { get; internal set; }
 
     /// <summary>Interfaces by name.</summary>
     public OrderedMap<string, InterfaceId> Interfaces { get; } = new();

@@ -1,3 +1,5 @@
+using WitBindgen.WitParser.Text;
+
 namespace WitBindgen.WitParser.Model;
 
 /// <summary>What owns a type definition.</summary>
@@ -55,7 +57,10 @@ public sealed class WitTypeDef
     /// <summary>Its feature gate.</summary>
     public Stability Stability { get; internal set; }
 
-    internal WitTypeDef Clone() => new(Name, Kind, Owner, Docs, Stability);
+    /// <summary>Where a named type's name is declared (or, for a <c>use</c>, the used name), when it came from source text.</summary>
+    public SourceSpan? Location { get; internal set; }
+
+    internal WitTypeDef Clone() => new(Name, Kind, Owner, Docs, Stability) { Location = Location };
 
     /// <inheritdoc />
     public override string ToString() => Name ?? Kind.ToString();

@@ -1,3 +1,5 @@
+using WitBindgen.WitParser.Text;
+
 namespace WitBindgen.WitParser.Model;
 
 /// <summary>The key of a world import or export: a plain name, or an interface named by id.</summary>
@@ -83,6 +85,9 @@ public sealed class WitWorld
 
     /// <summary>Its feature gate.</summary>
     public Stability Stability { get; internal set; } = Stability.Unknown;
+
+    /// <summary>Where the world's name is declared, when it came from source text.</summary>
+    public SourceSpan? Location { get; internal set; }
 
     internal List<(Stability Stability, WorldId World)> Includes { get; } = new();
 

@@ -35,7 +35,7 @@ internal sealed partial class PackageResolver
             {
                 case InterfaceFunc f:
                     DefineName(f.Func.Name, new TypeOrItem(null, "function"));
-                    funcs.Add(ResolveFunction(f.Func.Docs, f.Func.Attributes, f.Func.Name.Name, f.Func.Func, f.Func.Func.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null));
+                    funcs.Add(ResolveFunction(f.Func.Docs, f.Func.Attributes, f.Func.Name, f.Func.Name.Name, f.Func.Func, f.Func.Func.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null));
                     _pkg.InterfaceSpans[id.Index].Funcs.Add(f.Func.Name.Span);
                     break;
                 case InterfaceTypeDef { TypeDef.Type: ResourceTypeSyntax resource } t:
@@ -188,7 +188,7 @@ internal sealed partial class PackageResolver
             }
 
             case ExternFunc func:
-                return new WorldFunctionItem(ResolveFunction(docs, attrs, func.Name.Name, func.Func, func.Func.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null));
+                return new WorldFunctionItem(ResolveFunction(docs, attrs, func.Name, func.Name.Name, func.Func, func.Func.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null));
             default:
                 throw new InvalidOperationException();
         }
@@ -241,10 +241,10 @@ internal sealed partial class PackageResolver
             ResourceFuncKind.Static => ($"[static]{resource.Name}.{f.Name.Name}", isAsync ? FunctionKind.AsyncStatic : FunctionKind.Static),
             _ => ($"[constructor]{resource.Name}", FunctionKind.Constructor),
         };
-        return ResolveFunction(f.Docs, f.Attributes, name, f.Func, kind, resourceId);
+        return ResolveFunction(f.Docs, f.Attributes, f.Name, name, f.Func, kind, resourceId);
     }
 
-    private WitFunction ResolveFunction(DocComments docs, IReadOnlyList<GateAttribute> attrs, string name, FuncSyntax func, FunctionKind kind, TypeId? resource)
+    private WitFunction ResolveFunction(DocComments docs, IReadOnlyList<GateAttribute> attrs, Id declared, string name, FuncSyntax func, FunctionKind kind, TypeId? resource)
     {
         var convertedDocs = ConvertDocs(docs);
         var stability = ConvertStability(attrs);
@@ -273,7 +273,10 @@ internal sealed partial class PackageResolver
             result = func.Result is null ? null : ResolveType(func.Result, Stability.Unknown);
         }
 
-        return new WitFunction(name, kind, resource, ps.Select(p => new WitParam(p.Key, p.Value)).ToArray(), result, convertedDocs, stability);
+        return new WitFunction(name, kind, resource, ps.Select(p => new WitParam(p.Key, p.Value)).ToArray(), result, convertedDocs, stability)
+        {
+            Location = _sources.SpanOf(declared.Span),
+        };
     }
 
     private WitType ResolveConstructorResult(TypeId resource, TypeSyntax syntax)

@@ -33,7 +33,7 @@ internal sealed partial class ResolveBuilder
                 throw new WitError($"attempting to re-add package `{_pkg.Name}` when it's already present in this `Resolve`");
             }
 
-            _resolve.PackageList.Add(new WitPackage(_pkg.Name, _pkg.Docs));
+            _resolve.PackageList.Add(new WitPackage(_pkg.Name, _pkg.Docs) { Location = Locate(_pkg.NameSpan) });
             _pkgId = new PackageId(_resolve.PackageList.Count - 1);
             _resolve.PackageNames[_pkg.Name] = _pkgId;
             _resolve.PackageNameOrder.Add(_pkg.Name);
@@ -52,6 +52,11 @@ internal sealed partial class ResolveBuilder
                 }
 
                 UpdateTypeDef(ty, span);
+                if (ty.Name is not null)
+                {
+                    ty.Location = Locate(span);
+                }
+
                 var newId = _resolve.AddType(ty);
                 if (ty is { Name: null, Owner.IsNone: true, Kind: HandleKind { IsBorrow: false } own })
                 {
@@ -152,6 +157,9 @@ internal sealed partial class ResolveBuilder
         }
 
         // ---- id mapping ------------------------------------------------------------------------
+
+        /// <summary>The file location of a span of this package's sources, for the model's <c>Location</c>s.</summary>
+        private SourceSpan? Locate(TextSpan span) => _pkg.Sources.Files.Count == 0 ? null : _pkg.Sources.SpanOf(span);
 
         private static string Excluded(string what) =>
             $"found a reference to a {what} which is excluded due to its feature not being activated";
@@ -270,7 +278,7 @@ internal sealed partial class ResolveBuilder
 
         private WitWorld UpdateWorld(WitWorld world, WorldSpans spans)
         {
-            var copy = new WitWorld(world.Name) { Docs = world.Docs, Stability = world.Stability };
+            var copy = new WitWorld(world.Name) { Docs = world.Docs, Stability = world.Stability, Location = Locate(spans.Span) };
             foreach (var include in world.Includes)
             {
                 copy.Includes.Add(include);

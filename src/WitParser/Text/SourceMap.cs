@@ -52,6 +52,16 @@ public sealed class SourceMap
         return new SourceLocation(file.Path, line + 1, Utf8Column(file, line, column) + 1);
     }
 
+    /// <summary>The file, character offset, line and character column of a span (for model items' locations).</summary>
+    public SourceSpan SpanOf(TextSpan span)
+    {
+        var file = FileAt(span.Start);
+        var start = Math.Clamp(span.Start - file.Offset, 0, file.Text.Length);
+        var length = Math.Clamp(span.End - file.Offset, start, file.Text.Length) - start;
+        var (line, column) = file.LineColumn(start);
+        return new SourceSpan(file.Path, start, length, line + 1, column + 1);
+    }
+
     /// <summary>Renders <c>path:line:col</c> for a span.</summary>
     public string RenderLocation(TextSpan span) => Locate(span).ToString();
 
