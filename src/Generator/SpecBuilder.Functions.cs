@@ -9,7 +9,7 @@ internal sealed partial class SpecBuilder
     private WorldBindingsSpec BuildBindings(WitWorld world)
     {
         var ns = WorldNamespace();
-        var className = Naming.Unique(Naming.Pascal(world.Name) + "World", TakenNames(ns));
+        var className = Naming.Unique(Naming.WithSuffix(Naming.Pascal(world.Name), "World"), TakenNames(ns));
         var classMembers = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { className, "Instantiate", "Dispose", "Instance", "Imports" };
 
         var imports = new List<InterfaceBindingSpec>();
@@ -29,7 +29,7 @@ internal sealed partial class SpecBuilder
 
         if (importFunctions.Count > 0)
         {
-            var typeName = Naming.Unique("I" + Naming.Pascal(world.Name) + "Imports", TakenNames(ns));
+            var typeName = Naming.Unique("I" + Naming.WithSuffix(Naming.Pascal(world.Name), "Imports"), TakenNames(ns));
             imports.Add(new InterfaceBindingSpec(null, ns, typeName, "world", null, Functions(importFunctions, new HashSet<string>(StringComparer.Ordinal)), EquatableArray<ResourceBindingSpec>.Empty));
         }
 
@@ -75,7 +75,7 @@ internal sealed partial class SpecBuilder
         else
         {
             property = Naming.Unique(pascal, classMembers!);
-            typeName = Naming.Unique(pascal + "Exports", classMembers!);
+            typeName = Naming.Unique(Naming.WithSuffix(pascal, "Exports"), classMembers!);
         }
 
         var plain = iface.Functions.Values.Where(f => f.Resource is null).ToList();
