@@ -66,7 +66,7 @@ foreach (var shape in shapes)
 foreach (var (a, b) in new[] { (84, 2), (1, 0) })
 {
     var quotient = values.Divide(a, b);
-    Console.WriteLine(quotient.IsOk ? $"divide {a} / {b} = ok {quotient.Ok}" : $"divide {a} / {b} = error \"{quotient.Err}\"");
+    Console.WriteLine(quotient.TryGetValue(out var q) ? $"divide {a} / {b} = ok {q}" : $"divide {a} / {b} = error \"{quotient.Err}\"");
 }
 
 // The guest calls back into the host: log for each message, then label for the count.

@@ -19,7 +19,7 @@ Console.WriteLine($"compiled-module cache: {cacheDirectory}");
 // nothing but writing to stdout: no files, no environment, no arguments, no network.
 var wasi = new WasiConfiguration().WithStdout(Console.OpenStandardOutput()).Build();
 
-var plugins = new List<(string Name, PluginWorldWorld Instance)>();
+var plugins = new List<(string Name, PluginWorld Instance)>();
 var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "plugins"), "*.component.wasm");
 Array.Sort(files, StringComparer.Ordinal);
 Console.WriteLine($"loading {files.Length} plugins:");
@@ -29,7 +29,7 @@ foreach (var file in files)
     var clock = Stopwatch.StartNew();
     var component = runtime.LoadFile(file);
     var usesWasi = component.ImportNames.Any(name => name.StartsWith("wasi:", StringComparison.Ordinal));
-    var instance = usesWasi ? PluginWorldWorld.Instantiate(component, wasi) : PluginWorldWorld.Instantiate(component);
+    var instance = usesWasi ? PluginWorld.Instantiate(component, wasi) : PluginWorld.Instantiate(component);
     clock.Stop();
 
     var name = instance.Plugin.Name();
@@ -45,8 +45,10 @@ foreach (var input in inputs.Append(""))
     Console.WriteLine(input.Length == 0 ? "run(\"\") (an error case):" : $"run(\"{input}\"):");
     foreach (var (name, instance) in plugins)
     {
-        var result = instance.Plugin.Run(input);
-        Console.WriteLine(result.IsOk ? $"  {name,-10} ok  \"{result.Ok}\"" : $"  {name,-10} err \"{result.Err}\"");
+        // result<string, string> is the runtime's Result<string, string>: Match, TryGetValue, deconstruction, …
+        Console.WriteLine(instance.Plugin.Run(input).Match(
+            ok => $"  {name,-10} ok  \"{ok}\"",
+            err => $"  {name,-10} err \"{err}\""));
     }
 }
 

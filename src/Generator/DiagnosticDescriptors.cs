@@ -35,12 +35,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NothingBound = new(
         "WIT0006", "WIT world has nothing to bind", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>WIT0007: a WIT type maps to a runtime helper type (<c>Result</c>, <c>Option</c>, <c>Unit</c>), but the project does not reference the runtime.</summary>
+    public static readonly DiagnosticDescriptor RuntimeRequired = new(
+        "WIT0007", "WitBindgen.Runtime required", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>WIT9999: a bug in the generator; it reports instead of throwing.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "WIT9999", "WitBindgen internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>All descriptors.</summary>
-    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, NothingBound, InternalError };
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, NothingBound, RuntimeRequired, InternalError };
 
     /// <summary>The descriptor with <paramref name="id"/> (the internal-error one for an unknown id).</summary>
     public static DiagnosticDescriptor ById(string id) => All.FirstOrDefault(d => d.Id == id) ?? InternalError;

@@ -44,6 +44,14 @@ internal static class Naming
         return Escape(name);
     }
 
+    /// <summary>
+    /// <paramref name="name"/> with <paramref name="suffix"/> appended, unless it already ends with it: the generator's
+    /// suffixes never stutter (world <c>plugin</c> → <c>PluginWorld</c>, world <c>plugin-world</c> → <c>PluginWorld</c>, not
+    /// <c>PluginWorldWorld</c>). A name that is only the suffix (world <c>world</c>) keeps it once: <c>World</c>.
+    /// </summary>
+    public static string WithSuffix(string name, string suffix) =>
+        name.EndsWith(suffix, StringComparison.Ordinal) ? name : name + suffix;
+
     /// <summary>Prefixes <c>@</c> to C# keywords.</summary>
     public static string Escape(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

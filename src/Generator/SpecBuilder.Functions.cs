@@ -9,7 +9,7 @@ internal sealed partial class SpecBuilder
     private WorldBindingsSpec BuildBindings(WitWorld world)
     {
         var ns = WorldNamespace();
-        var className = Naming.Unique(Naming.Pascal(world.Name) + "World", TakenNames(ns));
+        var className = Naming.Unique(Naming.WithSuffix(Naming.Pascal(world.Name), "World"), TakenNames(ns));
         var classMembers = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { className, "Instantiate", "Dispose", "Instance", "Imports" };
         var worldOwner = $"world '{world.Name}'";
         var declaredImports = 0;
@@ -39,7 +39,7 @@ internal sealed partial class SpecBuilder
 
         if (importFunctions.Count > 0 || worldResources.Count > 0)
         {
-            var typeName = Naming.Unique("I" + Naming.Pascal(world.Name) + "Imports", TakenNames(ns));
+            var typeName = Naming.Unique("I" + Naming.WithSuffix(Naming.Pascal(world.Name), "Imports"), TakenNames(ns));
             var plain = importFunctions.Where(f => f.Resource is null).ToList();
             var resources = worldResources
                 .Concat(importFunctions.Where(f => f.Resource is not null).Select(f => f.Resource!.Value))
@@ -163,7 +163,7 @@ internal sealed partial class SpecBuilder
         else
         {
             property = Naming.Unique(pascal, classMembers!);
-            typeName = Naming.Unique(pascal + "Exports", classMembers!);
+            typeName = Naming.Unique(Naming.WithSuffix(pascal, "Exports"), classMembers!);
         }
 
         var owner = $"interface '{_resolve.IdOf(id) ?? instanceName}'";

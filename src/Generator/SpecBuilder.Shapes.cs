@@ -83,7 +83,7 @@ internal sealed partial class SpecBuilder
                 }
 
                 var names = FieldNames(id, record.Fields.Count);
-                return Product(ShapeKind.Record, csType, "record " + witName, fieldShapes!, names);
+                return Product(ShapeKind.Record, csType, $"record '{witName}'", fieldShapes!, names, record.Fields.Select(f => f.Name).ToList());
             }
 
             case TupleKind tuple:
@@ -113,13 +113,13 @@ internal sealed partial class SpecBuilder
                     cases.Add((csType + "." + caseNames[i], payload));
                 }
 
-                return Sum(ShapeKind.Variant, csType, "variant " + witName, cases);
+                return Sum(ShapeKind.Variant, csType, $"variant '{witName}'", cases, variant.Cases.Select(c => c.Name).ToList());
             }
 
             case EnumKind e:
             {
                 var discriminant = DiscriminantSize(e.Cases.Count);
-                return new ShapeSpec(ShapeKind.Enum, csType, discriminant, discriminant, Flat("i32"), Members(), e.Cases.Count, 0, "enum " + witName);
+                return new ShapeSpec(ShapeKind.Enum, csType, discriminant, discriminant, Flat("i32"), Members(), e.Cases.Count, 0, $"enum '{witName}'");
             }
 
             case FlagsKind flags:
@@ -129,11 +129,11 @@ internal sealed partial class SpecBuilder
                 var flat = Enumerable.Repeat("i32", (n + 31) / 32).ToEquatableArray();
                 if (n <= 64)
                 {
-                    return new ShapeSpec(ShapeKind.Flags, csType, size, Math.Min(size, 4), flat, Members(), n, 0, "flags " + witName);
+                    return new ShapeSpec(ShapeKind.Flags, csType, size, Math.Min(size, 4), flat, Members(), n, 0, $"flags '{witName}'");
                 }
 
                 var words = Enumerable.Range(0, (n + 63) / 64).Select(i => new ShapeMember(WideFlagWordName(id, i), null, 0));
-                return new ShapeSpec(ShapeKind.WideFlags, csType, size, 4, flat, words.ToEquatableArray(), n, 0, "flags " + witName);
+                return new ShapeSpec(ShapeKind.WideFlags, csType, size, 4, flat, words.ToEquatableArray(), n, 0, $"flags '{witName}'");
             }
 
             case OptionKind option:
@@ -241,15 +241,15 @@ internal sealed partial class SpecBuilder
 
     private static int DiscriminantSize(int cases) => cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
 
-    private static ShapeSpec Product(ShapeKind kind, string csType, string witName, List<ShapeSpec> parts, IReadOnlyList<string> names)
+    private static ShapeSpec Product(ShapeKind kind, string csType, string witName, List<ShapeSpec> parts, IReadOnlyList<string> names, IReadOnlyList<string>? witNames = null)
     {
         var (offsets, size, align) = AbiLayout.Product(parts);
-        var members = parts.Select((part, i) => new ShapeMember(names[i], part, offsets[i]));
+        var members = parts.Select((part, i) => new ShapeMember(names[i], part, offsets[i], witNames?[i]));
         var flat = parts.SelectMany(p => p.Flat).ToEquatableArray();
         return new ShapeSpec(kind, csType, size, align, flat, members.ToEquatableArray(), 0, 0, witName);
     }
 
-    private static ShapeSpec Sum(ShapeKind kind, string csType, string witName, List<(string Name, ShapeSpec? Payload)> cases)
+    private static ShapeSpec Sum(ShapeKind kind, string csType, string witName, List<(string Name, ShapeSpec? Payload)> cases, IReadOnlyList<string>? witNames = null)
     {
         var discriminant = DiscriminantSize(cases.Count);
         var caseAlign = cases.Select(c => c.Payload?.Align ?? 1).DefaultIfEmpty(1).Max();
@@ -280,7 +280,7 @@ internal sealed partial class SpecBuilder
         }
 
         var flat = new[] { "i32" }.Concat(joined).ToEquatableArray();
-        var members = cases.Select(c => new ShapeMember(c.Name, c.Payload, payloadOffset)).ToEquatableArray();
+        var members = cases.Select((c, i) => new ShapeMember(c.Name, c.Payload, payloadOffset, witNames?[i] ?? c.Name)).ToEquatableArray();
         return new ShapeSpec(kind, csType, size, align, flat, members, cases.Count, payloadOffset, witName);
     }
 

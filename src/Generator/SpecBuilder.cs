@@ -10,7 +10,8 @@ namespace WitBindgen.Generator;
 /// </summary>
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] HelperNames = { "Option", "Result", "Unit" };
+    /// <summary>The runtime namespace, where the helper types <c>Result</c>, <c>Option</c> and <c>Unit</c> live.</summary>
+    private const string RuntimeNamespace = "global::WitBindgen.Runtime";
 
     private readonly WitResolve _resolve;
     private readonly PackageId _main;
@@ -22,7 +23,6 @@ internal sealed partial class SpecBuilder
     private readonly Dictionary<string, HashSet<string>> _namesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<InterfaceId, string> _inlineNames = new();
     private readonly Dictionary<TypeId, IReadOnlyList<string>> _memberNames = new();
-    private bool _needsHelpers;
     private WitWorld? _world;
 
     private readonly bool _bindings;
@@ -44,7 +44,7 @@ internal sealed partial class SpecBuilder
         var worldTypes = new List<TypeId>();
         if (!SelectWorld(interfaces, worldTypes))
         {
-            return new GenerationSpec(EquatableArray<SourceFileSpec>.Empty, EquatableArray<string>.Empty, _diagnostics.ToEquatableArray());
+            return new GenerationSpec(EquatableArray<SourceFileSpec>.Empty, _diagnostics.ToEquatableArray());
         }
 
         AddDependencies(interfaces, worldTypes);
@@ -80,9 +80,8 @@ internal sealed partial class SpecBuilder
             AddFile(files, WorldNamespace(), "world " + _world.Name, worldTypes);
         }
 
-        var helpers = _needsHelpers ? new[] { _baseNamespace } : Array.Empty<string>();
         var bound = bindings is null ? EquatableArray<WorldBindingsSpec>.Empty : new[] { bindings }.ToEquatableArray();
-        return new GenerationSpec(files.ToEquatableArray(), helpers.ToEquatableArray(), _diagnostics.ToEquatableArray(), bound);
+        return new GenerationSpec(files.ToEquatableArray(), _diagnostics.ToEquatableArray(), bound);
     }
 
     private bool SelectWorld(List<InterfaceId> interfaces, List<TypeId> worldTypes)
@@ -196,11 +195,6 @@ internal sealed partial class SpecBuilder
         if (!_namesByNamespace.TryGetValue(ns, out var taken))
         {
             taken = new HashSet<string>(StringComparer.Ordinal);
-            if (ns == _baseNamespace)
-            {
-                taken.UnionWith(HelperNames);
-            }
-
             _namesByNamespace[ns] = taken;
         }
 
@@ -369,18 +363,18 @@ internal sealed partial class SpecBuilder
             case OptionKind option:
                 if (IsOption(option.Inner))
                 {
-                    _needsHelpers = true;
-                    return $"global::{_baseNamespace}.Option<{Translate(option.Inner)}>";
+                    RequireRuntime("option<option<T>>", "Option<T>");
+                    return $"{RuntimeNamespace}.Option<{Translate(option.Inner)}>";
                 }
 
                 return Translate(option.Inner) + "?";
             case ResultKind result:
-                _needsHelpers = true;
-                return $"global::{_baseNamespace}.Result<{TranslateOrUnit(result.Ok)}, {TranslateOrUnit(result.Err)}>";
+                RequireRuntime("result", "Result<TOk, TErr>");
+                return $"{RuntimeNamespace}.Result<{TranslateOrUnit(result.Ok)}, {TranslateOrUnit(result.Err)}>";
             case TupleKind tuple:
                 return tuple.Types.Count switch
                 {
-                    0 => TranslateOrUnit(null),
+                    0 => UnitOfEmptyTuple(),
                     1 => $"global::System.ValueTuple<{Translate(tuple.Types[0])}>",
                     _ => "(" + string.Join(", ", tuple.Types.Select(Translate)) + ")",
                 };
@@ -405,8 +399,30 @@ internal sealed partial class SpecBuilder
             return Translate(t);
         }
 
-        _needsHelpers = true;
-        return $"global::{_baseNamespace}.Unit";
+        // The result's own diagnostic covers its missing side.
+        return $"{RuntimeNamespace}.Unit";
+    }
+
+    private string UnitOfEmptyTuple()
+    {
+        RequireRuntime("tuple<>", "Unit");
+        return $"{RuntimeNamespace}.Unit";
+    }
+
+    /// <summary>
+    /// The helper types are the runtime's: a project that does not reference it (types only) cannot use them, which
+    /// is reported once per WIT type instead of leaving the compiler to say that <c>WitBindgen.Runtime</c> is unknown.
+    /// </summary>
+    private void RequireRuntime(string witType, string helper)
+    {
+        if (!_bindings)
+        {
+            var message = $"the WIT type '{witType}' maps to WitBindgen.Runtime.{helper}, but the project does not reference WitBindgen.Runtime; reference the WitBindgen package (it brings the runtime)";
+            if (!_diagnostics.Any(d => d.Message == message))
+            {
+                _diagnostics.Add(DiagnosticSpec.At(DiagnosticDescriptors.RuntimeRequired.Id, message, _declaring?.Location, _unit));
+            }
+        }
     }
 
     private bool IsOption(WitType type)
@@ -455,13 +471,7 @@ internal sealed partial class SpecBuilder
         }
 
         var pkg = iface.Package is { } p ? PackageNamespace(p) : _baseNamespace;
-        var segment = Naming.Pascal(iface.Name);
-        if (pkg == _baseNamespace && HelperNames.Contains(segment))
-        {
-            segment += "_";
-        }
-
-        return pkg + "." + segment;
+        return pkg + "." + Naming.Pascal(iface.Name);
     }
 
     private string WorldNamespace()
@@ -471,11 +481,15 @@ internal sealed partial class SpecBuilder
             return _baseNamespace;
         }
 
+        // A world named like an interface of its package gets the "World" suffix (once: a world "x-world" named like
+        // the interface "x-world" gets "_" instead), so that the two namespaces differ.
         var segment = Naming.Pascal(_world.Name);
         var package = _world.Package is { } p ? _resolve[p] : null;
-        if (HelperNames.Contains(segment) || (package is not null && package.Interfaces.Keys.Any(k => Naming.Pascal(k) == segment)))
+        bool Taken(string s) => package is not null && package.Interfaces.Keys.Any(k => Naming.Pascal(k) == s);
+        if (Taken(segment))
         {
-            segment += "World";
+            var suffixed = Naming.WithSuffix(segment, "World");
+            segment = suffixed == segment || Taken(suffixed) ? segment + "_" : suffixed;
         }
 
         return (_world.Package is { } pid ? PackageNamespace(pid) : _baseNamespace) + "." + segment;

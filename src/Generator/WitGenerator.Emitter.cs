@@ -61,15 +61,6 @@ public sealed partial class WitGenerator
                 written[hintName] = text;
                 yield return (hint, text);
             }
-
-            foreach (var ns in list.SelectMany(s => s.HelperNamespaces).Distinct(StringComparer.Ordinal))
-            {
-                var hint = ns + ".WitHelpers.g.cs";
-                if (seen.Add(hint))
-                {
-                    yield return (hint, HelperSource.Render(ns));
-                }
-            }
         }
 
         private static string RenderFile(SourceFileSpec file)
@@ -114,12 +105,14 @@ public sealed partial class WitGenerator
                 Docs.Param(w, f.Name, f.Docs, $"The <c>{Docs.Escape(f.WitName)}</c> field.");
             }
 
+            GeneratedCode.Write(w);
             w.WriteLine($"public readonly record struct {r.Name}({string.Join(", ", r.Fields.Select(f => f.Type + " " + f.Name))});");
         }
 
         private static void EmitVariant(SourceWriter w, VariantSpec v)
         {
             Docs.Summary(w, v.Docs, $"The WIT variant <c>{Docs.Escape(v.WitName)}</c>: one of the nested case records.");
+            GeneratedCode.Write(w);
             w.WriteLine($"public abstract record {v.Name}");
             w.OpenBlock();
             w.WriteLine($"private {v.Name}()");
@@ -131,11 +124,13 @@ public sealed partial class WitGenerator
                 Docs.Summary(w, c.Docs, $"The <c>{Docs.Escape(c.WitName)}</c> case.");
                 if (c.Type is null)
                 {
+                    GeneratedCode.Write(w);
                     w.WriteLine($"public sealed record {c.Name}() : {v.Name};");
                 }
                 else
                 {
                     Docs.Param(w, "Value", null, "The payload.");
+                    GeneratedCode.Write(w);
                     w.WriteLine($"public sealed record {c.Name}({c.Type} Value) : {v.Name};");
                 }
             }
@@ -146,6 +141,7 @@ public sealed partial class WitGenerator
         private static void EmitEnum(SourceWriter w, EnumSpec e)
         {
             Docs.Summary(w, e.Docs, $"The WIT enum <c>{Docs.Escape(e.WitName)}</c>.");
+            GeneratedCode.Write(w);
             w.WriteLine($"public enum {e.Name} : {e.Underlying}");
             w.OpenBlock();
             foreach (var c in e.Cases)
@@ -162,6 +158,7 @@ public sealed partial class WitGenerator
             var one = f.Underlying switch { "uint" => "1U", "ulong" => "1UL", _ => "1" };
             Docs.Summary(w, f.Docs, $"The WIT flags <c>{Docs.Escape(f.WitName)}</c>.");
             w.WriteLine("[global::System.Flags]");
+            GeneratedCode.Write(w);
             w.WriteLine($"public enum {f.Name} : {f.Underlying}");
             w.OpenBlock();
             for (var i = 0; i < f.Flags.Count; i++)
@@ -183,6 +180,7 @@ public sealed partial class WitGenerator
                 Docs.Param(w, f.Words[i], null, $"Flags {from} to {to}, flag {from} in the lowest bit.");
             }
 
+            GeneratedCode.Write(w);
             w.WriteLine($"public readonly record struct {f.Name}({string.Join(", ", f.Words.Select(word => "ulong " + word))})");
             w.OpenBlock();
             for (var i = 0; i < f.Flags.Count; i++)
@@ -209,6 +207,7 @@ public sealed partial class WitGenerator
         {
             Docs.Summary(w, r.Docs, $"The WIT resource <c>{Docs.Escape(r.WitName)}</c>.");
             w.WriteLine("/// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>");
+            GeneratedCode.Write(w);
             w.WriteLine($"public sealed class {r.Name} : global::System.IDisposable");
             w.OpenBlock();
             w.WriteLine($"internal {r.Name}()");

@@ -184,5 +184,20 @@ public sealed class LoadedComponent
     /// <paramref name="imports"/>; a missing one is reported by name before any guest code runs.
     /// </summary>
     public ComponentInstance Instantiate(HostImports? imports = null) =>
-        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports());
+        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null);
+
+    /// <summary>
+    /// Instantiates the component for the WIT world <paramref name="world"/>, as <see cref="Instantiate(HostImports?)"/>
+    /// does; exceptions then name the instance by its world ("the instance of world 'plugin' has been disposed").
+    /// Generated bindings call this.
+    /// </summary>
+    /// <param name="imports">The imports (every import of the component must be provided).</param>
+    /// <param name="world">The WIT world the component targets (its name, as written in the WIT).</param>
+    /// <returns>The instance.</returns>
+    /// <exception cref="ComponentLinkException">An import is missing (named in the message) or has the wrong kind.</exception>
+    public ComponentInstance Instantiate(HostImports? imports, string world)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(world);
+        return Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), world);
+    }
 }

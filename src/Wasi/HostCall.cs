@@ -1,6 +1,5 @@
 using Wasi.Filesystem.Types;
 using WitBindgen.Runtime;
-using WitBindgen.Wasi.Bindings;
 using WitBindgen.Wasi.Filesystem;
 
 namespace WitBindgen.Wasi;

@@ -15,13 +15,16 @@ internal sealed class EchoHost : IHost, IEchoesImports
 
     public Exception? ThrowFromDouble { get; set; }
 
+    /// <summary>When set, <c>reverse</c> returns this instead of the reversed list (null included: a misbehaving host).</summary>
+    public Func<string[], string[]>? ReverseOverride { get; set; }
+
     public void Log(string message) => Logged.Add(message);
 
     public uint Double(uint x) => ThrowFromDouble is { } e ? throw e : unchecked(x * 2);
 
     public Point Transform(Point p) => new(p.Y, p.Z, p.X);
 
-    public string[] Reverse(string[] items) => items.Reverse().ToArray();
+    public string[] Reverse(string[] items) => ReverseOverride is { } f ? f(items) : items.Reverse().ToArray();
 
     public string? Describe(Shape s)
     {

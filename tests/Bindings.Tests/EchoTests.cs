@@ -1,5 +1,5 @@
 using System.Text;
-using Fixtures.Echoes;
+using WitBindgen.Runtime;
 using Fixtures.Echoes.Echoes;
 using Fixtures.Echoes.Types;
 using Xunit;

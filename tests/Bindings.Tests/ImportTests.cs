@@ -28,12 +28,22 @@ public class ImportTests
     }
 
     [Fact]
-    public void A_host_exception_reaches_the_caller_unchanged()
+    public void A_host_exception_reaches_the_caller_unchanged_and_leaves_the_instance_unusable()
     {
-        var host = new EchoHost { ThrowFromDouble = new InvalidOperationException("host failure") };
+        var failure = new InvalidOperationException("host failure");
+        var host = new EchoHost { ThrowFromDouble = failure };
         using var world = EchoesWorld.Instantiate(Fixture.Echoes, host.Imports());
         var error = Assert.Throws<InvalidOperationException>(() => world.RelayDouble(1));
-        Assert.Equal("host failure", error.Message);
+        Assert.Same(failure, error);
+
+        // The guest was unwound in the middle of its code (a trap): its state may be half-updated, so the instance
+        // refuses every later call, even those that do not reach the import; other instances are unaffected.
+        host.ThrowFromDouble = null;
+        var trap = Assert.Throws<ComponentTrapException>(() => world.EchoU32(1));
+        Assert.Equal("the instance of world 'echoes' is unusable after an earlier trap", trap.Message);
+        Assert.Throws<ComponentTrapException>(() => world.RelayDouble(1));
+        using var fresh = EchoesWorld.Instantiate(Fixture.Echoes, host.Imports());
+        Assert.Equal(2u, fresh.RelayDouble(1));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using System.Text;
 using Guests.Values;
 using Xunit;
 using CV = Wasmtime.Components.ComponentValue;
-using Opt = Guests.Option<uint?>;
+using Opt = WitBindgen.Runtime.Option<uint?>;
 
 namespace WitBindgen.Components.Tests;
 
@@ -226,7 +226,7 @@ public abstract class BindingsCrossCheckTests(CrossCheckFixture fixture)
         foreach (var (a, b) in new[] { (7, 2), (-7, 2), (7, -2), (0, 5), (int.MaxValue, 1), (int.MinValue, -1), (1, 0), (0, 0), (int.MinValue, 0) })
         {
             var r = Theirs("divide", CV.S32(a), CV.S32(b));
-            var expected = r.IsOk ? Guests.Result<int, string>.FromOk(r.Payload!.AsS32()) : Guests.Result<int, string>.FromErr(r.Payload!.AsString());
+            var expected = r.IsOk ? WitBindgen.Runtime.Result<int, string>.FromOk(r.Payload!.AsS32()) : WitBindgen.Runtime.Result<int, string>.FromErr(r.Payload!.AsString());
             Assert.Equal(expected, Ours.Divide(a, b));
         }
     }

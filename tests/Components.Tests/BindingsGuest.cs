@@ -8,7 +8,7 @@ using Guests.Full;
 using Guests.Host;
 using Guests.Values;
 using WitBindgen.Runtime;
-using Option = Guests.Option<uint?>;
+using Option = WitBindgen.Runtime.Option<uint?>;
 using WitWasi = WitBindgen.Wasi.WasiConfiguration;
 
 namespace WitBindgen.Components.Tests;
@@ -94,7 +94,7 @@ public interface IGuestValues
     Many InvertMany(Many m);
     uint? Find(string[] xs, string needle);
     uint Depth(Option x);
-    Guests.Result<int, string> Divide(int a, int b);
+    WitBindgen.Runtime.Result<int, string> Divide(int a, int b);
     string LogAll(string[] messages);
 }
 
@@ -118,7 +118,7 @@ internal sealed class FullValues(FullWorld.ValuesExports v) : IGuestValues
     public Many InvertMany(Many m) => v.InvertMany(m);
     public uint? Find(string[] xs, string needle) => v.Find(xs, needle);
     public uint Depth(Option x) => v.Depth(x);
-    public Guests.Result<int, string> Divide(int a, int b) => v.Divide(a, b);
+    public WitBindgen.Runtime.Result<int, string> Divide(int a, int b) => v.Divide(a, b);
     public string LogAll(string[] messages) => v.LogAll(messages);
 }
 
@@ -142,7 +142,7 @@ internal sealed class BasicValues(BasicWorld.ValuesExports v) : IGuestValues
     public Many InvertMany(Many m) => v.InvertMany(m);
     public uint? Find(string[] xs, string needle) => v.Find(xs, needle);
     public uint Depth(Option x) => v.Depth(x);
-    public Guests.Result<int, string> Divide(int a, int b) => v.Divide(a, b);
+    public WitBindgen.Runtime.Result<int, string> Divide(int a, int b) => v.Divide(a, b);
     public string LogAll(string[] messages) => v.LogAll(messages);
 }
 

@@ -1,19 +1,19 @@
 // The four plugins (test:plugins/plugin-world, tests/components/wit/plugin.wit) through the generated
-// bindings (Plugins.PluginWorld.PluginWorldWorld), with the expected values of the Wasmtime reference
+// bindings (Plugins.PluginWorld.PluginWorld), with the expected values of the Wasmtime reference
 // tests (RustGuestReferenceTests, CGuestReferenceTests, GoPluginReferenceTests, JsPluginReferenceTests).
 // The C plugin imports nothing; the others import WASI through their adapters (WitBindgen.Wasi).
 using Plugins.PluginWorld;
 using Xunit;
-using PluginResult = Plugins.Result<string, string>;
+using PluginResult = WitBindgen.Runtime.Result<string, string>;
 
 namespace WitBindgen.Components.Tests;
 
 /// <summary>One instance of a plugin for a whole test class.</summary>
 public abstract class PluginFixture(string file) : IDisposable
 {
-    private readonly Lazy<PluginWorldWorld> _world = new(() => PluginWorldWorld.Instantiate(BindingsRuntime.Load(file), BindingsRuntime.Wasi()));
+    private readonly Lazy<PluginWorld> _world = new(() => PluginWorld.Instantiate(BindingsRuntime.Load(file), BindingsRuntime.Wasi()));
 
-    public PluginWorldWorld.PluginExports Plugin => _world.Value.Plugin;
+    public PluginWorld.PluginExports Plugin => _world.Value.Plugin;
 
     public void Dispose()
     {
@@ -32,7 +32,7 @@ public sealed class JsPlugin() : PluginFixture("plugin-js.component.wasm");
 /// <summary>name() and run() of one plugin; subclasses give the expected transformation.</summary>
 public abstract class BindingsPluginTests(PluginFixture fixture)
 {
-    protected PluginWorldWorld.PluginExports P => fixture.Plugin;
+    protected PluginWorld.PluginExports P => fixture.Plugin;
 
     protected abstract string ExpectedName { get; }
 

@@ -7,7 +7,7 @@ using System.Text;
 using Guests.Values;
 using WitBindgen.Runtime;
 using Xunit;
-using Opt = Guests.Option<uint?>;
+using Opt = WitBindgen.Runtime.Option<uint?>;
 
 namespace WitBindgen.Components.Tests;
 
@@ -326,7 +326,7 @@ public abstract class BindingsValuesTests(ValuesGuestFixture fixture)
         var r = V.Divide(a, b);
         Assert.True(r.IsOk);
         Assert.Equal(expected, r.Ok);
-        Assert.Equal(Guests.Result<int, string>.FromOk(expected), r);
+        Assert.Equal(WitBindgen.Runtime.Result<int, string>.FromOk(expected), r);
     }
 
     [Theory]

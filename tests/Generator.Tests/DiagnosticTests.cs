@@ -317,4 +317,34 @@ public class DiagnosticTests
         var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
+
+    [Fact]
+    public void Helper_types_without_the_runtime_referenced_are_WIT0007_once_per_WIT_type()
+    {
+        const string text = """
+            package test:h;
+            interface i {
+                record r { a: result<u32, string>, b: result, c: option<option<u32>>, d: result<_, string> }
+                record plain { a: u32 }
+            }
+            """;
+        var typesOnly = GeneratorHarness.Run(new[] { new WitSource("/h.wit", text) });
+        var messages = typesOnly.Diagnostics.Select(d => (d.Id, d.Severity, d.GetMessage())).OrderBy(d => d.Item3, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[]
+            {
+                ("WIT0007", DiagnosticSeverity.Error, "the WIT type 'option<option<T>>' maps to WitBindgen.Runtime.Option<T>, but the project does not reference WitBindgen.Runtime; reference the WitBindgen package (it brings the runtime)"),
+                ("WIT0007", DiagnosticSeverity.Error, "the WIT type 'result' maps to WitBindgen.Runtime.Result<TOk, TErr>, but the project does not reference WitBindgen.Runtime; reference the WitBindgen package (it brings the runtime)"),
+            },
+            messages);
+
+        // With the runtime referenced the same types compile, and use the runtime's types.
+        var withRuntime = GeneratorHarness.Run(new[] { new WitSource("/h.wit", text) }, withRuntime: true);
+        Assert.Empty(withRuntime.Diagnostics);
+        var source = Assert.Single(withRuntime.GeneratedSources).SourceText.ToString();
+        Assert.Contains("global::WitBindgen.Runtime.Result<uint, string> A", source);
+        Assert.Contains("global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> B", source);
+        Assert.Contains("global::WitBindgen.Runtime.Option<uint?> C", source);
+        Assert.Empty(GeneratorHarness.CompileProblems(withRuntime, withRuntime: true));
+    }
 }

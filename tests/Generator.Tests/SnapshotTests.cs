@@ -31,12 +31,4 @@ public class SnapshotTests
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("WorldAbi", StringComparison.Ordinal));
         Snapshot.Verify(GeneratorHarness.Render(result), name, "cs");
     }
-
-    [Fact]
-    public void Helper_types_match_snapshot()
-    {
-        var result = GeneratorHarness.Run(GeneratorCorpus.Load("options-results"));
-        var helpers = Assert.Single(result.GeneratedSources, s => s.HintName == "Test.Options.WitHelpers.g.cs");
-        Snapshot.Verify(helpers.SourceText.ToString(), "Helpers", "cs");
-    }
 }

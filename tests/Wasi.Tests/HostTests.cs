@@ -3,7 +3,6 @@ using Wasi.Io.Poll;
 using Wasi.Io.Streams;
 using Wasi.Sockets.Network;
 using WitBindgen.Runtime;
-using WitBindgen.Wasi.Bindings;
 using Xunit;
 
 namespace WitBindgen.Wasi.Tests;

@@ -89,6 +89,7 @@ internal sealed class BindingsWriter
     {
         var what = iface.InstanceName is null ? $"the functions the world <c>{Docs.Escape(_world.WorldName)}</c> imports" : $"the imported interface <c>{Docs.Escape(iface.InstanceName)}</c>";
         Docs.Summary(w, iface.Docs, $"The host implementation of {what}.");
+        GeneratedCode.Write(w);
         w.WriteLine($"public interface {iface.TypeName}");
         w.OpenBlock();
         var first = true;
@@ -147,6 +148,7 @@ internal sealed class BindingsWriter
         if (resource.Imported)
         {
             Docs.Summary(w, resource.Docs, $"The WIT resource <c>{Docs.Escape(resource.WitName)}</c>, implemented by the host: derive from this class.");
+            GeneratedCode.Write(w);
             w.WriteLine($"public abstract partial class {resource.Name} : global::System.IDisposable");
             w.OpenBlock();
             w.WriteLine("/// <summary>Creates the resource.</summary>");
@@ -180,6 +182,7 @@ internal sealed class BindingsWriter
         var abi = $"global::{_world.Namespace}.{_abiClass}";
         var handle = $"{Runtime}.ResourceValue";
         Docs.Summary(w, resource.Docs, $"The WIT resource <c>{Docs.Escape(resource.WitName)}</c>, implemented by the component: an owned handle; disposing it drops the handle.");
+        GeneratedCode.Write(w);
         w.WriteLine($"public sealed partial class {resource.Name} : global::System.IDisposable");
         w.OpenBlock();
         w.WriteLine($"private readonly {abi} _abi;");
@@ -204,7 +207,7 @@ internal sealed class BindingsWriter
 
         w.WriteLine();
         w.WriteLine($"internal {handle} GetHandle({Runtime}.State.ResourceType type) =>");
-        w.WriteLine($"    _handle ?? throw new global::System.ObjectDisposedException(nameof({resource.Name}));");
+        w.WriteLine($"    _handle ?? throw new global::System.ObjectDisposedException(\"{resource.Name}\", \"the handle of resource '{resource.WitName}' has been dropped (disposed, or moved into the component)\");");
         w.WriteLine();
         w.WriteLine($"internal {handle} TakeHandle({Runtime}.State.ResourceType type)");
         w.OpenBlock();
@@ -237,6 +240,7 @@ internal sealed class BindingsWriter
         var importsArg = hasImports ? "imports, " : string.Empty;
 
         Docs.Summary(w, _world.Docs, $"An instance of a component that targets the WIT world <c>{Docs.Escape(_world.WorldName)}</c>: call its exports; dispose it to release the instance.");
+        GeneratedCode.Write(w);
         w.WriteLine($"public sealed partial class {cls} : global::System.IDisposable");
         w.OpenBlock();
         w.WriteLine($"private readonly {_abiClass} _abi;");
@@ -290,7 +294,7 @@ internal sealed class BindingsWriter
             w.WriteLine("abi.DefineImports(host, imports);");
         }
 
-        w.WriteLine("var instance = component.Instantiate(host);");
+        w.WriteLine($"var instance = component.Instantiate(host, \"{_world.WorldName}\");");
         w.WriteLine("try");
         w.OpenBlock();
         w.WriteLine("abi.BindExports(instance);");
@@ -367,6 +371,7 @@ internal sealed class BindingsWriter
     private void WriteImportsClass(SourceWriter w, List<InterfaceBindingSpec> imports)
     {
         w.WriteLine($"/// <summary>The host implementations of the imports of the world <c>{Docs.Escape(_world.WorldName)}</c>.</summary>");
+        GeneratedCode.Write(w);
         w.WriteLine("public sealed class Imports");
         w.OpenBlock();
         w.WriteLine("/// <summary>Collects the implementations.</summary>");
@@ -379,7 +384,7 @@ internal sealed class BindingsWriter
         w.OpenBlock();
         foreach (var i in imports)
         {
-            w.WriteLine($"{Property(i)} = {i.PropertyName} ?? throw new global::System.ArgumentNullException(nameof({i.PropertyName}));");
+            w.WriteLine($"{Property(i)} = {i.PropertyName} ?? throw new global::System.ArgumentNullException(nameof({i.PropertyName}), \"the implementation of {ImportName(i)} must not be null\");");
         }
 
         w.CloseBlock();
@@ -408,6 +413,9 @@ internal sealed class BindingsWriter
     private string ImportDescription(InterfaceBindingSpec i) =>
         i.InstanceName is null ? $"the world's function imports" : $"<c>{Docs.Escape(i.InstanceName)}</c>";
 
+    private static string ImportName(InterfaceBindingSpec i) =>
+        i.InstanceName is null ? "the world's function imports" : $"the imported interface '{i.InstanceName}'";
+
     private static string Property(InterfaceBindingSpec i)
     {
         var name = i.PropertyName.TrimStart('@');
@@ -418,6 +426,7 @@ internal sealed class BindingsWriter
     private void WriteExportClass(SourceWriter w, InterfaceBindingSpec e)
     {
         Docs.Summary(w, e.Docs, $"The functions of the exported interface <c>{Docs.Escape(e.InstanceName!)}</c>.");
+        GeneratedCode.Write(w);
         w.WriteLine($"public sealed class {e.TypeName}");
         w.OpenBlock();
         w.WriteLine($"private readonly {_abiClass} _abi;");
@@ -501,6 +510,15 @@ internal sealed class BindingsWriter
         w.WriteLine();
         w.WriteLine($"internal {ResultType(f)} Call{id}({string.Join(", ", parameters)})");
         w.OpenBlock();
+        for (var k = f.Kind == FunctionSpecKind.Method ? 1 : 0; k < f.Params.Count; k++)
+        {
+            var p = f.Params[k];
+            if (p.Shape.IsReference)
+            {
+                w.WriteLine($"{MarshalWriter.Abi}.ThrowIfNull(a{N(k)}, \"parameter '{p.WitName}' of {f.Description}\", \"{p.Name.TrimStart('@')}\");");
+            }
+        }
+
         w.WriteLine($"var f = F{id};");
         w.WriteLine(f.HasHandles ? "var cx = f.CreateCallContext();" : $"var cx = Cx{id};");
         var slots = Math.Max(1, f.ParamsSpilled ? 1 : f.FlatParams);
@@ -638,6 +656,7 @@ internal sealed class BindingsWriter
         }
 
         w.WriteLine($"/// <summary>The call bodies and canonical ABI code of <see cref=\"{_world.ClassName}\"/> (generated; not for direct use).</summary>");
+        GeneratedCode.Write(w);
         w.WriteLine($"internal sealed class {_abiClass}");
         w.OpenBlock();
         w.WriteLine($"internal {Runtime}.ComponentInstance Instance = null!;");
@@ -787,6 +806,15 @@ internal sealed class BindingsWriter
         }
 
         w.WriteLine($"var r = {call};");
+        if (result.IsReference)
+        {
+            var where = iface.InstanceName is null ? string.Empty : $" of interface '{iface.InstanceName}'";
+            w.WriteLine("if (r is null)");
+            w.OpenBlock();
+            w.WriteLine($"throw new global::System.InvalidOperationException(\"the host implementation of {f.Description}{where} returned null, which its WIT result type does not allow\");");
+            w.CloseBlock();
+        }
+
         if (f.FlatResults == 1)
         {
             w.WriteLine("i = 0;");

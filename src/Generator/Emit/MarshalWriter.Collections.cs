@@ -18,7 +18,7 @@ internal sealed partial class MarshalWriter
         w.WriteLine();
         w.WriteLine($"internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo{id}({Cx} cx, {shape.Type} v)");
         w.OpenBlock();
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine(NullCheck("v", "a map"));
         w.WriteLine("var count = v.Count;");
         w.WriteLine($"var p = {Abi}.AllocateList(cx, count, {size}, {N(entry.Align)}U);");
         w.WriteLine("var k = 0;");
@@ -54,10 +54,10 @@ internal sealed partial class MarshalWriter
     /// <summary>The statement refusing an array whose length is not the fixed-length list's.</summary>
     private static void WriteLengthCheck(SourceWriter w, ShapeSpec shape)
     {
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine(NullCheck("v", "a " + shape.WitName));
         w.WriteLine($"if (v.Length != {N(shape.Count)})");
         w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException(\"a {shape.WitName} has exactly {N(shape.Count)} elements, not \" + v.Length, nameof(v));");
+        w.WriteLine($"throw new global::System.ArgumentException(\"a {shape.WitName} has exactly {N(shape.Count)} elements, not \" + v.Length);");
         w.CloseBlock();
     }
 }

@@ -204,7 +204,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine();
                 w.WriteLine($"internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo{id}({Cx} cx, {shape.Type} v)");
                 w.OpenBlock();
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+                w.WriteLine(NullCheck("v", "a list"));
                 if (e.IsScalar)
                 {
                     w.WriteLine($"return {Abi}.LowerList<{e.Type}>(cx, v);");
@@ -214,6 +214,7 @@ internal sealed partial class MarshalWriter
                     w.WriteLine($"var p = {Abi}.AllocateList(cx, v.Length, {size}, {N(e.Align)}U);");
                     w.WriteLine("for (var k = 0; k < v.Length; k++)");
                     w.OpenBlock();
+                    WriteNullCheck(w, e, "v[k]", "an element of a list");
                     w.WriteLine(Store(e, "v[k]", $"p + (uint)k * {size}"));
                     w.CloseBlock();
                     w.WriteLine("return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);");
@@ -270,7 +271,8 @@ internal sealed partial class MarshalWriter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                w.WriteLine($"var slice = {Abi}.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));");
+                w.WriteLine(NullCheck("v", "a string"));
+                w.WriteLine($"var slice = {Abi}.LowerString(cx, v);");
                 WriteSlice(w);
                 break;
             case ShapeKind.List:
@@ -282,19 +284,22 @@ internal sealed partial class MarshalWriter
                 WriteLengthCheck(w, shape);
                 w.WriteLine("for (var k = 0; k < v.Length; k++)");
                 w.OpenBlock();
+                WriteNullCheck(w, shape.Members[0].Shape!, "v[k]", $"an element of a {shape.WitName}");
                 w.WriteLine(Lower(shape.Members[0].Shape!, "v[k]"));
                 w.CloseBlock();
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
-                foreach (var m in shape.Members)
+                for (var f = 0; f < shape.Members.Count; f++)
                 {
+                    var m = shape.Members[f];
+                    WriteNullCheck(w, m.Shape!, "v." + m.Name, MemberWhat(shape, f));
                     w.WriteLine(Lower(m.Shape!, "v." + m.Name));
                 }
 
                 break;
             case ShapeKind.Variant:
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+                w.WriteLine(NullCheck("v", "a value of " + shape.WitName));
                 w.WriteLine("var start = i;");
                 w.WriteLine("switch (v)");
                 w.OpenBlock();
@@ -306,6 +311,7 @@ internal sealed partial class MarshalWriter
                     w.WriteLine($"s[i++] = {Raw}.FromU32({N(c)});");
                     if (m.Shape is not null)
                     {
+                        WriteNullCheck(w, m.Shape, $"c{N(c)}.Value", CaseWhat(shape, c));
                         w.WriteLine(Lower(m.Shape, $"c{N(c)}.Value"));
                     }
 
@@ -315,7 +321,7 @@ internal sealed partial class MarshalWriter
 
                 w.WriteLine("default:");
                 w.Indent();
-                w.WriteLine($"throw new global::System.ArgumentException(\"unknown case of {shape.Type}: \" + v.GetType(), nameof(v));");
+                w.WriteLine($"throw new global::System.ArgumentException(v.GetType() + \" is not a case of {shape.WitName}\");");
                 w.Unindent();
                 w.CloseBlock();
                 WritePad(w, shape);
@@ -323,7 +329,7 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Enum:
                 w.WriteLine($"if ((uint)v >= {N(shape.Count)}U)");
                 w.OpenBlock();
-                w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(v), v, \"not a case of the enum\");");
+                w.WriteLine($"throw new global::System.ArgumentOutOfRangeException(null, (uint)v + \" is not a case of {shape.WitName}\");");
                 w.CloseBlock();
                 w.WriteLine($"s[i++] = {Raw}.FromU32((uint)v);");
                 break;
@@ -372,6 +378,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine($"s[i++] = {Raw}.FromU32(0);");
                 if (shape.Members[0].Shape is { } ok)
                 {
+                    WriteNullCheck(w, ok, "v.Ok", "the ok payload of a result");
                     w.WriteLine(Lower(ok, "v.Ok"));
                 }
 
@@ -381,6 +388,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine($"s[i++] = {Raw}.FromU32(1);");
                 if (shape.Members[1].Shape is { } err)
                 {
+                    WriteNullCheck(w, err, "v.Err", "the error payload of a result");
                     w.WriteLine(Lower(err, "v.Err"));
                 }
 
@@ -511,7 +519,8 @@ internal sealed partial class MarshalWriter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                w.WriteLine($"{Abi}.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);");
+                w.WriteLine(NullCheck("v", "a string"));
+                w.WriteLine($"{Abi}.StoreString(cx, v, p);");
                 break;
             case ShapeKind.List:
             case ShapeKind.Map:
@@ -526,6 +535,7 @@ internal sealed partial class MarshalWriter
                 WriteLengthCheck(w, shape);
                 w.WriteLine("for (var k = 0; k < v.Length; k++)");
                 w.OpenBlock();
+                WriteNullCheck(w, e, "v[k]", $"an element of a {shape.WitName}");
                 w.WriteLine(Store(e, "v[k]", $"p + (uint)k * {N(e.Size)}U"));
                 w.CloseBlock();
                 break;
@@ -533,14 +543,16 @@ internal sealed partial class MarshalWriter
 
             case ShapeKind.Record:
             case ShapeKind.Tuple:
-                foreach (var m in shape.Members)
+                for (var f = 0; f < shape.Members.Count; f++)
                 {
+                    var m = shape.Members[f];
+                    WriteNullCheck(w, m.Shape!, "v." + m.Name, MemberWhat(shape, f));
                     w.WriteLine(Store(m.Shape!, "v." + m.Name, Offset("p", m.Offset)));
                 }
 
                 break;
             case ShapeKind.Variant:
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+                w.WriteLine(NullCheck("v", "a value of " + shape.WitName));
                 w.WriteLine("switch (v)");
                 w.OpenBlock();
                 for (var c = 0; c < shape.Members.Count; c++)
@@ -551,6 +563,7 @@ internal sealed partial class MarshalWriter
                     w.WriteLine(WriteDiscriminant(shape, N(c) + "U"));
                     if (m.Shape is not null)
                     {
+                        WriteNullCheck(w, m.Shape, $"c{N(c)}.Value", CaseWhat(shape, c));
                         w.WriteLine(Store(m.Shape, $"c{N(c)}.Value", Offset("p", shape.PayloadOffset)));
                     }
 
@@ -560,14 +573,14 @@ internal sealed partial class MarshalWriter
 
                 w.WriteLine("default:");
                 w.Indent();
-                w.WriteLine($"throw new global::System.ArgumentException(\"unknown case of {shape.Type}: \" + v.GetType(), nameof(v));");
+                w.WriteLine($"throw new global::System.ArgumentException(v.GetType() + \" is not a case of {shape.WitName}\");");
                 w.Unindent();
                 w.CloseBlock();
                 break;
             case ShapeKind.Enum:
                 w.WriteLine($"if ((uint)v >= {N(shape.Count)}U)");
                 w.OpenBlock();
-                w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(v), v, \"not a case of the enum\");");
+                w.WriteLine($"throw new global::System.ArgumentOutOfRangeException(null, (uint)v + \" is not a case of {shape.WitName}\");");
                 w.CloseBlock();
                 w.WriteLine(WriteDiscriminant(shape, "(uint)v"));
                 break;
@@ -623,6 +636,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine(WriteDiscriminant(shape, "0U"));
                 if (shape.Members[0].Shape is { } ok)
                 {
+                    WriteNullCheck(w, ok, "v.Ok", "the ok payload of a result");
                     w.WriteLine(Store(ok, "v.Ok", Offset("p", shape.PayloadOffset)));
                 }
 
@@ -632,6 +646,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine(WriteDiscriminant(shape, "1U"));
                 if (shape.Members[1].Shape is { } err)
                 {
+                    WriteNullCheck(w, err, "v.Err", "the error payload of a result");
                     w.WriteLine(Store(err, "v.Err", Offset("p", shape.PayloadOffset)));
                 }
 
@@ -745,7 +760,7 @@ internal sealed partial class MarshalWriter
         w.WriteLine();
         w.WriteLine($"internal uint LowerHandle{id}({Cx} cx, {shape.Type} v)");
         w.OpenBlock();
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine(NullCheck("v", $"a handle of resource '{shape.Members[0].Name}'"));
         w.WriteLine("var resources = cx.Resources ?? throw new global::System.InvalidOperationException(\"no resource scope for this call\");");
         if (role.Imported)
         {
@@ -839,6 +854,30 @@ internal sealed partial class MarshalWriter
                 return index == 0 ? $"{shape.Type}.FromOk({payload ?? "default"})" : $"{shape.Type}.FromErr({payload ?? "default"})";
         }
     }
+
+    /// <summary>The statement refusing a null <paramref name="value"/>, <paramref name="what"/> naming the WIT item in the message.</summary>
+    public static string NullCheck(string value, string what) => $"{Abi}.ThrowIfNull({value}, \"{what}\");";
+
+    /// <summary>Writes <see cref="NullCheck"/> for a value of a reference shape (nothing for value types).</summary>
+    public static void WriteNullCheck(SourceWriter w, ShapeSpec shape, string value, string what)
+    {
+        if (shape.IsReference)
+        {
+            w.WriteLine(NullCheck(value, what));
+        }
+    }
+
+    /// <summary>A record's field (<c>field 'name' of record 'person'</c>), a tuple's element, a map entry's key or value.</summary>
+    private static string MemberWhat(ShapeSpec shape, int index)
+    {
+        var m = shape.Members[index];
+        return shape.Kind == ShapeKind.Tuple ? $"element {N(index + 1)} of a tuple"
+            : m.WitName is { } wit ? $"field '{wit}' of {shape.WitName}"
+            : $"the {m.Name.ToLowerInvariant()} of a map entry";
+    }
+
+    /// <summary>A variant case's payload: <c>the payload of case 'named' of variant 'shape'</c>.</summary>
+    private static string CaseWhat(ShapeSpec shape, int index) => $"the payload of case '{shape.Members[index].WitName}' of {shape.WitName}";
 
     private static string Mask32(int count) => count >= 32 ? "0xFFFFFFFFU" : "0x" + ((1U << count) - 1).ToString("X", CultureInfo.InvariantCulture) + "U";
 

@@ -69,6 +69,9 @@ internal sealed record ShapeSpec(
     /// <summary>True for scalars: lifted and lowered inline in one slot.</summary>
     public bool IsScalar => Kind <= ShapeKind.Char;
 
+    /// <summary>True when the C# type is a reference type that null could stand in for (strings, arrays, dictionaries, variants, resources).</summary>
+    public bool IsReference => Kind is ShapeKind.String or ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Variant or ShapeKind.Own or ShapeKind.Borrow;
+
     /// <summary>True when lifting or lowering touches handles.</summary>
     public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow || Members.Any(m => m.Shape?.HasHandles == true);
 }
@@ -77,7 +80,8 @@ internal sealed record ShapeSpec(
 /// <param name="Name">The C# member, case class or word name.</param>
 /// <param name="Shape">The part's shape (null for a case without payload or a missing result side).</param>
 /// <param name="Offset">The byte offset in the parent's memory layout (records, tuples).</param>
-internal sealed record ShapeMember(string Name, ShapeSpec? Shape, int Offset);
+/// <param name="WitName">The WIT name, for messages: the field (records), the case (variants; <c>ok</c>/<c>err</c>, <c>none</c>/<c>some</c>).</param>
+internal sealed record ShapeMember(string Name, ShapeSpec? Shape, int Offset, string? WitName = null);
 
 /// <summary>A function parameter.</summary>
 /// <param name="Name">The C# parameter name (escaped).</param>
@@ -122,6 +126,15 @@ internal sealed record FunctionSpec(
 
     /// <summary>True when the handle bookkeeping of a call is needed.</summary>
     public bool HasHandles => Params.Any(p => p.Shape.HasHandles) || Result?.HasHandles == true;
+
+    /// <summary>The function as messages name it: <c>function 'greet'</c>, <c>method 'counter.get'</c>, <c>static function 'counter.make'</c>, <c>the constructor of resource 'counter'</c>.</summary>
+    public string Description => Kind switch
+    {
+        FunctionSpecKind.Constructor => $"the constructor of resource '{WitName.Substring(WitName.IndexOf(']') + 1)}'",
+        FunctionSpecKind.Method => $"method '{WitName.Substring(WitName.IndexOf(']') + 1)}'",
+        FunctionSpecKind.Static => $"static function '{WitName.Substring(WitName.IndexOf(']') + 1)}'",
+        _ => $"function '{WitName}'",
+    };
 }
 
 /// <summary>A resource of an imported or exported interface.</summary>

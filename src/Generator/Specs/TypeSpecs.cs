@@ -40,19 +40,17 @@ internal sealed record SourceFileSpec(string HintName, string Namespace, string 
 
 /// <summary>Everything generated for one <see cref="WitUnit"/>.</summary>
 /// <param name="Files">The generated files.</param>
-/// <param name="HelperNamespaces">Namespaces that need the <c>Option</c>, <c>Result</c> and <c>Unit</c> helpers.</param>
 /// <param name="Diagnostics">The diagnostics to report.</param>
 /// <param name="Bindings">The host bindings of the selected worlds, when the project references the runtime.</param>
-internal sealed record GenerationSpec(EquatableArray<SourceFileSpec> Files, EquatableArray<string> HelperNamespaces, EquatableArray<DiagnosticSpec> Diagnostics, EquatableArray<WorldBindingsSpec> Bindings = default)
+internal sealed record GenerationSpec(EquatableArray<SourceFileSpec> Files, EquatableArray<DiagnosticSpec> Diagnostics, EquatableArray<WorldBindingsSpec> Bindings = default)
 {
     /// <summary>The specs of several worlds of one load as one (files written once each at emission).</summary>
     public static GenerationSpec Combine(IReadOnlyList<GenerationSpec> specs) => new(
         specs.SelectMany(s => s.Files).ToEquatableArray(),
-        specs.SelectMany(s => s.HelperNamespaces).Distinct(StringComparer.Ordinal).ToEquatableArray(),
         specs.SelectMany(s => s.Diagnostics).Distinct().ToEquatableArray(),
         specs.SelectMany(s => s.Bindings).ToEquatableArray());
 
     /// <summary>A spec that generates nothing and reports <paramref name="diagnostic"/>.</summary>
     public static GenerationSpec Failed(DiagnosticSpec diagnostic) =>
-        new(EquatableArray<SourceFileSpec>.Empty, EquatableArray<string>.Empty, new[] { diagnostic }.ToEquatableArray());
+        new(EquatableArray<SourceFileSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
 }

@@ -62,7 +62,7 @@ public static partial class CanonicalAbi
     }
 
     /// <summary>The trap for a discriminant that names no case of <paramref name="type"/>.</summary>
-    /// <param name="type">The WIT type, for the message (<c>variant shape</c>, <c>option</c>).</param>
+    /// <param name="type">The WIT type, for the message (<c>variant 'shape'</c>, <c>option</c>).</param>
     /// <param name="discriminant">The value the guest passed.</param>
     /// <returns>The exception to throw.</returns>
     public static ComponentTrapException InvalidDiscriminant(string type, uint discriminant) =>

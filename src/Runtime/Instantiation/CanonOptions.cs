@@ -63,7 +63,7 @@ internal sealed class CanonOptions
     {
         if (!Instance.MayLeave)
         {
-            throw new ComponentTrapException($"cannot leave component instance '{Instance.Name}' to call '{callee}' during realloc or post-return");
+            throw new ComponentTrapException($"cannot leave {Instance.Description} to call '{callee}' during realloc or post-return");
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class CanonOptions
             ExceptionDispatchInfo.Capture(original).Throw();
         }
 
-        throw new ComponentTrapException($"component instance '{Instance.Name}' trapped in {what}: {trap.Message}", trap);
+        throw new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
     }
 
     /// <summary>Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile).</summary>

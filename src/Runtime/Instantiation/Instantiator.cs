@@ -24,7 +24,7 @@ internal sealed class Instantiator
         _store = store;
     }
 
-    public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports)
+    public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports, string? world)
     {
         var definition = component.Definition;
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -49,12 +49,12 @@ internal sealed class Instantiator
 
         if (missing.Count != 0)
         {
-            throw new ComponentLinkException("the component's imports are not all provided; missing: " + string.Join(", ", missing));
+            throw new ComponentLinkException(MissingImports.Describe(missing, imports.Names, world));
         }
 
         UnsupportedOptions.Check(definition);
         var store = new Store(component.Runtime.Engine);
-        var state = new InstanceState("root", null);
+        var state = new InstanceState("root", null) { World = world };
         try
         {
             var instantiator = new Instantiator(component.Runtime, store);
@@ -212,7 +212,7 @@ internal sealed class Instantiator
             }
 
             frame.State.Poisoned = true;
-            throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {e.Message}", e);
+            throw new ComponentTrapException($"{frame.State.Description} trapped in a core module's start function: {e.Message}", e);
         }
         catch (WasmtimeException e) when (PendingException.Take() is var pending)
         {
@@ -226,7 +226,7 @@ internal sealed class Instantiator
             if (e is TrapException || e.Message.Contains("wasm backtrace", StringComparison.Ordinal))
             {
                 frame.State.Poisoned = true;
-                throw new ComponentTrapException($"component instance '{frame.State.Name}' trapped in a core module's start function: {NativeText.Clean(e.Message)}", e);
+                throw new ComponentTrapException($"{frame.State.Description} trapped in a core module's start function: {NativeText.Clean(e.Message)}", e);
             }
 
             throw new ComponentLinkException($"core module instantiation failed: {NativeText.Clean(e.Message)}");

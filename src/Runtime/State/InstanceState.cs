@@ -35,7 +35,7 @@ public sealed class InstanceState
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private void ThrowDisposed() => throw new ObjectDisposedException(Root.Name, $"component instance '{Name}' has been disposed");
+    private void ThrowDisposed() => throw new ObjectDisposedException(Root.World ?? Root.Name, $"{Root.Description} has been disposed");
 
     /// <summary>
     /// Ends the instantiation: marks it disposed and drops every owning handle its instances hold to resources the
@@ -72,6 +72,21 @@ public sealed class InstanceState
 
     /// <summary>A name for diagnostics.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// On the root: the WIT world the instance was made for (generated bindings say), so that exceptions name the world
+    /// rather than the runtime's internal instance names; null when the host instantiated the component directly.
+    /// </summary>
+    public string? World { get; internal set; }
+
+    /// <summary>
+    /// How messages name the instance: <c>component instance 'root'</c>, or, when it was instantiated for a world,
+    /// <c>the instance of world 'plugin'</c> (a nested instance: <c>component instance 'root/instance 1' in the instance of
+    /// world 'plugin'</c>).
+    /// </summary>
+    public string Description => Root.World is not { } world
+        ? $"component instance '{Name}'"
+        : ReferenceEquals(Root, this) ? $"the instance of world '{world}'" : $"component instance '{Name}' in the instance of world '{world}'";
 
     /// <summary>The instance that instantiated this one, or null when the host did.</summary>
     public InstanceState? Parent { get; }
@@ -132,8 +147,8 @@ public sealed class InstanceState
             throw new ComponentTrapException(
                 ComponentTrapKind.Reentrance,
                 ReferenceEquals(caller, this)
-                    ? $"cannot enter component instance '{Name}' from itself"
-                    : $"cannot enter component instance '{Name}' from '{caller.Name}': calls between a component instance and its {(IsSelfOrAncestorOf(caller) ? "child" : "parent")} are not allowed");
+                    ? $"cannot enter {Description} from itself"
+                    : $"cannot enter {Description} from '{caller.Name}': calls between a component instance and its {(IsSelfOrAncestorOf(caller) ? "child" : "parent")} are not allowed");
         }
 
         return EnterSet(caller);
@@ -210,7 +225,7 @@ public sealed class InstanceState
         ThrowIfUnusable(i);
         if (!i.MayEnter)
         {
-            throw new ComponentTrapException(ComponentTrapKind.Reentrance, $"cannot enter component instance '{i.Name}': it is already running (reentrance)");
+            throw new ComponentTrapException(ComponentTrapKind.Reentrance, $"cannot enter {i.Description}: it is already running (reentrance)");
         }
     }
 
@@ -219,7 +234,7 @@ public sealed class InstanceState
         i.ThrowIfDisposed();
         if (i.Poisoned)
         {
-            throw new ComponentTrapException($"component instance '{i.Name}' is unusable after an earlier trap");
+            throw new ComponentTrapException($"{i.Description} is unusable after an earlier trap");
         }
     }
 

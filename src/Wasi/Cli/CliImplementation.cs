@@ -9,7 +9,7 @@ using Wasi.Cli.TerminalStderr;
 using Wasi.Cli.TerminalStdin;
 using Wasi.Cli.TerminalStdout;
 using Wasi.Io.Streams;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Runtime;
 using WitBindgen.Wasi.Io;
 
 namespace WitBindgen.Wasi.Cli;

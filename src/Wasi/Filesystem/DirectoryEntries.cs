@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Wasi.Filesystem.Types;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Runtime;
 using WitBindgen.Wasi.Filesystem.Posix;
 
 namespace WitBindgen.Wasi.Filesystem;

@@ -1,5 +1,5 @@
 using Wasi.Filesystem.Types;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Runtime;
 using WitBindgen.Wasi.Filesystem.Posix;
 
 namespace WitBindgen.Wasi.Filesystem;

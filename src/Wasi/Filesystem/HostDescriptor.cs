@@ -1,7 +1,7 @@
 using Wasi.Clocks.WallClock;
 using Wasi.Filesystem.Types;
 using Wasi.Io.Streams;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Runtime;
 using WitBindgen.Wasi.Filesystem.Posix;
 
 namespace WitBindgen.Wasi.Filesystem;

@@ -2,7 +2,6 @@ using Wasi.Filesystem.Types;
 using Wasi.Io.Poll;
 using Wasi.Io.Streams;
 using WitBindgen.Runtime;
-using WitBindgen.Wasi.Bindings;
 using WitBindgen.Wasi.Filesystem;
 
 namespace WitBindgen.Wasi.Io;

@@ -5,7 +5,7 @@ using Wasi.Sockets.Tcp;
 using Wasi.Sockets.TcpCreateSocket;
 using Wasi.Sockets.Udp;
 using Wasi.Sockets.UdpCreateSocket;
-using WitBindgen.Wasi.Bindings;
+using WitBindgen.Runtime;
 
 namespace WitBindgen.Wasi.Sockets;
 

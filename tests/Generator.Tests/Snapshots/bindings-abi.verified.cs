@@ -7,6 +7,7 @@
 namespace Test.Abi.Abi
 {
     /// <summary>An instance of a component that targets the WIT world <c>abi</c>: call its exports; dispose it to release the instance.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class AbiWorld : global::System.IDisposable
     {
         private readonly AbiWorldAbi _abi;
@@ -41,7 +42,7 @@ namespace Test.Abi.Abi
             }
             var abi = new AbiWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "abi");
             try
             {
                 abi.BindExports(instance);
@@ -94,6 +95,7 @@ namespace Test.Abi.Abi
         public string SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i) => _abi.Call5(a, b, c, d, e, f, g, h, i);
 
         /// <summary>The host implementations of the imports of the world <c>abi</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
@@ -101,8 +103,8 @@ namespace Test.Abi.Abi
             /// <param name="world">The implementation of the world's function imports.</param>
             public Imports(global::Test.Abi.Host.IHost host, global::Test.Abi.Abi.IAbiImports world)
             {
-                Host = host ?? throw new global::System.ArgumentNullException(nameof(host));
-                World = world ?? throw new global::System.ArgumentNullException(nameof(world));
+                Host = host ?? throw new global::System.ArgumentNullException(nameof(host), "the implementation of the imported interface 'test:abi/host' must not be null");
+                World = world ?? throw new global::System.ArgumentNullException(nameof(world), "the implementation of the world's function imports must not be null");
             }
 
             /// <summary>The implementation of <c>test:abi/host</c>.</summary>
@@ -125,6 +127,7 @@ namespace Test.Abi.Abi
         }
 
         /// <summary>A resource method whose parameters spill once the handle is counted.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class GuestExports
         {
             private readonly AbiWorldAbi _abi;
@@ -137,6 +140,7 @@ namespace Test.Abi.Abi
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="AbiWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class AbiWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -344,6 +348,7 @@ namespace Test.Abi.Abi
 
         internal (string, string) Call4(string a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
             var f = F4;
             var cx = Cx4;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -371,6 +376,15 @@ namespace Test.Abi.Abi
 
         internal string Call5(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'a' of function 'spill-strings'", "a");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'b' of function 'spill-strings'", "b");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a2, "parameter 'c' of function 'spill-strings'", "c");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a3, "parameter 'd' of function 'spill-strings'", "d");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a4, "parameter 'e' of function 'spill-strings'", "e");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a5, "parameter 'f' of function 'spill-strings'", "f");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
             var f = F5;
             var cx = Cx5;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
@@ -508,7 +522,7 @@ namespace Test.Abi.Abi
 
         internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'big'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             var handle = resources.LowerOwn(Own0, v.GetHandle(Type0));
             v.TakeHandle(Type0);
@@ -545,7 +559,7 @@ namespace Test.Abi.Abi
 
         internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'big'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow0, v.GetHandle(Type0));
         }
@@ -583,7 +597,7 @@ namespace Test.Abi.Abi
             return (f0, f1);
         }
 
-        // record wide
+        // record 'wide'
         internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.A);
@@ -641,7 +655,8 @@ namespace Test.Abi.Abi
         // string
         internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -655,7 +670,8 @@ namespace Test.Abi.Abi
 
         internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
@@ -666,7 +682,9 @@ namespace Test.Abi.Abi
         // tuple
         internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Lower4(cx, v.Item1, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Lower4(cx, v.Item2, s, ref i);
         }
 
@@ -679,7 +697,9 @@ namespace Test.Abi.Abi
 
         internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store4(cx, v.Item1, p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Store4(cx, v.Item2, p + 8);
         }
 
@@ -693,6 +713,7 @@ namespace Test.Abi.Abi
         // tuple
         internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Lower4(cx, v.Item1, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item2);
         }
@@ -706,6 +727,7 @@ namespace Test.Abi.Abi
 
         internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store4(cx, v.Item1, p);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
         }
@@ -729,6 +751,7 @@ namespace Test.Abi.Abi
 namespace Test.Abi.Abi
 {
     /// <summary>The host implementation of the functions the world <c>abi</c> imports.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IAbiImports
     {
         /// <summary>The WIT function <c>spill</c>.</summary>
@@ -745,6 +768,7 @@ namespace Test.Abi.Abi
 namespace Test.Abi.Guest
 {
     /// <summary>The WIT resource <c>big</c>, implemented by the component: an owned handle; disposing it drops the handle.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class Big : global::System.IDisposable
     {
         private readonly global::Test.Abi.Abi.AbiWorldAbi _abi;
@@ -763,7 +787,7 @@ namespace Test.Abi.Guest
         public (ulong, ulong) Wide(uint p1, uint p2, uint p3, uint p4, uint p5, uint p6, uint p7, uint p8, uint p9, uint p10, uint p11, uint p12, uint p13, uint p14, uint p15, uint p16) => _abi.Call1(this, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16);
 
         internal global::WitBindgen.Runtime.ResourceValue GetHandle(global::WitBindgen.Runtime.State.ResourceType type) =>
-            _handle ?? throw new global::System.ObjectDisposedException(nameof(Big));
+            _handle ?? throw new global::System.ObjectDisposedException("Big", "the handle of resource 'big' has been dropped (disposed, or moved into the component)");
 
         internal global::WitBindgen.Runtime.ResourceValue TakeHandle(global::WitBindgen.Runtime.State.ResourceType type)
         {
@@ -793,6 +817,7 @@ namespace Test.Abi.Guest
 namespace Test.Abi.Host
 {
     /// <summary>Flat-parameter spilling (more than 16) and results needing a return area.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IHost
     {
         /// <summary>The WIT function <c>many-params</c>.</summary>
@@ -826,5 +851,6 @@ namespace Test.Abi.Types
     /// <param name="G">The <c>g</c> field.</param>
     /// <param name="H">The <c>h</c> field.</param>
     /// <param name="I">The <c>i</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Wide(ulong A, ulong B, ulong C, ulong D, ulong E, ulong F, ulong G, ulong H, ulong I);
 }

@@ -7,6 +7,7 @@
 namespace Test.Maps.Host
 {
     /// <summary>Maps and fixed-length lists passed to the host.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IHost
     {
         /// <summary>The WIT function <c>lookup</c>.</summary>
@@ -38,6 +39,7 @@ namespace Test.Maps.Host
 namespace Test.Maps.Maps
 {
     /// <summary>The host implementation of the functions the world <c>maps</c> imports.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IMapsImports
     {
         /// <summary>The WIT function <c>nested</c>.</summary>
@@ -54,6 +56,7 @@ namespace Test.Maps.Maps
 namespace Test.Maps.Maps
 {
     /// <summary>An instance of a component that targets the WIT world <c>maps</c>: call its exports; dispose it to release the instance.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class MapsWorld : global::System.IDisposable
     {
         private readonly MapsWorldAbi _abi;
@@ -84,7 +87,7 @@ namespace Test.Maps.Maps
             }
             var abi = new MapsWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "maps");
             try
             {
                 abi.BindExports(instance);
@@ -134,7 +137,7 @@ namespace Test.Maps.Maps
         public ulong[] Wide(ulong[] w) => _abi.Call2(w);
 
         /// <summary>The WIT function <c>maybe</c>.</summary>
-        public global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Maybe(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? m) => _abi.Call3(m);
+        public global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Maybe(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? m) => _abi.Call3(m);
 
         /// <summary>The WIT function <c>reshape</c>.</summary>
         public global::Test.Maps.Types.Shape Reshape(global::Test.Maps.Types.Shape s) => _abi.Call4(s);
@@ -143,6 +146,7 @@ namespace Test.Maps.Maps
         public global::Test.Maps.Types.Inventory Restock(global::Test.Maps.Types.Inventory i) => _abi.Call5(i);
 
         /// <summary>The host implementations of the imports of the world <c>maps</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
@@ -150,8 +154,8 @@ namespace Test.Maps.Maps
             /// <param name="world">The implementation of the world's function imports.</param>
             public Imports(global::Test.Maps.Host.IHost host, global::Test.Maps.Maps.IMapsImports world)
             {
-                Host = host ?? throw new global::System.ArgumentNullException(nameof(host));
-                World = world ?? throw new global::System.ArgumentNullException(nameof(world));
+                Host = host ?? throw new global::System.ArgumentNullException(nameof(host), "the implementation of the imported interface 'test:maps/host' must not be null");
+                World = world ?? throw new global::System.ArgumentNullException(nameof(world), "the implementation of the world's function imports must not be null");
             }
 
             /// <summary>The implementation of <c>test:maps/host</c>.</summary>
@@ -175,6 +179,7 @@ namespace Test.Maps.Maps
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="MapsWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class MapsWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -226,6 +231,7 @@ namespace Test.Maps.Maps
 
         internal uint Call0(global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
             var f = F0;
             var cx = Cx0;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -252,6 +258,7 @@ namespace Test.Maps.Maps
 
         internal string[] Call1(string[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
             var f = F1;
             var cx = Cx1;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[6];
@@ -279,6 +286,7 @@ namespace Test.Maps.Maps
 
         internal ulong[] Call2(ulong[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
             var f = F2;
             var cx = Cx2;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
@@ -305,7 +313,7 @@ namespace Test.Maps.Maps
         internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
         internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
-        internal global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
+        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
         {
             var f = F3;
             var cx = Cx3;
@@ -313,7 +321,7 @@ namespace Test.Maps.Maps
             var i = 0;
             Lower3(cx, a0, s, ref i);
             var entered = f.Call(s);
-            global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> result;
+            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> result;
             try
             {
                 var area = s[0].U32;
@@ -334,6 +342,7 @@ namespace Test.Maps.Maps
 
         internal global::Test.Maps.Types.Shape Call4(global::Test.Maps.Types.Shape a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
             var f = F4;
             var cx = Cx4;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
@@ -400,6 +409,10 @@ namespace Test.Maps.Maps
             var i = 0;
             var a0 = Lift10(cx, s, ref i);
             var r = impl.Invert(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'invert' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store7(cx, r, area);
@@ -410,6 +423,10 @@ namespace Test.Maps.Maps
             var i = 0;
             var a0 = Lift11(cx, s, ref i);
             var r = impl.Entries(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'entries' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store12(cx, r, area);
@@ -420,6 +437,10 @@ namespace Test.Maps.Maps
             var i = 0;
             var a0 = Lift13(cx, s, ref i);
             var r = impl.Address(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'address' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[4].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 1, "results");
             Store14(cx, r, area);
@@ -430,6 +451,10 @@ namespace Test.Maps.Maps
             var i = 0;
             var a0 = Lift15(cx, s, ref i);
             var r = impl.Matrix(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'matrix' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[9].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
             Store16(cx, r, area);
@@ -486,7 +511,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
             var k = 0;
@@ -521,13 +546,14 @@ namespace Test.Maps.Maps
         // list<string, 3>
         internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<string, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<string, 3>");
                 Lower8(cx, v[k], s, ref i);
             }
         }
@@ -544,13 +570,14 @@ namespace Test.Maps.Maps
 
         internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<string, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<string, 3>");
                 Store8(cx, v[k], p + (uint)k * 8U);
             }
         }
@@ -568,10 +595,10 @@ namespace Test.Maps.Maps
         // list<u64, 20>
         internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, ulong[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u64, 20>");
             if (v.Length != 20)
             {
-                throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -591,10 +618,10 @@ namespace Test.Maps.Maps
 
         internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, ulong[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u64, 20>");
             if (v.Length != 20)
             {
-                throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -679,17 +706,19 @@ namespace Test.Maps.Maps
         }
 
         // result
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Lower20(cx, v.Ok, s, ref i);
             }
             else
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower21(cx, v.Err, s, ref i);
             }
             while (i < start + 3)
@@ -698,18 +727,18 @@ namespace Test.Maps.Maps
             }
         }
 
-        internal global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> r;
+            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Lift20(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Lift20(cx, s, ref i));
                     break;
                 case 1:
-                    r = global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Lift21(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Lift21(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -718,54 +747,58 @@ namespace Test.Maps.Maps
             return r;
         }
 
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, uint p)
+        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, uint p)
         {
             if (v.IsOk)
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Store20(cx, v.Ok, p + 4);
             }
             else
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Store21(cx, v.Err, p + 4);
             }
         }
 
-        internal global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Load20(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Load20(cx, p + 4));
                 case 1:
-                    return global::Test.Maps.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Load21(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Load21(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
-        // variant shape
+        // variant 'shape'
         internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Shape v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
             var start = i;
             switch (v)
             {
                 case global::Test.Maps.Types.Shape.Point c0:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'point' of variant 'shape'");
                     Lower22(cx, c0.Value, s, ref i);
                     break;
                 case global::Test.Maps.Types.Shape.Labels c1:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c1.Value, "the payload of case 'labels' of variant 'shape'");
                     Lower23(cx, c1.Value, s, ref i);
                     break;
                 case global::Test.Maps.Types.Shape.None c2:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(2);
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.Maps.Types.Shape: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
             while (i < start + 3)
             {
@@ -790,7 +823,7 @@ namespace Test.Maps.Maps
                     r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Maps.Types.Shape.None>.Value;
                     break;
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant shape", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
             }
             i = start + 3;
             return r;
@@ -798,22 +831,24 @@ namespace Test.Maps.Maps
 
         internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Shape v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
             switch (v)
             {
                 case global::Test.Maps.Types.Shape.Point c0:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'point' of variant 'shape'");
                     Store22(cx, c0.Value, p + 8);
                     break;
                 case global::Test.Maps.Types.Shape.Labels c1:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c1.Value, "the payload of case 'labels' of variant 'shape'");
                     Store23(cx, c1.Value, p + 8);
                     break;
                 case global::Test.Maps.Types.Shape.None c2:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(2U));
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.Maps.Types.Shape: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
         }
 
@@ -829,14 +864,16 @@ namespace Test.Maps.Maps
                 case 2:
                     return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Maps.Types.Shape.None>.Value;
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant shape", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
             }
         }
 
-        // record inventory
+        // record 'inventory'
         internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Inventory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
             Lower7(cx, v.Counts, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
             Lower24(cx, v.Corners, s, ref i);
         }
 
@@ -849,7 +886,9 @@ namespace Test.Maps.Maps
 
         internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Inventory v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
             Store7(cx, v.Counts, p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
             Store24(cx, v.Corners, p + 8);
         }
 
@@ -891,7 +930,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
             var k = 0;
@@ -926,7 +965,8 @@ namespace Test.Maps.Maps
         // string
         internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -940,7 +980,8 @@ namespace Test.Maps.Maps
 
         internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
@@ -1045,7 +1086,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<uint, string> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
             var k = 0;
@@ -1077,7 +1118,7 @@ namespace Test.Maps.Maps
             return r;
         }
 
-        // map<u64, record entry>
+        // map<u64, record 'entry'>
         internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var slice = ListTo11(cx, v);
@@ -1108,7 +1149,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 24U, 8U);
             var k = 0;
@@ -1171,7 +1212,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 12U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
@@ -1194,10 +1235,10 @@ namespace Test.Maps.Maps
         // list<u8, 4>
         internal void Lower13(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 4>");
             if (v.Length != 4)
             {
-                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1217,10 +1258,10 @@ namespace Test.Maps.Maps
 
         internal void Store13(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 4>");
             if (v.Length != 4)
             {
-                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1241,10 +1282,10 @@ namespace Test.Maps.Maps
         // list<u8, 16>
         internal void Lower14(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 16>");
             if (v.Length != 16)
             {
-                throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1264,10 +1305,10 @@ namespace Test.Maps.Maps
 
         internal void Store14(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 16>");
             if (v.Length != 16)
             {
-                throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1288,13 +1329,14 @@ namespace Test.Maps.Maps
         // list<list<f32, 3>, 3>
         internal void Lower15(global::WitBindgen.Runtime.Abi.AbiContext cx, float[][] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<list<f32, 3>, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<list<f32, 3>, 3>");
                 Lower16(cx, v[k], s, ref i);
             }
         }
@@ -1311,13 +1353,14 @@ namespace Test.Maps.Maps
 
         internal void Store15(global::WitBindgen.Runtime.Abi.AbiContext cx, float[][] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<list<f32, 3>, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<list<f32, 3>, 3>");
                 Store16(cx, v[k], p + (uint)k * 12U);
             }
         }
@@ -1335,10 +1378,10 @@ namespace Test.Maps.Maps
         // list<f32, 3>
         internal void Lower16(global::WitBindgen.Runtime.Abi.AbiContext cx, float[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f32, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1358,10 +1401,10 @@ namespace Test.Maps.Maps
 
         internal void Store16(global::WitBindgen.Runtime.Abi.AbiContext cx, float[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f32, 3>");
             if (v.Length != 3)
             {
-                throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1410,7 +1453,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
             var k = 0;
@@ -1445,7 +1488,9 @@ namespace Test.Maps.Maps
         // tuple<string, list>
         internal void Lower18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Lower8(cx, v.Key, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower30(cx, v.Value, s, ref i);
         }
 
@@ -1458,7 +1503,9 @@ namespace Test.Maps.Maps
 
         internal void Store18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint[]> v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store30(cx, v.Value, p + 8);
         }
 
@@ -1500,7 +1547,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 4U, 2U);
             var k = 0;
@@ -1535,10 +1582,10 @@ namespace Test.Maps.Maps
         // list<u32, 2>
         internal void Lower20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u32, 2>");
             if (v.Length != 2)
             {
-                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1558,10 +1605,10 @@ namespace Test.Maps.Maps
 
         internal void Store20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u32, 2>");
             if (v.Length != 2)
             {
-                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1610,7 +1657,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
             var k = 0;
@@ -1645,10 +1692,10 @@ namespace Test.Maps.Maps
         // list<f64, 2>
         internal void Lower22(global::WitBindgen.Runtime.Abi.AbiContext cx, double[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f64, 2>");
             if (v.Length != 2)
             {
-                throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1668,10 +1715,10 @@ namespace Test.Maps.Maps
 
         internal void Store22(global::WitBindgen.Runtime.Abi.AbiContext cx, double[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f64, 2>");
             if (v.Length != 2)
             {
-                throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1720,7 +1767,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
             var k = 0;
@@ -1755,10 +1802,10 @@ namespace Test.Maps.Maps
         // list<s32, 4>
         internal void Lower24(global::WitBindgen.Runtime.Abi.AbiContext cx, int[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<s32, 4>");
             if (v.Length != 4)
             {
-                throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1778,10 +1825,10 @@ namespace Test.Maps.Maps
 
         internal void Store24(global::WitBindgen.Runtime.Abi.AbiContext cx, int[] v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<s32, 4>");
             if (v.Length != 4)
             {
-                throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+                throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
@@ -1802,6 +1849,7 @@ namespace Test.Maps.Maps
         // tuple<string, u32>
         internal void Lower25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Lower8(cx, v.Key, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Value);
         }
@@ -1815,6 +1863,7 @@ namespace Test.Maps.Maps
 
         internal void Store25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint> v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Value);
         }
@@ -1830,6 +1879,7 @@ namespace Test.Maps.Maps
         internal void Lower26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Key);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower8(cx, v.Value, s, ref i);
         }
 
@@ -1843,6 +1893,7 @@ namespace Test.Maps.Maps
         internal void Store26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<uint, string> v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, v.Key);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store8(cx, v.Value, p + 4);
         }
 
@@ -1853,7 +1904,7 @@ namespace Test.Maps.Maps
             return new global::System.Collections.Generic.KeyValuePair<uint, string>(f0, f1);
         }
 
-        // tuple<u64, record entry>
+        // tuple<u64, record 'entry'>
         internal void Lower27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Key);
@@ -1880,9 +1931,10 @@ namespace Test.Maps.Maps
             return new global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry>(f0, f1);
         }
 
-        // record entry
+        // record 'entry'
         internal void Lower28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'entry'");
             Lower8(cx, v.Name, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF32(v.Weight);
         }
@@ -1896,6 +1948,7 @@ namespace Test.Maps.Maps
 
         internal void Store28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'entry'");
             Store8(cx, v.Name, p);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteF32(cx.GetMemory(), p + 8, v.Weight);
         }
@@ -1910,7 +1963,9 @@ namespace Test.Maps.Maps
         // tuple<string, map<bool, list>>
         internal void Lower29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Lower8(cx, v.Key, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower34(cx, v.Value, s, ref i);
         }
 
@@ -1923,7 +1978,9 @@ namespace Test.Maps.Maps
 
         internal void Store29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store34(cx, v.Value, p + 8);
         }
 
@@ -1965,7 +2022,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<uint>(cx, v);
         }
 
@@ -2004,7 +2061,9 @@ namespace Test.Maps.Maps
         // tuple<string, string>
         internal void Lower32(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Lower8(cx, v.Key, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower8(cx, v.Value, s, ref i);
         }
 
@@ -2017,7 +2076,9 @@ namespace Test.Maps.Maps
 
         internal void Store32(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, string> v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store8(cx, v.Value, p + 8);
         }
 
@@ -2032,6 +2093,7 @@ namespace Test.Maps.Maps
         internal void Lower33(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Key).Value);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower8(cx, v.Value, s, ref i);
         }
 
@@ -2045,6 +2107,7 @@ namespace Test.Maps.Maps
         internal void Store33(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteChar(cx.GetMemory(), p, v.Key);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store8(cx, v.Value, p + 4);
         }
 
@@ -2086,7 +2149,7 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo34(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
             var count = v.Count;
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
             var k = 0;
@@ -2122,6 +2185,7 @@ namespace Test.Maps.Maps
         internal void Lower35(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<bool, string[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Key ? 1 : 0);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Lower36(cx, v.Value, s, ref i);
         }
 
@@ -2135,6 +2199,7 @@ namespace Test.Maps.Maps
         internal void Store35(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<bool, string[]> v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteBool(cx.GetMemory(), p, v.Key);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
             Store36(cx, v.Value, p + 4);
         }
 
@@ -2176,10 +2241,11 @@ namespace Test.Maps.Maps
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo36(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
                 Store8(cx, v[k], p + (uint)k * 8U);
             }
             return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
@@ -2209,14 +2275,17 @@ namespace Test.Maps.Types
     /// <summary>The WIT record <c>entry</c>.</summary>
     /// <param name="Name">The <c>name</c> field.</param>
     /// <param name="Weight">The <c>weight</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Entry(string Name, float Weight);
 
     /// <summary>A record with a map and a fixed-length list.</summary>
     /// <param name="Counts">The <c>counts</c> field.</param>
     /// <param name="Corners">The <c>corners</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Inventory(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Counts, int[] Corners);
 
     /// <summary>The WIT variant <c>shape</c>: one of the nested case records.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Shape
     {
         private Shape()
@@ -2225,16 +2294,16 @@ namespace Test.Maps.Types
 
         /// <summary>The <c>point</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Point(double[] Value) : Shape;
 
         /// <summary>The <c>labels</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Labels(global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> Value) : Shape;
 
         /// <summary>The <c>none</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record None() : Shape;
     }
 }
-
-//// Test.Maps.WitHelpers.g.cs
-// (helper types: see Helpers.verified.cs)

@@ -7,6 +7,7 @@
 namespace Test.Names.Keywords
 {
     /// <summary>Names that are C# keywords or collide with generated members.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IKeywords
     {
         /// <summary>Compares two values.</summary>
@@ -43,6 +44,7 @@ namespace Test.Names.Keywords
     /// <summary>The WIT record <c>class</c>.</summary>
     /// <param name="In">The <c>in</c> field.</param>
     /// <param name="Object">The <c>object</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Class(uint In, string Object);
 }
 
@@ -55,6 +57,7 @@ namespace Test.Names.Keywords
 namespace Test.Names.Names
 {
     /// <summary>The host implementation of the functions the world <c>names</c> imports.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface INamesImports
     {
         /// <summary>The WIT function <c>get-type</c>.</summary>
@@ -71,6 +74,7 @@ namespace Test.Names.Names
 namespace Test.Names.Names
 {
     /// <summary>An instance of a component that targets the WIT world <c>names</c>: call its exports; dispose it to release the instance.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class NamesWorld : global::System.IDisposable
     {
         private readonly NamesWorldAbi _abi;
@@ -105,7 +109,7 @@ namespace Test.Names.Names
             }
             var abi = new NamesWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "names");
             try
             {
                 abi.BindExports(instance);
@@ -165,6 +169,7 @@ namespace Test.Names.Names
         public uint OldWorld() => _abi.Call12();
 
         /// <summary>The host implementations of the imports of the world <c>names</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
@@ -172,8 +177,8 @@ namespace Test.Names.Names
             /// <param name="world">The implementation of the world's function imports.</param>
             public Imports(global::Test.Names.Keywords.IKeywords keywords, global::Test.Names.Names.INamesImports world)
             {
-                Keywords = keywords ?? throw new global::System.ArgumentNullException(nameof(keywords));
-                World = world ?? throw new global::System.ArgumentNullException(nameof(world));
+                Keywords = keywords ?? throw new global::System.ArgumentNullException(nameof(keywords), "the implementation of the imported interface 'test:names/keywords@0.2.0' must not be null");
+                World = world ?? throw new global::System.ArgumentNullException(nameof(world), "the implementation of the world's function imports must not be null");
             }
 
             /// <summary>The implementation of <c>test:names/keywords@0.2.0</c>.</summary>
@@ -196,6 +201,7 @@ namespace Test.Names.Names
         }
 
         /// <summary>Names that are C# keywords or collide with generated members.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class KeywordsExports
         {
             private readonly NamesWorldAbi _abi;
@@ -227,6 +233,7 @@ namespace Test.Names.Names
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="NamesWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class NamesWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -384,6 +391,7 @@ namespace Test.Names.Names
 
         internal string Call4(string a0, uint a1, uint a2)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
             var f = F4;
             var cx = Cx4;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
@@ -413,6 +421,7 @@ namespace Test.Names.Names
 
         internal string Call5(string a0, bool a1)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
             var f = F5;
             var cx = Cx5;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
@@ -467,6 +476,7 @@ namespace Test.Names.Names
 
         internal bool Call7(string a0, uint a1, uint a2)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
             var f = F7;
             var cx = Cx7;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
@@ -631,6 +641,10 @@ namespace Test.Names.Names
             var a1 = s[i++].U32;
             var a2 = s[i++].U32;
             var r = impl.ToString_(a0, a1, a2);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'to-string' of interface 'test:names/keywords@0.2.0' returned null, which its WIT result type does not allow");
+            }
             var area = s[4].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store1(cx, r, area);
@@ -642,6 +656,10 @@ namespace Test.Names.Names
             var a0 = Lift1(cx, s, ref i);
             var a1 = s[i++].I32 != 0;
             var r = impl.Interface(a0, a1);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'interface' of interface 'test:names/keywords@0.2.0' returned null, which its WIT result type does not allow");
+            }
             var area = s[3].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store1(cx, r, area);
@@ -669,10 +687,11 @@ namespace Test.Names.Names
         }
 
 
-        // record class
+        // record 'class'
         internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Names.Keywords.Class v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.In);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Object, "field 'object' of record 'class'");
             Lower1(cx, v.Object, s, ref i);
         }
 
@@ -686,6 +705,7 @@ namespace Test.Names.Names
         internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Names.Keywords.Class v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, v.In);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Object, "field 'object' of record 'class'");
             Store1(cx, v.Object, p + 4);
         }
 
@@ -699,7 +719,8 @@ namespace Test.Names.Names
         // string
         internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -713,7 +734,8 @@ namespace Test.Names.Names
 
         internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)

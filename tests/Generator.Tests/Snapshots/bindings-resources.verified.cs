@@ -7,6 +7,7 @@
 namespace Test.Res.GuestCounters
 {
     /// <summary>A counter.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class Counter : global::System.IDisposable
     {
         private readonly global::Test.Res.Resources.ResourcesWorldAbi _abi;
@@ -31,7 +32,7 @@ namespace Test.Res.GuestCounters
         public uint Take(global::Test.Res.GuestCounters.Counter other) => _abi.Call3(this, other);
 
         internal global::WitBindgen.Runtime.ResourceValue GetHandle(global::WitBindgen.Runtime.State.ResourceType type) =>
-            _handle ?? throw new global::System.ObjectDisposedException(nameof(Counter));
+            _handle ?? throw new global::System.ObjectDisposedException("Counter", "the handle of resource 'counter' has been dropped (disposed, or moved into the component)");
 
         internal global::WitBindgen.Runtime.ResourceValue TakeHandle(global::WitBindgen.Runtime.State.ResourceType type)
         {
@@ -61,6 +62,7 @@ namespace Test.Res.GuestCounters
 namespace Test.Res.HostFiles
 {
     /// <summary>The WIT resource <c>directory</c>, implemented by the host: derive from this class.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract partial class Directory : global::System.IDisposable
     {
         /// <summary>Creates the resource.</summary>
@@ -72,7 +74,7 @@ namespace Test.Res.HostFiles
         public abstract string[] List();
 
         /// <summary>The WIT function <c>[method]directory.open-file</c>.</summary>
-        public abstract global::Test.Res.Result<global::Test.Res.HostFiles.File, string> OpenFile(string name);
+        public abstract global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> OpenFile(string name);
 
         /// <summary>Called when the guest drops its last handle, or by the owner: releases the resource.</summary>
         public void Dispose()
@@ -98,6 +100,7 @@ namespace Test.Res.HostFiles
 namespace Test.Res.HostFiles
 {
     /// <summary>An open file.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract partial class File : global::System.IDisposable
     {
         /// <summary>Creates the resource.</summary>
@@ -138,6 +141,7 @@ namespace Test.Res.HostFiles
 namespace Test.Res.HostFiles
 {
     /// <summary>Resources the host implements.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IHostFiles
     {
         /// <summary>Opens a file.</summary>
@@ -166,6 +170,7 @@ namespace Test.Res.HostFiles
 namespace Test.Res.Resources
 {
     /// <summary>An instance of a component that targets the WIT world <c>resources</c>: call its exports; dispose it to release the instance.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class ResourcesWorld : global::System.IDisposable
     {
         private readonly ResourcesWorldAbi _abi;
@@ -200,7 +205,7 @@ namespace Test.Res.Resources
             }
             var abi = new ResourcesWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "resources");
             try
             {
                 abi.BindExports(instance);
@@ -241,13 +246,14 @@ namespace Test.Res.Resources
         public void Dispose() => _abi.Instance.Dispose();
 
         /// <summary>The host implementations of the imports of the world <c>resources</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
             /// <param name="hostFiles">The implementation of <c>test:res/host-files</c>.</param>
             public Imports(global::Test.Res.HostFiles.IHostFiles hostFiles)
             {
-                HostFiles = hostFiles ?? throw new global::System.ArgumentNullException(nameof(hostFiles));
+                HostFiles = hostFiles ?? throw new global::System.ArgumentNullException(nameof(hostFiles), "the implementation of the imported interface 'test:res/host-files' must not be null");
             }
 
             /// <summary>The implementation of <c>test:res/host-files</c>.</summary>
@@ -267,6 +273,7 @@ namespace Test.Res.Resources
         }
 
         /// <summary>Resources the guest implements.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class GuestCountersExports
         {
             private readonly ResourcesWorldAbi _abi;
@@ -288,6 +295,7 @@ namespace Test.Res.Resources
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="ResourcesWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class ResourcesWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -423,6 +431,7 @@ namespace Test.Res.Resources
 
         internal void Call2(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'other' of method 'counter.merge'", "other");
             var f = F2;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -444,6 +453,7 @@ namespace Test.Res.Resources
 
         internal uint Call3(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'other' of method 'counter.take'", "other");
             var f = F3;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -511,6 +521,7 @@ namespace Test.Res.Resources
 
         internal ulong Call5(global::Test.Res.GuestCounters.Counter[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'counters' of function 'total'", "counters");
             var f = F5;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -578,6 +589,10 @@ namespace Test.Res.Resources
             var i = 0;
             var a0 = Lift3(cx, s, ref i);
             var r = impl.NewFile(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of the constructor of resource 'file' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower4(cx, r, s, ref i);
         }
@@ -588,6 +603,10 @@ namespace Test.Res.Resources
             var a0 = Lift5(cx, s, ref i);
             var a1 = s[i++].U32;
             var r = a0.Read(a1);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of method 'file.read' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store6(cx, r, area);
@@ -598,6 +617,10 @@ namespace Test.Res.Resources
             var i = 0;
             var a0 = Lift3(cx, s, ref i);
             var r = impl.FileOpen(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of static function 'file.open' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower4(cx, r, s, ref i);
         }
@@ -607,6 +630,10 @@ namespace Test.Res.Resources
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
             var r = a0.Dup();
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of method 'file.dup' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower4(cx, r, s, ref i);
         }
@@ -625,6 +652,10 @@ namespace Test.Res.Resources
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
             var r = a0.List();
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of method 'directory.list' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             var area = s[1].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store8(cx, r, area);
@@ -646,6 +677,10 @@ namespace Test.Res.Resources
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
             var r = impl.ReadAll(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'read-all' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
+            }
             var area = s[1].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store6(cx, r, area);
@@ -693,7 +728,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'counter'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             var handle = resources.LowerOwn(Own2, v.GetHandle(Type2));
             v.TakeHandle(Type2);
@@ -730,7 +765,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'counter'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow2, v.GetHandle(Type2));
         }
@@ -772,10 +807,11 @@ namespace Test.Res.Resources
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 4U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
                 Store1(cx, v[k], p + (uint)k * 4U);
             }
             return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
@@ -795,7 +831,8 @@ namespace Test.Res.Resources
         // string
         internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -809,7 +846,8 @@ namespace Test.Res.Resources
 
         internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
@@ -841,7 +879,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'file'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Add(v)));
         }
@@ -876,7 +914,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'file'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Lend(v)));
         }
@@ -918,7 +956,7 @@ namespace Test.Res.Resources
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo6(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
         }
 
@@ -951,7 +989,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'directory'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Lend(v)));
         }
@@ -993,10 +1031,11 @@ namespace Test.Res.Resources
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo8(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
                 Store3(cx, v[k], p + (uint)k * 8U);
             }
             return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
@@ -1014,17 +1053,19 @@ namespace Test.Res.Resources
         }
 
         // result
-        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.Result<global::Test.Res.HostFiles.File, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Lower4(cx, v.Ok, s, ref i);
             }
             else
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower3(cx, v.Err, s, ref i);
             }
             while (i < start + 3)
@@ -1033,18 +1074,18 @@ namespace Test.Res.Resources
             }
         }
 
-        internal global::Test.Res.Result<global::Test.Res.HostFiles.File, string> Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Res.Result<global::Test.Res.HostFiles.File, string> r;
+            global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Res.Result<global::Test.Res.HostFiles.File, string>.FromOk(Lift4(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromOk(Lift4(cx, s, ref i));
                     break;
                 case 1:
-                    r = global::Test.Res.Result<global::Test.Res.HostFiles.File, string>.FromErr(Lift3(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromErr(Lift3(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -1053,29 +1094,31 @@ namespace Test.Res.Resources
             return r;
         }
 
-        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.Result<global::Test.Res.HostFiles.File, string> v, uint p)
+        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> v, uint p)
         {
             if (v.IsOk)
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Store4(cx, v.Ok, p + 4);
             }
             else
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Store3(cx, v.Err, p + 4);
             }
         }
 
-        internal global::Test.Res.Result<global::Test.Res.HostFiles.File, string> Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Res.Result<global::Test.Res.HostFiles.File, string>.FromOk(Load4(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromOk(Load4(cx, p + 4));
                 case 1:
-                    return global::Test.Res.Result<global::Test.Res.HostFiles.File, string>.FromErr(Load3(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromErr(Load3(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
@@ -1237,7 +1280,7 @@ namespace Test.Res.Resources
 
         internal uint LowerHandle12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'directory'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Add(v)));
         }
@@ -1250,6 +1293,3 @@ namespace Test.Res.Resources
 
     }
 }
-
-//// Test.Res.WitHelpers.g.cs
-// (helper types: see Helpers.verified.cs)

@@ -7,6 +7,7 @@
 namespace Test.Values.Host
 {
     /// <summary>Host functions over every type family.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IHost
     {
         /// <summary>The WIT function <c>scalars</c>.</summary>
@@ -46,16 +47,16 @@ namespace Test.Values.Host
         global::Test.Values.Types.Point? OptionInOut(string? o);
 
         /// <summary>The WIT function <c>nested-option</c>.</summary>
-        global::Test.Values.Option<string?> NestedOption(global::Test.Values.Option<uint?> o);
+        global::WitBindgen.Runtime.Option<string?> NestedOption(global::WitBindgen.Runtime.Option<uint?> o);
 
         /// <summary>The WIT function <c>result-both</c>.</summary>
-        global::Test.Values.Result<string, uint> ResultBoth(global::Test.Values.Result<uint, string> r);
+        global::WitBindgen.Runtime.Result<string, uint> ResultBoth(global::WitBindgen.Runtime.Result<uint, string> r);
 
         /// <summary>The WIT function <c>result-ok-only</c>.</summary>
-        global::Test.Values.Result<global::Test.Values.Unit, string> ResultOkOnly(global::Test.Values.Result<uint, global::Test.Values.Unit> r);
+        global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> ResultOkOnly(global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> r);
 
         /// <summary>The WIT function <c>result-none</c>.</summary>
-        global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> ResultNone(global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> r);
+        global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> ResultNone(global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r);
 
         /// <summary>The WIT function <c>no-result</c>.</summary>
         void NoResult();
@@ -72,6 +73,7 @@ namespace Test.Values.Types
     /// <summary>A point.</summary>
     /// <param name="X">The <c>x</c> field.</param>
     /// <param name="Y">The <c>y</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Point(int X, int Y);
 
     /// <summary>A record mixing sizes and alignments.</summary>
@@ -80,9 +82,11 @@ namespace Test.Values.Types
     /// <param name="Name">The <c>name</c> field.</param>
     /// <param name="Tags">The <c>tags</c> field.</param>
     /// <param name="Inner">The <c>inner</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Mixed(bool Flag, ulong Wide, string Name, string[] Tags, global::Test.Values.Types.Point Inner);
 
     /// <summary>The WIT variant <c>shape</c>: one of the nested case records.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Shape
     {
         private Shape()
@@ -91,25 +95,31 @@ namespace Test.Values.Types
 
         /// <summary>The <c>circle</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Circle(float Value) : Shape;
 
         /// <summary>The <c>rect</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Rect(global::Test.Values.Types.Point Value) : Shape;
 
         /// <summary>The <c>empty</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Empty() : Shape;
 
         /// <summary>The <c>named</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Named(string Value) : Shape;
 
         /// <summary>The <c>big</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Big(ulong Value) : Shape;
     }
 
     /// <summary>The WIT enum <c>color</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Color : byte
     {
         /// <summary>The <c>red</c> case.</summary>
@@ -122,6 +132,7 @@ namespace Test.Values.Types
 
     /// <summary>The WIT flags <c>fl8</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Fl8 : byte
     {
         /// <summary>The <c>a0</c> flag.</summary>
@@ -144,6 +155,7 @@ namespace Test.Values.Types
 
     /// <summary>The WIT flags <c>fl16</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Fl16 : ushort
     {
         /// <summary>The <c>b0</c> flag.</summary>
@@ -182,6 +194,7 @@ namespace Test.Values.Types
 
     /// <summary>The WIT flags <c>fl32</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Fl32 : uint
     {
         /// <summary>The <c>c0</c> flag.</summary>
@@ -252,6 +265,7 @@ namespace Test.Values.Types
 
     /// <summary>Forty flags: two 32-bit words (the older layout).</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum F40 : ulong
     {
         /// <summary>The <c>d0</c> flag.</summary>
@@ -339,6 +353,7 @@ namespace Test.Values.Types
     /// <summary>Seventy flags: three 32-bit words, two 64-bit words in C#.</summary>
     /// <param name="Word0">Flags 0 to 63, flag 0 in the lowest bit.</param>
     /// <param name="Word1">Flags 64 to 69, flag 64 in the lowest bit.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct F70(ulong Word0, ulong Word1)
     {
         /// <summary>The <c>e0</c> flag.</summary>
@@ -842,6 +857,7 @@ namespace Test.Values.Types
 namespace Test.Values.Values
 {
     /// <summary>The host implementation of the functions the world <c>values</c> imports.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IValuesImports
     {
         /// <summary>A world-level import.</summary>
@@ -861,6 +877,7 @@ namespace Test.Values.Values
 namespace Test.Values.Values
 {
     /// <summary>An instance of a component that targets the WIT world <c>values</c>: call its exports; dispose it to release the instance.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class ValuesWorld : global::System.IDisposable
     {
         private readonly ValuesWorldAbi _abi;
@@ -895,7 +912,7 @@ namespace Test.Values.Values
             }
             var abi = new ValuesWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "values");
             try
             {
                 abi.BindExports(instance);
@@ -942,6 +959,7 @@ namespace Test.Values.Values
         public void Ping() => _abi.Call11();
 
         /// <summary>The host implementations of the imports of the world <c>values</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
@@ -949,8 +967,8 @@ namespace Test.Values.Values
             /// <param name="world">The implementation of the world's function imports.</param>
             public Imports(global::Test.Values.Host.IHost host, global::Test.Values.Values.IValuesImports world)
             {
-                Host = host ?? throw new global::System.ArgumentNullException(nameof(host));
-                World = world ?? throw new global::System.ArgumentNullException(nameof(world));
+                Host = host ?? throw new global::System.ArgumentNullException(nameof(host), "the implementation of the imported interface 'test:values/host' must not be null");
+                World = world ?? throw new global::System.ArgumentNullException(nameof(world), "the implementation of the world's function imports must not be null");
             }
 
             /// <summary>The implementation of <c>test:values/host</c>.</summary>
@@ -973,6 +991,7 @@ namespace Test.Values.Values
         }
 
         /// <summary>Guest functions over every type family.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class GuestExports
         {
             private readonly ValuesWorldAbi _abi;
@@ -1001,17 +1020,18 @@ namespace Test.Values.Values
             public global::Test.Values.Types.F40 FlagsInOut(global::Test.Values.Types.Fl8 a, global::Test.Values.Types.Fl16 b, global::Test.Values.Types.Fl32 c, global::Test.Values.Types.F40 d, global::Test.Values.Types.F70 e) => _abi.Call6(a, b, c, d, e);
 
             /// <summary>The WIT function <c>nested-option</c>.</summary>
-            public global::Test.Values.Option<uint?> NestedOption(global::Test.Values.Option<uint?> o) => _abi.Call7(o);
+            public global::WitBindgen.Runtime.Option<uint?> NestedOption(global::WitBindgen.Runtime.Option<uint?> o) => _abi.Call7(o);
 
             /// <summary>The WIT function <c>result-both</c>.</summary>
-            public global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> ResultBoth(global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r) => _abi.Call8(r);
+            public global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> ResultBoth(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r) => _abi.Call8(r);
 
             /// <summary>The WIT function <c>result-none</c>.</summary>
-            public global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> ResultNone() => _abi.Call9();
+            public global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> ResultNone() => _abi.Call9();
         }
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="ValuesWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class ValuesWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -1124,6 +1144,7 @@ namespace Test.Values.Values
 
         internal byte[] Call1(byte[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
             var f = F1;
             var cx = Cx1;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -1151,6 +1172,7 @@ namespace Test.Values.Values
 
         internal global::Test.Values.Types.Mixed[] Call2(global::Test.Values.Types.Mixed[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
             var f = F2;
             var cx = Cx2;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -1178,6 +1200,7 @@ namespace Test.Values.Values
 
         internal global::Test.Values.Types.Shape[] Call3(global::Test.Values.Types.Shape[] a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
             var f = F3;
             var cx = Cx3;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -1287,7 +1310,7 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.RawComponentFunction F7 = null!;
         internal global::WitBindgen.Runtime.Abi.AbiContext Cx7 = null!;
 
-        internal global::Test.Values.Option<uint?> Call7(global::Test.Values.Option<uint?> a0)
+        internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
         {
             var f = F7;
             var cx = Cx7;
@@ -1295,7 +1318,7 @@ namespace Test.Values.Values
             var i = 0;
             Lower10(cx, a0, s, ref i);
             var entered = f.Call(s);
-            global::Test.Values.Option<uint?> result;
+            global::WitBindgen.Runtime.Option<uint?> result;
             try
             {
                 var area = s[0].U32;
@@ -1314,7 +1337,7 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.RawComponentFunction F8 = null!;
         internal global::WitBindgen.Runtime.Abi.AbiContext Cx8 = null!;
 
-        internal global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
+        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
         {
             var f = F8;
             var cx = Cx8;
@@ -1322,7 +1345,7 @@ namespace Test.Values.Values
             var i = 0;
             Lower11(cx, a0, s, ref i);
             var entered = f.Call(s);
-            global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> result;
+            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> result;
             try
             {
                 var area = s[0].U32;
@@ -1341,14 +1364,14 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.RawComponentFunction F9 = null!;
         internal global::WitBindgen.Runtime.Abi.AbiContext Cx9 = null!;
 
-        internal global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> Call9()
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Call9()
         {
             var f = F9;
             var cx = Cx9;
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
             var i = 0;
             var entered = f.Call(s);
-            global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> result;
+            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> result;
             try
             {
                 i = 0;
@@ -1428,6 +1451,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift15(cx, s, ref i);
             var r = impl.Text(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'text' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store15(cx, r, area);
@@ -1438,6 +1465,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift0(cx, s, ref i);
             var r = impl.Bytes(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'bytes' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store0(cx, r, area);
@@ -1448,6 +1479,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift16(cx, s, ref i);
             var r = impl.Points(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'points' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store16(cx, r, area);
@@ -1458,6 +1493,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift17(cx, s, ref i);
             var r = impl.Strings(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'strings' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store17(cx, r, area);
@@ -1468,6 +1507,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift2(cx, s, ref i);
             var r = impl.Shapes(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'shapes' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[2].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
             Store2(cx, r, area);
@@ -1498,6 +1541,10 @@ namespace Test.Values.Values
             var i = 0;
             var a0 = Lift19(cx, s, ref i);
             var r = impl.VariantInOut(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'variant-in-out' of interface 'test:values/host' returned null, which its WIT result type does not allow");
+            }
             var area = s[3].U32;
             global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
             Store19(cx, r, area);
@@ -1627,7 +1674,7 @@ namespace Test.Values.Values
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo0(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
         }
 
@@ -1667,7 +1714,7 @@ namespace Test.Values.Values
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 40U, 8U);
             for (var k = 0; k < v.Length; k++)
             {
@@ -1718,10 +1765,11 @@ namespace Test.Values.Values
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 16U, 8U);
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
                 Store19(cx, v[k], p + (uint)k * 16U);
             }
             return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
@@ -1742,6 +1790,7 @@ namespace Test.Values.Values
         internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, (byte, string, double) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Item1);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Lower15(cx, v.Item2, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF64(v.Item3);
         }
@@ -1757,6 +1806,7 @@ namespace Test.Values.Values
         internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, (byte, string, double) v, uint p)
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, v.Item1);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Store15(cx, v.Item2, p + 4);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteF64(cx.GetMemory(), p + 16, v.Item3);
         }
@@ -1769,12 +1819,12 @@ namespace Test.Values.Values
             return (f0, f1, f2);
         }
 
-        // enum color
+        // enum 'color'
         internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Color v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             if ((uint)v >= 3U)
             {
-                throw new global::System.ArgumentOutOfRangeException(nameof(v), v, "not a case of the enum");
+                throw new global::System.ArgumentOutOfRangeException(null, (uint)v + " is not a case of enum 'color'");
             }
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v);
         }
@@ -1784,7 +1834,7 @@ namespace Test.Values.Values
             var d = s[i++].U32;
             if (d >= 3U)
             {
-                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum color", d);
+                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum 'color'", d);
             }
             return (global::Test.Values.Types.Color)d;
         }
@@ -1793,7 +1843,7 @@ namespace Test.Values.Values
         {
             if ((uint)v >= 3U)
             {
-                throw new global::System.ArgumentOutOfRangeException(nameof(v), v, "not a case of the enum");
+                throw new global::System.ArgumentOutOfRangeException(null, (uint)v + " is not a case of enum 'color'");
             }
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)((uint)v));
         }
@@ -1803,12 +1853,12 @@ namespace Test.Values.Values
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             if (d >= 3U)
             {
-                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum color", d);
+                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum 'color'", d);
             }
             return (global::Test.Values.Types.Color)d;
         }
 
-        // flags fl8
+        // flags 'fl8'
         internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl8 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFU);
@@ -1829,7 +1879,7 @@ namespace Test.Values.Values
             return (global::Test.Values.Types.Fl8)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p) & 0xFFU);
         }
 
-        // flags fl16
+        // flags 'fl16'
         internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl16 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFFFU);
@@ -1850,7 +1900,7 @@ namespace Test.Values.Values
             return (global::Test.Values.Types.Fl16)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU16(cx.GetMemory(), p) & 0xFFFFU);
         }
 
-        // flags fl32
+        // flags 'fl32'
         internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl32 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFFFFFFFU);
@@ -1871,7 +1921,7 @@ namespace Test.Values.Values
             return (global::Test.Values.Types.Fl32)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p) & 0xFFFFFFFFU);
         }
 
-        // flags f40
+        // flags 'f40'
         internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F40 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var bits = (ulong)v & 0xFFFFFFFFFFUL;
@@ -1902,7 +1952,7 @@ namespace Test.Values.Values
             return (global::Test.Values.Types.F40)((low | (high << 32)) & 0xFFFFFFFFFFUL);
         }
 
-        // flags f70
+        // flags 'f70'
         internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F70 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Word0) & 0xFFFFFFFFU);
@@ -1940,7 +1990,7 @@ namespace Test.Values.Values
         }
 
         // option
-        internal void Lower10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Option<uint?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<uint?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.HasValue)
@@ -1958,18 +2008,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Option<uint?> Lift10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Option<uint?> Lift10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Option<uint?> r;
+            global::WitBindgen.Runtime.Option<uint?> r;
             switch (d)
             {
                 case 0:
                     r = default;
                     break;
                 case 1:
-                    r = new global::Test.Values.Option<uint?>(Lift27(cx, s, ref i));
+                    r = new global::WitBindgen.Runtime.Option<uint?>(Lift27(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
@@ -1978,7 +2028,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Option<uint?> v, uint p)
+        internal void Store10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<uint?> v, uint p)
         {
             if (v.HasValue)
             {
@@ -1991,7 +2041,7 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Option<uint?> Load10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Option<uint?> Load10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
@@ -1999,14 +2049,14 @@ namespace Test.Values.Values
                 case 0:
                     return default;
                 case 1:
-                    return new global::Test.Values.Option<uint?>(Load27(cx, p + 4));
+                    return new global::WitBindgen.Runtime.Option<uint?>(Load27(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
             }
         }
 
         // result
-        internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
@@ -2017,6 +2067,7 @@ namespace Test.Values.Values
             else
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower19(cx, v.Err, s, ref i);
             }
             while (i < start + 4)
@@ -2025,18 +2076,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Lift11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Lift11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r;
+            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Lift13(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Lift13(cx, s, ref i));
                     break;
                 case 1:
-                    r = global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Lift19(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Lift19(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2045,7 +2096,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, uint p)
+        internal void Store11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, uint p)
         {
             if (v.IsOk)
             {
@@ -2055,26 +2106,27 @@ namespace Test.Values.Values
             else
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Store19(cx, v.Err, p + 8);
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Load11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Load11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Load13(cx, p + 8));
+                    return global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Load13(cx, p + 8));
                 case 1:
-                    return global::Test.Values.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Load19(cx, p + 8));
+                    return global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Load19(cx, p + 8));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
         // result
-        internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
@@ -2091,18 +2143,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> Lift12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Lift12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> r;
+            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit>.FromOk(default);
+                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromOk(default);
                     break;
                 case 1:
-                    r = global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit>.FromErr(default);
+                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromErr(default);
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2111,7 +2163,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> v, uint p)
+        internal void Store12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> v, uint p)
         {
             if (v.IsOk)
             {
@@ -2123,21 +2175,21 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit> Load12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Load12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit>.FromOk(default);
+                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromOk(default);
                 case 1:
-                    return global::Test.Values.Result<global::Test.Values.Unit, global::Test.Values.Unit>.FromErr(default);
+                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromErr(default);
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
-        // record point
+        // record 'point'
         internal void Lower13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.X);
@@ -2164,12 +2216,14 @@ namespace Test.Values.Values
             return new global::Test.Values.Types.Point(f0, f1);
         }
 
-        // record mixed
+        // record 'mixed'
         internal void Lower14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Flag ? 1 : 0);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Wide);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'mixed'");
             Lower15(cx, v.Name, s, ref i);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Tags, "field 'tags' of record 'mixed'");
             Lower17(cx, v.Tags, s, ref i);
             Lower13(cx, v.Inner, s, ref i);
         }
@@ -2188,7 +2242,9 @@ namespace Test.Values.Values
         {
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteBool(cx.GetMemory(), p, v.Flag);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Wide);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'mixed'");
             Store15(cx, v.Name, p + 16);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Tags, "field 'tags' of record 'mixed'");
             Store17(cx, v.Tags, p + 24);
             Store13(cx, v.Inner, p + 32);
         }
@@ -2206,7 +2262,8 @@ namespace Test.Values.Values
         // string
         internal void Lower15(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -2220,7 +2277,8 @@ namespace Test.Values.Values
 
         internal void Store15(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load15(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
@@ -2259,7 +2317,7 @@ namespace Test.Values.Values
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
@@ -2310,10 +2368,11 @@ namespace Test.Values.Values
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo17(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
                 Store15(cx, v[k], p + (uint)k * 8U);
             }
             return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
@@ -2333,6 +2392,7 @@ namespace Test.Values.Values
         // tuple
         internal void Lower18(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, uint) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Lower15(cx, v.Item1, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Item2);
         }
@@ -2346,6 +2406,7 @@ namespace Test.Values.Values
 
         internal void Store18(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, uint) v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store15(cx, v.Item1, p);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Item2);
         }
@@ -2357,10 +2418,10 @@ namespace Test.Values.Values
             return (f0, f1);
         }
 
-        // variant shape
+        // variant 'shape'
         internal void Lower19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
             var start = i;
             switch (v)
             {
@@ -2377,6 +2438,7 @@ namespace Test.Values.Values
                     break;
                 case global::Test.Values.Types.Shape.Named c3:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(3);
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
                     Lower15(cx, c3.Value, s, ref i);
                     break;
                 case global::Test.Values.Types.Shape.Big c4:
@@ -2384,7 +2446,7 @@ namespace Test.Values.Values
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(c4.Value);
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.Values.Types.Shape: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
             while (i < start + 3)
             {
@@ -2415,7 +2477,7 @@ namespace Test.Values.Values
                     r = new global::Test.Values.Types.Shape.Big(s[i++].U64);
                     break;
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant shape", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
             }
             i = start + 3;
             return r;
@@ -2423,7 +2485,7 @@ namespace Test.Values.Values
 
         internal void Store19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
             switch (v)
             {
                 case global::Test.Values.Types.Shape.Circle c0:
@@ -2439,6 +2501,7 @@ namespace Test.Values.Values
                     break;
                 case global::Test.Values.Types.Shape.Named c3:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(3U));
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
                     Store15(cx, c3.Value, p + 8);
                     break;
                 case global::Test.Values.Types.Shape.Big c4:
@@ -2446,7 +2509,7 @@ namespace Test.Values.Values
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, c4.Value);
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.Values.Types.Shape: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
         }
 
@@ -2466,7 +2529,7 @@ namespace Test.Values.Values
                 case 4:
                     return new global::Test.Values.Types.Shape.Big(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8));
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant shape", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
             }
         }
 
@@ -2603,7 +2666,7 @@ namespace Test.Values.Values
         }
 
         // option
-        internal void Lower22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Option<string?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<string?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.HasValue)
@@ -2621,18 +2684,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Option<string?> Lift22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Option<string?> Lift22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Option<string?> r;
+            global::WitBindgen.Runtime.Option<string?> r;
             switch (d)
             {
                 case 0:
                     r = default;
                     break;
                 case 1:
-                    r = new global::Test.Values.Option<string?>(Lift20(cx, s, ref i));
+                    r = new global::WitBindgen.Runtime.Option<string?>(Lift20(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
@@ -2641,7 +2704,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Option<string?> v, uint p)
+        internal void Store22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<string?> v, uint p)
         {
             if (v.HasValue)
             {
@@ -2654,7 +2717,7 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Option<string?> Load22(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Option<string?> Load22(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
@@ -2662,14 +2725,14 @@ namespace Test.Values.Values
                 case 0:
                     return default;
                 case 1:
-                    return new global::Test.Values.Option<string?>(Load20(cx, p + 4));
+                    return new global::WitBindgen.Runtime.Option<string?>(Load20(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
             }
         }
 
         // result
-        internal void Lower23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
@@ -2680,6 +2743,7 @@ namespace Test.Values.Values
             else
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower15(cx, v.Err, s, ref i);
             }
             while (i < start + 3)
@@ -2688,18 +2752,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<uint, string> Lift23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint, string> Lift23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<uint, string> r;
+            global::WitBindgen.Runtime.Result<uint, string> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<uint, string>.FromOk(s[i++].U32);
+                    r = global::WitBindgen.Runtime.Result<uint, string>.FromOk(s[i++].U32);
                     break;
                 case 1:
-                    r = global::Test.Values.Result<uint, string>.FromErr(Lift15(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<uint, string>.FromErr(Lift15(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2708,7 +2772,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<uint, string> v, uint p)
+        internal void Store23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, string> v, uint p)
         {
             if (v.IsOk)
             {
@@ -2718,31 +2782,33 @@ namespace Test.Values.Values
             else
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Store15(cx, v.Err, p + 4);
             }
         }
 
-        internal global::Test.Values.Result<uint, string> Load23(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<uint, string> Load23(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<uint, string>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
+                    return global::WitBindgen.Runtime.Result<uint, string>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
                 case 1:
-                    return global::Test.Values.Result<uint, string>.FromErr(Load15(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<uint, string>.FromErr(Load15(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
         // result
-        internal void Lower24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Lower15(cx, v.Ok, s, ref i);
             }
             else
@@ -2756,18 +2822,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<string, uint> Lift24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<string, uint> Lift24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<string, uint> r;
+            global::WitBindgen.Runtime.Result<string, uint> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<string, uint>.FromOk(Lift15(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<string, uint>.FromOk(Lift15(cx, s, ref i));
                     break;
                 case 1:
-                    r = global::Test.Values.Result<string, uint>.FromErr(s[i++].U32);
+                    r = global::WitBindgen.Runtime.Result<string, uint>.FromErr(s[i++].U32);
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2776,11 +2842,12 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<string, uint> v, uint p)
+        internal void Store24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<string, uint> v, uint p)
         {
             if (v.IsOk)
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Store15(cx, v.Ok, p + 4);
             }
             else
@@ -2790,22 +2857,22 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<string, uint> Load24(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<string, uint> Load24(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<string, uint>.FromOk(Load15(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<string, uint>.FromOk(Load15(cx, p + 4));
                 case 1:
-                    return global::Test.Values.Result<string, uint>.FromErr(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
+                    return global::WitBindgen.Runtime.Result<string, uint>.FromErr(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
         // result
-        internal void Lower25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<uint, global::Test.Values.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
@@ -2823,18 +2890,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<uint, global::Test.Values.Unit> Lift25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> Lift25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<uint, global::Test.Values.Unit> r;
+            global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<uint, global::Test.Values.Unit>.FromOk(s[i++].U32);
+                    r = global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromOk(s[i++].U32);
                     break;
                 case 1:
-                    r = global::Test.Values.Result<uint, global::Test.Values.Unit>.FromErr(default);
+                    r = global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromErr(default);
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2843,7 +2910,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<uint, global::Test.Values.Unit> v, uint p)
+        internal void Store25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> v, uint p)
         {
             if (v.IsOk)
             {
@@ -2856,22 +2923,22 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<uint, global::Test.Values.Unit> Load25(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> Load25(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<uint, global::Test.Values.Unit>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
+                    return global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
                 case 1:
-                    return global::Test.Values.Result<uint, global::Test.Values.Unit>.FromErr(default);
+                    return global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromErr(default);
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
         }
 
         // result
-        internal void Lower26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Unit, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             if (v.IsOk)
@@ -2881,6 +2948,7 @@ namespace Test.Values.Values
             else
             {
                 s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower15(cx, v.Err, s, ref i);
             }
             while (i < start + 3)
@@ -2889,18 +2957,18 @@ namespace Test.Values.Values
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Unit, string> Lift26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> Lift26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
             var start = i;
             var d = s[i++].U32;
-            global::Test.Values.Result<global::Test.Values.Unit, string> r;
+            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> r;
             switch (d)
             {
                 case 0:
-                    r = global::Test.Values.Result<global::Test.Values.Unit, string>.FromOk(default);
+                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromOk(default);
                     break;
                 case 1:
-                    r = global::Test.Values.Result<global::Test.Values.Unit, string>.FromErr(Lift15(cx, s, ref i));
+                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromErr(Lift15(cx, s, ref i));
                     break;
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
@@ -2909,7 +2977,7 @@ namespace Test.Values.Values
             return r;
         }
 
-        internal void Store26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Result<global::Test.Values.Unit, string> v, uint p)
+        internal void Store26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> v, uint p)
         {
             if (v.IsOk)
             {
@@ -2918,19 +2986,20 @@ namespace Test.Values.Values
             else
             {
                 global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
                 Store15(cx, v.Err, p + 4);
             }
         }
 
-        internal global::Test.Values.Result<global::Test.Values.Unit, string> Load26(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> Load26(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
         {
             var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
             switch (d)
             {
                 case 0:
-                    return global::Test.Values.Result<global::Test.Values.Unit, string>.FromOk(default);
+                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromOk(default);
                 case 1:
-                    return global::Test.Values.Result<global::Test.Values.Unit, string>.FromErr(Load15(cx, p + 4));
+                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromErr(Load15(cx, p + 4));
                 default:
                     throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
             }
@@ -3004,6 +3073,3 @@ namespace Test.Values.Values
 
     }
 }
-
-//// Test.Values.WitHelpers.g.cs
-// (helper types: see Helpers.verified.cs)

@@ -7,6 +7,7 @@
 namespace Test.WorldResources.Types
 {
     /// <summary>The host implementation of the imported interface <c>test:world-resources/types</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface ITypes
     {
     }
@@ -21,6 +22,7 @@ namespace Test.WorldResources.Types
 namespace Test.WorldResources.Types
 {
     /// <summary>The WIT resource <c>token</c>, implemented by the host: derive from this class.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract partial class Token : global::System.IDisposable
     {
         /// <summary>Creates the resource.</summary>
@@ -52,6 +54,7 @@ namespace Test.WorldResources.Types
 namespace Test.WorldResources.WorldResources
 {
     /// <summary>A blob of bytes.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract partial class Blob : global::System.IDisposable
     {
         /// <summary>Creates the resource.</summary>
@@ -92,6 +95,7 @@ namespace Test.WorldResources.WorldResources
 namespace Test.WorldResources.WorldResources
 {
     /// <summary>The host implementation of the functions the world <c>world-resources</c> imports.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public interface IWorldResourcesImports
     {
         /// <summary>Makes a blob of the given bytes.</summary>
@@ -117,6 +121,7 @@ namespace Test.WorldResources.WorldResources
 namespace Test.WorldResources.WorldResources
 {
     /// <summary>A resource without functions: its handles are only passed around.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract partial class Marker : global::System.IDisposable
     {
         /// <summary>Creates the resource.</summary>
@@ -148,6 +153,7 @@ namespace Test.WorldResources.WorldResources
 namespace Test.WorldResources.WorldResources
 {
     /// <summary>Resources declared in the world itself: imports the host implements.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class WorldResourcesWorld : global::System.IDisposable
     {
         private readonly WorldResourcesWorldAbi _abi;
@@ -178,7 +184,7 @@ namespace Test.WorldResources.WorldResources
             }
             var abi = new WorldResourcesWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host);
+            var instance = component.Instantiate(host, "world-resources");
             try
             {
                 abi.BindExports(instance);
@@ -240,6 +246,7 @@ namespace Test.WorldResources.WorldResources
         public global::Test.WorldResources.Types.Token PassToken(global::Test.WorldResources.Types.Token t) => _abi.Call6(t);
 
         /// <summary>The host implementations of the imports of the world <c>world-resources</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
         {
             /// <summary>Collects the implementations.</summary>
@@ -247,8 +254,8 @@ namespace Test.WorldResources.WorldResources
             /// <param name="world">The implementation of the world's function imports.</param>
             public Imports(global::Test.WorldResources.Types.ITypes types, global::Test.WorldResources.WorldResources.IWorldResourcesImports world)
             {
-                Types = types ?? throw new global::System.ArgumentNullException(nameof(types));
-                World = world ?? throw new global::System.ArgumentNullException(nameof(world));
+                Types = types ?? throw new global::System.ArgumentNullException(nameof(types), "the implementation of the imported interface 'test:world-resources/types' must not be null");
+                World = world ?? throw new global::System.ArgumentNullException(nameof(world), "the implementation of the world's function imports must not be null");
             }
 
             /// <summary>The implementation of <c>test:world-resources/types</c>.</summary>
@@ -272,6 +279,7 @@ namespace Test.WorldResources.WorldResources
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="WorldResourcesWorld"/> (generated; not for direct use).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class WorldResourcesWorldAbi
     {
         internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
@@ -374,6 +382,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint Call1(global::Test.WorldResources.WorldResources.Blob a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'size-of'", "b");
             var f = F1;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
@@ -440,6 +449,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint Call3(global::Test.WorldResources.WorldResources.Blob a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'consume'", "b");
             var f = F3;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
@@ -473,6 +483,7 @@ namespace Test.WorldResources.WorldResources
 
         internal global::Test.WorldResources.WorldResources.Blob? Call4(global::Test.WorldResources.WorldResources.Holder a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'h' of function 'wrap'", "h");
             var f = F4;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
@@ -539,6 +550,7 @@ namespace Test.WorldResources.WorldResources
 
         internal global::Test.WorldResources.Types.Token Call6(global::Test.WorldResources.Types.Token a0)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 't' of function 'pass-token'", "t");
             var f = F6;
             var cx = f.CreateCallContext();
             global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
@@ -574,6 +586,10 @@ namespace Test.WorldResources.WorldResources
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
             var r = impl.NewBlob(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of the constructor of resource 'blob' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower0(cx, r, s, ref i);
         }
@@ -600,6 +616,10 @@ namespace Test.WorldResources.WorldResources
             var i = 0;
             var a0 = Lift8(cx, s, ref i);
             var r = impl.BlobFromString(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of static function 'blob.from-string' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower0(cx, r, s, ref i);
         }
@@ -617,6 +637,10 @@ namespace Test.WorldResources.WorldResources
             var i = 0;
             var a0 = s[i++].U32;
             var r = impl.MakeBlob(a0);
+            if (r is null)
+            {
+                throw new global::System.InvalidOperationException("the host implementation of function 'make-blob' returned null, which its WIT result type does not allow");
+            }
             i = 0;
             Lower0(cx, r, s, ref i);
         }
@@ -656,7 +680,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'blob'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Add(v)));
         }
@@ -691,7 +715,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'blob'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Lend(v)));
         }
@@ -702,9 +726,10 @@ namespace Test.WorldResources.WorldResources
             return Table1.Get(((global::WitBindgen.Runtime.ResourceValue)resources.LiftBorrow(Borrow1, h)).Rep);
         }
 
-        // record view
+        // record 'view'
         internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.View v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Target, "field 'target' of record 'view'");
             Lower1(cx, v.Target, s, ref i);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Offset);
         }
@@ -718,6 +743,7 @@ namespace Test.WorldResources.WorldResources
 
         internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.View v, uint p)
         {
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Target, "field 'target' of record 'view'");
             Store1(cx, v.Target, p);
             global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Offset);
         }
@@ -729,22 +755,23 @@ namespace Test.WorldResources.WorldResources
             return new global::Test.WorldResources.WorldResources.View(f0, f1);
         }
 
-        // variant holder
+        // variant 'holder'
         internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Holder v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'holder'");
             var start = i;
             switch (v)
             {
                 case global::Test.WorldResources.WorldResources.Holder.One c0:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'one' of variant 'holder'");
                     Lower0(cx, c0.Value, s, ref i);
                     break;
                 case global::Test.WorldResources.WorldResources.Holder.None c1:
                     s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.WorldResources.WorldResources.Holder: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'holder'");
             }
             while (i < start + 2)
             {
@@ -766,7 +793,7 @@ namespace Test.WorldResources.WorldResources
                     r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.WorldResources.WorldResources.Holder.None>.Value;
                     break;
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant holder", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'holder'", d);
             }
             i = start + 2;
             return r;
@@ -774,18 +801,19 @@ namespace Test.WorldResources.WorldResources
 
         internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Holder v, uint p)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'holder'");
             switch (v)
             {
                 case global::Test.WorldResources.WorldResources.Holder.One c0:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'one' of variant 'holder'");
                     Store0(cx, c0.Value, p + 4);
                     break;
                 case global::Test.WorldResources.WorldResources.Holder.None c1:
                     global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                     break;
                 default:
-                    throw new global::System.ArgumentException("unknown case of global::Test.WorldResources.WorldResources.Holder: " + v.GetType(), nameof(v));
+                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'holder'");
             }
         }
 
@@ -799,7 +827,7 @@ namespace Test.WorldResources.WorldResources
                 case 1:
                     return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.WorldResources.WorldResources.Holder.None>.Value;
                 default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant holder", d);
+                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'holder'", d);
             }
         }
 
@@ -893,7 +921,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint LowerHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'marker'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own2, new global::WitBindgen.Runtime.ResourceValue(Type2, Table2.Add(v)));
         }
@@ -928,7 +956,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint LowerHandle6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.Types.Token v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'token'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Add(v)));
         }
@@ -970,7 +998,7 @@ namespace Test.WorldResources.WorldResources
 
         internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo7(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
             return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
         }
 
@@ -982,7 +1010,8 @@ namespace Test.WorldResources.WorldResources
         // string
         internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
         {
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)));
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
             s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
         }
@@ -996,7 +1025,8 @@ namespace Test.WorldResources.WorldResources
 
         internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v ?? throw new global::System.ArgumentNullException(nameof(v)), p);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
         }
 
         internal string Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
@@ -1028,7 +1058,7 @@ namespace Test.WorldResources.WorldResources
 
         internal uint LowerHandle9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
+            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'marker'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow2, new global::WitBindgen.Runtime.ResourceValue(Type2, Table2.Lend(v)));
         }
@@ -1052,9 +1082,11 @@ namespace Test.WorldResources.WorldResources
     /// <summary>A borrowed blob and a position in it.</summary>
     /// <param name="Target">The <c>target</c> field.</param>
     /// <param name="Offset">The <c>offset</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct View(global::Test.WorldResources.WorldResources.Blob Target, uint Offset);
 
     /// <summary>The WIT variant <c>holder</c>: one of the nested case records.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Holder
     {
         private Holder()
@@ -1063,9 +1095,11 @@ namespace Test.WorldResources.WorldResources
 
         /// <summary>The <c>one</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record One(global::Test.WorldResources.WorldResources.Blob Value) : Holder;
 
         /// <summary>The <c>none</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record None() : Holder;
     }
 }

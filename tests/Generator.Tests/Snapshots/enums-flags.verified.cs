@@ -6,6 +6,7 @@
 namespace Test.EnumsFlags.Kinds
 {
     /// <summary>A small enum.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Color : byte
     {
         /// <summary>The <c>red</c> case.</summary>
@@ -19,6 +20,7 @@ namespace Test.EnumsFlags.Kinds
     }
 
     /// <summary>The WIT enum <c>big-enum</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum BigEnum : ushort
     {
         /// <summary>The <c>case-0</c> case.</summary>
@@ -539,6 +541,7 @@ namespace Test.EnumsFlags.Kinds
 
     /// <summary>The WIT flags <c>perms</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Perms : byte
     {
         /// <summary>The <c>read</c> flag.</summary>
@@ -551,6 +554,7 @@ namespace Test.EnumsFlags.Kinds
 
     /// <summary>The WIT flags <c>flags9</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Flags9 : ushort
     {
         /// <summary>The <c>flag-0</c> flag.</summary>
@@ -575,6 +579,7 @@ namespace Test.EnumsFlags.Kinds
 
     /// <summary>The WIT flags <c>flags17</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Flags17 : uint
     {
         /// <summary>The <c>flag-0</c> flag.</summary>
@@ -615,6 +620,7 @@ namespace Test.EnumsFlags.Kinds
 
     /// <summary>The WIT flags <c>flags33</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Flags33 : ulong
     {
         /// <summary>The <c>flag-0</c> flag.</summary>
@@ -687,6 +693,7 @@ namespace Test.EnumsFlags.Kinds
 
     /// <summary>The WIT flags <c>flags64</c>.</summary>
     [global::System.Flags]
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public enum Flags64 : ulong
     {
         /// <summary>The <c>flag-0</c> flag.</summary>
@@ -822,6 +829,7 @@ namespace Test.EnumsFlags.Kinds
     /// <summary>The WIT flags <c>flags70</c> (70 flags, stored as 64-bit words).</summary>
     /// <param name="Word0">Flags 0 to 63, flag 0 in the lowest bit.</param>
     /// <param name="Word1">Flags 64 to 69, flag 64 in the lowest bit.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Flags70(ulong Word0, ulong Word1)
     {
         /// <summary>The <c>flag-0</c> flag.</summary>

@@ -7,6 +7,7 @@ namespace Test.Resources.Files
 {
     /// <summary>An open file.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class File : global::System.IDisposable
     {
         internal File()
@@ -21,6 +22,7 @@ namespace Test.Resources.Files
 
     /// <summary>The WIT resource <c>directory</c>.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class Directory : global::System.IDisposable
     {
         internal Directory()
@@ -37,11 +39,13 @@ namespace Test.Resources.Files
     /// <param name="Name">The <c>name</c> field.</param>
     /// <param name="Handle">The <c>handle</c> field.</param>
     /// <param name="Parent">The <c>parent</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Entry(string Name, global::Test.Resources.Files.File Handle, global::Test.Resources.Files.Directory? Parent);
 
     /// <summary>The WIT record <c>aliased</c>.</summary>
     /// <param name="F">The <c>f</c> field.</param>
     /// <param name="B">The <c>b</c> field.</param>
     /// <param name="All">The <c>all</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Aliased(global::Test.Resources.Files.File F, global::Test.Resources.Files.File B, global::Test.Resources.Files.File[] All);
 }

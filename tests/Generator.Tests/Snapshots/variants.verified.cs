@@ -6,6 +6,7 @@
 namespace Test.Variants.Errors
 {
     /// <summary>The WIT variant <c>shape</c>: one of the nested case records.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Shape
     {
         private Shape()
@@ -14,17 +15,21 @@ namespace Test.Variants.Errors
 
         /// <summary>The <c>circle</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Circle(float Value) : Shape;
 
         /// <summary>The <c>rectangle</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Rectangle((float, float) Value) : Shape;
 
         /// <summary>The <c>none</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record None() : Shape;
     }
 
     /// <summary>An error code.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record ErrorCode
     {
         private ErrorCode()
@@ -32,33 +37,41 @@ namespace Test.Variants.Errors
         }
 
         /// <summary>Timed out.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Timeout() : ErrorCode;
 
         /// <summary>The <c>io</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Io(string Value) : ErrorCode;
 
         /// <summary>The <c>http</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Http(ushort Value) : ErrorCode;
 
         /// <summary>The <c>nested</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Nested(string? Value) : ErrorCode;
 
         /// <summary>The <c>value</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Value_(uint Value) : ErrorCode;
 
         /// <summary>The <c>error-code</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ErrorCode_(byte Value) : ErrorCode;
 
         /// <summary>The <c>equals</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Equals_() : ErrorCode;
 
         /// <summary>The <c>shape</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Shape(global::Test.Variants.Errors.Shape Value) : ErrorCode;
     }
 }

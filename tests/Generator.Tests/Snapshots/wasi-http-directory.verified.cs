@@ -8,6 +8,7 @@ namespace Wasi.Clocks.WallClock
     /// <summary>A point in time given as seconds and nanoseconds since the Unix epoch (UTC).</summary>
     /// <param name="Seconds">The <c>seconds</c> field.</param>
     /// <param name="Nanoseconds">The <c>nanoseconds</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct Datetime(ulong Seconds, uint Nanoseconds);
 }
 
@@ -19,6 +20,7 @@ namespace Wasi.Clocks.WallClock
 namespace Wasi.Http.Types
 {
     /// <summary>An HTTP request method; anything non-standard goes in <c>other</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Method
     {
         private Method()
@@ -26,38 +28,49 @@ namespace Wasi.Http.Types
         }
 
         /// <summary>The <c>get</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Get() : Method;
 
         /// <summary>The <c>head</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Head() : Method;
 
         /// <summary>The <c>post</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Post() : Method;
 
         /// <summary>The <c>put</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Put() : Method;
 
         /// <summary>The <c>delete</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Delete() : Method;
 
         /// <summary>The <c>connect</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Connect() : Method;
 
         /// <summary>The <c>options</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Options() : Method;
 
         /// <summary>The <c>trace</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Trace() : Method;
 
         /// <summary>The <c>patch</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Patch() : Method;
 
         /// <summary>The <c>other</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Other(string Value) : Method;
     }
 
     /// <summary>The URI scheme of a request; anything besides plain and secure HTTP goes in <c>other</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record Scheme
     {
         private Scheme()
@@ -65,32 +78,39 @@ namespace Wasi.Http.Types
         }
 
         /// <summary>The <c>HTTP</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTP() : Scheme;
 
         /// <summary>The <c>HTTPS</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPS() : Scheme;
 
         /// <summary>The <c>other</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Other(string Value) : Scheme;
     }
 
     /// <summary>Extra information attached to a DNS failure.</summary>
     /// <param name="Rcode">The <c>rcode</c> field.</param>
     /// <param name="InfoCode">The <c>info-code</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct DNSErrorPayload(string? Rcode, ushort? InfoCode);
 
     /// <summary>Extra information attached to a TLS alert sent by the peer.</summary>
     /// <param name="AlertId">The <c>alert-id</c> field.</param>
     /// <param name="AlertMessage">The <c>alert-message</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct TLSAlertReceivedPayload(byte? AlertId, string? AlertMessage);
 
     /// <summary>Names the header or trailer field that was too large and how big it was, when known.</summary>
     /// <param name="FieldName">The <c>field-name</c> field.</param>
     /// <param name="FieldSize">The <c>field-size</c> field.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public readonly record struct FieldSizePayload(string? FieldName, uint? FieldSize);
 
     /// <summary>The ways an HTTP exchange can fail, from network and TLS problems to protocol limits.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record ErrorCode
     {
         private ErrorCode()
@@ -98,139 +118,179 @@ namespace Wasi.Http.Types
         }
 
         /// <summary>The <c>DNS-timeout</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DNSTimeout() : ErrorCode;
 
         /// <summary>The <c>DNS-error</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DNSError(global::Wasi.Http.Types.DNSErrorPayload Value) : ErrorCode;
 
         /// <summary>The <c>destination-not-found</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DestinationNotFound() : ErrorCode;
 
         /// <summary>The <c>destination-unavailable</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DestinationUnavailable() : ErrorCode;
 
         /// <summary>The <c>destination-IP-prohibited</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DestinationIPProhibited() : ErrorCode;
 
         /// <summary>The <c>destination-IP-unroutable</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record DestinationIPUnroutable() : ErrorCode;
 
         /// <summary>The <c>connection-refused</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionRefused() : ErrorCode;
 
         /// <summary>The <c>connection-terminated</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionTerminated() : ErrorCode;
 
         /// <summary>The <c>connection-timeout</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionTimeout() : ErrorCode;
 
         /// <summary>The <c>connection-read-timeout</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionReadTimeout() : ErrorCode;
 
         /// <summary>The <c>connection-write-timeout</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionWriteTimeout() : ErrorCode;
 
         /// <summary>The <c>connection-limit-reached</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConnectionLimitReached() : ErrorCode;
 
         /// <summary>The <c>TLS-protocol-error</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record TLSProtocolError() : ErrorCode;
 
         /// <summary>The <c>TLS-certificate-error</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record TLSCertificateError() : ErrorCode;
 
         /// <summary>The <c>TLS-alert-received</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record TLSAlertReceived(global::Wasi.Http.Types.TLSAlertReceivedPayload Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-request-denied</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestDenied() : ErrorCode;
 
         /// <summary>The <c>HTTP-request-length-required</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestLengthRequired() : ErrorCode;
 
         /// <summary>The <c>HTTP-request-body-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestBodySize(ulong? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-request-method-invalid</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestMethodInvalid() : ErrorCode;
 
         /// <summary>The <c>HTTP-request-URI-invalid</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestURIInvalid() : ErrorCode;
 
         /// <summary>The <c>HTTP-request-URI-too-long</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestURITooLong() : ErrorCode;
 
         /// <summary>The <c>HTTP-request-header-section-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestHeaderSectionSize(uint? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-request-header-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestHeaderSize(global::Wasi.Http.Types.FieldSizePayload? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-request-trailer-section-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestTrailerSectionSize(uint? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-request-trailer-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPRequestTrailerSize(global::Wasi.Http.Types.FieldSizePayload Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-incomplete</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseIncomplete() : ErrorCode;
 
         /// <summary>The <c>HTTP-response-header-section-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseHeaderSectionSize(uint? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-header-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseHeaderSize(global::Wasi.Http.Types.FieldSizePayload Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-body-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseBodySize(ulong? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-trailer-section-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseTrailerSectionSize(uint? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-trailer-size</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseTrailerSize(global::Wasi.Http.Types.FieldSizePayload Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-transfer-coding</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseTransferCoding(string? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-content-coding</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseContentCoding(string? Value) : ErrorCode;
 
         /// <summary>The <c>HTTP-response-timeout</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPResponseTimeout() : ErrorCode;
 
         /// <summary>The <c>HTTP-upgrade-failed</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPUpgradeFailed() : ErrorCode;
 
         /// <summary>The <c>HTTP-protocol-error</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record HTTPProtocolError() : ErrorCode;
 
         /// <summary>The <c>loop-detected</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record LoopDetected() : ErrorCode;
 
         /// <summary>The <c>configuration-error</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record ConfigurationError() : ErrorCode;
 
         /// <summary>The <c>internal-error</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record InternalError(string? Value) : ErrorCode;
     }
 
     /// <summary>Why changing a set of header fields was refused.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record HeaderError
     {
         private HeaderError()
@@ -238,17 +298,21 @@ namespace Wasi.Http.Types
         }
 
         /// <summary>The <c>invalid-syntax</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record InvalidSyntax() : HeaderError;
 
         /// <summary>The <c>forbidden</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Forbidden() : HeaderError;
 
         /// <summary>The <c>immutable</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Immutable() : HeaderError;
     }
 
     /// <summary>An ordered multimap of header or trailer fields; may be read-only once attached to a message.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class Fields : global::System.IDisposable
     {
         internal Fields()
@@ -263,6 +327,7 @@ namespace Wasi.Http.Types
 
     /// <summary>A request received by a server component.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class IncomingRequest : global::System.IDisposable
     {
         internal IncomingRequest()
@@ -277,6 +342,7 @@ namespace Wasi.Http.Types
 
     /// <summary>A request being assembled by a client before it is sent.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class OutgoingRequest : global::System.IDisposable
     {
         internal OutgoingRequest()
@@ -291,6 +357,7 @@ namespace Wasi.Http.Types
 
     /// <summary>Per-request settings such as timeouts, passed along with an outgoing request.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class RequestOptions : global::System.IDisposable
     {
         internal RequestOptions()
@@ -305,6 +372,7 @@ namespace Wasi.Http.Types
 
     /// <summary>The slot through which a server handler hands back its response.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class ResponseOutparam : global::System.IDisposable
     {
         internal ResponseOutparam()
@@ -319,6 +387,7 @@ namespace Wasi.Http.Types
 
     /// <summary>A response received by a client.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class IncomingResponse : global::System.IDisposable
     {
         internal IncomingResponse()
@@ -333,6 +402,7 @@ namespace Wasi.Http.Types
 
     /// <summary>The body of a received request or response.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class IncomingBody : global::System.IDisposable
     {
         internal IncomingBody()
@@ -347,6 +417,7 @@ namespace Wasi.Http.Types
 
     /// <summary>Trailers that may arrive after a received body has been read.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class FutureTrailers : global::System.IDisposable
     {
         internal FutureTrailers()
@@ -361,6 +432,7 @@ namespace Wasi.Http.Types
 
     /// <summary>A response being assembled by a server handler.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class OutgoingResponse : global::System.IDisposable
     {
         internal OutgoingResponse()
@@ -375,6 +447,7 @@ namespace Wasi.Http.Types
 
     /// <summary>The body of a request or response being sent.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class OutgoingBody : global::System.IDisposable
     {
         internal OutgoingBody()
@@ -389,6 +462,7 @@ namespace Wasi.Http.Types
 
     /// <summary>A response that a client is still waiting for.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class FutureIncomingResponse : global::System.IDisposable
     {
         internal FutureIncomingResponse()
@@ -411,6 +485,7 @@ namespace Wasi.Io.Error
 {
     /// <summary>An opaque error produced by a stream or other I/O operation.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class Error : global::System.IDisposable
     {
         internal Error()
@@ -433,6 +508,7 @@ namespace Wasi.Io.Poll
 {
     /// <summary>A handle that signals when some associated event can make progress.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class Pollable : global::System.IDisposable
     {
         internal Pollable()
@@ -454,6 +530,7 @@ namespace Wasi.Io.Poll
 namespace Wasi.Io.Streams
 {
     /// <summary>Why a stream operation did not succeed: a failure with details, or the end of the stream.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public abstract record StreamError
     {
         private StreamError()
@@ -462,14 +539,17 @@ namespace Wasi.Io.Streams
 
         /// <summary>The <c>last-operation-failed</c> case.</summary>
         /// <param name="Value">The payload.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record LastOperationFailed(global::Wasi.Io.Error.Error Value) : StreamError;
 
         /// <summary>The <c>closed</c> case.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed record Closed() : StreamError;
     }
 
     /// <summary>A source of bytes that can be read incrementally.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class InputStream : global::System.IDisposable
     {
         internal InputStream()
@@ -484,6 +564,7 @@ namespace Wasi.Io.Streams
 
     /// <summary>A sink of bytes with flow control.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed class OutputStream : global::System.IDisposable
     {
         internal OutputStream()
