@@ -5,7 +5,7 @@
 
 namespace Wasi.Clocks.WallClock
 {
-    /// <summary>A point in time given as seconds and nanoseconds since the Unix epoch (UTC).</summary>
+    /// <summary>A time and date in seconds plus nanoseconds.</summary>
     /// <param name="Seconds">The <c>seconds</c> field.</param>
     /// <param name="Nanoseconds">The <c>nanoseconds</c> field.</param>
     public readonly record struct Datetime(ulong Seconds, uint Nanoseconds);
@@ -18,7 +18,7 @@ namespace Wasi.Clocks.WallClock
 
 namespace Wasi.Http.Types
 {
-    /// <summary>An HTTP request method; anything non-standard goes in <c>other</c>.</summary>
+    /// <summary>This type corresponds to HTTP standard Methods.</summary>
     public abstract record Method
     {
         private Method()
@@ -57,7 +57,7 @@ namespace Wasi.Http.Types
         public sealed record Other(string Value) : Method;
     }
 
-    /// <summary>The URI scheme of a request; anything besides plain and secure HTTP goes in <c>other</c>.</summary>
+    /// <summary>This type corresponds to HTTP standard Related Schemes.</summary>
     public abstract record Scheme
     {
         private Scheme()
@@ -75,22 +75,25 @@ namespace Wasi.Http.Types
         public sealed record Other(string Value) : Scheme;
     }
 
-    /// <summary>Extra information attached to a DNS failure.</summary>
+    /// <summary>Defines the case payload type for <c>DNS-error</c> above:</summary>
     /// <param name="Rcode">The <c>rcode</c> field.</param>
     /// <param name="InfoCode">The <c>info-code</c> field.</param>
     public readonly record struct DNSErrorPayload(string? Rcode, ushort? InfoCode);
 
-    /// <summary>Extra information attached to a TLS alert sent by the peer.</summary>
+    /// <summary>Defines the case payload type for <c>TLS-alert-received</c> above:</summary>
     /// <param name="AlertId">The <c>alert-id</c> field.</param>
     /// <param name="AlertMessage">The <c>alert-message</c> field.</param>
     public readonly record struct TLSAlertReceivedPayload(byte? AlertId, string? AlertMessage);
 
-    /// <summary>Names the header or trailer field that was too large and how big it was, when known.</summary>
+    /// <summary>Defines the case payload type for <c>HTTP-response-{header,trailer}-size</c> above:</summary>
     /// <param name="FieldName">The <c>field-name</c> field.</param>
     /// <param name="FieldSize">The <c>field-size</c> field.</param>
     public readonly record struct FieldSizePayload(string? FieldName, uint? FieldSize);
 
-    /// <summary>The ways an HTTP exchange can fail, from network and TLS problems to protocol limits.</summary>
+    /// <summary>
+    /// These cases are inspired by the IANA HTTP Proxy Error Types:
+    ///   &lt;https://www.iana.org/assignments/http-proxy-status/http-proxy-status.xhtml#table-http-proxy-error-types&gt;
+    /// </summary>
     public abstract record ErrorCode
     {
         private ErrorCode()
@@ -225,29 +228,59 @@ namespace Wasi.Http.Types
         /// <summary>The <c>configuration-error</c> case.</summary>
         public sealed record ConfigurationError() : ErrorCode;
 
-        /// <summary>The <c>internal-error</c> case.</summary>
+        /// <summary>
+        /// This is a catch-all error for anything that doesn't fit cleanly into a
+        /// more specific case. It also includes an optional string for an
+        /// unstructured description of the error. Users should not depend on the
+        /// string for diagnosing errors, as it's not required to be consistent
+        /// between implementations.
+        /// </summary>
         /// <param name="Value">The payload.</param>
         public sealed record InternalError(string? Value) : ErrorCode;
     }
 
-    /// <summary>Why changing a set of header fields was refused.</summary>
+    /// <summary>
+    /// This type enumerates the different kinds of errors that may occur when
+    /// setting or appending to a <c>fields</c> resource.
+    /// </summary>
     public abstract record HeaderError
     {
         private HeaderError()
         {
         }
 
-        /// <summary>The <c>invalid-syntax</c> case.</summary>
+        /// <summary>
+        /// This error indicates that a <c>field-name</c> or <c>field-value</c> was
+        /// syntactically invalid when used with an operation that sets headers in a
+        /// <c>fields</c>.
+        /// </summary>
         public sealed record InvalidSyntax() : HeaderError;
 
-        /// <summary>The <c>forbidden</c> case.</summary>
+        /// <summary>
+        /// This error indicates that a forbidden <c>field-name</c> was used when trying
+        /// to set a header in a <c>fields</c>.
+        /// </summary>
         public sealed record Forbidden() : HeaderError;
 
-        /// <summary>The <c>immutable</c> case.</summary>
+        /// <summary>
+        /// This error indicates that the operation on the <c>fields</c> was not
+        /// permitted because the fields are immutable.
+        /// </summary>
         public sealed record Immutable() : HeaderError;
     }
 
-    /// <summary>An ordered multimap of header or trailer fields; may be read-only once attached to a message.</summary>
+    /// <summary>
+    /// This following block defines the <c>fields</c> resource which corresponds to
+    /// HTTP standard Fields. Fields are a common representation used for both
+    /// Headers and Trailers.
+    ///
+    /// A <c>fields</c> may be mutable or immutable. A <c>fields</c> created using the
+    /// constructor, <c>from-list</c>, or <c>clone</c> will be mutable, but a <c>fields</c>
+    /// resource given by other means (including, but not limited to,
+    /// <c>incoming-request.headers</c>, <c>outgoing-request.headers</c>) might be
+    /// immutable. In an immutable fields, the <c>set</c>, <c>append</c>, and <c>delete</c>
+    /// operations will fail with <c>header-error.immutable</c>.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class Fields : global::System.IDisposable
     {
@@ -261,7 +294,7 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>A request received by a server component.</summary>
+    /// <summary>Represents an incoming HTTP Request.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class IncomingRequest : global::System.IDisposable
     {
@@ -275,7 +308,7 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>A request being assembled by a client before it is sent.</summary>
+    /// <summary>Represents an outgoing HTTP Request.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class OutgoingRequest : global::System.IDisposable
     {
@@ -289,7 +322,14 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>Per-request settings such as timeouts, passed along with an outgoing request.</summary>
+    /// <summary>
+    /// Parameters for making an HTTP Request. Each of these parameters is
+    /// currently an optional timeout applicable to the transport layer of the
+    /// HTTP protocol.
+    ///
+    /// These timeouts are separate from any the user may use to bound a
+    /// blocking call to <c>wasi:io/poll.poll</c>.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class RequestOptions : global::System.IDisposable
     {
@@ -303,7 +343,13 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>The slot through which a server handler hands back its response.</summary>
+    /// <summary>
+    /// Represents the ability to send an HTTP Response.
+    ///
+    /// This resource is used by the <c>wasi:http/incoming-handler</c> interface to
+    /// allow a Response to be sent corresponding to the Request provided as the
+    /// other argument to <c>incoming-handler.handle</c>.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class ResponseOutparam : global::System.IDisposable
     {
@@ -317,7 +363,7 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>A response received by a client.</summary>
+    /// <summary>Represents an incoming HTTP Response.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class IncomingResponse : global::System.IDisposable
     {
@@ -331,7 +377,16 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>The body of a received request or response.</summary>
+    /// <summary>
+    /// Represents an incoming HTTP Request or Response's Body.
+    ///
+    /// A body has both its contents - a stream of bytes - and a (possibly
+    /// empty) set of trailers, indicating that the full contents of the
+    /// body have been received. This resource represents the contents as
+    /// an <c>input-stream</c> and the delivery of trailers as a <c>future-trailers</c>,
+    /// and ensures that the user of this interface may only be consuming either
+    /// the body contents or waiting on trailers at any given time.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class IncomingBody : global::System.IDisposable
     {
@@ -345,7 +400,13 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>Trailers that may arrive after a received body has been read.</summary>
+    /// <summary>
+    /// Represents a future which may eventually return trailers, or an error.
+    ///
+    /// In the case that the incoming HTTP Request or Response did not have any
+    /// trailers, this future will resolve to the empty set of trailers once the
+    /// complete Request or Response body has been received.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class FutureTrailers : global::System.IDisposable
     {
@@ -359,7 +420,7 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>A response being assembled by a server handler.</summary>
+    /// <summary>Represents an outgoing HTTP Response.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class OutgoingResponse : global::System.IDisposable
     {
@@ -373,7 +434,24 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>The body of a request or response being sent.</summary>
+    /// <summary>
+    /// Represents an outgoing HTTP Request or Response's Body.
+    ///
+    /// A body has both its contents - a stream of bytes - and a (possibly
+    /// empty) set of trailers, inducating the full contents of the body
+    /// have been sent. This resource represents the contents as an
+    /// <c>output-stream</c> child resource, and the completion of the body (with
+    /// optional trailers) with a static function that consumes the
+    /// <c>outgoing-body</c> resource, and ensures that the user of this interface
+    /// may not write to the body contents after the body has been finished.
+    ///
+    /// If the user code drops this resource, as opposed to calling the static
+    /// method <c>finish</c>, the implementation should treat the body as incomplete,
+    /// and that an error has occurred. The implementation should propagate this
+    /// error to the HTTP protocol by whatever means it has available,
+    /// including: corrupting the body on the wire, aborting the associated
+    /// Request, or sending a late status code for the Response.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class OutgoingBody : global::System.IDisposable
     {
@@ -387,7 +465,13 @@ namespace Wasi.Http.Types
         }
     }
 
-    /// <summary>A response that a client is still waiting for.</summary>
+    /// <summary>
+    /// Represents a future which may eventually return an incoming HTTP
+    /// Response, or an error.
+    ///
+    /// This resource is returned by the <c>wasi:http/outgoing-handler</c> interface to
+    /// provide the HTTP Response corresponding to the sent Request.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class FutureIncomingResponse : global::System.IDisposable
     {
@@ -409,7 +493,25 @@ namespace Wasi.Http.Types
 
 namespace Wasi.Io.Error
 {
-    /// <summary>An opaque error produced by a stream or other I/O operation.</summary>
+    /// <summary>
+    /// A resource which represents some error information.
+    ///
+    /// The only method provided by this resource is <c>to-debug-string</c>,
+    /// which provides some human-readable information about the error.
+    ///
+    /// In the <c>wasi:io</c> package, this resource is returned through the
+    /// <c>wasi:io/streams.stream-error</c> type.
+    ///
+    /// To provide more specific error information, other interfaces may
+    /// offer functions to "downcast" this error into more specific types. For example,
+    /// errors returned from streams derived from filesystem types can be described using
+    /// the filesystem's own error-code type. This is done using the function
+    /// <c>wasi:filesystem/types.filesystem-error-code</c>, which takes a <c>borrow&lt;error&gt;</c>
+    /// parameter and returns an <c>option&lt;wasi:filesystem/types.error-code&gt;</c>.
+    ///
+    /// The set of functions which can "downcast" an <c>error</c> into a more
+    /// concrete type is open.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class Error : global::System.IDisposable
     {
@@ -431,7 +533,7 @@ namespace Wasi.Io.Error
 
 namespace Wasi.Io.Poll
 {
-    /// <summary>A handle that signals when some associated event can make progress.</summary>
+    /// <summary><c>pollable</c> represents a single I/O event which may be ready, or not.</summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class Pollable : global::System.IDisposable
     {
@@ -453,22 +555,42 @@ namespace Wasi.Io.Poll
 
 namespace Wasi.Io.Streams
 {
-    /// <summary>Why a stream operation did not succeed: a failure with details, or the end of the stream.</summary>
+    /// <summary>An error for input-stream and output-stream operations.</summary>
     public abstract record StreamError
     {
         private StreamError()
         {
         }
 
-        /// <summary>The <c>last-operation-failed</c> case.</summary>
+        /// <summary>
+        /// The last operation (a write or flush) failed before completion.
+        ///
+        /// More information is available in the <c>error</c> payload.
+        ///
+        /// After this, the stream will be closed. All future operations return
+        /// <c>stream-error::closed</c>.
+        /// </summary>
         /// <param name="Value">The payload.</param>
         public sealed record LastOperationFailed(global::Wasi.Io.Error.Error Value) : StreamError;
 
-        /// <summary>The <c>closed</c> case.</summary>
+        /// <summary>
+        /// The stream is closed: no more input will be accepted by the
+        /// stream. A closed output-stream will return this error on all
+        /// future operations.
+        /// </summary>
         public sealed record Closed() : StreamError;
     }
 
-    /// <summary>A source of bytes that can be read incrementally.</summary>
+    /// <summary>
+    /// An input bytestream.
+    ///
+    /// <c>input-stream</c>s are *non-blocking* to the extent practical on underlying
+    /// platforms. I/O operations always return promptly; if fewer bytes are
+    /// promptly available than requested, they return the number of bytes promptly
+    /// available, which could even be zero. To wait for data to be available,
+    /// use the <c>subscribe</c> function to obtain a <c>pollable</c> which can be polled
+    /// for using <c>wasi:io/poll</c>.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class InputStream : global::System.IDisposable
     {
@@ -482,7 +604,20 @@ namespace Wasi.Io.Streams
         }
     }
 
-    /// <summary>A sink of bytes with flow control.</summary>
+    /// <summary>
+    /// An output bytestream.
+    ///
+    /// <c>output-stream</c>s are *non-blocking* to the extent practical on
+    /// underlying platforms. Except where specified otherwise, I/O operations also
+    /// always return promptly, after the number of bytes that can be written
+    /// promptly, which could even be zero. To wait for the stream to be ready to
+    /// accept data, the <c>subscribe</c> function to obtain a <c>pollable</c> which can be
+    /// polled for using <c>wasi:io/poll</c>.
+    ///
+    /// Dropping an <c>output-stream</c> while there's still an active write in
+    /// progress may result in the data being lost. Before dropping the stream,
+    /// be sure to fully flush your writes.
+    /// </summary>
     /// <remarks>A placeholder: the resource's constructor, methods and handle ownership are generated in the next stage.</remarks>
     public sealed class OutputStream : global::System.IDisposable
     {
