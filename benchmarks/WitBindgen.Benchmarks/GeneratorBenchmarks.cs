@@ -10,9 +10,9 @@ using WitBindgen.Generator;
 namespace WitBindgen.Benchmarks;
 
 /// <summary>
-/// One full run of the source generator, as a build runs it: the wasi-http 0.2.12 package
-/// directory (world file plus every <c>deps/</c> package) as AdditionalFiles with the metadata the
-/// MSBuild targets set, generating the <c>bindings</c> world. The generator emits host bindings (typed calls,
+/// One full run of the source generator, as a build runs it: the repository's <c>wit/</c> folder (the root
+/// package plus every WASI and wasi-http package in <c>deps/</c>) as AdditionalFiles with the metadata the
+/// MSBuild targets set, generating wasi-http's <c>proxy</c> world. The generator emits host bindings (typed calls,
 /// lifting/lowering) only when the compilation references <c>WitBindgen.Runtime</c>; <see cref="WasiHttpBindings"/>
 /// runs it without that reference (types only), <see cref="WasiHttpBindingsWithRuntime"/> with it, as a user's
 /// project referencing the runtime builds. <see cref="IncrementalNoOpWithRuntime"/> is the run an IDE or an
@@ -32,14 +32,14 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "wit", "wasi-http-0.2.12");
+        var root = Path.Combine(AppContext.BaseDirectory, "wit");
         _texts = Directory.EnumerateFiles(root, "*.wit", SearchOption.AllDirectories)
             .Select(path => (AdditionalText)new MemoryText(path, File.ReadAllText(path)))
             .ToImmutableArray();
         _options = new MetadataOptions(new Dictionary<string, string>
         {
             [WitGenerator.MetadataPrefix + "WitRoot"] = root.Replace('\\', '/'),
-            [WitGenerator.MetadataPrefix + "WitWorld"] = "bindings",
+            [WitGenerator.MetadataPrefix + "WitWorld"] = "wasi:http/proxy@0.2.12",
         });
         _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class Placeholder { }")]);
         _withRuntime = _compilation.AddReferences(MetadataReference.CreateFromFile(typeof(WitBindgen.Runtime.ComponentRuntime).Assembly.Location));

@@ -20,6 +20,9 @@ public class PackageTests
         try
         {
             var feed = Path.Combine(work, "feed");
+
+            // PackageVersion, not the README's Version: Version would also change the assembly version, and so rebuild
+            // the repository's own Release outputs under the tests that are running from them.
             Run(root, "pack", Path.Combine(root, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
             Run(root, "pack", Path.Combine(root, "src", "Generator", "Generator.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
             Assert.True(File.Exists(Path.Combine(feed, $"WitBindgen.{Version}.nupkg")));

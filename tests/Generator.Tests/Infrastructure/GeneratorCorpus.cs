@@ -36,11 +36,11 @@ public static class GeneratorCorpus
 
     private static string Text(string name) => File.ReadAllText(Path.Combine(TestPaths.Corpus, name + ".wit"));
 
-    /// <summary>The name of the wasi-http directory case.</summary>
+    /// <summary>The name of the wasi-http directory case: the repository's <c>wit/</c> folder with wasi-http's <c>proxy</c> world.</summary>
     public const string WasiHttp = "wasi-http-directory";
 
     /// <summary>The inputs of a case.</summary>
     public static IReadOnlyList<WitSource> Load(string name) => name == WasiHttp
-        ? WitSource.Directory(Path.Combine(TestPaths.Wit, "wasi-http-0.2.12"), "/wit/wasi-http", new Dictionary<string, string> { ["WitWorld"] = "bindings" })
+        ? WitSource.Directory(TestPaths.Wit, "/wit", new Dictionary<string, string> { ["WitWorld"] = "wasi:http/proxy@0.2.12" })
         : new[] { new WitSource($"/corpus/{name}.wit", Text(name)) };
 }

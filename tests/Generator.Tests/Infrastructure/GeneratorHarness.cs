@@ -39,6 +39,28 @@ public static class GeneratorHarness
             withRuntime ? RuntimeReferences.Value : References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
 
+    /// <summary>The global usings a new SDK-style console project gets from <c>ImplicitUsings</c>.</summary>
+    public const string ImplicitUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    /// <summary>
+    /// A console application as a new project compiles it (top-level statements, nullable on, the SDK's implicit
+    /// usings), referencing the runtime, Wasmtime and <paramref name="extra"/>, with every warning an error.
+    /// </summary>
+    public static CSharpCompilation ConsoleApplication(IEnumerable<MetadataReference> extra, params string[] sources) =>
+        CSharpCompilation.Create(
+            "App",
+            sources.Append(ImplicitUsings).Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
+            RuntimeReferences.Value.AddRange(extra),
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
     /// <summary>A driver over <paramref name="sources"/>, tracking incremental steps.</summary>
     public static GeneratorDriver Driver(IEnumerable<WitSource> sources)
     {

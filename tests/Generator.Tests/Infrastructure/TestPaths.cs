@@ -6,6 +6,9 @@ public static class TestPaths
     /// <summary>The folder holding the generator's WIT corpus.</summary>
     public static string Corpus => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
-    /// <summary>The project's own copy of the WASI and wasi-http WIT packages.</summary>
+    /// <summary>The repository's <c>wit/</c> folder: the root package <c>witbindgen:wasi</c> and the WASI and wasi-http packages in <c>deps/</c>.</summary>
     public static string Wit => Path.Combine(AppContext.BaseDirectory, "wit");
+
+    /// <summary>The repository's README.md (its Quick start is compiled by the tests).</summary>
+    public static string Readme => Path.Combine(AppContext.BaseDirectory, "README.md");
 }
