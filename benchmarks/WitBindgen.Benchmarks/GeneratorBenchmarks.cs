@@ -53,7 +53,7 @@ public class GeneratorBenchmarks
         _warm = CreateDriver(track: false).RunGenerators(_withRuntime);
         var tracked = CreateDriver(track: true).RunGenerators(_withRuntime).RunGenerators(Edit(_withRuntime, 0));
         var steps = tracked.GetRunResult().Results[0].TrackedSteps;
-        foreach (var name in new[] { TrackingNames.Runtime, TrackingNames.Specs, TrackingNames.AllSpecs })
+        foreach (var name in new[] { TrackingNames.Runtime, TrackingNames.Specs, TrackingNames.AllSpecs, TrackingNames.Outputs })
         {
             var outputs = steps.Where(s => s.Key == name).SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
             if (outputs.Count == 0 || outputs.Any(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)))

@@ -17,4 +17,10 @@ public static class TrackingNames
 
     /// <summary>All loads together, for emission with duplicates removed.</summary>
     public const string AllSpecs = "WitAllSpecs";
+
+    /// <summary>One item per generated source (an <c>OutputSpec</c>): each is rendered only when it changed.</summary>
+    public const string Outputs = "WitOutputs";
+
+    /// <summary>The diagnostics of all loads, reported on their own.</summary>
+    public const string Diagnostics = "WitDiagnostics";
 }

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using WitBindgen.Generator.Emit;
 using WitBindgen.Generator.Specs;
 
 namespace WitBindgen.Generator;
@@ -10,19 +12,18 @@ public sealed partial class WitGenerator
     /// <summary>Writes the sources described by the specs and reports their diagnostics.</summary>
     internal static class Emitter
     {
-        public static void Emit(SourceProductionContext context, EquatableArray<GenerationSpec> specs)
+        /// <summary>Writes one generated source.</summary>
+        public static void Emit(SourceProductionContext context, OutputSpec output)
         {
+            if (output.Failure is { } failure)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, failure));
+                return;
+            }
+
             try
             {
-                foreach (var (hintName, source) in Render(specs))
-                {
-                    context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
-                }
-
-                foreach (var diagnostic in specs.SelectMany(s => s.Diagnostics).Distinct())
-                {
-                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
+                context.AddSource(output.HintName, SourceText.From(Render(output), System.Text.Encoding.UTF8));
             }
             catch (OperationCanceledException)
             {
@@ -30,24 +31,56 @@ public sealed partial class WitGenerator
             }
             catch (Exception e)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, $"emission failed: {e.GetType().Name}: {e.Message}"));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, $"emission of {output.HintName} failed: {e.GetType().Name}: {e.Message}"));
             }
         }
 
-        /// <summary>The generated files (hint name, text), each hint name once.</summary>
-        public static IEnumerable<(string HintName, string Source)> Render(IEnumerable<GenerationSpec> specs)
+        /// <summary>Reports the diagnostics of every load.</summary>
+        public static void Report(SourceProductionContext context, EquatableArray<DiagnosticSpec> diagnostics)
         {
-            // The same interface reached from two loads renders to the same text and is written once;
-            // a different text under a taken hint name gets a suffixed name (the compiler then reports
-            // the duplicate types, which is the real conflict).
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var list = specs.ToList();
-            var rendered = list.SelectMany(s => s.Files).Select(file => (file.HintName, RenderFile(file)))
-                .Concat(list.SelectMany(s => s.Bindings).SelectMany(bindings => new Emit.BindingsWriter(bindings).Render()));
-            foreach (var (hintName, text) in rendered)
+            foreach (var diagnostic in diagnostics)
             {
-                if (written.TryGetValue(hintName, out var previous) && previous == text)
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+
+        /// <summary>The diagnostics of all loads, each once.</summary>
+        public static EquatableArray<DiagnosticSpec> Diagnostics(EquatableArray<GenerationSpec> specs) =>
+            specs.SelectMany(s => s.Diagnostics).Distinct().ToEquatableArray();
+
+        /// <summary>
+        /// The generated sources of all loads, one <see cref="OutputSpec"/> each, each hint name once: types files
+        /// first, then each world's host interfaces, resource classes and world class. The same output reached from
+        /// two loads (an interface both use) is written once; a different output under a taken hint name gets a
+        /// suffixed name (the compiler then reports the duplicate types, which is the real conflict). Outputs
+        /// under one hint name are the same when their specs are equal or, failing that, their texts are.
+        /// </summary>
+        public static ImmutableArray<OutputSpec> Plan(EquatableArray<GenerationSpec> specs)
+        {
+            try
+            {
+                return PlanOutputs(specs);
+            }
+            catch (Exception e)
+            {
+                return ImmutableArray.Create(new OutputSpec(string.Empty, Failure: $"planning the generated sources failed: {e.GetType().Name}: {e.Message}"));
+            }
+        }
+
+        private static ImmutableArray<OutputSpec> PlanOutputs(EquatableArray<GenerationSpec> specs)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var written = new Dictionary<string, OutputSpec>(StringComparer.OrdinalIgnoreCase);
+            var plan = ImmutableArray.CreateBuilder<OutputSpec>();
+            var outputs = specs.SelectMany(s => s.Files).Select(file => new OutputSpec(file.HintName, Types: file))
+                .Concat(specs.SelectMany(s => s.Bindings).SelectMany(BindingsWriter.Outputs));
+            foreach (var output in outputs)
+            {
+                var hintName = output.HintName;
+
+                // Specs that differ only in what their text does not show (a property name another world gives the
+                // same interface) are compared by text: only on a hint name collision, which is rare.
+                if (written.TryGetValue(hintName, out var previous) && (previous == output || Render(previous) == Render(output)))
                 {
                     continue;
                 }
@@ -58,10 +91,22 @@ public sealed partial class WitGenerator
                     hint = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(CultureInfo.InvariantCulture) + ".g.cs";
                 }
 
-                written[hintName] = text;
-                yield return (hint, text);
+                written[hintName] = output;
+                plan.Add(hint == hintName ? output : output with { HintName = hint });
             }
+
+            return plan.ToImmutable();
         }
+
+        /// <summary>The text of one generated source.</summary>
+        public static string Render(OutputSpec output) => output switch
+        {
+            { Types: { } types } => RenderFile(types),
+            { Interface: { } iface } => BindingsWriter.RenderInterface(iface),
+            { Resource: { } resource } => BindingsWriter.RenderResource(resource),
+            { World: { } world } => new BindingsWriter(world).RenderWorld(),
+            _ => throw new InvalidOperationException("an output with nothing to render: " + output.HintName),
+        };
 
         private static string RenderFile(SourceFileSpec file)
         {

@@ -9,8 +9,9 @@ namespace WitBindgen.Generator;
 /// Generates C# types for the WIT files passed as AdditionalFiles. The pipeline: read each
 /// <c>.wit</c> file with its item metadata (<see cref="WitInputFile"/>), group files into loads
 /// (<see cref="WitUnit"/>), resolve each load into a <see cref="GenerationSpec"/> (the Parser), then
-/// write sources and report diagnostics (the Emitter). Every step's output is equatable data, so an
-/// edit that does not touch the WIT inputs leaves every step cached.
+/// split the loads into one <see cref="OutputSpec"/> per generated source and write each (the Emitter), and
+/// report the diagnostics. Every step's output is equatable data, so an edit that does not touch the WIT
+/// inputs leaves every step cached, and an edit that does renders again only the sources whose spec changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class WitGenerator : IIncrementalGenerator
@@ -48,7 +49,18 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             .Select(static (list, _) => list.ToEquatableArray())
             .WithTrackingName(TrackingNames.AllSpecs);
 
-        context.RegisterSourceOutput(all, static (spc, list) => Emitter.Emit(spc, list));
+        // One item per generated source: Roslyn renders again only the items whose spec changed.
+        var outputs = all
+            .SelectMany(static (list, _) => Emitter.Plan(list))
+            .WithTrackingName(TrackingNames.Outputs);
+        context.RegisterSourceOutput(outputs, static (spc, output) => Emitter.Emit(spc, output));
+
+        // Diagnostics carry source locations, which text moved by an edit above changes; they are reported on their
+        // own so that such a move never renders a source again.
+        var diagnostics = all
+            .Select(static (list, _) => Emitter.Diagnostics(list))
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) => Emitter.Report(spc, list));
     }
 
     private static WitInputFile ReadInput(AdditionalText text, AnalyzerConfigOptions options, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace WitBindgen.Generator.Tests;
 /// <summary>The pipeline's steps stay cached across edits that do not touch the WIT inputs.</summary>
 public class IncrementalTests
 {
-    private static readonly string[] Steps = { TrackingNames.InputFiles, TrackingNames.Units, TrackingNames.Specs, TrackingNames.AllSpecs };
+    private static readonly string[] Steps = { TrackingNames.InputFiles, TrackingNames.Units, TrackingNames.Specs, TrackingNames.AllSpecs, TrackingNames.Outputs, TrackingNames.Diagnostics };
 
     [Fact]
     public void Unrelated_csharp_edit_leaves_every_step_cached()

@@ -42,26 +42,90 @@ internal sealed class BindingsWriter
         _calls.Indent();
     }
 
-    /// <summary>The generated files: (hint name, text).</summary>
-    public IEnumerable<(string HintName, string Source)> Render()
+    /// <summary>
+    /// The generated files of one world, each as its own equatable <see cref="OutputSpec"/> holding only what its
+    /// text depends on: a host interface file its interface (and the world's name), a resource file its resource
+    /// (and, for a resource the component implements, the names of the ABI calls its methods forward to), the
+    /// world file the whole world (its ABI class holds every call body). Rendering each alone gives the text
+    /// rendering the world at once gives.
+    /// </summary>
+    public static IEnumerable<OutputSpec> Outputs(WorldBindingsSpec world)
     {
-        var imports = _world.Imports.Where(HasMembers).ToList();
-        var files = new List<(string, string)>();
+        foreach (var iface in world.Imports.Where(HasMembers))
+        {
+            // Only the world's own imports name the world: an imported interface two worlds share is one output.
+            var worldName = iface.InstanceName is null ? world.WorldName : null;
+            yield return new OutputSpec($"{iface.Namespace}.{iface.TypeName}.g.cs", Interface: new InterfaceFileSpec(worldName, iface));
+        }
+
+        var calls = ExportCallNames(world);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in world.Imports.Concat(world.Exports).SelectMany(i => i.Resources).Where(r => seen.Add(r.FullName)))
+        {
+            // A resource the host implements names nothing of the world: two worlds importing it share one output.
+            var file = resource.Imported
+                ? new ResourceFileSpec(null, null, resource, EquatableArray<string>.Empty)
+                : new ResourceFileSpec(
+                    world.Namespace,
+                    world.ClassName + "Abi",
+                    resource,
+                    resource.Functions.Where(f => f.Kind == FunctionSpecKind.Method).Select(f => calls[(resource.FullName, f.WitName)]).ToEquatableArray());
+            yield return new OutputSpec($"{resource.Namespace}.{resource.Name}.Resource.g.cs", Resource: file);
+        }
+
+        yield return new OutputSpec($"{world.Namespace}.{world.ClassName}.g.cs", World: world);
+    }
+
+    /// <summary>The text of a host interface file.</summary>
+    public static string RenderInterface(InterfaceFileSpec file) =>
+        Wrap(file.Interface.Namespace, w => WriteHostInterface(w, file.WorldName, file.Interface));
+
+    /// <summary>The text of a resource class file.</summary>
+    public static string RenderResource(ResourceFileSpec file) =>
+        Wrap(file.Resource.Namespace, w => WriteResource(w, file));
+
+    /// <summary>The text of the world file: the instance class, its export classes, <c>Imports</c> and the ABI class.</summary>
+    public string RenderWorld()
+    {
         RegisterExports();
+        var imports = _world.Imports.Where(HasMembers).ToList();
+        return Wrap(_world.Namespace, w => WriteWorld(w, imports));
+    }
 
-        // Host interfaces and resource classes, one file per interface namespace.
-        foreach (var iface in imports)
+    /// <summary>
+    /// The exported functions in the order the ABI class numbers their calls (<c>Call0</c>, <c>Call1</c>, ...):
+    /// each export's resource functions, then its functions, each with its export's instance name and its owner
+    /// (the resource's class, or the instance name; null for the world's own functions).
+    /// </summary>
+    private static IEnumerable<(string? Instance, string? Owner, FunctionSpec Function)> ExportOrder(WorldBindingsSpec world)
+    {
+        foreach (var e in world.Exports)
         {
-            files.Add(($"{iface.Namespace}.{iface.TypeName}.g.cs", Wrap(iface.Namespace, w => WriteHostInterface(w, iface))));
+            foreach (var resource in e.Resources)
+            {
+                foreach (var f in resource.Functions)
+                {
+                    yield return (e.InstanceName, resource.FullName, f);
+                }
+            }
+
+            foreach (var f in e.Functions)
+            {
+                yield return (e.InstanceName, e.InstanceName, f);
+            }
+        }
+    }
+
+    private static Dictionary<(string? Owner, string WitName), string> ExportCallNames(WorldBindingsSpec world)
+    {
+        var names = new Dictionary<(string? Owner, string WitName), string>();
+        var id = 0;
+        foreach (var (_, owner, f) in ExportOrder(world))
+        {
+            names[(owner, f.WitName)] = "Call" + N(id++);
         }
 
-        foreach (var resource in _resources)
-        {
-            files.Add(($"{resource.Namespace}.{resource.Name}.Resource.g.cs", Wrap(resource.Namespace, w => WriteResource(w, resource))));
-        }
-
-        files.Add(($"{_world.Namespace}.{_world.ClassName}.g.cs", Wrap(_world.Namespace, w => WriteWorld(w, imports))));
-        return files;
+        return names;
     }
 
     private static bool HasMembers(InterfaceBindingSpec iface) => iface.Functions.Count > 0 || iface.Resources.Count > 0;
@@ -85,9 +149,9 @@ internal sealed class BindingsWriter
 
     // ---- host side of imports ------------------------------------------------------------------
 
-    private void WriteHostInterface(SourceWriter w, InterfaceBindingSpec iface)
+    private static void WriteHostInterface(SourceWriter w, string? worldName, InterfaceBindingSpec iface)
     {
-        var what = iface.InstanceName is null ? $"the functions the world <c>{Docs.Escape(_world.WorldName)}</c> imports" : $"the imported interface <c>{Docs.Escape(iface.InstanceName)}</c>";
+        var what = iface.InstanceName is null ? $"the functions the world <c>{Docs.Escape(worldName ?? string.Empty)}</c> imports" : $"the imported interface <c>{Docs.Escape(iface.InstanceName)}</c>";
         Docs.Summary(w, iface.Docs, $"The host implementation of {what}.");
         GeneratedCode.Write(w);
         w.WriteLine($"public interface {iface.TypeName}");
@@ -143,8 +207,9 @@ internal sealed class BindingsWriter
         return $"{modifiers}{ResultType(f)} {name}({string.Join(", ", parameters)})";
     }
 
-    private void WriteResource(SourceWriter w, ResourceBindingSpec resource)
+    private static void WriteResource(SourceWriter w, ResourceFileSpec file)
     {
+        var resource = file.Resource;
         if (resource.Imported)
         {
             Docs.Summary(w, resource.Docs, $"The WIT resource <c>{Docs.Escape(resource.WitName)}</c>, implemented by the host: derive from this class.");
@@ -179,7 +244,7 @@ internal sealed class BindingsWriter
             return;
         }
 
-        var abi = $"global::{_world.Namespace}.{_abiClass}";
+        var abi = $"global::{file.WorldNamespace}.{file.AbiClass}";
         var handle = $"{Runtime}.ResourceValue";
         Docs.Summary(w, resource.Docs, $"The WIT resource <c>{Docs.Escape(resource.WitName)}</c>, implemented by the component: an owned handle; disposing it drops the handle.");
         GeneratedCode.Write(w);
@@ -196,11 +261,13 @@ internal sealed class BindingsWriter
         w.WriteLine();
         w.WriteLine("/// <summary>True once the handle was dropped or moved into the component.</summary>");
         w.WriteLine("public bool IsDisposed => _handle is null;");
-        foreach (var f in resource.Functions.Where(f => f.Kind == FunctionSpecKind.Method))
+        var methods = resource.Functions.Where(f => f.Kind == FunctionSpecKind.Method).ToList();
+        for (var m = 0; m < methods.Count; m++)
         {
+            var f = methods[m];
             w.WriteLine();
             WriteMethodDocs(w, f, null);
-            var call = ExportCall(resource.FullName, f);
+            var call = file.Calls[m];
             var args = string.Join(", ", new[] { "this" }.Concat(f.Params.Skip(1).Select(p => p.Name)));
             w.WriteLine($"{Signature(f, f.Name, skipSelf: true, "public ")} => _abi.{call}({args});");
         }
@@ -469,21 +536,10 @@ internal sealed class BindingsWriter
     /// <summary>Adds the call body of every exported function to the ABI class.</summary>
     private void RegisterExports()
     {
-        foreach (var e in _world.Exports)
+        foreach (var (instance, owner, f) in ExportOrder(_world))
         {
-            _currentInstance = e.InstanceName;
-            foreach (var resource in e.Resources)
-            {
-                foreach (var f in resource.Functions)
-                {
-                    _callNames[(resource.FullName, f.WitName)] = AddExportCall(f);
-                }
-            }
-
-            foreach (var f in e.Functions)
-            {
-                _callNames[(e.InstanceName, f.WitName)] = AddExportCall(f);
-            }
+            _currentInstance = instance;
+            _callNames[(owner, f.WitName)] = AddExportCall(f);
         }
     }
 
