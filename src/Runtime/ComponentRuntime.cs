@@ -183,8 +183,11 @@ public sealed class LoadedComponent
     /// Instantiates the component in a new store. Every import must be provided by
     /// <paramref name="imports"/>; a missing one is reported by name before any guest code runs.
     /// </summary>
-    public ComponentInstance Instantiate(HostImports? imports = null) =>
+    public ComponentInstance Instantiate(HostImports? imports) =>
         Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null);
+
+    /// <summary>Instantiates a component that has no imports, as <see cref="Instantiate(HostImports?)"/> with none.</summary>
+    public ComponentInstance Instantiate() => Instantiate(null);
 
     /// <summary>
     /// Instantiates the component for the WIT world <paramref name="world"/>, as <see cref="Instantiate(HostImports?)"/>

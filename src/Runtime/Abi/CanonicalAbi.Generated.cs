@@ -1,3 +1,5 @@
+#nullable enable // a file named *.Generated.cs is generated code to the compiler, nullable-oblivious unless enabled here
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>Checks and allocation entry points that generated lifting and lowering code calls.</summary>
