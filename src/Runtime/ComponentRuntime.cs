@@ -174,7 +174,7 @@ public sealed class LoadedComponent
     public ComponentRuntime Runtime { get; }
 
     /// <summary>The decoded component.</summary>
-    public ComponentDefinition Definition { get; }
+    internal ComponentDefinition Definition { get; }
 
     /// <summary>The names of the component's imports.</summary>
     public IEnumerable<string> ImportNames => Definition.Imports.Select(i => i.Name.Name);
