@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Instantiation;
@@ -52,6 +53,7 @@ public sealed class ComponentInstance : IDisposable
     /// <param name="name">The function name.</param>
     /// <param name="expected">The function type the bindings were generated for.</param>
     /// <exception cref="ComponentLinkException">The function is missing or its type differs (the message names both types and the first difference).</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -77,6 +79,7 @@ public sealed class ComponentInstance : IDisposable
     /// Finds a resource type exported by an exported instance for generated bindings.
     /// </summary>
     /// <exception cref="ComponentLinkException">The resource type is missing.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ResourceType BindResourceType(string instance, string name) =>
         GetResourceType(instance, name) ?? throw new ComponentLinkException($"the component does not export the resource '{name}' of the exported instance '{instance}'");
 

@@ -174,7 +174,7 @@ public sealed class LoadedComponent
     public ComponentRuntime Runtime { get; }
 
     /// <summary>The decoded component.</summary>
-    public ComponentDefinition Definition { get; }
+    internal ComponentDefinition Definition { get; }
 
     /// <summary>The names of the component's imports.</summary>
     public IEnumerable<string> ImportNames => Definition.Imports.Select(i => i.Name.Name);
@@ -183,8 +183,11 @@ public sealed class LoadedComponent
     /// Instantiates the component in a new store. Every import must be provided by
     /// <paramref name="imports"/>; a missing one is reported by name before any guest code runs.
     /// </summary>
-    public ComponentInstance Instantiate(HostImports? imports = null) =>
+    public ComponentInstance Instantiate(HostImports? imports) =>
         Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null);
+
+    /// <summary>Instantiates a component that has no imports, as <see cref="Instantiate(HostImports?)"/> with none.</summary>
+    public ComponentInstance Instantiate() => Instantiate(null);
 
     /// <summary>
     /// Instantiates the component for the WIT world <paramref name="world"/>, as <see cref="Instantiate(HostImports?)"/>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 
 namespace WitBindgen.Runtime;
 
@@ -6,6 +7,7 @@ namespace WitBindgen.Runtime;
 /// holds handles to, for generated bindings: a handle's representation is an index into this table.
 /// </summary>
 /// <typeparam name="T">The resource's C# class.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HostResourceTable<T>
     where T : class
 {

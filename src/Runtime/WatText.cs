@@ -4,7 +4,7 @@ using WitBindgen.Runtime.Interop;
 namespace WitBindgen.Runtime;
 
 /// <summary>Converts WebAssembly text (core modules or components) to binary.</summary>
-public static class WatText
+internal static class WatText
 {
     /// <summary>
     /// Converts module or component text to its binary encoding with <c>wasmtime_wat2wasm</c>, the

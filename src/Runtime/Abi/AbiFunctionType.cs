@@ -65,13 +65,13 @@ public sealed class AbiFunctionType
     /// The core type of the guest function a <c>canon lift</c> wraps (a guest export): spilled results come back
     /// as a returned pointer.
     /// </summary>
-    public CoreFunctionSignature LiftSignature { get; }
+    internal CoreFunctionSignature LiftSignature { get; }
 
     /// <summary>
     /// The core type of the function a <c>canon lower</c> produces (a guest import): spilled results are written
     /// to a return pointer passed as an extra last parameter.
     /// </summary>
-    public CoreFunctionSignature LowerSignature { get; }
+    internal CoreFunctionSignature LowerSignature { get; }
 
     private static long SumFlat(ImmutableArray<AbiType> types)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using WitBindgen.Runtime;
 using System.Buffers.Binary;
 using System.Text;
@@ -11,6 +12,7 @@ namespace WitBindgen.Runtime.Abi;
 /// validated). Pass the span freshly obtained from <see cref="AbiContext.GetMemory"/>: memory may move after any
 /// <c>realloc</c> call.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class AbiMemory
 {
     /// <summary>Traps unless <paramref name="pointer"/> is aligned and <c>[pointer, pointer + size)</c> is inside <paramref name="memory"/>.</summary>

@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Abi;
 /// tuple of them all lower to the same core values but are different types. Names are not compared (bindings may
 /// describe cases and fields by position); kinds, counts, lengths and element types are.
 /// </summary>
-public static class AbiTypeMatch
+internal static class AbiTypeMatch
 {
     /// <summary>Describes the first difference between two function types, or returns null when they match.</summary>
     /// <param name="expected">The type the binding was written for.</param>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace WitBindgen.Runtime.Abi;
@@ -17,6 +18,7 @@ public static partial class CanonicalAbi
     /// <param name="value">The value.</param>
     /// <param name="what">The WIT item, for the message "… must not be null".</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ThrowIfNull([NotNull] object? value, string what)
     {
         if (value is null)
@@ -34,6 +36,7 @@ public static partial class CanonicalAbi
     /// <param name="what">The WIT parameter and function, for the message "… must not be null".</param>
     /// <param name="parameter">The C# parameter (<see cref="ArgumentException.ParamName"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ThrowIfNull([NotNull] object? value, string what, string parameter)
     {
         if (value is null)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>A core WebAssembly function type: the parameter and result core value types.</summary>
-public sealed class CoreFunctionSignature
+internal sealed class CoreFunctionSignature
 {
     internal CoreFunctionSignature(ImmutableArray<CoreValueType> parameters, ImmutableArray<CoreValueType> results)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace WitBindgen.Runtime.Abi;
 /// so that lifting such a case allocates nothing.
 /// </summary>
 /// <typeparam name="T">The generated case class.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SharedCase<T>
     where T : class, new()
 {

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="OuterAlias"/>. Used by <see cref="AliasItem"/> and <see cref="AliasDeclaration"/>.
 /// </summary>
 /// <param name="Sort">The sort of the aliased definition, and so the index space the alias adds to.</param>
-public abstract record Alias(Sort Sort)
+internal abstract record Alias(Sort Sort)
 {
     /// <summary>A short, human-readable description.</summary>
     public abstract string Describe();
@@ -15,7 +15,7 @@ public abstract record Alias(Sort Sort)
 /// <param name="Sort">The sort of the export.</param>
 /// <param name="InstanceIndex">Index in the (component) instance index space.</param>
 /// <param name="Name">The export name.</param>
-public sealed record InstanceExportAlias(Sort Sort, uint InstanceIndex, string Name) : Alias(Sort)
+internal sealed record InstanceExportAlias(Sort Sort, uint InstanceIndex, string Name) : Alias(Sort)
 {
     /// <inheritdoc/>
     public override string Describe() => $"alias export of instance {InstanceIndex} named \"{Name}\" ({Sort.ToText()})";
@@ -25,7 +25,7 @@ public sealed record InstanceExportAlias(Sort Sort, uint InstanceIndex, string N
 /// <param name="Sort">The core sort of the export.</param>
 /// <param name="InstanceIndex">Index in the core instance index space.</param>
 /// <param name="Name">The export name.</param>
-public sealed record CoreInstanceExportAlias(Sort Sort, uint InstanceIndex, string Name) : Alias(Sort)
+internal sealed record CoreInstanceExportAlias(Sort Sort, uint InstanceIndex, string Name) : Alias(Sort)
 {
     /// <inheritdoc/>
     public override string Describe() => $"alias core export of core instance {InstanceIndex} named \"{Name}\" ({Sort.ToText()})";
@@ -35,7 +35,7 @@ public sealed record CoreInstanceExportAlias(Sort Sort, uint InstanceIndex, stri
 /// <param name="Sort">The sort of the aliased definition.</param>
 /// <param name="Count">How many scopes outward (0 is the current scope).</param>
 /// <param name="Index">Index in the <paramref name="Sort"/> index space of that scope.</param>
-public sealed record OuterAlias(Sort Sort, uint Count, uint Index) : Alias(Sort)
+internal sealed record OuterAlias(Sort Sort, uint Count, uint Index) : Alias(Sort)
 {
     /// <inheritdoc/>
     public override string Describe() => $"alias outer {Count} {Index} ({Sort.ToText()})";

@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>The canonical built-ins other than lift, lower and the resource built-ins.</summary>
-public enum CanonBuiltinKind
+internal enum CanonBuiltinKind
 {
     /// <summary><c>backpressure.inc</c>.</summary>
     BackpressureInc,
@@ -137,7 +137,7 @@ public enum CanonBuiltinKind
 }
 
 /// <summary>Helpers for <see cref="CanonBuiltinKind"/>.</summary>
-public static class CanonBuiltinKindExtensions
+internal static class CanonBuiltinKindExtensions
 {
     /// <summary>The built-in's name as written in the text format, e.g. <c>stream.read</c>.</summary>
     public static string ToText(this CanonBuiltinKind kind) => kind switch

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="CanonResourceNewItem"/>, <see cref="CanonResourceDropItem"/>, <see cref="CanonResourceRepItem"/>
 /// or <see cref="CanonBuiltinItem"/> (every other built-in).
 /// </summary>
-public abstract record CanonItem : ComponentItem
+internal abstract record CanonItem : ComponentItem
 {
     private protected CanonItem()
     {
@@ -16,7 +16,7 @@ public abstract record CanonItem : ComponentItem
 /// <param name="CoreFunctionIndex">Index in the core function index space.</param>
 /// <param name="Options">The canonical options.</param>
 /// <param name="TypeIndex">Index of the function type in the type index space.</param>
-public sealed record CanonLiftItem(uint CoreFunctionIndex, CanonicalOptions Options, uint TypeIndex) : CanonItem
+internal sealed record CanonLiftItem(uint CoreFunctionIndex, CanonicalOptions Options, uint TypeIndex) : CanonItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"canon lift of core func {CoreFunctionIndex} as type {TypeIndex}";
@@ -25,7 +25,7 @@ public sealed record CanonLiftItem(uint CoreFunctionIndex, CanonicalOptions Opti
 /// <summary><c>(canon lower f opts (core func))</c>: adds a core function.</summary>
 /// <param name="FunctionIndex">Index in the (component) function index space.</param>
 /// <param name="Options">The canonical options.</param>
-public sealed record CanonLowerItem(uint FunctionIndex, CanonicalOptions Options) : CanonItem
+internal sealed record CanonLowerItem(uint FunctionIndex, CanonicalOptions Options) : CanonItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"canon lower of func {FunctionIndex}";
@@ -33,7 +33,7 @@ public sealed record CanonLowerItem(uint FunctionIndex, CanonicalOptions Options
 
 /// <summary><c>(canon resource.new rt (core func))</c>.</summary>
 /// <param name="TypeIndex">Index of the resource type in the type index space.</param>
-public sealed record CanonResourceNewItem(uint TypeIndex) : CanonItem
+internal sealed record CanonResourceNewItem(uint TypeIndex) : CanonItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"canon resource.new of type {TypeIndex}";
@@ -41,7 +41,7 @@ public sealed record CanonResourceNewItem(uint TypeIndex) : CanonItem
 
 /// <summary><c>(canon resource.drop rt (core func))</c>.</summary>
 /// <param name="TypeIndex">Index of the resource type in the type index space.</param>
-public sealed record CanonResourceDropItem(uint TypeIndex) : CanonItem
+internal sealed record CanonResourceDropItem(uint TypeIndex) : CanonItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"canon resource.drop of type {TypeIndex}";
@@ -49,7 +49,7 @@ public sealed record CanonResourceDropItem(uint TypeIndex) : CanonItem
 
 /// <summary><c>(canon resource.rep rt (core func))</c>.</summary>
 /// <param name="TypeIndex">Index of the resource type in the type index space.</param>
-public sealed record CanonResourceRepItem(uint TypeIndex) : CanonItem
+internal sealed record CanonResourceRepItem(uint TypeIndex) : CanonItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"canon resource.rep of type {TypeIndex}";
@@ -60,7 +60,7 @@ public sealed record CanonResourceRepItem(uint TypeIndex) : CanonItem
 /// Each adds a core function. Only the immediates that <see cref="Kind"/> has are set.
 /// </summary>
 /// <param name="Kind">Which built-in.</param>
-public sealed record CanonBuiltinItem(CanonBuiltinKind Kind) : CanonItem
+internal sealed record CanonBuiltinItem(CanonBuiltinKind Kind) : CanonItem
 {
     /// <summary>The component type index immediate (stream/future built-ins), if any.</summary>
     public uint? TypeIndex { get; init; }

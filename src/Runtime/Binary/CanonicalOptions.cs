@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>The canonical ABI options of a lift, a lower or a built-in.</summary>
-public sealed record CanonicalOptions
+internal sealed record CanonicalOptions
 {
     /// <summary>Options with nothing set (UTF-8 strings, no memory, no realloc, synchronous).</summary>
     public static CanonicalOptions None { get; } = new();
@@ -35,7 +35,7 @@ public sealed record CanonicalOptions
 }
 
 /// <summary>The <c>string-encoding</c> canonical option.</summary>
-public enum StringEncoding
+internal enum StringEncoding
 {
     /// <summary><c>string-encoding=utf8</c> (the default).</summary>
     Utf8,

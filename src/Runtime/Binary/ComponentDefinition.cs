@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// A component read from its binary: its definitions in source order (<see cref="Items"/>), the index
 /// spaces they build (<see cref="IndexSpaces"/>) and a way to resolve type indices (<see cref="Scope"/>).
 /// </summary>
-public sealed class ComponentDefinition
+internal sealed class ComponentDefinition
 {
     private TypeScope? _scope;
 

@@ -8,7 +8,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="CanonItem"/>, <see cref="StartItem"/>, <see cref="ImportItem"/>, <see cref="ExportItem"/>
 /// or <see cref="ValueItem"/>.
 /// </summary>
-public abstract record ComponentItem : Definition
+internal abstract record ComponentItem : Definition
 {
     private protected ComponentItem()
     {

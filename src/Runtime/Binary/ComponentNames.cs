@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Binary;
 /// </summary>
 /// <param name="ComponentName">The component's name, if given.</param>
 /// <param name="Names">For each sort that has names, index to name.</param>
-public sealed record ComponentNames(string? ComponentName, IReadOnlyDictionary<Sort, IReadOnlyDictionary<uint, string>> Names)
+internal sealed record ComponentNames(string? ComponentName, IReadOnlyDictionary<Sort, IReadOnlyDictionary<uint, string>> Names)
 {
     /// <summary>The name of index <paramref name="index"/> of <paramref name="sort"/>, or null.</summary>
     /// <param name="sort">The index space.</param>

@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>Reads component binaries into <see cref="ComponentDefinition"/>s.</summary>
-public static class ComponentReader
+internal static class ComponentReader
 {
     /// <summary>
     /// Reads a component binary. Core modules are kept as slices of <paramref name="bytes"/>, which must

@@ -2,7 +2,7 @@ namespace WitBindgen.Runtime.Binary;
 
 /// <summary><c>(module decl*)</c>: the type of a core module, with its own (initially empty) core type index space.</summary>
 /// <param name="Declarations">Import, type, alias and export declarations, in order.</param>
-public sealed record CoreModuleType(IReadOnlyList<CoreModuleDeclaration> Declarations) : CoreType
+internal sealed record CoreModuleType(IReadOnlyList<CoreModuleDeclaration> Declarations) : CoreType
 {
     /// <summary>Import, type, alias and export declarations, in order.</summary>
     public IReadOnlyList<CoreModuleDeclaration> Declarations { get; init; } = ValueList.Of(Declarations);
@@ -24,7 +24,7 @@ public sealed record CoreModuleType(IReadOnlyList<CoreModuleDeclaration> Declara
 /// A declaration of a <see cref="CoreModuleType"/>: <see cref="CoreModuleImport"/>,
 /// <see cref="CoreModuleTypeDefinition"/>, <see cref="CoreModuleOuterAlias"/> or <see cref="CoreModuleExport"/>.
 /// </summary>
-public abstract record CoreModuleDeclaration
+internal abstract record CoreModuleDeclaration
 {
     private protected CoreModuleDeclaration()
     {
@@ -35,27 +35,27 @@ public abstract record CoreModuleDeclaration
 /// <param name="Module">The import module name.</param>
 /// <param name="Name">The import field name.</param>
 /// <param name="Type">The imported definition's type.</param>
-public sealed record CoreModuleImport(string Module, string Name, CoreExternType Type) : CoreModuleDeclaration;
+internal sealed record CoreModuleImport(string Module, string Name, CoreExternType Type) : CoreModuleDeclaration;
 
 /// <summary>A <c>(type ...)</c> declaration in a module type.</summary>
 /// <param name="Type">The declared core type.</param>
-public sealed record CoreModuleTypeDefinition(CoreType Type) : CoreModuleDeclaration;
+internal sealed record CoreModuleTypeDefinition(CoreType Type) : CoreModuleDeclaration;
 
 /// <summary><c>(alias outer ct idx (type))</c> in a module type.</summary>
 /// <param name="Count">How many scopes outward.</param>
 /// <param name="Index">Index in the core type index space of that scope.</param>
-public sealed record CoreModuleOuterAlias(uint Count, uint Index) : CoreModuleDeclaration;
+internal sealed record CoreModuleOuterAlias(uint Count, uint Index) : CoreModuleDeclaration;
 
 /// <summary><c>(export "name" type)</c>.</summary>
 /// <param name="Name">The export name.</param>
 /// <param name="Type">The exported definition's type.</param>
-public sealed record CoreModuleExport(string Name, CoreExternType Type) : CoreModuleDeclaration;
+internal sealed record CoreModuleExport(string Name, CoreExternType Type) : CoreModuleDeclaration;
 
 /// <summary>
 /// The type of a core import or export: <see cref="CoreFunctionExternType"/>, <see cref="CoreTableExternType"/>,
 /// <see cref="CoreMemoryExternType"/>, <see cref="CoreGlobalExternType"/> or <see cref="CoreTagExternType"/>.
 /// </summary>
-public abstract record CoreExternType
+internal abstract record CoreExternType
 {
     private protected CoreExternType()
     {
@@ -67,7 +67,7 @@ public abstract record CoreExternType
 
 /// <summary>A function of the given core type.</summary>
 /// <param name="TypeIndex">Index in the module type's core type index space.</param>
-public sealed record CoreFunctionExternType(uint TypeIndex) : CoreExternType
+internal sealed record CoreFunctionExternType(uint TypeIndex) : CoreExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreFunction;
@@ -76,7 +76,7 @@ public sealed record CoreFunctionExternType(uint TypeIndex) : CoreExternType
 /// <summary>A table.</summary>
 /// <param name="Element">The element reference type.</param>
 /// <param name="Limits">The size limits.</param>
-public sealed record CoreTableExternType(CoreReferenceType Element, CoreLimits Limits) : CoreExternType
+internal sealed record CoreTableExternType(CoreReferenceType Element, CoreLimits Limits) : CoreExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreTable;
@@ -84,7 +84,7 @@ public sealed record CoreTableExternType(CoreReferenceType Element, CoreLimits L
 
 /// <summary>A memory.</summary>
 /// <param name="Limits">The size limits, in pages.</param>
-public sealed record CoreMemoryExternType(CoreLimits Limits) : CoreExternType
+internal sealed record CoreMemoryExternType(CoreLimits Limits) : CoreExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreMemory;
@@ -94,7 +94,7 @@ public sealed record CoreMemoryExternType(CoreLimits Limits) : CoreExternType
 /// <param name="Type">The value type.</param>
 /// <param name="Mutable">Whether the global is mutable.</param>
 /// <param name="Shared">Whether the global is shared.</param>
-public sealed record CoreGlobalExternType(CoreValueType Type, bool Mutable, bool Shared) : CoreExternType
+internal sealed record CoreGlobalExternType(CoreValueType Type, bool Mutable, bool Shared) : CoreExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreGlobal;
@@ -102,7 +102,7 @@ public sealed record CoreGlobalExternType(CoreValueType Type, bool Mutable, bool
 
 /// <summary>An exception tag of the given function type.</summary>
 /// <param name="TypeIndex">Index in the module type's core type index space.</param>
-public sealed record CoreTagExternType(uint TypeIndex) : CoreExternType
+internal sealed record CoreTagExternType(uint TypeIndex) : CoreExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreTag;
@@ -114,4 +114,4 @@ public sealed record CoreTagExternType(uint TypeIndex) : CoreExternType
 /// <param name="Shared">Whether the memory is shared.</param>
 /// <param name="Is64">Whether the table or memory is 64-bit indexed.</param>
 /// <param name="PageSizeLog2">The custom page size (log2), if given.</param>
-public sealed record CoreLimits(ulong Minimum, ulong? Maximum, bool Shared, bool Is64, uint? PageSizeLog2);
+internal sealed record CoreLimits(ulong Minimum, ulong? Maximum, bool Shared, bool Is64, uint? PageSizeLog2);

@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// A core type definition (<c>core:deftype</c>): a <see cref="CoreRecursiveType"/> (function, struct and
 /// array types, possibly in a recursion group) or a <see cref="CoreModuleType"/>.
 /// </summary>
-public abstract record CoreType
+internal abstract record CoreType
 {
     private protected CoreType()
     {
@@ -22,7 +22,7 @@ public abstract record CoreType
 /// is a group of one final subtype without supertypes.
 /// </summary>
 /// <param name="Types">The members of the group, each adding one core type index.</param>
-public sealed record CoreRecursiveType(IReadOnlyList<CoreSubType> Types) : CoreType
+internal sealed record CoreRecursiveType(IReadOnlyList<CoreSubType> Types) : CoreType
 {
     /// <summary>The members of the group, each adding one core type index.</summary>
     public IReadOnlyList<CoreSubType> Types { get; init; } = ValueList.Of(Types);
@@ -40,7 +40,7 @@ public sealed record CoreRecursiveType(IReadOnlyList<CoreSubType> Types) : CoreT
 /// <param name="IsFinal">Whether the type is final (the default for a plain composite type).</param>
 /// <param name="SuperTypes">Indices of declared supertypes in the core type index space.</param>
 /// <param name="Type">The composite type.</param>
-public sealed record CoreSubType(bool IsFinal, IReadOnlyList<uint> SuperTypes, CoreCompositeType Type)
+internal sealed record CoreSubType(bool IsFinal, IReadOnlyList<uint> SuperTypes, CoreCompositeType Type)
 {
     /// <summary>Indices of declared supertypes in the core type index space.</summary>
     public IReadOnlyList<uint> SuperTypes { get; init; } = ValueList.Of(SuperTypes);
@@ -55,7 +55,7 @@ public sealed record CoreSubType(bool IsFinal, IReadOnlyList<uint> SuperTypes, C
 /// A core composite type: <see cref="CoreFunctionType"/>, <see cref="CoreStructType"/> or
 /// <see cref="CoreArrayType"/>.
 /// </summary>
-public abstract record CoreCompositeType
+internal abstract record CoreCompositeType
 {
     private protected CoreCompositeType()
     {
@@ -68,7 +68,7 @@ public abstract record CoreCompositeType
 /// <summary><c>(func (param t*) (result t*))</c>.</summary>
 /// <param name="Parameters">The parameter types.</param>
 /// <param name="Results">The result types.</param>
-public sealed record CoreFunctionType(IReadOnlyList<CoreValueType> Parameters, IReadOnlyList<CoreValueType> Results) : CoreCompositeType
+internal sealed record CoreFunctionType(IReadOnlyList<CoreValueType> Parameters, IReadOnlyList<CoreValueType> Results) : CoreCompositeType
 {
     /// <summary>The result types.</summary>
     public IReadOnlyList<CoreValueType> Results { get; init; } = ValueList.Of(Results);
@@ -83,7 +83,7 @@ public sealed record CoreFunctionType(IReadOnlyList<CoreValueType> Parameters, I
 
 /// <summary><c>(struct (field ft)*)</c>.</summary>
 /// <param name="Fields">The field types.</param>
-public sealed record CoreStructType(IReadOnlyList<CoreFieldType> Fields) : CoreCompositeType
+internal sealed record CoreStructType(IReadOnlyList<CoreFieldType> Fields) : CoreCompositeType
 {
     /// <summary>The field types.</summary>
     public IReadOnlyList<CoreFieldType> Fields { get; init; } = ValueList.Of(Fields);
@@ -94,7 +94,7 @@ public sealed record CoreStructType(IReadOnlyList<CoreFieldType> Fields) : CoreC
 
 /// <summary><c>(array ft)</c>.</summary>
 /// <param name="Element">The element field type.</param>
-public sealed record CoreArrayType(CoreFieldType Element) : CoreCompositeType
+internal sealed record CoreArrayType(CoreFieldType Element) : CoreCompositeType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(array {Element})";
@@ -103,7 +103,7 @@ public sealed record CoreArrayType(CoreFieldType Element) : CoreCompositeType
 /// <summary>A struct field or array element type: a storage type and its mutability.</summary>
 /// <param name="Storage">The storage type.</param>
 /// <param name="Mutable">Whether the field is mutable.</param>
-public sealed record CoreFieldType(CoreStorageType Storage, bool Mutable)
+internal sealed record CoreFieldType(CoreStorageType Storage, bool Mutable)
 {
     /// <inheritdoc/>
     public override string ToString() => Mutable ? $"(mut {Storage})" : Storage.ToString();
@@ -112,7 +112,7 @@ public sealed record CoreFieldType(CoreStorageType Storage, bool Mutable)
 /// <summary>A storage type: a value type, or a packed <c>i8</c>/<c>i16</c>.</summary>
 /// <param name="PackedBits">8 or 16 for a packed type; 0 for a value type.</param>
 /// <param name="ValueType">The value type when not packed.</param>
-public readonly record struct CoreStorageType(int PackedBits, CoreValueType ValueType)
+internal readonly record struct CoreStorageType(int PackedBits, CoreValueType ValueType)
 {
     /// <inheritdoc/>
     public override string ToString() => PackedBits switch

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// index per member.
 /// </summary>
 /// <param name="Type">The defined core type.</param>
-public sealed record CoreTypeItem(CoreType Type) : ComponentItem
+internal sealed record CoreTypeItem(CoreType Type) : ComponentItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"core type {Type.Describe()}";

@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>A core WebAssembly value type: a number type, <c>v128</c>, or a reference type.</summary>
-public readonly record struct CoreValueType
+internal readonly record struct CoreValueType
 {
     private CoreValueType(CoreValueTypeKind kind, CoreReferenceType reference)
     {
@@ -43,7 +43,7 @@ public readonly record struct CoreValueType
 }
 
 /// <summary>The kinds of <see cref="CoreValueType"/>.</summary>
-public enum CoreValueTypeKind
+internal enum CoreValueTypeKind
 {
     /// <summary><c>i32</c> (0x7f).</summary>
     I32,
@@ -67,7 +67,7 @@ public enum CoreValueTypeKind
 /// <summary>A core reference type: <c>(ref null? heaptype)</c>.</summary>
 /// <param name="Nullable">Whether null is a value of the type.</param>
 /// <param name="HeapType">The heap type.</param>
-public readonly record struct CoreReferenceType(bool Nullable, CoreHeapType HeapType)
+internal readonly record struct CoreReferenceType(bool Nullable, CoreHeapType HeapType)
 {
     /// <inheritdoc/>
     public override string ToString() => $"(ref {(Nullable ? "null " : "")}{HeapType})";
@@ -77,7 +77,7 @@ public readonly record struct CoreReferenceType(bool Nullable, CoreHeapType Heap
 /// <param name="Abstract">The abstract heap type, or null for a concrete type index.</param>
 /// <param name="TypeIndex">For a concrete heap type, the index in the core type index space.</param>
 /// <param name="Shared">Whether the abstract heap type is <c>shared</c>.</param>
-public readonly record struct CoreHeapType(CoreAbstractHeapType? Abstract, uint TypeIndex, bool Shared)
+internal readonly record struct CoreHeapType(CoreAbstractHeapType? Abstract, uint TypeIndex, bool Shared)
 {
     /// <inheritdoc/>
     public override string ToString() => Abstract is { } a
@@ -86,7 +86,7 @@ public readonly record struct CoreHeapType(CoreAbstractHeapType? Abstract, uint 
 }
 
 /// <summary>The abstract core heap types.</summary>
-public enum CoreAbstractHeapType
+internal enum CoreAbstractHeapType
 {
     /// <summary><c>func</c> (0x70).</summary>
     Func,

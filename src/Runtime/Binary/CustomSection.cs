@@ -4,4 +4,4 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Name">The section name.</param>
 /// <param name="Data">The section payload after the name, a slice of the component's bytes.</param>
 /// <param name="Offset">Byte offset of the section id.</param>
-public sealed record CustomSection(string Name, ReadOnlyMemory<byte> Data, int Offset);
+internal sealed record CustomSection(string Name, ReadOnlyMemory<byte> Data, int Offset);

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="CoreTypeDeclaration"/>, <see cref="TypeDeclaration"/>, <see cref="AliasDeclaration"/>,
 /// <see cref="ImportDeclaration"/> (component types only) or <see cref="ExportDeclaration"/>.
 /// </summary>
-public abstract record Declaration : Definition
+internal abstract record Declaration : Definition
 {
     private protected Declaration()
     {
@@ -14,7 +14,7 @@ public abstract record Declaration : Definition
 
 /// <summary>A <c>(core type ...)</c> declaration.</summary>
 /// <param name="Type">The declared core type.</param>
-public sealed record CoreTypeDeclaration(CoreType Type) : Declaration
+internal sealed record CoreTypeDeclaration(CoreType Type) : Declaration
 {
     /// <inheritdoc/>
     public override string Describe() => $"core type declaration {Type.Describe()}";
@@ -22,7 +22,7 @@ public sealed record CoreTypeDeclaration(CoreType Type) : Declaration
 
 /// <summary>A <c>(type ...)</c> declaration.</summary>
 /// <param name="Type">The declared type.</param>
-public sealed record TypeDeclaration(DefinedType Type) : Declaration
+internal sealed record TypeDeclaration(DefinedType Type) : Declaration
 {
     /// <inheritdoc/>
     public override string Describe() => $"type declaration {Type.Describe()}";
@@ -30,7 +30,7 @@ public sealed record TypeDeclaration(DefinedType Type) : Declaration
 
 /// <summary>An <c>(alias ...)</c> declaration.</summary>
 /// <param name="Alias">What is aliased.</param>
-public sealed record AliasDeclaration(Alias Alias) : Declaration
+internal sealed record AliasDeclaration(Alias Alias) : Declaration
 {
     /// <inheritdoc/>
     public override string Describe() => $"{Alias.Describe()} declaration";
@@ -39,7 +39,7 @@ public sealed record AliasDeclaration(Alias Alias) : Declaration
 /// <summary>An <c>(import "name" externtype)</c> declaration of a component type.</summary>
 /// <param name="Name">The import name and attributes.</param>
 /// <param name="Type">The imported definition's type.</param>
-public sealed record ImportDeclaration(ExternName Name, ExternType Type) : Declaration
+internal sealed record ImportDeclaration(ExternName Name, ExternType Type) : Declaration
 {
     /// <inheritdoc/>
     public override string Describe() => $"import declaration \"{Name.Name}\"";
@@ -48,7 +48,7 @@ public sealed record ImportDeclaration(ExternName Name, ExternType Type) : Decla
 /// <summary>An <c>(export "name" externtype)</c> declaration of a component or instance type.</summary>
 /// <param name="Name">The export name and attributes.</param>
 /// <param name="Type">The exported definition's type.</param>
-public sealed record ExportDeclaration(ExternName Name, ExternType Type) : Declaration
+internal sealed record ExportDeclaration(ExternName Name, ExternType Type) : Declaration
 {
     /// <inheritdoc/>
     public override string Describe() => $"export declaration \"{Name.Name}\"";

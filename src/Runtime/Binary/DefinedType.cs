@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="ResourceType"/>. Type indices inside it refer to the type index space of the scope the
 /// definition appears in.
 /// </summary>
-public abstract record DefinedType
+internal abstract record DefinedType
 {
     private protected DefinedType()
     {
@@ -23,7 +23,7 @@ public abstract record DefinedType
 /// <see cref="OwnType"/>, <see cref="BorrowType"/>, <see cref="StreamType"/>, <see cref="FutureType"/>
 /// or <see cref="MapType"/>.
 /// </summary>
-public abstract record DefinedValueType : DefinedType
+internal abstract record DefinedValueType : DefinedType
 {
     private protected DefinedValueType()
     {

@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// Something that adds entries to index spaces: a <see cref="ComponentItem"/> in a component, or a
 /// <see cref="Declaration"/> in a component or instance type.
 /// </summary>
-public abstract record Definition
+internal abstract record Definition
 {
     /// <summary>Byte offset in the binary where the definition starts.</summary>
     public int Offset { get; init; }

@@ -8,7 +8,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Sort">The sort of the exported definition.</param>
 /// <param name="Index">Index in the <paramref name="Sort"/> index space.</param>
 /// <param name="Type">The optional type ascription.</param>
-public sealed record ExportItem(ExternName Name, Sort Sort, uint Index, ExternType? Type) : ComponentItem
+internal sealed record ExportItem(ExternName Name, Sort Sort, uint Index, ExternType? Type) : ComponentItem
 {
     /// <inheritdoc/>
     public override string Describe() => $"export \"{Name.Name}\" of {Sort.ToText()} {Index}";

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// name (<c>externname</c>): a plain name (label, <c>[constructor]</c>, <c>[method]</c>, <c>[static]</c>)
 /// or an interface name such as <c>wasi:io/streams@0.2.0</c>.
 /// </summary>
-public sealed record ExternName
+internal sealed record ExternName
 {
     /// <summary>Creates a name without attributes and parses its structure.</summary>
     /// <param name="name">The name as written, e.g. <c>wasi:io/streams@0.2</c> or <c>[method]r.f</c>.</param>
@@ -115,7 +115,7 @@ public sealed record ExternName
 }
 
 /// <summary>The kinds of <see cref="ExternName"/>.</summary>
-public enum ExternNameKind
+internal enum ExternNameKind
 {
     /// <summary>A plain kebab-case label, e.g. <c>get-JSON</c>.</summary>
     Label,

@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="FunctionExternType"/>, <see cref="ValueExternType"/>, <see cref="TypeExternType"/>,
 /// <see cref="ComponentExternType"/> or <see cref="InstanceExternType"/>.
 /// </summary>
-public abstract record ExternType
+internal abstract record ExternType
 {
     private protected ExternType()
     {
@@ -20,7 +20,7 @@ public abstract record ExternType
 
 /// <summary><c>(core module (type i))</c>.</summary>
 /// <param name="CoreTypeIndex">Index of a module type in the core type index space.</param>
-public sealed record CoreModuleExternType(uint CoreTypeIndex) : ExternType
+internal sealed record CoreModuleExternType(uint CoreTypeIndex) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.CoreModule;
@@ -31,7 +31,7 @@ public sealed record CoreModuleExternType(uint CoreTypeIndex) : ExternType
 
 /// <summary><c>(func (type i))</c>.</summary>
 /// <param name="TypeIndex">Index of a function type in the type index space.</param>
-public sealed record FunctionExternType(uint TypeIndex) : ExternType
+internal sealed record FunctionExternType(uint TypeIndex) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.Function;
@@ -42,7 +42,7 @@ public sealed record FunctionExternType(uint TypeIndex) : ExternType
 
 /// <summary><c>(value b)</c>.</summary>
 /// <param name="Bound">The value bound.</param>
-public sealed record ValueExternType(ValueBound Bound) : ExternType
+internal sealed record ValueExternType(ValueBound Bound) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.Value;
@@ -53,7 +53,7 @@ public sealed record ValueExternType(ValueBound Bound) : ExternType
 
 /// <summary><c>(type b)</c>.</summary>
 /// <param name="Bound">The type bound.</param>
-public sealed record TypeExternType(TypeBound Bound) : ExternType
+internal sealed record TypeExternType(TypeBound Bound) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.Type;
@@ -64,7 +64,7 @@ public sealed record TypeExternType(TypeBound Bound) : ExternType
 
 /// <summary><c>(component (type i))</c>.</summary>
 /// <param name="TypeIndex">Index of a component type in the type index space.</param>
-public sealed record ComponentExternType(uint TypeIndex) : ExternType
+internal sealed record ComponentExternType(uint TypeIndex) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.Component;
@@ -75,7 +75,7 @@ public sealed record ComponentExternType(uint TypeIndex) : ExternType
 
 /// <summary><c>(instance (type i))</c>.</summary>
 /// <param name="TypeIndex">Index of an instance type in the type index space.</param>
-public sealed record InstanceExternType(uint TypeIndex) : ExternType
+internal sealed record InstanceExternType(uint TypeIndex) : ExternType
 {
     /// <inheritdoc/>
     public override Sort Sort => Sort.Instance;
@@ -86,7 +86,7 @@ public sealed record InstanceExternType(uint TypeIndex) : ExternType
 
 /// <summary>A <c>typebound</c>: <c>(eq i)</c> or <c>(sub resource)</c>.</summary>
 /// <param name="EqualTypeIndex">For <c>(eq i)</c>, the type index; null for <c>(sub resource)</c>.</param>
-public sealed record TypeBound(uint? EqualTypeIndex)
+internal sealed record TypeBound(uint? EqualTypeIndex)
 {
     /// <summary>The <c>(sub resource)</c> bound: a fresh abstract resource type.</summary>
     public static TypeBound SubResource { get; } = new((uint?)null);
@@ -101,7 +101,7 @@ public sealed record TypeBound(uint? EqualTypeIndex)
 /// <summary>A <c>valuebound</c>: <c>(eq i)</c> with a value index, or a value type.</summary>
 /// <param name="EqualValueIndex">For <c>(eq i)</c>, the value index.</param>
 /// <param name="Type">Otherwise, the value type.</param>
-public sealed record ValueBound(uint? EqualValueIndex, ValueTypeReference? Type)
+internal sealed record ValueBound(uint? EqualValueIndex, ValueTypeReference? Type)
 {
     /// <inheritdoc/>
     public override string ToString() => EqualValueIndex is { } i ? $"(eq {i})" : Type?.ToString() ?? "";

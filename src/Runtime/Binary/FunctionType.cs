@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="IsAsync">Whether the function type is <c>async</c> (opcode 0x43).</param>
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="Result">The result type, or null when the function returns nothing.</param>
-public sealed record FunctionType(bool IsAsync, IReadOnlyList<LabeledValueType> Parameters, ValueTypeReference? Result) : DefinedType
+internal sealed record FunctionType(bool IsAsync, IReadOnlyList<LabeledValueType> Parameters, ValueTypeReference? Result) : DefinedType
 {
     /// <summary>The parameters, in order.</summary>
     public IReadOnlyList<LabeledValueType> Parameters { get; init; } = ValueList.Of(Parameters);

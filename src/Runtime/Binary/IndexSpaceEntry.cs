@@ -8,7 +8,7 @@ namespace WitBindgen.Runtime.Binary;
 /// Which of the source's contributions this is: the member of a core recursion group, or the result of
 /// a start function; 0 for definitions that add a single index.
 /// </param>
-public sealed record IndexSpaceEntry(Sort Sort, uint Index, Definition Source, int Position)
+internal sealed record IndexSpaceEntry(Sort Sort, uint Index, Definition Source, int Position)
 {
     /// <summary>A short, human-readable description of the origin, e.g. <c>canon lower of func 3</c>.</summary>
     public string Describe() => Source switch

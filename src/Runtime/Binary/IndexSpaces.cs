@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// The 13 index spaces of a component, component type or instance type: for each sort, the list whose
 /// i-th entry says which definition added index i.
 /// </summary>
-public sealed class IndexSpaces
+internal sealed class IndexSpaces
 {
     /// <summary>The most results a start definition may add; more is treated as malformed.</summary>
     internal const uint MaxStartResults = 1000;

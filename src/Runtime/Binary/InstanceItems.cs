@@ -3,7 +3,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <summary>A component instance made by instantiating a component: <c>(instance (instantiate c (with n si)*))</c>.</summary>
 /// <param name="ComponentIndex">Index in the component index space.</param>
 /// <param name="Arguments">The <c>with</c> arguments, in order.</param>
-public sealed record InstantiationItem(uint ComponentIndex, IReadOnlyList<InstantiationArgument> Arguments) : ComponentItem
+internal sealed record InstantiationItem(uint ComponentIndex, IReadOnlyList<InstantiationArgument> Arguments) : ComponentItem
 {
     /// <summary>The <c>with</c> arguments, in order.</summary>
     public IReadOnlyList<InstantiationArgument> Arguments { get; init; } = ValueList.Of(Arguments);
@@ -16,11 +16,11 @@ public sealed record InstantiationItem(uint ComponentIndex, IReadOnlyList<Instan
 /// <param name="Name">The import name the argument satisfies.</param>
 /// <param name="Sort">The sort of the supplied definition.</param>
 /// <param name="Index">Index in the index space of <paramref name="Sort"/>.</param>
-public sealed record InstantiationArgument(string Name, Sort Sort, uint Index);
+internal sealed record InstantiationArgument(string Name, Sort Sort, uint Index);
 
 /// <summary>A component instance built from inline exports: <c>(instance (export "n" (func f))*)</c>.</summary>
 /// <param name="Exports">The exports, in order.</param>
-public sealed record InlineInstanceItem(IReadOnlyList<InlineExport> Exports) : ComponentItem
+internal sealed record InlineInstanceItem(IReadOnlyList<InlineExport> Exports) : ComponentItem
 {
     /// <summary>The exports, in order.</summary>
     public IReadOnlyList<InlineExport> Exports { get; init; } = ValueList.Of(Exports);
@@ -33,4 +33,4 @@ public sealed record InlineInstanceItem(IReadOnlyList<InlineExport> Exports) : C
 /// <param name="Name">The export name and attributes.</param>
 /// <param name="Sort">The exported sort.</param>
 /// <param name="Index">Index in the index space of <paramref name="Sort"/>.</param>
-public sealed record InlineExport(ExternName Name, Sort Sort, uint Index);
+internal sealed record InlineExport(ExternName Name, Sort Sort, uint Index);

@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Binary;
 /// </summary>
 /// <param name="Declarations">Core type, type, alias and export declarations, in order.</param>
 /// <param name="IndexSpaces">The index spaces the declarations build.</param>
-public sealed record InstanceType(IReadOnlyList<Declaration> Declarations, IndexSpaces IndexSpaces) : DefinedType
+internal sealed record InstanceType(IReadOnlyList<Declaration> Declarations, IndexSpaces IndexSpaces) : DefinedType
 {
     /// <summary>Core type, type, alias and export declarations, in order.</summary>
     public IReadOnlyList<Declaration> Declarations { get; init; } = ValueList.Of(Declarations);

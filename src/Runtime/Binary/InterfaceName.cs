@@ -8,7 +8,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="Package">The package, e.g. <c>io</c>.</param>
 /// <param name="Projections">The projections, outermost first (usually one interface, e.g. <c>streams</c>).</param>
 /// <param name="Version">The version after <c>@</c>, if any (e.g. <c>0.2.0</c>, or the canonical <c>0.2</c>).</param>
-public sealed record InterfaceName(IReadOnlyList<string> Namespaces, string Package, IReadOnlyList<string> Projections, string? Version)
+internal sealed record InterfaceName(IReadOnlyList<string> Namespaces, string Package, IReadOnlyList<string> Projections, string? Version)
 {
     /// <summary>The projections, outermost first (usually one interface, e.g. <c>streams</c>).</summary>
     public IReadOnlyList<string> Projections { get; init; } = ValueList.Of(Projections);

@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>The primitive value types (<c>primvaltype</c>).</summary>
-public enum PrimitiveType
+internal enum PrimitiveType
 {
     /// <summary><c>bool</c> (0x7f).</summary>
     Bool,
@@ -47,7 +47,7 @@ public enum PrimitiveType
 }
 
 /// <summary>Helpers for <see cref="PrimitiveType"/>.</summary>
-public static class PrimitiveTypeExtensions
+internal static class PrimitiveTypeExtensions
 {
     /// <summary>The type as written in the text format, e.g. <c>u32</c> or <c>error-context</c>.</summary>
     public static string ToText(this PrimitiveType type) => type switch

@@ -12,7 +12,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <see cref="TypeDeclaration"/>, or for an abstract resource the import or export. Null for a primitive
 /// type written inline.
 /// </param>
-public sealed record ResolvedType(DefinedType? Definition, TypeScope Scope, Definition? Source)
+internal sealed record ResolvedType(DefinedType? Definition, TypeScope Scope, Definition? Source)
 {
     /// <summary>Whether this is an abstract resource type (imported or exported with <c>(sub resource)</c>).</summary>
     public bool IsAbstractResource => Definition is null;

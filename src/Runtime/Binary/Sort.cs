@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// The 13 sorts of the component model; each sort is also an index space of a component (or of a
 /// component or instance type).
 /// </summary>
-public enum Sort
+internal enum Sort
 {
     /// <summary><c>core func</c>.</summary>
     CoreFunction,
@@ -47,7 +47,7 @@ public enum Sort
 }
 
 /// <summary>Helpers for <see cref="Sort"/>.</summary>
-public static class SortExtensions
+internal static class SortExtensions
 {
     /// <summary>The number of sorts (and so of index spaces).</summary>
     public const int Count = 13;

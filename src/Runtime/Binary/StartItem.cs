@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// <param name="FunctionIndex">Index in the function index space.</param>
 /// <param name="Arguments">Indices in the value index space.</param>
 /// <param name="ResultCount">How many values the start function adds to the value index space.</param>
-public sealed record StartItem(uint FunctionIndex, IReadOnlyList<uint> Arguments, uint ResultCount) : ComponentItem
+internal sealed record StartItem(uint FunctionIndex, IReadOnlyList<uint> Arguments, uint ResultCount) : ComponentItem
 {
     /// <summary>Indices in the value index space.</summary>
     public IReadOnlyList<uint> Arguments { get; init; } = ValueList.Of(Arguments);

@@ -1,7 +1,7 @@
 namespace WitBindgen.Runtime.Binary;
 
 /// <summary>Where the type indices of a scope come from, as the rules on names see them.</summary>
-public sealed partial class TypeScope
+internal sealed partial class TypeScope
 {
     /// <summary>
     /// The definition that introduced the type a type index stands for, following only what makes one index

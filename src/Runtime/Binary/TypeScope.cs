@@ -10,7 +10,7 @@ namespace WitBindgen.Runtime.Binary;
 /// Resolution does not validate the component: it follows references and reports an index that does not
 /// exist or does not have the expected kind as a <see cref="ComponentFormatException"/>.
 /// </remarks>
-public sealed partial class TypeScope
+internal sealed partial class TypeScope
 {
     /// <summary>The most references followed for one resolution; beyond it references are taken to be cyclic.</summary>
     private const int MaxDepth = 1000;

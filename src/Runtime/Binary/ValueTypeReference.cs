@@ -4,7 +4,7 @@ namespace WitBindgen.Runtime.Binary;
 /// A <c>valtype</c>: either a primitive value type written inline, or an index in the type index space
 /// of the scope it appears in.
 /// </summary>
-public readonly record struct ValueTypeReference
+internal readonly record struct ValueTypeReference
 {
     private ValueTypeReference(PrimitiveType? primitive, uint typeIndex)
     {

@@ -2,7 +2,7 @@ namespace WitBindgen.Runtime.Binary;
 
 /// <summary>A primitive type defined as a type: <c>(type u32)</c>.</summary>
 /// <param name="Type">The primitive type.</param>
-public sealed record PrimitiveValueType(PrimitiveType Type) : DefinedValueType
+internal sealed record PrimitiveValueType(PrimitiveType Type) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Type.ToText();
@@ -11,11 +11,11 @@ public sealed record PrimitiveValueType(PrimitiveType Type) : DefinedValueType
 /// <summary>A named, typed field or parameter: <c>"label" t</c>.</summary>
 /// <param name="Name">The label.</param>
 /// <param name="Type">The type.</param>
-public sealed record LabeledValueType(string Name, ValueTypeReference Type);
+internal sealed record LabeledValueType(string Name, ValueTypeReference Type);
 
 /// <summary><c>(record (field "l" t)+)</c>.</summary>
 /// <param name="Fields">The fields, in order.</param>
-public sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : DefinedValueType
+internal sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : DefinedValueType
 {
     /// <summary>The fields, in order.</summary>
     public IReadOnlyList<LabeledValueType> Fields { get; init; } = ValueList.Of(Fields);
@@ -27,11 +27,11 @@ public sealed record RecordType(IReadOnlyList<LabeledValueType> Fields) : Define
 /// <summary>One case of a <see cref="VariantType"/>.</summary>
 /// <param name="Name">The case label.</param>
 /// <param name="Type">The payload type, or null when the case has none.</param>
-public sealed record VariantCase(string Name, ValueTypeReference? Type);
+internal sealed record VariantCase(string Name, ValueTypeReference? Type);
 
 /// <summary><c>(variant (case "l" t?)+)</c>.</summary>
 /// <param name="Cases">The cases, in order.</param>
-public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : DefinedValueType
+internal sealed record VariantType(IReadOnlyList<VariantCase> Cases) : DefinedValueType
 {
     /// <summary>The cases, in order.</summary>
     public IReadOnlyList<VariantCase> Cases { get; init; } = ValueList.Of(Cases);
@@ -43,7 +43,7 @@ public sealed record VariantType(IReadOnlyList<VariantCase> Cases) : DefinedValu
 
 /// <summary><c>(list t)</c>.</summary>
 /// <param name="Element">The element type.</param>
-public sealed record ListType(ValueTypeReference Element) : DefinedValueType
+internal sealed record ListType(ValueTypeReference Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(list {Element})";
@@ -52,7 +52,7 @@ public sealed record ListType(ValueTypeReference Element) : DefinedValueType
 /// <summary><c>(list t len)</c>: a list of a fixed length.</summary>
 /// <param name="Element">The element type.</param>
 /// <param name="Length">The number of elements.</param>
-public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) : DefinedValueType
+internal sealed record FixedSizeListType(ValueTypeReference Element, uint Length) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(list {Element} {Length})";
@@ -60,7 +60,7 @@ public sealed record FixedSizeListType(ValueTypeReference Element, uint Length) 
 
 /// <summary><c>(tuple t+)</c>.</summary>
 /// <param name="Types">The element types, in order.</param>
-public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : DefinedValueType
+internal sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : DefinedValueType
 {
     /// <summary>The element types, in order.</summary>
     public IReadOnlyList<ValueTypeReference> Types { get; init; } = ValueList.Of(Types);
@@ -71,7 +71,7 @@ public sealed record TupleType(IReadOnlyList<ValueTypeReference> Types) : Define
 
 /// <summary><c>(flags "l"+)</c>.</summary>
 /// <param name="Names">The flag labels, in order.</param>
-public sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
+internal sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
 {
     /// <summary>The flag labels, in order.</summary>
     public IReadOnlyList<string> Names { get; init; } = ValueList.Of(Names);
@@ -82,7 +82,7 @@ public sealed record FlagsType(IReadOnlyList<string> Names) : DefinedValueType
 
 /// <summary><c>(enum "l"+)</c>.</summary>
 /// <param name="Cases">The case labels, in order.</param>
-public sealed record EnumType(IReadOnlyList<string> Cases) : DefinedValueType
+internal sealed record EnumType(IReadOnlyList<string> Cases) : DefinedValueType
 {
     /// <summary>The case labels, in order.</summary>
     public IReadOnlyList<string> Cases { get; init; } = ValueList.Of(Cases);
@@ -93,7 +93,7 @@ public sealed record EnumType(IReadOnlyList<string> Cases) : DefinedValueType
 
 /// <summary><c>(option t)</c>.</summary>
 /// <param name="Type">The payload type.</param>
-public sealed record OptionType(ValueTypeReference Type) : DefinedValueType
+internal sealed record OptionType(ValueTypeReference Type) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(option {Type})";
@@ -102,7 +102,7 @@ public sealed record OptionType(ValueTypeReference Type) : DefinedValueType
 /// <summary><c>(result t? (error u)?)</c>.</summary>
 /// <param name="Ok">The success payload type, if any.</param>
 /// <param name="Error">The error payload type, if any.</param>
-public sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Error) : DefinedValueType
+internal sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Error) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() =>
@@ -111,7 +111,7 @@ public sealed record ResultType(ValueTypeReference? Ok, ValueTypeReference? Erro
 
 /// <summary><c>(own i)</c>: an owned handle to a resource.</summary>
 /// <param name="ResourceTypeIndex">Index of the resource type in the type index space.</param>
-public sealed record OwnType(uint ResourceTypeIndex) : DefinedValueType
+internal sealed record OwnType(uint ResourceTypeIndex) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(own {ResourceTypeIndex})";
@@ -119,7 +119,7 @@ public sealed record OwnType(uint ResourceTypeIndex) : DefinedValueType
 
 /// <summary><c>(borrow i)</c>: a borrowed handle to a resource.</summary>
 /// <param name="ResourceTypeIndex">Index of the resource type in the type index space.</param>
-public sealed record BorrowType(uint ResourceTypeIndex) : DefinedValueType
+internal sealed record BorrowType(uint ResourceTypeIndex) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(borrow {ResourceTypeIndex})";
@@ -127,7 +127,7 @@ public sealed record BorrowType(uint ResourceTypeIndex) : DefinedValueType
 
 /// <summary><c>(stream t?)</c>.</summary>
 /// <param name="Element">The element type, or null for a stream without payload.</param>
-public sealed record StreamType(ValueTypeReference? Element) : DefinedValueType
+internal sealed record StreamType(ValueTypeReference? Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Element is { } e ? $"(stream {e})" : "(stream)";
@@ -135,7 +135,7 @@ public sealed record StreamType(ValueTypeReference? Element) : DefinedValueType
 
 /// <summary><c>(future t?)</c>.</summary>
 /// <param name="Element">The payload type, or null for a future without payload.</param>
-public sealed record FutureType(ValueTypeReference? Element) : DefinedValueType
+internal sealed record FutureType(ValueTypeReference? Element) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => Element is { } e ? $"(future {e})" : "(future)";
@@ -144,7 +144,7 @@ public sealed record FutureType(ValueTypeReference? Element) : DefinedValueType
 /// <summary><c>(map k v)</c>.</summary>
 /// <param name="Key">The key type.</param>
 /// <param name="Value">The value type.</param>
-public sealed record MapType(ValueTypeReference Key, ValueTypeReference Value) : DefinedValueType
+internal sealed record MapType(ValueTypeReference Key, ValueTypeReference Value) : DefinedValueType
 {
     /// <inheritdoc/>
     public override string Describe() => $"(map {Key} {Value})";

@@ -10,7 +10,7 @@ namespace WitBindgen.Runtime.Interop;
 /// <c>wasmtime_func_call_unchecked</c>. The native handles are read from the managed wrapper once,
 /// when the function is prepared.
 /// </summary>
-public sealed unsafe class CoreFunction
+internal sealed unsafe class CoreFunction
 {
     private static readonly FieldInfo FuncField = WasmtimeInternals.Require(WasmtimeInternals.FunctionHandle, "Function.func");
     private static readonly FieldInfo StoreField = WasmtimeInternals.Require(WasmtimeInternals.FunctionStore, "Function.store");
@@ -95,7 +95,7 @@ public sealed unsafe class CoreFunction
 }
 
 /// <summary>A trap raised by core WebAssembly code (unreachable, out-of-bounds access, …).</summary>
-public sealed class CoreTrapException : Exception
+internal sealed class CoreTrapException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public CoreTrapException(string message)

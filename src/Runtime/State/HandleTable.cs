@@ -5,7 +5,7 @@ namespace WitBindgen.Runtime.State;
 /// A component instance's table of handles, as the canonical ABI defines it: index 0 is reserved,
 /// holes are reused through a free list, and every access is bounds- and hole-checked.
 /// </summary>
-public sealed class HandleTable
+internal sealed class HandleTable
 {
     /// <summary>The largest index a table may hand out (the high four bits stay free for guests).</summary>
     public const int MaxLength = (1 << 28) - 1;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.State;
 
@@ -11,7 +12,7 @@ public sealed class InstanceState
     private readonly List<InstanceState> _instances = new();
 
     /// <summary>Creates the state for an instance.</summary>
-    public InstanceState(string name, InstanceState? parent)
+    internal InstanceState(string name, InstanceState? parent)
     {
         Name = name;
         Parent = parent;
@@ -92,19 +93,19 @@ public sealed class InstanceState
     public InstanceState? Parent { get; }
 
     /// <summary>The handle table.</summary>
-    public HandleTable Handles { get; } = new();
+    internal HandleTable Handles { get; } = new();
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
-    public bool MayEnter { get; private set; } = true;
+    internal bool MayEnter { get; private set; } = true;
 
     /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
-    public bool MayLeave { get; internal set; } = true;
+    internal bool MayLeave { get; set; } = true;
 
     /// <summary>Set after a trap: the instance can no longer be used.</summary>
     public bool Poisoned { get; internal set; }
 
     /// <summary>The instances entered when <paramref name="caller"/> (null: the host) calls into this one.</summary>
-    public List<InstanceState> EnteringSet(InstanceState? caller)
+    internal List<InstanceState> EnteringSet(InstanceState? caller)
     {
         var set = new List<InstanceState>();
         for (var i = this; i is not null; i = i.Parent)
@@ -131,7 +132,7 @@ public sealed class InstanceState
     /// the caller nor one of its ancestors or descendants (siblings, cousins, other roots) may enter.
     /// </remarks>
     /// <returns>A token to pass to <see cref="Leave"/>.</returns>
-    public EnteredInstances Enter(InstanceState? caller)
+    internal EnteredInstances Enter(InstanceState? caller)
     {
         // The common case — the host calling a root instance — needs no set and no allocation.
         if (Parent is null && caller is null)
@@ -160,7 +161,7 @@ public sealed class InstanceState
     /// resource it implements stays inside itself and enters nothing.
     /// </summary>
     /// <returns>A token to pass to <see cref="Leave"/>.</returns>
-    public EnteredInstances EnterToDestroy(InstanceState? caller)
+    internal EnteredInstances EnterToDestroy(InstanceState? caller)
     {
         if (Parent is null && caller is null)
         {
@@ -189,7 +190,7 @@ public sealed class InstanceState
     }
 
     /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
-    public static void Leave(EnteredInstances entered)
+    internal static void Leave(EnteredInstances entered)
     {
         if (entered.Single is { } single)
         {
@@ -242,7 +243,23 @@ public sealed class InstanceState
     public override string ToString() => Name;
 }
 
-/// <summary>The instances a call entered, to be left when it returns.</summary>
-/// <param name="Single">The only instance entered (the fast case).</param>
-/// <param name="Set">All instances entered, when there are several.</param>
-public readonly record struct EnteredInstances(InstanceState? Single, List<InstanceState>? Set);
+/// <summary>
+/// The instances a call entered, to be left when it returns: what <see cref="RawComponentFunction.Call"/> returns and
+/// <see cref="RawComponentFunction.Complete(EnteredInstances, Span{Abi.RawValue})"/> or
+/// <see cref="RawComponentFunction.Abort"/> takes back. Opaque; for generated bindings.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct EnteredInstances
+{
+    internal EnteredInstances(InstanceState? single, List<InstanceState>? set)
+    {
+        Single = single;
+        Set = set;
+    }
+
+    /// <summary>The only instance entered (the fast case).</summary>
+    internal InstanceState? Single { get; }
+
+    /// <summary>All instances entered, when there are several.</summary>
+    internal List<InstanceState>? Set { get; }
+}

@@ -59,7 +59,7 @@ public sealed class ResourceType
 }
 
 /// <summary>An element of a component instance's handle table.</summary>
-public sealed class ResourceHandle
+internal sealed class ResourceHandle
 {
     internal ResourceHandle(ResourceType type, int rep, bool own, object? borrowScope)
     {

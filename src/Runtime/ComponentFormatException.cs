@@ -1,4 +1,4 @@
-namespace WitBindgen.Runtime.Binary;
+namespace WitBindgen.Runtime;
 
 /// <summary>
 /// Thrown when a component binary is malformed: it cannot be decoded according to the component
