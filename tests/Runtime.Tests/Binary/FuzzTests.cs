@@ -77,7 +77,7 @@ public class FuzzTests
         var rejected = 0;
         for (var i = 0; i < MutationsPerComponent; i++)
         {
-            var mutated = Mutate(original, random);
+            var mutated = ByteMutations.Mutate(original, random, maxRun: 8);
             rejected += ReadOnlyFormatErrors(mutated);
         }
 
@@ -113,45 +113,6 @@ public class FuzzTests
     }
 
     private static int StableSeed(string seed) => seed.Aggregate(17, (h, c) => (h * 31) + c);
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = original.ToList();
-        var edits = 1 + random.Next(3);
-        for (var e = 0; e < edits; e++)
-        {
-            // Leave the preamble alone most of the time, so that mutations reach the sections.
-            var position = random.Next(random.Next(10) == 0 ? 0 : 8, bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes[position] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes[position] = (byte)random.Next(256);
-                    break;
-                case 2:
-                    bytes[position] = random.Next(2) == 0 ? (byte)0xff : (byte)0x80;
-                    break;
-                case 3:
-                    bytes.RemoveAt(position);
-                    break;
-                case 4:
-                    bytes.Insert(position, (byte)random.Next(256));
-                    break;
-                default:
-                    bytes.RemoveRange(position, Math.Min(bytes.Count - position, 1 + random.Next(8)));
-                    break;
-            }
-
-            if (bytes.Count <= 8)
-            {
-                break;
-            }
-        }
-
-        return [.. bytes];
-    }
 
     /// <summary>Reads and exercises the input; returns 1 when it was rejected with a format error, 0 when it read.</summary>
     private static int ReadOnlyFormatErrors(byte[] bytes)

@@ -95,7 +95,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
                 var started = Stopwatch.GetTimestamp();
                 var mutated = bytes.Length > LargeSeed || (bytes.Length > CompiledSeed && random.Next(4) != 0)
                     ? MutateOutside(bytes, modules, random)
-                    : Mutate(bytes, random);
+                    : ByteMutations.Mutate(bytes, random, maxRun: 16);
                 var outcome = Run(runtime, mutated, instantiate: SameModules(mutated, bytes, modules));
                 counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
                 var elapsed = Stopwatch.GetElapsedTime(started);
@@ -169,40 +169,6 @@ public class LoadFuzzTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>One to three edits anywhere after the preamble (sometimes in it): bit flips, random or extreme bytes, insertions and deletions.</summary>
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = original.ToList();
-        var edits = 1 + random.Next(3);
-        for (var e = 0; e < edits && bytes.Count > 8; e++)
-        {
-            var position = random.Next(random.Next(10) == 0 ? 0 : 8, bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes[position] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes[position] = (byte)random.Next(256);
-                    break;
-                case 2:
-                    bytes[position] = random.Next(2) == 0 ? (byte)0xff : (byte)0x80;
-                    break;
-                case 3:
-                    bytes.RemoveAt(position);
-                    break;
-                case 4:
-                    bytes.Insert(position, (byte)random.Next(256));
-                    break;
-                default:
-                    bytes.RemoveRange(position, Math.Min(bytes.Count - position, 1 + random.Next(16)));
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
-    }
-
     /// <summary>One edit of the same kinds outside the core modules (their bytes stay as they were, so they are not compiled again).</summary>
     private static byte[] MutateOutside(byte[] original, List<(int Start, int Length)> modules, Random random)
     {
@@ -217,26 +183,15 @@ public class LoadFuzzTests(ITestOutputHelper output)
             }
         }
 
-        var kind = random.Next(6);
+        var kind = random.Next(ByteMutations.Kinds);
         var removed = kind switch { 3 => 1, 5 => Math.Min(original.Length - position, 1 + random.Next(16)), _ => 0 };
         var inserted = kind == 4 ? 1 : 0;
         var bytes = new byte[original.Length - removed + inserted];
         original.AsSpan(0, position).CopyTo(bytes);
         original.AsSpan(position + removed).CopyTo(bytes.AsSpan(position + inserted));
-        switch (kind)
+        if (removed == 0)
         {
-            case 0:
-                bytes[position] ^= (byte)(1 << random.Next(8));
-                break;
-            case 1:
-                bytes[position] = (byte)random.Next(256);
-                break;
-            case 2:
-                bytes[position] = random.Next(2) == 0 ? (byte)0xff : (byte)0x80;
-                break;
-            case 4:
-                bytes[position] = (byte)random.Next(256);
-                break;
+            bytes[position] = ByteMutations.NewByte(kind, bytes[position], random);
         }
 
         return bytes;
