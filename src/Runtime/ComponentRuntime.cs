@@ -25,8 +25,13 @@ public sealed class ComponentRuntime : IDisposable
     private readonly string? _cacheDirectory;
 
     /// <summary>Creates a runtime with its own Wasmtime engine.</summary>
+    /// <exception cref="NotSupportedException">
+    /// The Wasmtime .NET package loaded is not one the runtime supports (it reads some of its private members, written
+    /// for the versions <c>[50.0.1, 51)</c>); the message names the version found and what it lacks.
+    /// </exception>
     public ComponentRuntime(ComponentRuntimeOptions? options = null)
     {
+        Interop.WasmtimeInternals.EnsureSupported();
         Engine = new Engine(new Config());
         _cacheDirectory = options?.CacheDirectory;
         if (_cacheDirectory is not null)

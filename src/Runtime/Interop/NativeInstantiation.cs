@@ -17,15 +17,10 @@ internal static unsafe partial class NativeInstantiation
     /// <summary><c>WASMTIME_EXTERN_TAG</c>.</summary>
     private const byte TagKind = 5;
 
-    private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
-
-    private static readonly FieldInfo? InstanceHandle = typeof(Instance).GetField("instance", Private);
-    private static readonly FieldInfo? ModuleHandle = typeof(Module).GetField("handle", Private);
-    private static readonly ConstructorInfo? InstanceFromHandle = InstanceHandle is null
-        ? null
-        : typeof(Instance).GetConstructor(Private, [typeof(Store), InstanceHandle.FieldType]);
-
-    private static readonly MethodInfo? AsExtern = typeof(Function).Assembly.GetType("Wasmtime.IExternal")?.GetMethod("AsExtern");
+    private static readonly FieldInfo? InstanceHandle = WasmtimeInternals.InstanceHandle;
+    private static readonly FieldInfo? ModuleHandle = WasmtimeInternals.ModuleHandle;
+    private static readonly ConstructorInfo? InstanceFromHandle = WasmtimeInternals.InstanceFromHandle;
+    private static readonly MethodInfo? AsExtern = WasmtimeInternals.AsExtern;
 
     /// <summary>The tag exported as <paramref name="name"/> by <paramref name="instance"/> of <paramref name="store"/>, if it is one.</summary>
     public static CoreTag? GetTag(Store store, Instance instance, string name)

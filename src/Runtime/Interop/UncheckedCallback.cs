@@ -30,11 +30,7 @@ internal abstract class UncheckedCallback
 /// <summary>Creates core host functions whose callbacks take raw slots (<c>wasmtime_func_new_unchecked</c>).</summary>
 internal static unsafe class UncheckedFunctions
 {
-    private static readonly ConstructorInfo? FunctionConstructor = WasmtimeInternals.ExternFuncType is null
-        ? null
-        : typeof(Function).GetConstructor(
-            BindingFlags.NonPublic | BindingFlags.Instance,
-            [typeof(Store), WasmtimeInternals.ExternFuncType, typeof(IReadOnlyList<ValueKind>), typeof(IReadOnlyList<ValueKind>)]);
+    private static readonly ConstructorInfo? FunctionConstructor = WasmtimeInternals.FunctionFromHandle;
 
     /// <summary>Whether the installed Wasmtime package exposes what this path needs.</summary>
     public static bool Supported { get; } =
