@@ -78,6 +78,12 @@ internal sealed partial class SpecBuilder
 
             case RecordKind record:
             {
+                if (record.Fields.Count == 0)
+                {
+                    // The WIT parser accepts `record r {}`, but WIT.md's grammar and component validation do not: no descriptor exists.
+                    return Unpassable(witName, "which has no fields (a record needs at least one)");
+                }
+
                 var fieldShapes = record.Fields.Select(f => Shape(f.Type)).ToList();
                 if (fieldShapes.Any(s => s is null))
                 {
@@ -127,6 +133,12 @@ internal sealed partial class SpecBuilder
             case FlagsKind flags:
             {
                 var n = flags.Flags.Count;
+                if (n == 0)
+                {
+                    // Likewise `flags f {}`: CanonicalABI.md asserts at least one flag (and it would flatten to nothing).
+                    return Unpassable(witName, "which has no flags (flags need at least one)");
+                }
+
                 var size = (int)CanonicalLayout.FlagsSize(n);
                 var align = CanonicalLayout.FlagsAlignment(n);
                 var flat = Enumerable.Repeat(FlatType.I32, CanonicalLayout.FlagsFlatCount(n)).ToEquatableArray();
