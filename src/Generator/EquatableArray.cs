@@ -4,9 +4,8 @@ using System.Collections.Immutable;
 namespace WitBindgen.Generator;
 
 /// <summary>An immutable array with value equality, so pipeline outputs compare by content.</summary>
-/// <typeparam name="T">The element type (itself equatable).</typeparam>
+/// <typeparam name="T">The element type, compared with its default equality (records, strings and enums compare by value).</typeparam>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
-    where T : IEquatable<T>
 {
     private readonly ImmutableArray<T> _items;
 
@@ -20,9 +19,11 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public int Count => Items.Length;
 
+    public ReadOnlySpan<T> AsSpan() => Items.AsSpan();
+
     public T this[int index] => Items[index];
 
-    public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
+    public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan(), EqualityComparer<T>.Default);
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
@@ -49,6 +50,5 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 /// <summary>Creation helpers for <see cref="EquatableArray{T}"/>.</summary>
 internal static class EquatableArray
 {
-    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-        where T : IEquatable<T> => new(items);
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items);
 }

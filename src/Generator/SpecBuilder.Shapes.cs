@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using WitBindgen.Generator.Specs;
+using WitBindgen.Shared;
 using WitBindgen.WitParser.Model;
 
 namespace WitBindgen.Generator;
@@ -8,7 +9,8 @@ namespace WitBindgen.Generator;
 /// <summary>
 /// Decides, once per WIT type, how values are lifted and lowered: the canonical ABI layout (size,
 /// alignment), the flattened core types and the C# spelling (CanonicalABI.md <c>elem_size</c>,
-/// <c>alignment</c>, <c>flatten_type</c>).
+/// <c>alignment</c>, <c>flatten_type</c>). The layout rules themselves are the ones the runtime uses
+/// (<see cref="CanonicalLayout"/>, <see cref="ProductLayout"/>, <see cref="VariantLayout"/>, <see cref="Flattening"/>).
 /// </summary>
 internal sealed partial class SpecBuilder
 {
@@ -48,19 +50,19 @@ internal sealed partial class SpecBuilder
         {
             return type.Primitive switch
             {
-                PrimitiveType.Bool => Scalar(ShapeKind.Bool, "bool", 1, "i32", "bool"),
-                PrimitiveType.S8 => Scalar(ShapeKind.S8, "sbyte", 1, "i32", "s8"),
-                PrimitiveType.U8 => Scalar(ShapeKind.U8, "byte", 1, "i32", "u8"),
-                PrimitiveType.S16 => Scalar(ShapeKind.S16, "short", 2, "i32", "s16"),
-                PrimitiveType.U16 => Scalar(ShapeKind.U16, "ushort", 2, "i32", "u16"),
-                PrimitiveType.S32 => Scalar(ShapeKind.S32, "int", 4, "i32", "s32"),
-                PrimitiveType.U32 => Scalar(ShapeKind.U32, "uint", 4, "i32", "u32"),
-                PrimitiveType.S64 => Scalar(ShapeKind.S64, "long", 8, "i64", "s64"),
-                PrimitiveType.U64 => Scalar(ShapeKind.U64, "ulong", 8, "i64", "u64"),
-                PrimitiveType.F32 => Scalar(ShapeKind.F32, "float", 4, "f32", "f32"),
-                PrimitiveType.F64 => Scalar(ShapeKind.F64, "double", 8, "f64", "f64"),
-                PrimitiveType.Char => Scalar(ShapeKind.Char, "global::System.Text.Rune", 4, "i32", "char"),
-                PrimitiveType.String => new ShapeSpec(ShapeKind.String, "string", 8, 4, Flat("i32", "i32"), Members(), 0, 0, "string"),
+                PrimitiveType.Bool => Scalar(ShapeKind.Bool, "bool", 1, FlatType.I32, "bool"),
+                PrimitiveType.S8 => Scalar(ShapeKind.S8, "sbyte", 1, FlatType.I32, "s8"),
+                PrimitiveType.U8 => Scalar(ShapeKind.U8, "byte", 1, FlatType.I32, "u8"),
+                PrimitiveType.S16 => Scalar(ShapeKind.S16, "short", 2, FlatType.I32, "s16"),
+                PrimitiveType.U16 => Scalar(ShapeKind.U16, "ushort", 2, FlatType.I32, "u16"),
+                PrimitiveType.S32 => Scalar(ShapeKind.S32, "int", 4, FlatType.I32, "s32"),
+                PrimitiveType.U32 => Scalar(ShapeKind.U32, "uint", 4, FlatType.I32, "u32"),
+                PrimitiveType.S64 => Scalar(ShapeKind.S64, "long", 8, FlatType.I64, "s64"),
+                PrimitiveType.U64 => Scalar(ShapeKind.U64, "ulong", 8, FlatType.I64, "u64"),
+                PrimitiveType.F32 => Scalar(ShapeKind.F32, "float", 4, FlatType.F32, "f32"),
+                PrimitiveType.F64 => Scalar(ShapeKind.F64, "double", 8, FlatType.F64, "f64"),
+                PrimitiveType.Char => Scalar(ShapeKind.Char, "global::System.Text.Rune", 4, FlatType.I32, "char"),
+                PrimitiveType.String => new ShapeSpec(ShapeKind.String, "string", CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, PointerPair(), Members(), 0, 0, "string"),
                 _ => Unpassable("error-context"),
             };
         }
@@ -76,6 +78,12 @@ internal sealed partial class SpecBuilder
 
             case RecordKind record:
             {
+                if (record.Fields.Count == 0)
+                {
+                    // The WIT parser accepts `record r {}`, but WIT.md's grammar and component validation do not: no descriptor exists.
+                    return Unpassable(witName, "which has no fields (a record needs at least one)");
+                }
+
                 var fieldShapes = record.Fields.Select(f => Shape(f.Type)).ToList();
                 if (fieldShapes.Any(s => s is null))
                 {
@@ -118,22 +126,29 @@ internal sealed partial class SpecBuilder
 
             case EnumKind e:
             {
-                var discriminant = DiscriminantSize(e.Cases.Count);
-                return new ShapeSpec(ShapeKind.Enum, csType, discriminant, discriminant, Flat("i32"), Members(), e.Cases.Count, 0, $"enum '{witName}'");
+                var discriminant = CanonicalLayout.DiscriminantSize(e.Cases.Count);
+                return new ShapeSpec(ShapeKind.Enum, csType, discriminant, discriminant, Flat(FlatType.I32), Members(), e.Cases.Count, 0, $"enum '{witName}'");
             }
 
             case FlagsKind flags:
             {
                 var n = flags.Flags.Count;
-                var size = n <= 8 ? 1 : n <= 16 ? 2 : 4 * ((n + 31) / 32);
-                var flat = Enumerable.Repeat("i32", (n + 31) / 32).ToEquatableArray();
+                if (n == 0)
+                {
+                    // Likewise `flags f {}`: CanonicalABI.md asserts at least one flag (and it would flatten to nothing).
+                    return Unpassable(witName, "which has no flags (flags need at least one)");
+                }
+
+                var size = (int)CanonicalLayout.FlagsSize(n);
+                var align = CanonicalLayout.FlagsAlignment(n);
+                var flat = Enumerable.Repeat(FlatType.I32, CanonicalLayout.FlagsFlatCount(n)).ToEquatableArray();
                 if (n <= 64)
                 {
-                    return new ShapeSpec(ShapeKind.Flags, csType, size, Math.Min(size, 4), flat, Members(), n, 0, $"flags '{witName}'");
+                    return new ShapeSpec(ShapeKind.Flags, csType, size, align, flat, Members(), n, 0, $"flags '{witName}'");
                 }
 
                 var words = Enumerable.Range(0, (n + 63) / 64).Select(i => new ShapeMember(WideFlagWordName(id, i), null, 0));
-                return new ShapeSpec(ShapeKind.WideFlags, csType, size, 4, flat, words.ToEquatableArray(), n, 0, $"flags '{witName}'");
+                return new ShapeSpec(ShapeKind.WideFlags, csType, size, align, flat, words.ToEquatableArray(), n, 0, $"flags '{witName}'");
             }
 
             case OptionKind option:
@@ -164,21 +179,21 @@ internal sealed partial class SpecBuilder
                 var element = Shape(list.Element);
                 return element is null
                     ? null
-                    : new ShapeSpec(ShapeKind.List, csType, 8, 4, Flat("i32", "i32"), new[] { new ShapeMember("element", element, 0) }.ToEquatableArray(), 0, 0, "list");
+                    : new ShapeSpec(ShapeKind.List, csType, CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, PointerPair(), new[] { new ShapeMember("element", element, 0) }.ToEquatableArray(), 0, 0, "list");
             }
 
             case HandleKind handle:
             {
                 var kind = handle.IsBorrow ? ShapeKind.Borrow : ShapeKind.Own;
                 var resource = new ShapeMember(_resolve[handle.Resource].Name ?? "resource", null, 0);
-                return new ShapeSpec(kind, csType, 4, 4, Flat("i32"), new[] { resource }.ToEquatableArray(), 0, 0, (handle.IsBorrow ? "borrow<" : "own<") + resource.Name + ">");
+                return new ShapeSpec(kind, csType, CanonicalLayout.HandleSize, CanonicalLayout.HandleSize, Flat(FlatType.I32), new[] { resource }.ToEquatableArray(), 0, 0, (handle.IsBorrow ? "borrow<" : "own<") + resource.Name + ">");
             }
 
             case ResourceKind:
             {
                 // A bare resource name in a function signature is an owned handle.
                 var resource = new ShapeMember(witName, null, 0);
-                return new ShapeSpec(ShapeKind.Own, csType, 4, 4, Flat("i32"), new[] { resource }.ToEquatableArray(), 0, 0, "own<" + witName + ">");
+                return new ShapeSpec(ShapeKind.Own, csType, CanonicalLayout.HandleSize, CanonicalLayout.HandleSize, Flat(FlatType.I32), new[] { resource }.ToEquatableArray(), 0, 0, "own<" + witName + ">");
             }
 
             case FixedLengthListKind fixedList:
@@ -191,10 +206,10 @@ internal sealed partial class SpecBuilder
 
                 // Laid out and flattened as a tuple of Length elements (CanonicalABI.md elem_size_list, flatten_list).
                 var length = (long)fixedList.Length;
-                var size = element.Size * length;
-                if (size > int.MaxValue || length > int.MaxValue)
+                var size = CanonicalLayout.FixedListSize(element.Size, length);
+                if (size > CanonicalLayout.MaxElementSize)
                 {
-                    return Unpassable($"list<{element.WitName}, {fixedList.Length}>", "which is 2 GiB or more");
+                    return TooLarge($"list<{element.WitName}, {fixedList.Length}>");
                 }
 
                 var flat = Enumerable.Range(0, (int)Math.Min(length, FlatLimit))
@@ -217,8 +232,13 @@ internal sealed partial class SpecBuilder
                 // CanonicalABI.md despecialises map<K, V> to list<tuple<K, V>>: the entry is a KeyValuePair laid out as the tuple.
                 var entryType = $"global::System.Collections.Generic.KeyValuePair<{key.Type}, {value.Type}>";
                 var entry = Product(ShapeKind.Record, entryType, $"tuple<{key.WitName}, {value.WitName}>", new List<ShapeSpec> { key, value }, new[] { "Key", "Value" });
+                if (entry is null)
+                {
+                    return null;
+                }
+
                 var members = new[] { new ShapeMember("entry", entry, 0) }.ToEquatableArray();
-                return new ShapeSpec(ShapeKind.Map, csType, 8, 4, Flat("i32", "i32"), members, 0, 0, $"map<{key.WitName}, {value.WitName}>");
+                return new ShapeSpec(ShapeKind.Map, csType, CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, PointerPair(), members, 0, 0, $"map<{key.WitName}, {value.WitName}>");
             }
             default:
                 // future, stream (and whatever a later WIT adds): not bound yet.
@@ -230,60 +250,63 @@ internal sealed partial class SpecBuilder
     /// One past CanonicalABI.md's <c>MAX_FLAT_PARAMS</c>: a flattening longer than 16 values is passed in memory and only
     /// its length matters, so fixed-length lists keep at most this many flat types.
     /// </summary>
-    private const int FlatLimit = 17;
+    private const int FlatLimit = CanonicalLayout.MaxFlatParams + 1;
 
-    private static ShapeSpec Scalar(ShapeKind kind, string type, int size, string flat, string wit) =>
+    private static ShapeSpec Scalar(ShapeKind kind, string type, int size, FlatType flat, string wit) =>
         new(kind, type, size, size, Flat(flat), Members(), 0, 0, wit);
 
-    private static EquatableArray<string> Flat(params string[] types) => types.ToEquatableArray();
+    private static EquatableArray<FlatType> Flat(params FlatType[] types) => types.ToEquatableArray();
+
+    /// <summary>The flattening of a <c>string</c> or <c>list</c>: a pointer and a length.</summary>
+    private static EquatableArray<FlatType> PointerPair() => Flat(FlatType.I32, FlatType.I32);
 
     private static EquatableArray<ShapeMember> Members() => EquatableArray<ShapeMember>.Empty;
 
-    private static int DiscriminantSize(int cases) => cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
-
-    private static ShapeSpec Product(ShapeKind kind, string csType, string witName, List<ShapeSpec> parts, IReadOnlyList<string> names, IReadOnlyList<string>? witNames = null)
+    /// <summary>A record or tuple of <paramref name="parts"/>, or null (unpassable) when it is too large for component validation.</summary>
+    private ShapeSpec? Product(ShapeKind kind, string csType, string witName, List<ShapeSpec> parts, IReadOnlyList<string> names, IReadOnlyList<string>? witNames = null)
     {
-        var (offsets, size, align) = AbiLayout.Product(parts);
-        var members = parts.Select((part, i) => new ShapeMember(names[i], part, offsets[i], witNames?[i]));
+        var layout = new ProductLayout();
+        var members = new List<ShapeMember>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            members.Add(new ShapeMember(names[i], parts[i], (int)layout.Add(parts[i].Size, parts[i].Align), witNames?[i]));
+        }
+
+        if (layout.Size > CanonicalLayout.MaxElementSize)
+        {
+            return TooLarge(witName);
+        }
+
         var flat = parts.SelectMany(p => p.Flat).ToEquatableArray();
-        return new ShapeSpec(kind, csType, size, align, flat, members.ToEquatableArray(), 0, 0, witName);
+        return new ShapeSpec(kind, csType, (int)layout.Size, layout.Alignment, flat, members.ToEquatableArray(), 0, 0, witName);
     }
 
-    private static ShapeSpec Sum(ShapeKind kind, string csType, string witName, List<(string Name, ShapeSpec? Payload)> cases, IReadOnlyList<string>? witNames = null)
+    /// <summary>A variant of <paramref name="cases"/>, or null (unpassable) when it is too large for component validation.</summary>
+    private ShapeSpec? Sum(ShapeKind kind, string csType, string witName, List<(string Name, ShapeSpec? Payload)> cases, IReadOnlyList<string>? witNames = null)
     {
-        var discriminant = DiscriminantSize(cases.Count);
-        var caseAlign = cases.Select(c => c.Payload?.Align ?? 1).DefaultIfEmpty(1).Max();
-        var caseSize = cases.Select(c => c.Payload?.Size ?? 0).DefaultIfEmpty(0).Max();
-        var align = Math.Max(discriminant, caseAlign);
-        var payloadOffset = AbiLayout.AlignTo(discriminant, caseAlign);
-        var size = AbiLayout.AlignTo(payloadOffset + caseSize, align);
-
-        var joined = new List<string>();
+        var layout = new VariantLayout(cases.Count);
+        var joined = new FlatType[cases.Select(c => c.Payload?.Flat.Count ?? 0).DefaultIfEmpty(0).Max()];
+        var length = 0;
         foreach (var (_, payload) in cases)
         {
-            if (payload is null)
+            if (payload is not null)
             {
-                continue;
-            }
-
-            for (var i = 0; i < payload.Flat.Count; i++)
-            {
-                if (i < joined.Count)
-                {
-                    joined[i] = Join(joined[i], payload.Flat[i]);
-                }
-                else
-                {
-                    joined.Add(payload.Flat[i]);
-                }
+                layout.AddPayload(payload.Size, payload.Align);
+                Flattening.JoinCase(joined, ref length, payload.Flat.AsSpan());
             }
         }
 
-        var flat = new[] { "i32" }.Concat(joined).ToEquatableArray();
+        if (layout.Size > CanonicalLayout.MaxElementSize)
+        {
+            return TooLarge(witName);
+        }
+
+        var flat = new[] { FlatType.I32 }.Concat(joined).ToEquatableArray();
+        var payloadOffset = (int)layout.PayloadOffset;
         var members = cases.Select((c, i) => new ShapeMember(c.Name, c.Payload, payloadOffset, witNames?[i] ?? c.Name)).ToEquatableArray();
-        return new ShapeSpec(kind, csType, size, align, flat, members, cases.Count, payloadOffset, witName);
+        return new ShapeSpec(kind, csType, (int)layout.Size, layout.Alignment, flat, members, cases.Count, payloadOffset, witName);
     }
 
-    private static string Join(string a, string b) =>
-        a == b ? a : (a, b) is ("i32", "f32") or ("f32", "i32") ? "i32" : "i64";
+    /// <summary>Unpassable: <paramref name="witName"/> is larger than component validation allows (<c>elem_size</c> of 2^28 bytes or more).</summary>
+    private ShapeSpec? TooLarge(string witName) => Unpassable(witName, "which is 2^28 bytes or more, more than a component may use");
 }

@@ -1,3 +1,5 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Generator.Specs;
 
 /// <summary>The canonical ABI families a value is lifted and lowered as.</summary>
@@ -57,7 +59,7 @@ internal sealed record ShapeSpec(
     string Type,
     int Size,
     int Align,
-    EquatableArray<string> Flat,
+    EquatableArray<FlatType> Flat,
     EquatableArray<ShapeMember> Members,
     int Count,
     int PayloadOffset,
@@ -122,7 +124,7 @@ internal sealed record FunctionSpec(
     public int FlatResults => Result?.Flat.Count ?? 0;
 
     /// <summary>True when the parameters are passed in memory (more than 16 flat values).</summary>
-    public bool ParamsSpilled => FlatParams > 16;
+    public bool ParamsSpilled => CanonicalLayout.ParametersSpilled(FlatParams);
 
     /// <summary>True when the handle bookkeeping of a call is needed.</summary>
     public bool HasHandles => Params.Any(p => p.Shape.HasHandles) || Result?.HasHandles == true;

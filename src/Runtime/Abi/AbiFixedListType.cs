@@ -1,3 +1,5 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>Fixed-length <c>list&lt;T, N&gt;</c>: laid out and flattened like a tuple of N elements.</summary>
@@ -35,7 +37,7 @@ public sealed class AbiFixedListType : AbiType
             throw new ArgumentOutOfRangeException(nameof(length), length, "A fixed-length list must have a length larger than 0.");
         }
 
-        return AbiLayout.CheckedSize((long)element.Size * length, $"list<{element}, {length}>");
+        return AbiLayout.CheckedSize(CanonicalLayout.FixedListSize(element.Size, length), $"list<{element}, {length}>");
     }
 
     private static CoreValueType[]? Repeat(AbiType element, int length)

@@ -1,3 +1,5 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>
@@ -33,23 +35,12 @@ public sealed class AbiFlagsType : AbiType
             throw new ArgumentOutOfRangeException(nameof(count), count, "The flag count must not be negative.");
         }
 
-        return (int)(((long)count + 31) / 32);
+        return CanonicalLayout.FlagsFlatCount(count);
     }
 
-    private static int SizeOf(int count) => count switch
-    {
-        0 => 0,
-        <= 8 => 1,
-        <= 16 => 2,
-        _ => AbiLayout.CheckedSize(4L * WordCountOf(count), $"flags<{count}>"),
-    };
+    private static int SizeOf(int count) => AbiLayout.CheckedSize(CanonicalLayout.FlagsSize(count), $"flags<{count}>");
 
-    private static int AlignmentOf(int count) => count switch
-    {
-        <= 8 => 1,
-        <= 16 => 2,
-        _ => 4,
-    };
+    private static int AlignmentOf(int count) => CanonicalLayout.FlagsAlignment(count);
 
     private static CoreValueType[]? FlatOf(int count)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WitBindgen.Shared;
 
 namespace WitBindgen.Runtime.Abi;
 
@@ -19,6 +20,8 @@ public sealed class AbiFunctionType
         Results = [.. results];
         FlatParameterCount = SumFlat(Parameters);
         FlatResultCount = SumFlat(Results);
+        ParametersSpilled = CanonicalLayout.ParametersSpilled(FlatParameterCount);
+        ResultsSpilled = CanonicalLayout.ResultsSpilled(FlatResultCount);
         if (ParametersSpilled)
         {
             ParameterTuple = new AbiTupleType(Parameters);
@@ -50,10 +53,10 @@ public sealed class AbiFunctionType
     public long FlatResultCount { get; }
 
     /// <summary>Whether parameters are passed through memory, as one pointer to <see cref="ParameterTuple"/>.</summary>
-    public bool ParametersSpilled => FlatParameterCount > CanonicalAbi.MaxFlatParams;
+    public bool ParametersSpilled { get; }
 
     /// <summary>Whether results are passed through memory, as <see cref="ResultTuple"/> at a return pointer.</summary>
-    public bool ResultsSpilled => FlatResultCount > CanonicalAbi.MaxFlatResults;
+    public bool ResultsSpilled { get; }
 
     /// <summary>The tuple of all parameters as laid out in memory when <see cref="ParametersSpilled"/>; otherwise null.</summary>
     public AbiTupleType? ParameterTuple { get; }

@@ -1,10 +1,12 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>Base of the handle types <see cref="AbiOwnType"/> and <see cref="AbiBorrowType"/>: an <c>i32</c> table index.</summary>
 public abstract class AbiHandleType : AbiType
 {
     private protected AbiHandleType(AbiTypeKind kind, object resource)
-        : base(kind, 4, 4, 1, [CoreValueType.I32])
+        : base(kind, CanonicalLayout.HandleSize, CanonicalLayout.HandleSize, 1, [CoreValueType.I32])
     {
         Resource = resource ?? throw new ArgumentNullException(nameof(resource));
     }

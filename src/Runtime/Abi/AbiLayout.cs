@@ -1,6 +1,12 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
-/// <summary>Layout arithmetic shared by the type descriptors (CanonicalABI.md "Alignment", "Element Size", "Flattening").</summary>
+/// <summary>
+/// What the type descriptors add to the shared layout rules (<see cref="CanonicalLayout"/>, compiled into the
+/// generator too): the materialisation limit of flattenings, the size check, and the <see cref="CoreValueType"/> view
+/// of <see cref="FlatType"/>.
+/// </summary>
 internal static class AbiLayout
 {
     /// <summary>
@@ -8,34 +14,12 @@ internal static class AbiLayout
     /// <see cref="CanonicalAbi.MaxFlatParams"/> core values is always passed through memory, and flattening is
     /// monotonic (a composite never flattens to fewer values than one of its parts).
     /// </summary>
-    public const int MaxMaterializedFlatTypes = CanonicalAbi.MaxFlatParams;
+    public const int MaxMaterializedFlatTypes = CanonicalLayout.MaxFlatParams;
 
-    /// <summary>Component validation bounds every type's <c>elem_size</c> below 2^28.</summary>
-    public const long MaxElementSize = (1L << 28) - 1;
-
-    /// <summary><c>align_to</c> for a power-of-two alignment.</summary>
-    public static long AlignTo(long value, int alignment) => (value + alignment - 1) & ~(long)(alignment - 1);
-
-    /// <summary>The variant <c>join</c> of two core types.</summary>
-    public static CoreValueType Join(CoreValueType a, CoreValueType b)
-    {
-        if (a == b)
-        {
-            return a;
-        }
-
-        if ((a == CoreValueType.I32 && b == CoreValueType.F32) || (a == CoreValueType.F32 && b == CoreValueType.I32))
-        {
-            return CoreValueType.I32;
-        }
-
-        return CoreValueType.I64;
-    }
-
-    /// <summary>Checks the validation bound on a computed element size.</summary>
+    /// <summary>Checks the validation bound (<see cref="CanonicalLayout.MaxElementSize"/>) on a computed element size.</summary>
     public static int CheckedSize(long size, string typeDescription)
     {
-        if (size > MaxElementSize)
+        if (size > CanonicalLayout.MaxElementSize)
         {
             throw new ArgumentException(
                 $"Type {typeDescription} has an element size of {size} bytes; component validation requires less than 2^28.");
@@ -44,11 +28,11 @@ internal static class AbiLayout
         return (int)size;
     }
 
-    /// <summary>The byte size of a variant discriminant for <paramref name="caseCount"/> cases (<c>discriminant_type</c>).</summary>
-    public static int DiscriminantSize(long caseCount) => caseCount switch
-    {
-        <= 1 << 8 => 1,
-        <= 1 << 16 => 2,
-        _ => 4,
-    };
+    /// <summary>The shared rules' view of a flattening (the two enums share their numbering).</summary>
+    public static ReadOnlySpan<FlatType> AsFlat(ReadOnlySpan<CoreValueType> types) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<CoreValueType, FlatType>(types);
+
+    /// <summary>The shared rules' view of a flattening being built.</summary>
+    public static Span<FlatType> AsFlatSlots(Span<CoreValueType> types) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<CoreValueType, FlatType>(types);
 }

@@ -1,3 +1,5 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace WitBindgen.Runtime.Abi;
 public class AbiListType : AbiType
 {
     internal AbiListType(AbiType element)
-        : base(AbiTypeKind.List, 8, 4, 2, [CoreValueType.I32, CoreValueType.I32])
+        : base(AbiTypeKind.List, CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, 2, [CoreValueType.I32, CoreValueType.I32])
     {
         ArgumentNullException.ThrowIfNull(element);
         Element = element;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WitBindgen.Shared;
 
 namespace WitBindgen.Runtime.Abi;
 
@@ -44,24 +45,19 @@ public abstract class AbiProductType : AbiType
             }
 
             var offsets = new int[fieldTypes.Length];
-            long size = 0;
-            var alignment = 1;
+            var layout = new ProductLayout();
             long flatCount = 0;
             var hasIndirection = false;
             for (var i = 0; i < fieldTypes.Length; i++)
             {
                 var field = fieldTypes[i] ?? throw new ArgumentException("Field types must not be null.", nameof(fieldTypes));
-                size = AbiLayout.AlignTo(size, field.Alignment);
-                offsets[i] = (int)Math.Min(size, int.MaxValue);
-                size += field.Size;
-                alignment = Math.Max(alignment, field.Alignment);
+                offsets[i] = (int)Math.Min(layout.Add(field.Size, field.Alignment), int.MaxValue);
                 flatCount += field.FlatCount;
                 hasIndirection |= field.HasIndirection;
             }
 
-            size = AbiLayout.AlignTo(size, alignment);
-            var checkedSize = AbiLayout.CheckedSize(size, kind == AbiTypeKind.Tuple ? "tuple" : "record");
-            return new Layout(checkedSize, alignment, offsets, flatCount, Concat(flatCount, fieldTypes), hasIndirection);
+            var size = AbiLayout.CheckedSize(layout.Size, kind == AbiTypeKind.Tuple ? "tuple" : "record");
+            return new Layout(size, layout.Alignment, offsets, flatCount, Concat(flatCount, fieldTypes), hasIndirection);
         }
     }
 }

@@ -1,10 +1,12 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary><c>string</c>: a pointer and a (possibly tagged) code unit count, 8 bytes in memory.</summary>
 public sealed class AbiStringType : AbiType
 {
     internal AbiStringType()
-        : base(AbiTypeKind.String, 8, 4, 2, [CoreValueType.I32, CoreValueType.I32])
+        : base(AbiTypeKind.String, CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, 2, [CoreValueType.I32, CoreValueType.I32])
     {
     }
 

@@ -1,3 +1,5 @@
+using WitBindgen.Shared;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>
@@ -60,9 +62,7 @@ public abstract class AbiSumType : AbiType
                 throw new ArgumentOutOfRangeException(nameof(caseCount), caseCount, "A variant-like type must have at least one case.");
             }
 
-            var discriminantSize = AbiLayout.DiscriminantSize(caseCount);
-            var maxCaseAlignment = 1;
-            long maxCaseSize = 0;
+            var layout = new VariantLayout(caseCount);
             long payloadFlatCount = 0;
             var hasIndirection = false;
             if (payloads is not null)
@@ -74,22 +74,18 @@ public abstract class AbiSumType : AbiType
                         continue;
                     }
 
-                    maxCaseAlignment = Math.Max(maxCaseAlignment, payload.Alignment);
-                    maxCaseSize = Math.Max(maxCaseSize, payload.Size);
+                    layout.AddPayload(payload.Size, payload.Alignment);
                     payloadFlatCount = Math.Max(payloadFlatCount, payload.FlatCount);
                     hasIndirection |= payload.HasIndirection;
                 }
             }
 
-            var alignment = Math.Max(discriminantSize, maxCaseAlignment);
-            var payloadOffset = AbiLayout.AlignTo(discriminantSize, maxCaseAlignment);
-            var size = AbiLayout.AlignTo(payloadOffset + maxCaseSize, alignment);
             var flatCount = 1 + payloadFlatCount;
             return new Layout(
-                AbiLayout.CheckedSize(size, "variant"),
-                alignment,
-                discriminantSize,
-                (int)payloadOffset,
+                AbiLayout.CheckedSize(layout.Size, "variant"),
+                layout.Alignment,
+                layout.DiscriminantSize,
+                (int)layout.PayloadOffset,
                 flatCount,
                 JoinFlat(flatCount, payloads),
                 hasIndirection);
@@ -102,24 +98,17 @@ public abstract class AbiSumType : AbiType
                 return null;
             }
 
+            // The discriminant (i32) comes first, then the payload slots joined over the cases.
             var flat = new CoreValueType[flatCount];
             flat[0] = CoreValueType.I32;
-            var filled = new bool[flatCount];
+            var length = 0;
             if (payloads is not null)
             {
                 foreach (var payload in payloads)
                 {
-                    if (payload is null)
+                    if (payload is not null)
                     {
-                        continue;
-                    }
-
-                    var caseFlat = payload.FlatTypesOrNull!;
-                    for (var i = 0; i < caseFlat.Length; i++)
-                    {
-                        var slot = i + 1;
-                        flat[slot] = filled[slot] ? AbiLayout.Join(flat[slot], caseFlat[i]) : caseFlat[i];
-                        filled[slot] = true;
+                        Flattening.JoinCase(AbiLayout.AsFlatSlots(flat.AsSpan(1)), ref length, AbiLayout.AsFlat(payload.FlatTypesOrNull!));
                     }
                 }
             }

@@ -11,10 +11,10 @@ namespace WitBindgen.Runtime.Abi;
 public static partial class CanonicalAbi
 {
     /// <summary><c>MAX_FLAT_PARAMS</c>: parameters flattening to more core values are passed through memory.</summary>
-    public const int MaxFlatParams = 16;
+    public const int MaxFlatParams = WitBindgen.Shared.CanonicalLayout.MaxFlatParams;
 
     /// <summary><c>MAX_FLAT_RESULTS</c>: results flattening to more core values are passed through memory.</summary>
-    public const int MaxFlatResults = 1;
+    public const int MaxFlatResults = WitBindgen.Shared.CanonicalLayout.MaxFlatResults;
 
     /// <summary><c>UTF16_TAG</c> for 32-bit memories: marks a <c>latin1+utf16</c> string length as UTF-16.</summary>
     public const uint Utf16Tag = 1u << 31;

@@ -1,4 +1,5 @@
 using WitBindgen.Runtime.Binary;
+using WitBindgen.Shared;
 
 namespace WitBindgen.Runtime.Validation;
 
@@ -6,18 +7,20 @@ namespace WitBindgen.Runtime.Validation;
 /// The canonical ABI facts validation needs about component value types (CanonicalABI.md): how they flatten to
 /// core values, whether they contain a list or string (and so need memory), whether they contain a
 /// <c>borrow</c>, and their size in memory. Each is computed once per type definition (types may share
-/// definitions, so a walk without memory could be exponential).
+/// definitions, so a walk without memory could be exponential). The flat limits and the discriminant rule are the
+/// shared ones (<see cref="CanonicalLayout"/>); the sizes here are validation's own (<c>elem_size</c> for 64-bit
+/// memories, the bound every memory must meet) and flags follow the current specification (one <c>i32</c>).
 /// </summary>
 internal sealed class ValueTypeFacts
 {
     /// <summary><c>MAX_FLAT_PARAMS</c>.</summary>
-    public const int MaxFlatParams = 16;
+    public const int MaxFlatParams = CanonicalLayout.MaxFlatParams;
 
     /// <summary><c>MAX_FLAT_ASYNC_PARAMS</c>.</summary>
     public const int MaxFlatAsyncParams = 4;
 
     /// <summary><c>MAX_FLAT_RESULTS</c>.</summary>
-    public const int MaxFlatResults = 1;
+    public const int MaxFlatResults = CanonicalLayout.MaxFlatResults;
 
     /// <summary>Sizes at or beyond this (2^28 bytes) are refused; larger ones are not computed exactly.</summary>
     public const long MaxElementSize = 1L << 28;
@@ -188,7 +191,7 @@ internal sealed class ValueTypeFacts
 
     private static (long Size, long Alignment) VariantLayout(int caseCount, IEnumerable<(long Size, long Alignment)> payloads)
     {
-        var discriminant = caseCount <= 256 ? 1 : caseCount <= 65536 ? 2 : 4;
+        var discriminant = CanonicalLayout.DiscriminantSize(caseCount);
         long payloadSize = 0, payloadAlignment = 1;
         foreach (var (size, alignment) in payloads)
         {

@@ -133,6 +133,17 @@ public class LayoutTests
     }
 
     [Fact]
+    public void The_shared_layout_rules_number_flat_types_like_CoreValueType()
+    {
+        // The descriptors hand their flattenings to the shared rules (src/Shared/CanonicalLayout) by a cast.
+        Assert.Equal(Enum.GetNames<CoreValueType>(), Enum.GetNames<WitBindgen.Shared.FlatType>());
+        foreach (var core in Enum.GetValues<CoreValueType>())
+        {
+            Assert.Equal(core.ToString(), ((WitBindgen.Shared.FlatType)(byte)core).ToString());
+        }
+    }
+
+    [Fact]
     public void Join_of_i32_and_f32_is_i32()
     {
         var variant = AbiType.Variant(new AbiCase("i", AbiType.U32), new AbiCase("f", AbiType.F32));
