@@ -34,12 +34,15 @@ internal sealed class PackageFolder : IDisposable
         return this;
     }
 
-    /// <summary>The folder with test:greeter, test:app and test:middle in the nested layout.</summary>
+    /// <summary>The folder with every fixture as test:NAME in the nested layout (test/NAME.wasm).</summary>
     public static PackageFolder Demo() =>
         new PackageFolder()
             .Fixture("test/greeter.wasm", "greeter")
             .Fixture("test/app.wasm", "app")
-            .Fixture("test/middle.wasm", "middle");
+            .Fixture("test/middle.wasm", "middle")
+            .Fixture("test/types.wasm", "types")
+            .Fixture("test/empty.wasm", "empty")
+            .Fixture("test/conflict.wasm", "conflict");
 
     public CompositionResult Resolve(string wac, string path = "app.wac") => WacComposition.Resolve(path, wac, Packages);
 

@@ -22,14 +22,24 @@ internal static partial class WacGrammar
                 Tok(WacTokenKind.Colon),
                 Expression)));
 
+    /// <summary>
+    /// After <c>{</c>: <c>}</c>, or arguments separated by commas (a trailing one allowed) then <c>}</c>. The two
+    /// alternatives are tried at the same token, so an error there lists everything that may start an argument.
+    /// </summary>
+    private static readonly Parser<WacToken, (IReadOnlyList<WacArgument> Arguments, WacToken Close)> Arguments = Parser.Rec(() =>
+        Tok(WacTokenKind.RightBrace).Select(close => ((IReadOnlyList<WacArgument>)Array.Empty<WacArgument>(), close))
+            .Or(Parser.Map(
+                (arguments, close) => ((IReadOnlyList<WacArgument>)arguments.ToList(), close),
+                Argument.SeparatedAndOptionallyTerminatedAtLeastOnce(Tok(WacTokenKind.Comma)),
+                Tok(WacTokenKind.RightBrace).Labelled("`,` or `}`"))));
+
     private static readonly Parser<WacToken, WacExpression> NewExpression = Parser.Rec(() =>
         Parser.Map(
-            (keyword, package, arguments, close) => (WacExpression)new WacNewExpression(
-                package, arguments.ToList(), new TextSpan(keyword.Span.Start, close.Span.End)),
+            (keyword, package, arguments) => (WacExpression)new WacNewExpression(
+                package, arguments.Arguments, new TextSpan(keyword.Span.Start, arguments.Close.Span.End)),
             Tok(WacTokenKind.New),
             PackageName,
-            Tok(WacTokenKind.LeftBrace).Then(Argument.SeparatedAndOptionallyTerminated(Tok(WacTokenKind.Comma))),
-            Tok(WacTokenKind.RightBrace)));
+            Tok(WacTokenKind.LeftBrace).Then(Arguments)));
 
     private static readonly Parser<WacToken, WacExpression> Primary = Parser.Rec(() =>
         NewExpression

@@ -95,7 +95,7 @@ internal static partial class WacGrammar
             (package, statements, _) => new WacDocument(package, statements.ToList()),
             PackageDirective,
             Statement.Many(),
-            Tok(WacTokenKind.Eof)));
+            Tok(WacTokenKind.Eof).Labelled("keyword `let`, keyword `export` or end of file")));
 
     private static TextSpan Union(WacToken first, WacToken last) => new(first.Span.Start, last.Span.End);
 }
