@@ -12,6 +12,7 @@ internal sealed partial class CompositionResolver
         var package = ResolvePackage(creation.Package);
         var instance = new InstanceBuilder(name.Name, _instances.Count, package, _sources.Locate(name.Span));
         TextSpan? passThrough = null;
+        int reported = _diagnostics.Count;
         for (int i = 0; i < creation.Arguments.Count; i++)
         {
             switch (creation.Arguments[i])
@@ -67,7 +68,7 @@ internal sealed partial class CompositionResolver
                     AddCompositionImport(instance, import, dots);
                 }
             }
-            else if (!missing.IsEmpty)
+            else if (!missing.IsEmpty && _diagnostics.Count == reported)
             {
                 var list = string.Join(", ", missing.Select(m => $"`{m.Name}`"));
                 var what = missing.Length == 1 ? $"its import {list}" : $"its imports {list}";

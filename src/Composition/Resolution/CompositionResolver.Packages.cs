@@ -70,7 +70,7 @@ internal sealed partial class CompositionResolver
         var listed = string.Join(", ", available.Select(a => $"`{a}`"));
         var hint = available.Count == 0
             ? "; the folder holds no packages"
-            : NameSuggestions.Closest(name.ToString(), available) is { } closest
+            : (available.FirstOrDefault(a => a.Split('@')[0] == name.Name) ?? NameSuggestions.Closest(name.ToString(), available)) is { } closest
                 ? $"; did you mean `{closest}`? The folder holds {listed}"
                 : $"; the folder holds {listed}";
         return $"unknown package `{name}`: no {tried} in `{_packages.Root}`{hint}";

@@ -84,7 +84,11 @@ internal sealed partial class CompositionResolver
         if (_locals.TryGetValue(name, out var existing))
         {
             Error(let.Name.Span, $"`{name}` is already defined (at {Where(existing.Span)})");
-            _ = Evaluate(let.Value);
+            if (let.Value is not WacNewExpression)
+            {
+                _ = Evaluate(let.Value);
+            }
+
             return;
         }
 

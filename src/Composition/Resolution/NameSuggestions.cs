@@ -3,12 +3,12 @@ namespace WitBindgen.Composition.Resolution;
 /// <summary>"Did you mean" hints: the closest candidate by edit distance, when it is close enough.</summary>
 internal static class NameSuggestions
 {
-    /// <summary>The candidate closest to <paramref name="name"/>, or null when none is within a third of its length (at least 2 edits).</summary>
+    /// <summary>The candidate closest to <paramref name="name"/>, or null when none is within a quarter of its length (at least one edit).</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
-        int limit = Math.Max(2, name.Length / 3);
+        int limit = Math.Max(1, name.Length / 4);
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
             if (candidate == name)
@@ -27,7 +27,7 @@ internal static class NameSuggestions
         return best;
     }
 
-    /// <summary>A hint for a message: <c>; did you mean `x`?</c>, or <c>; the choices are `a`, `b`</c> for a few candidates, or nothing.</summary>
+    /// <summary>A hint for a message: <c>; did you mean `x`?</c>, or <c>; {listLabel} `a`, `b`</c> (at most eight listed), or nothing.</summary>
     public static string Hint(string name, IReadOnlyCollection<string> candidates, string listLabel)
     {
         if (Closest(name, candidates) is { } closest)
@@ -43,8 +43,8 @@ internal static class NameSuggestions
         const int MaxListed = 8;
         var listed = string.Join(", ", candidates.Take(MaxListed).Select(c => $"`{c}`"));
         return candidates.Count > MaxListed
-            ? $"; {listLabel}: {listed}, and {candidates.Count - MaxListed} more"
-            : $"; {listLabel}: {listed}";
+            ? $"; {listLabel} {listed}, and {candidates.Count - MaxListed} more"
+            : $"; {listLabel} {listed}";
     }
 
     /// <summary>The Levenshtein distance (insertions, deletions, substitutions).</summary>
