@@ -13,7 +13,10 @@ internal sealed class PackageFolder : IDisposable
 
     public string Root { get; }
 
-    public PackageDirectory Packages => new(Root);
+    private PackageDirectory? _packages;
+
+    /// <summary>One lookup for the folder (it caches the components it has read).</summary>
+    public PackageDirectory Packages => _packages ??= new(Root);
 
     /// <summary>Compiles Fixtures/<paramref name="fixture"/>.wat to <paramref name="relativePath"/>.</summary>
     public PackageFolder Fixture(string relativePath, string fixture)

@@ -13,7 +13,7 @@ internal sealed partial class CompositionResolver
         var instance = new InstanceBuilder(name.Name, _instances.Count, package, _sources.Locate(name.Span));
         TextSpan? passThrough = null;
         int reported = _diagnostics.Count;
-        for (int i = 0; i < creation.Arguments.Count; i++)
+        for (int i = 0; i < creation.Arguments.Count && !Stopped; i++)
         {
             switch (creation.Arguments[i])
             {

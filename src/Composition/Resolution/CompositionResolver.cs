@@ -53,6 +53,11 @@ internal sealed partial class CompositionResolver
 
         foreach (var statement in document.Statements)
         {
+            if (Stopped)
+            {
+                break;
+            }
+
             switch (statement)
             {
                 case WacLetStatement let:
@@ -183,7 +188,23 @@ internal sealed partial class CompositionResolver
         }
     }
 
-    private void Error(TextSpan span, string message) => _diagnostics.Add(CompositionDiagnostic.At(_sources, span, message));
+    /// <summary>Resolution stops after this many errors (the last diagnostic says so).</summary>
+    internal const int MaxDiagnostics = 100;
+
+    /// <summary>Whether the error limit was reached; loops over statements and arguments stop.</summary>
+    private bool Stopped => _diagnostics.Count > MaxDiagnostics;
+
+    private void Error(TextSpan span, string message)
+    {
+        if (Stopped)
+        {
+            return;
+        }
+
+        _diagnostics.Add(_diagnostics.Count < MaxDiagnostics
+            ? CompositionDiagnostic.At(_sources, span, message)
+            : CompositionDiagnostic.At(_sources, span, $"more than {MaxDiagnostics} errors; resolution stopped here"));
+    }
 
     private string Where(TextSpan span) => _sources.Locate(span).ToString();
 
