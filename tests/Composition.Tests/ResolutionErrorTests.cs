@@ -129,7 +129,15 @@ public sealed class ResolutionErrorTests : IDisposable
         AssertError(Header + "export g;", "exporting the whole instance `g` needs a name: `export g as name;` (or `export g...;` to export each of its exports)", 3, 8);
         AssertError("package demo:app;\nlet t = new test:types {};\nexport t.r;", "`t.r` is a type; a composition exports instances and functions only", 3, 8);
         AssertError(Header + "export g.hello...;", "only an instance's exports can be spread, and `g.hello` is a function", 3, 8);
-        AssertError("package demo:app;\nlet e = new test:empty {};\nexport e...;", "instance `e` (`test:empty`) has no exports to spread", 3, 9);
+        AssertError("package demo:app;\nlet e = new test:empty {};\nexport e...;", "instance `e` (`test:empty`) exports no instance or function to spread", 3, 9);
+        AssertError("package demo:app;\nlet t = new test:types {};\nexport t...;", "instance `t` (`test:types`) exports no instance or function to spread", 3, 9);
+    }
+
+    [Fact]
+    public void Export_names_follow_the_component_model_grammar()
+    {
+        AssertError(Header + "export g.hello as \"Not Kebab\";", "`Not Kebab` is not a valid export name: `Not Kebab` is not in kebab case", 3, 19);
+        AssertError(Header + "export g as \"a:b\";", "`a:b` is not a valid export name: expected `/` after package name", 3, 13);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using WitBindgen.Composition.Syntax;
-using WitBindgen.Runtime;
+using WitBindgen.Runtime.Validation;
 using WitBindgen.WitParser.Model;
 using WitBindgen.WitParser.Text;
 
@@ -117,6 +117,12 @@ internal sealed partial class CompositionResolver
             return;
         }
 
+        if (export.Alias is { } name && ExternNameGrammar.Check(name.Text) is { } invalid)
+        {
+            Error(name.Span, $"`{name.Text}` is not a valid export name: {invalid}");
+            return;
+        }
+
         switch (value)
         {
             case InstanceValue instance when export.Alias is { } alias:
@@ -133,13 +139,13 @@ internal sealed partial class CompositionResolver
                 Error(export.Value.Span, $"`{item.Text}` is {Article(item.Item.Kind)}; a composition exports instances and functions only");
                 break;
             case ItemValue item:
-                var name = export.Alias?.Text ?? item.Item.Name;
-                AddExport(new CompositionExport(name, item.Item.Kind, item.Instance.Name, item.Item.Name), export.Alias?.Span ?? export.Value.Span);
+                var exportName = export.Alias?.Text ?? item.Item.Name;
+                AddExport(new CompositionExport(exportName, item.Item.Kind, item.Instance.Name, item.Item.Name), export.Alias?.Span ?? export.Value.Span);
                 break;
         }
     }
 
-    /// <summary><c>export x...;</c>: every export of the instance not already exported under its name.</summary>
+    /// <summary><c>export x...;</c>: every instance and function the instance exports, unless already exported under its name.</summary>
     private void ExportEach(WacExportStatement export, ResolvedValue value, TextSpan spread)
     {
         if (value is ItemValue item)
@@ -153,13 +159,14 @@ internal sealed partial class CompositionResolver
             return;
         }
 
-        if (package.Exports.IsEmpty)
+        var exports = package.Exports.Where(e => e.Kind is PackageItemKind.Instance or PackageItemKind.Function).ToList();
+        if (exports.Count == 0)
         {
-            Error(spread, $"instance `{instance.Name}` (`{package.Reference}`) has no exports to spread");
+            Error(spread, $"instance `{instance.Name}` (`{package.Reference}`) exports no instance or function to spread");
             return;
         }
 
-        foreach (var exported in package.Exports)
+        foreach (var exported in exports)
         {
             if (_exports.All(e => e.Export.Name != exported.Name))
             {
