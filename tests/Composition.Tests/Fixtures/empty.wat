@@ -1,0 +1,2 @@
+;; test:empty: no imports, no exports.
+(component)
