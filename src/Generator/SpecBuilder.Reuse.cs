@@ -199,7 +199,7 @@ internal sealed partial class SpecBuilder
     /// </summary>
     private EquatableArray<InterfaceAttributeSpec> Provides(IEnumerable<InterfaceId> interfaces)
     {
-        if (!_bindings)
+        if (!_bindings || _world is null)
         {
             return EquatableArray<InterfaceAttributeSpec>.Empty;
         }
@@ -223,7 +223,8 @@ internal sealed partial class SpecBuilder
                 .Where(t => IsNominal(_resolve[t].Kind) && _resolve[t].Name is not null && _typeNames.ContainsKey(t))
                 .Select(t => _resolve[t].Name + "=" + _typeNames[t])
                 .ToEquatableArray();
-            list.Add(new InterfaceAttributeSpec(name, InterfaceNamespace(id), isImported, types));
+            // Without resources both directions' types are the same: two worlds of one assembly say the same thing.
+            list.Add(new InterfaceAttributeSpec(name, InterfaceNamespace(id), isImported || !HasResources(id), types));
         }
 
         return list.ToEquatableArray();

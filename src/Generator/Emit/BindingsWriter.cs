@@ -729,7 +729,10 @@ internal sealed class BindingsWriter
             foreach (var resource in i.Resources)
             {
                 var r = N(_roles[resource.FullName].Index);
-                defines.WriteLine($"Type{r} = {local}.DefineTableResource(\"{resource.WitName}\", Table{r}, rep => Table{r}.Remove(rep)?.Dispose());");
+                // An interface's resource is defined with its table, so that other bindings passing it find both.
+                defines.WriteLine(i.InstanceName is null
+                    ? $"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());"
+                    : $"Type{r} = {local}.DefineTableResource(\"{resource.WitName}\", Table{r}, rep => Table{r}.Remove(rep)?.Dispose());");
                 defines.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
                 defines.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
             }
