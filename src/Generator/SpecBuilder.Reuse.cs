@@ -37,13 +37,16 @@ internal sealed partial class SpecBuilder
                 continue;
             }
 
-            if (target is not null)
+            // Reused from a reference: the bindings it holds in the namespace this interface's types would get here (a
+            // copy would clash there, CS0436), or in the namespace the With entry names.
+            var ns = target ?? InterfaceNamespace(id);
+            var candidates = _provided.Where(p => p.Name == name && p.Namespace == ns).ToList();
+            if (target is not null && candidates.Count == 0)
             {
                 _reused[id] = new Reuse(target, null, true, $"the With entry for '{name}'");
                 continue;
             }
 
-            var candidates = _provided.Where(p => p.Name == name).ToList();
             if (candidates.Count == 0)
             {
                 continue;

@@ -51,11 +51,15 @@ public class ReuseTests
         };
     }
 
-    /// <summary>The assembly a project with the shared interface's bindings builds (world <c>host</c> imports it).</summary>
-    private static MetadataReference ProviderAssembly()
+    /// <summary>
+    /// The assembly a project with the shared interface's bindings builds (world <c>host</c> imports it), in the
+    /// namespace the package derives (<c>Test.Shared.Store</c>) or in <paramref name="ns"/>.
+    /// </summary>
+    private static MetadataReference ProviderAssembly(string? ns = null)
     {
-        var result = GeneratorHarness.Run(new[] { new WitSource("/shared.wit", Shared) }, withRuntime: true);
-        Assert.Contains(result.GeneratedSources, s => s.HintName == "Test.Shared.Store.WitInterface.g.cs");
+        var metadata = ns is null ? null : new Dictionary<string, string> { ["WitNamespace"] = ns };
+        var result = GeneratorHarness.Run(new[] { new WitSource("/shared.wit", Shared, metadata) }, withRuntime: true);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == (ns ?? "Test.Shared") + ".Store.WitInterface.g.cs");
         var compilation = GeneratorHarness.Compilation(withRuntime: true, result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray())
             .WithAssemblyName("Provider");
         using var stream = new MemoryStream();
@@ -127,6 +131,25 @@ public class ReuseTests
         Assert.Contains(result.GeneratedSources, s => s.HintName == "Test.Shared.Store.g.cs");
         Assert.DoesNotContain("FindResourceTable", World(result));
         var problems = Problems(result, compilation);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
+    public void Bindings_a_reference_holds_in_another_namespace_are_not_reused_unless_With_names_it()
+    {
+        // The provider gave the package its own namespace: a copy here does not clash, so it is generated here.
+        var provider = ProviderAssembly("Provider.Shared");
+        var (own, compilation) = RunApp(provider);
+        Assert.Contains(own.GeneratedSources, s => s.HintName == "Test.Shared.Store.g.cs");
+        Assert.Contains("global::Test.Shared.Store.Entry e", World(own));
+        var problems = Problems(own, compilation);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+
+        // With names the provider's namespace: its bindings are reused, with its names.
+        var (reused, _) = RunApp(provider, new Dictionary<string, string> { ["WitWith"] = "test:shared/store=Provider.Shared.Store" });
+        Assert.DoesNotContain(reused.GeneratedSources, s => s.HintName.StartsWith("Test.Shared.Store", StringComparison.Ordinal));
+        Assert.Contains("providers.FindResourceTable<global::Provider.Shared.Store.Blob>", World(reused));
+        problems = Problems(reused, compilation);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
 
