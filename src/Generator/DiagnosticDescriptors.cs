@@ -39,12 +39,23 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuntimeRequired = new(
         "WIT0007", "WitBindgen.Runtime required", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>WIT0011: an entry of the <c>With</c> metadata is malformed (reported at the project that defines the item, and left out).</summary>
+    public static readonly DiagnosticDescriptor MalformedWith = new(
+        "WIT0011", "WitBindgen With entry malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>
+    /// WIT0012: the bindings a referenced assembly holds for an interface cannot serve this world (its resource classes
+    /// are for the other direction, or its types do not match the WIT here).
+    /// </summary>
+    public static readonly DiagnosticDescriptor ReuseConflict = new(
+        "WIT0012", "WIT interface bindings cannot be reused", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>WIT9999: a bug in the generator; it reports instead of throwing.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "WIT9999", "WitBindgen internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>All descriptors.</summary>
-    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, NothingBound, RuntimeRequired, InternalError };
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[] { WitError, AmbiguousWorld, WorldNotFound, UnsupportedType, UnsupportedMode, NothingBound, RuntimeRequired, MalformedWith, ReuseConflict, InternalError };
 
     /// <summary>The descriptor with <paramref name="id"/> (the internal-error one for an unknown id).</summary>
     public static DiagnosticDescriptor ById(string id) => All.FirstOrDefault(d => d.Id == id) ?? InternalError;

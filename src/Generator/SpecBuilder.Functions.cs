@@ -22,6 +22,10 @@ internal sealed partial class SpecBuilder
         {
             switch (item)
             {
+                case WorldInterfaceItem i when _reused.ContainsKey(i.Interface):
+                    // Bound where its types are: the provider that assembly gives implements it.
+                    CanBindReused(i.Interface, import: true);
+                    break;
                 case WorldInterfaceItem i:
                     declaredImports += _resolve[i.Interface].Functions.Count;
                     imports.Add(BuildInterface(i.Interface, _resolve.NameOf(key), isImport: true, classMembers: null));
@@ -55,6 +59,8 @@ internal sealed partial class SpecBuilder
         {
             switch (item)
             {
+                case WorldInterfaceItem i when !CanBindReused(i.Interface, import: false):
+                    break;
                 case WorldInterfaceItem i:
                     declaredExports += _resolve[i.Interface].Functions.Count;
                     exports.Add(BuildInterface(i.Interface, _resolve.NameOf(key), isImport: false, classMembers));
@@ -74,7 +80,8 @@ internal sealed partial class SpecBuilder
         // Parameter names of the Imports constructor must differ from each other.
         var parameterNames = new HashSet<string>(StringComparer.Ordinal);
         var named = imports.Select(i => i with { PropertyName = Naming.Unique(Naming.Camel(i.PropertyName), parameterNames) }).ToList();
-        var spec = new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray());
+        var provided = ProvidedResources(named.Concat(exports));
+        var spec = new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray(), provided);
         spec = LeaveOutUnboundHandles(spec);
         CheckSomethingBound(world, spec, declaredImports, declaredExports);
         return spec;
@@ -86,7 +93,7 @@ internal sealed partial class SpecBuilder
     /// </summary>
     private WorldBindingsSpec LeaveOutUnboundHandles(WorldBindingsSpec spec)
     {
-        var bound = new HashSet<string>(spec.Imports.Concat(spec.Exports).SelectMany(i => i.Resources).Select(r => r.FullName), StringComparer.Ordinal);
+        var bound = new HashSet<string>(spec.Imports.Concat(spec.Exports).Concat(spec.Provided).SelectMany(i => i.Resources).Select(r => r.FullName), StringComparer.Ordinal);
         if (!spec.Imports.Concat(spec.Exports).SelectMany(AllFunctions).Any(f => UnboundHandle(f, bound) is not null))
         {
             return spec;
@@ -183,8 +190,21 @@ internal sealed partial class SpecBuilder
             }
         }
 
+        // An export's class implements the interface the import side gets (when its members are the same: no resources,
+        // whose classes differ by direction, and no function named like either type), so that an instance's export can
+        // serve as another world's import. Not for a reused interface: its namespace is another assembly's.
+        string? hostInterface = null;
+        if (!isImport && resources.Count == 0 && plain.Count > 0 && !_reused.ContainsKey(id))
+        {
+            var candidate = Naming.Unique("I" + pascal, TakenNames(ns));
+            if (plain.All(f => Naming.Pascal(f.ItemName) != candidate && Naming.Pascal(f.ItemName) != typeName))
+            {
+                hostInterface = candidate;
+            }
+        }
+
         var members = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { typeName };
-        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members, owner), resources.ToEquatableArray());
+        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members, owner), resources.ToEquatableArray(), hostInterface);
     }
 
     private ResourceBindingSpec BuildResource(TypeId id, List<WitFunction> functions, bool imported, string owner)

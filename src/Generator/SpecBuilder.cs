@@ -28,9 +28,14 @@ internal sealed partial class SpecBuilder
     private readonly bool _bindings;
     private HashSet<string> _boundResources = new(StringComparer.Ordinal);
 
-    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct, bool bindings = false)
+    private readonly EquatableArray<ProvidedInterface> _provided;
+    private readonly WithMap? _with;
+
+    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct, bool bindings = false, EquatableArray<ProvidedInterface> provided = default, WithMap? with = null)
     {
         _bindings = bindings;
+        _provided = provided;
+        _with = with;
         _resolve = resolve;
         _main = main;
         _unit = unit;
@@ -48,9 +53,10 @@ internal sealed partial class SpecBuilder
         }
 
         AddDependencies(interfaces, worldTypes);
+        DecideReuse(interfaces);
 
         // Name every type first, so references between interfaces resolve whatever the order.
-        foreach (var id in interfaces)
+        foreach (var id in interfaces.Where(i => !_reused.ContainsKey(i)))
         {
             NameTypes(_resolve[id].Types.Values, InterfaceNamespace(id));
         }
@@ -67,7 +73,7 @@ internal sealed partial class SpecBuilder
         }
 
         var files = new List<SourceFileSpec>();
-        foreach (var id in interfaces)
+        foreach (var id in interfaces.Where(i => !_reused.ContainsKey(i)))
         {
             _ct.ThrowIfCancellationRequested();
             var ns = InterfaceNamespace(id);
@@ -81,7 +87,7 @@ internal sealed partial class SpecBuilder
         }
 
         var bound = bindings is null ? EquatableArray<WorldBindingsSpec>.Empty : new[] { bindings }.ToEquatableArray();
-        return new GenerationSpec(files.ToEquatableArray(), _diagnostics.ToEquatableArray(), bound);
+        return new GenerationSpec(files.ToEquatableArray(), _diagnostics.ToEquatableArray(), bound, Provides(interfaces));
     }
 
     private bool SelectWorld(List<InterfaceId> interfaces, List<TypeId> worldTypes)
@@ -463,6 +469,11 @@ internal sealed partial class SpecBuilder
 
     private string InterfaceNamespace(InterfaceId id)
     {
+        if (_reused.TryGetValue(id, out var reuse))
+        {
+            return reuse.Namespace;
+        }
+
         var iface = _resolve[id];
         if (iface.Name is null)
         {

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Whether the project references the runtime (host bindings on).</summary>
     public const string Runtime = "WitRuntime";
 
+    /// <summary>The WIT interfaces whose types referenced assemblies hold.</summary>
+    public const string Provided = "WitProvided";
+
     /// <summary>Each load resolved into what to generate.</summary>
     public const string Specs = "WitSpecs";
 

@@ -12,7 +12,26 @@ public sealed partial class WitGenerator
         public static GenerationSpec Parse(WitUnit unit, CancellationToken ct) => Parse(unit, false, ct);
 
         /// <summary>Loads a unit; <paramref name="bindings"/> adds the world's host bindings (the project references the runtime).</summary>
-        public static GenerationSpec Parse(WitUnit unit, bool bindings, CancellationToken ct)
+        public static GenerationSpec Parse(WitUnit unit, bool bindings, CancellationToken ct) =>
+            Parse(unit, bindings, EquatableArray<ProvidedInterface>.Empty, ct);
+
+        /// <summary>
+        /// Loads a unit; <paramref name="bindings"/> adds the world's host bindings (the project references the runtime);
+        /// the interfaces in <paramref name="provided"/> (and those the unit's <c>With</c> maps to a namespace) are not
+        /// generated but referred to.
+        /// </summary>
+        public static GenerationSpec Parse(WitUnit unit, bool bindings, EquatableArray<ProvidedInterface> provided, CancellationToken ct)
+        {
+            var withErrors = new List<string>();
+            var with = WithMap.Parse(unit.With, withErrors);
+            var withDiagnostics = withErrors.Select(message => unit.Project is { } project
+                ? new DiagnosticSpec(DiagnosticDescriptors.MalformedWith.Id, message, project, 0, 0, 0, 0)
+                : DiagnosticSpec.Unlocated(DiagnosticDescriptors.MalformedWith.Id, message)).ToList();
+            var spec = Parse(unit, bindings, provided, with, ct);
+            return withDiagnostics.Count == 0 ? spec : spec with { Diagnostics = withDiagnostics.Concat(spec.Diagnostics).ToEquatableArray() };
+        }
+
+        private static GenerationSpec Parse(WitUnit unit, bool bindings, EquatableArray<ProvidedInterface> provided, WithMap with, CancellationToken ct)
         {
             try
             {
@@ -32,11 +51,11 @@ public sealed partial class WitGenerator
                 var worlds = (unit.World ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
                 if (worlds.Count <= 1)
                 {
-                    return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings).Build();
+                    return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings, provided, with).Build();
                 }
 
                 return GenerationSpec.Combine(worlds
-                    .Select(world => new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit with { World = world }, ct, bindings).Build())
+                    .Select(world => new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit with { World = world }, ct, bindings, provided, with).Build())
                     .ToList());
             }
             catch (OperationCanceledException)

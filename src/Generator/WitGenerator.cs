@@ -40,9 +40,16 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == RuntimeAssembly))
             .WithTrackingName(TrackingNames.Runtime);
 
+        // The WIT interfaces referenced assemblies already hold bindings for: equatable, so an edit of C# code leaves
+        // every WIT step cached.
+        var provided = context.CompilationProvider
+            .Select(static (compilation, ct) => ProvidedInterfaces.Read(compilation, ct))
+            .WithTrackingName(TrackingNames.Provided);
+
         var specs = units
             .Combine(runtime)
-            .Select(static (pair, ct) => Parser.Parse(pair.Left, pair.Right, ct))
+            .Combine(provided)
+            .Select(static (pair, ct) => Parser.Parse(pair.Left.Left, pair.Left.Right, pair.Right, ct))
             .WithTrackingName(TrackingNames.Specs);
 
         var all = specs.Collect()
@@ -86,6 +93,8 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             Meta("WitWorld"),
             Meta("WitNamespace"),
             Meta("WitFeatures"),
-            Meta("WitMode"));
+            Meta("WitMode"),
+            Meta("WitWith"),
+            Meta("WitProject"));
     }
 }

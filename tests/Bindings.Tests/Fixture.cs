@@ -12,6 +12,8 @@ internal static class Fixture
     private static readonly Lazy<LoadedComponent> TypeImportsComponent = new(() => Load("type-imports.wat"));
     private static readonly Lazy<LoadedComponent> CollectionsComponent = new(() => Load("collections.wat"));
     private static readonly Lazy<LoadedComponent> WorldResourcesComponent = new(() => Load("world-resources.wat"));
+    private static readonly Lazy<LoadedComponent> CalcExporterComponent = new(() => Load("calc-exporter.wat"));
+    private static readonly Lazy<LoadedComponent> CalcImporterComponent = new(() => Load("calc-importer.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
@@ -22,6 +24,10 @@ internal static class Fixture
     public static LoadedComponent Collections => CollectionsComponent.Value;
 
     public static LoadedComponent WorldResources => WorldResourcesComponent.Value;
+
+    public static LoadedComponent CalcExporter => CalcExporterComponent.Value;
+
+    public static LoadedComponent CalcImporter => CalcImporterComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

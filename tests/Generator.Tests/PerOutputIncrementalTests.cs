@@ -58,6 +58,11 @@ public class PerOutputIncrementalTests
     private const string BetaHost = "Test.Incr.Beta.IBeta.g.cs";
     private const string World = "Test.Incr.App.AppWorld.g.cs";
 
+    // The exported interface's class implements the interface its import side gets; every interface names its types
+    // for other assemblies in an assembly attribute.
+    private const string GammaHost = "Test.Incr.Gamma.IGamma.g.cs";
+    private static readonly string[] Attributes = { "Test.Incr.Alpha.WitInterface.g.cs", "Test.Incr.Beta.WitInterface.g.cs", "Test.Incr.Gamma.WitInterface.g.cs" };
+
     [Fact]
     public void The_first_run_renders_every_source_once()
     {
@@ -65,7 +70,7 @@ public class PerOutputIncrementalTests
         var (rendered, reused) = Outputs(first);
         Assert.Empty(reused);
         Assert.Equal(first.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal), rendered);
-        Assert.Equal(new[] { AlphaHost, AlphaTypes, World, BetaHost, BetaTypes }.OrderBy(n => n, StringComparer.Ordinal), rendered);
+        Assert.Equal(new[] { AlphaHost, AlphaTypes, World, BetaHost, BetaTypes, GammaHost }.Concat(Attributes).OrderBy(n => n, StringComparer.Ordinal), rendered);
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public class PerOutputIncrementalTests
 
         var (rendered, reused) = Outputs(second);
         Assert.Equal(new[] { AlphaHost, World }.OrderBy(n => n, StringComparer.Ordinal), rendered);
-        Assert.Equal(new[] { AlphaTypes, BetaHost, BetaTypes }.OrderBy(n => n, StringComparer.Ordinal), reused);
+        Assert.Equal(new[] { AlphaTypes, BetaHost, BetaTypes, GammaHost }.Concat(Attributes).OrderBy(n => n, StringComparer.Ordinal), reused);
         Assert.Contains("uint Add(uint a, uint b, uint c);", Text(second, AlphaHost));
         AssertReusedTextsUnchanged(first, second, reused);
     }
@@ -101,7 +106,7 @@ public class PerOutputIncrementalTests
 
         var (rendered, reused) = Outputs(second);
         Assert.Equal(new[] { AlphaTypes }, rendered);
-        Assert.Equal(4, reused.Count);
+        Assert.Equal(8, reused.Count);
         Assert.Contains("A point on the grid.", Text(second, AlphaTypes));
         AssertReusedTextsUnchanged(first, second, reused);
     }
@@ -116,7 +121,7 @@ public class PerOutputIncrementalTests
         Assert.All(Reasons(second, TrackingNames.Specs), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
         var (rendered, reused) = Outputs(second);
         Assert.Empty(rendered);
-        Assert.Equal(5, reused.Count);
+        Assert.Equal(9, reused.Count);
         AssertReusedTextsUnchanged(first, second, reused);
     }
 

@@ -45,6 +45,7 @@ public class RuntimeApiTests
         typeof(SharedCase<>),
         typeof(HostResourceTable<>),
         typeof(EnteredInstances),
+        typeof(WitInterfaceBindingsAttribute),
     };
 
     [Theory]
@@ -68,6 +69,8 @@ public class RuntimeApiTests
         { typeof(CanonicalAbi), nameof(CanonicalAbi.ThrowIfNull) },
         { typeof(ComponentInstance), nameof(ComponentInstance.BindRawFunction) },
         { typeof(ComponentInstance), nameof(ComponentInstance.BindResourceType) },
+        { typeof(HostImports), nameof(HostImports.FindResourceTable) },
+        { typeof(HostInstance), nameof(HostInstance.DefineTableResource) },
     };
 
     [Theory]

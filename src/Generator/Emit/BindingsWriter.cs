@@ -28,7 +28,7 @@ internal sealed class BindingsWriter
         _world = world;
         _worldClass = $"global::{world.Namespace}.{world.ClassName}";
         _abiClass = world.ClassName + "Abi";
-        foreach (var resource in world.Imports.Concat(world.Exports).SelectMany(i => i.Resources))
+        foreach (var resource in world.Imports.Concat(world.Exports).Concat(world.Provided).SelectMany(i => i.Resources))
         {
             if (!_roles.ContainsKey(resource.FullName))
             {
@@ -56,6 +56,14 @@ internal sealed class BindingsWriter
             // Only the world's own imports name the world: an imported interface two worlds share is one output.
             var worldName = iface.InstanceName is null ? world.WorldName : null;
             yield return new OutputSpec($"{iface.Namespace}.{iface.TypeName}.g.cs", Interface: new InterfaceFileSpec(worldName, iface));
+        }
+
+        // The interface an export's class implements: the same output as the import side's (one C# interface per WIT
+        // interface when one world imports it and another exports it).
+        foreach (var e in world.Exports.Where(e => e.HostInterface is not null))
+        {
+            var iface = e with { TypeName = e.HostInterface!, PropertyName = string.Empty, HostInterface = null };
+            yield return new OutputSpec($"{iface.Namespace}.{iface.TypeName}.g.cs", Interface: new InterfaceFileSpec(null, iface));
         }
 
         var calls = ExportCallNames(world);
@@ -127,6 +135,11 @@ internal sealed class BindingsWriter
 
         return names;
     }
+
+    /// <summary>True when the world's functions pass resources of interfaces bound elsewhere (found among the providers).</summary>
+    private bool HasProvided => _world.Provided.Any(i => i.Resources.Count > 0);
+
+    private bool IsProvided(ResourceBindingSpec resource) => _world.Provided.Any(i => i.Resources.Any(r => r.FullName == resource.FullName));
 
     private static bool HasMembers(InterfaceBindingSpec iface) => iface.Functions.Count > 0 || iface.Resources.Count > 0;
 
@@ -356,6 +369,11 @@ internal sealed class BindingsWriter
         w.WriteLine("host.Add(provider);");
         w.CloseBlock();
         w.WriteLine($"var abi = new {_abiClass}();");
+        if (HasProvided)
+        {
+            w.WriteLine("abi.BindProvided(host);");
+        }
+
         if (hasImports)
         {
             w.WriteLine("abi.DefineImports(host, imports);");
@@ -467,11 +485,32 @@ internal sealed class BindingsWriter
         w.WriteLine("/// The implementations as runtime import definitions, to provide them to a component of another world");
         w.WriteLine("/// (pass them as a provider to its <c>Instantiate</c>) or to a <see cref=\"" + Runtime.Substring(8) + ".LoadedComponent\"/> directly.");
         w.WriteLine("/// </summary>");
+        if (HasProvided)
+        {
+            w.WriteLine("/// <param name=\"providers\">The providers of the interfaces whose resources the imports pass (the world's <c>Instantiate</c> takes the same).</param>");
+        }
+
         w.WriteLine("/// <returns>A new set of import definitions.</returns>");
-        w.WriteLine($"public {Runtime}.HostImports ToHostImports()");
+        w.WriteLine(HasProvided ? $"public {Runtime}.HostImports ToHostImports(params {Runtime}.HostImports[] providers)" : $"public {Runtime}.HostImports ToHostImports()");
         w.OpenBlock();
         w.WriteLine($"var host = new {Runtime}.HostImports();");
-        w.WriteLine($"new {_abiClass}().DefineImports(host, this);");
+        if (HasProvided)
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(providers);");
+            w.WriteLine($"var all = new {Runtime}.HostImports();");
+            w.WriteLine("foreach (var provider in providers)");
+            w.OpenBlock();
+            w.WriteLine("all.Add(provider);");
+            w.CloseBlock();
+            w.WriteLine($"var abi = new {_abiClass}();");
+            w.WriteLine("abi.BindProvided(all);");
+            w.WriteLine("abi.DefineImports(host, this);");
+        }
+        else
+        {
+            w.WriteLine($"new {_abiClass}().DefineImports(host, this);");
+        }
+
         w.WriteLine("return host;");
         w.CloseBlock();
         w.CloseBlock();
@@ -494,7 +533,7 @@ internal sealed class BindingsWriter
     {
         Docs.Summary(w, e.Docs, $"The functions of the exported interface <c>{Docs.Escape(e.InstanceName!)}</c>.");
         GeneratedCode.Write(w);
-        w.WriteLine($"public sealed class {e.TypeName}");
+        w.WriteLine(e.HostInterface is null ? $"public sealed class {e.TypeName}" : $"public sealed class {e.TypeName} : global::{e.Namespace}.{e.HostInterface}");
         w.OpenBlock();
         w.WriteLine($"private readonly {_abiClass} _abi;");
         w.WriteLine();
@@ -690,7 +729,10 @@ internal sealed class BindingsWriter
             foreach (var resource in i.Resources)
             {
                 var r = N(_roles[resource.FullName].Index);
-                defines.WriteLine($"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());");
+                // An interface's resource is defined with its table, so that other bindings passing it find both.
+                defines.WriteLine(i.InstanceName is null
+                    ? $"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());"
+                    : $"Type{r} = {local}.DefineTableResource(\"{resource.WitName}\", Table{r}, rep => Table{r}.Remove(rep)?.Dispose());");
                 defines.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
                 defines.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
             }
@@ -722,10 +764,33 @@ internal sealed class BindingsWriter
             w.WriteLine($"internal {Runtime}.State.ResourceType Type{r} = null!;");
             w.WriteLine($"internal global::WitBindgen.Runtime.Abi.AbiOwnType Own{r} = null!;");
             w.WriteLine($"internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow{r} = null!;");
-            if (resource.Imported)
+            if (IsProvided(resource))
+            {
+                w.WriteLine($"internal {Runtime}.HostResourceTable<{resource.FullName}> Table{r} = null!;");
+            }
+            else if (resource.Imported)
             {
                 w.WriteLine($"internal readonly {Runtime}.HostResourceTable<{resource.FullName}> Table{r} = new();");
             }
+        }
+
+        if (HasProvided)
+        {
+            w.WriteLine();
+            w.WriteLine($"internal void BindProvided({Runtime}.HostImports providers)");
+            w.OpenBlock();
+            foreach (var i in _world.Provided)
+            {
+                foreach (var resource in i.Resources)
+                {
+                    var r = N(_roles[resource.FullName].Index);
+                    w.WriteLine($"Table{r} = providers.FindResourceTable<{resource.FullName}>(\"{i.InstanceName}\", \"{resource.WitName}\", out Type{r});");
+                    w.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
+                    w.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
+                }
+            }
+
+            w.CloseBlock();
         }
 
         if (imports.Count > 0)

@@ -160,6 +160,10 @@ internal sealed record ResourceBindingSpec(string Name, string Namespace, string
 /// <param name="Docs">The WIT documentation.</param>
 /// <param name="Functions">The functions outside resources.</param>
 /// <param name="Resources">The resources it defines.</param>
+/// <param name="HostInterface">
+/// For an export: the C# interface the generator makes for the interface as an import, which the export class then
+/// implements (so an instance's export can serve as another world's import); null when none fits (resources).
+/// </param>
 internal sealed record InterfaceBindingSpec(
     string? InstanceName,
     string Namespace,
@@ -167,7 +171,8 @@ internal sealed record InterfaceBindingSpec(
     string PropertyName,
     string? Docs,
     EquatableArray<FunctionSpec> Functions,
-    EquatableArray<ResourceBindingSpec> Resources);
+    EquatableArray<ResourceBindingSpec> Resources,
+    string? HostInterface = null);
 
 /// <summary>The host bindings of one world: its imports to implement and its exports to call.</summary>
 /// <param name="Namespace">The world's C# namespace.</param>
@@ -176,10 +181,15 @@ internal sealed record InterfaceBindingSpec(
 /// <param name="Docs">The WIT documentation.</param>
 /// <param name="Imports">Imported interfaces, then world-level function imports.</param>
 /// <param name="Exports">Exported interfaces, then world-level function exports.</param>
+/// <param name="Provided">
+/// Imported interfaces whose bindings another assembly (or another world) provides, with the resources of theirs the
+/// world's functions pass: their types and tables are found among the providers at instantiation.
+/// </param>
 internal sealed record WorldBindingsSpec(
     string Namespace,
     string ClassName,
     string WorldName,
     string? Docs,
     EquatableArray<InterfaceBindingSpec> Imports,
-    EquatableArray<InterfaceBindingSpec> Exports);
+    EquatableArray<InterfaceBindingSpec> Exports,
+    EquatableArray<InterfaceBindingSpec> Provided = default);

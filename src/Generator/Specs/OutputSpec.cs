@@ -2,7 +2,7 @@ namespace WitBindgen.Generator.Specs;
 
 /// <summary>
 /// One generated source and everything its text is rendered from: exactly one of <paramref name="Types"/>,
-/// <paramref name="Interface"/>, <paramref name="Resource"/>, <paramref name="World"/> or <paramref name="Failure"/> is set. The pipeline
+/// <paramref name="Interface"/>, <paramref name="Resource"/>, <paramref name="World"/>, <paramref name="Provides"/> or <paramref name="Failure"/> is set. The pipeline
 /// hands each to the emitter as its own item, so Roslyn renders again only the sources whose spec changed.
 /// Specs hold no source locations (diagnostics carry those), so an edit that only moves text leaves them equal.
 /// </summary>
@@ -11,6 +11,7 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Interface">A host interface to implement (an import with functions or resources).</param>
 /// <param name="Resource">A resource class.</param>
 /// <param name="World">The host bindings' world class and ABI class.</param>
+/// <param name="Provides">The assembly attribute through which other projects reuse an interface's types.</param>
 /// <param name="Failure">Instead of a source: why the outputs could not be planned (a generator bug, reported as WIT9999).</param>
 internal sealed record OutputSpec(
     string HintName,
@@ -18,7 +19,8 @@ internal sealed record OutputSpec(
     InterfaceFileSpec? Interface = null,
     ResourceFileSpec? Resource = null,
     WorldBindingsSpec? World = null,
-    string? Failure = null);
+    string? Failure = null,
+    InterfaceAttributeSpec? Provides = null);
 
 /// <summary>The host interface file of one imported interface.</summary>
 /// <param name="WorldName">The WIT world's name for the world's own function imports (their documentation names it); null for an interface.</param>

@@ -38,17 +38,33 @@ internal sealed record ResourceSpec(string Name, string WitName, string? Docs, b
 /// <param name="Types">The types in WIT order.</param>
 internal sealed record SourceFileSpec(string HintName, string Namespace, string Origin, EquatableArray<TypeSpec> Types);
 
+/// <summary>
+/// The <c>[assembly: WitInterfaceBindings(...)]</c> attribute of one interface generated here, through which a
+/// project that references this assembly reuses its types.
+/// </summary>
+/// <param name="Name">The interface with its package and version.</param>
+/// <param name="Namespace">The C# namespace of its types.</param>
+/// <param name="Imported">True when its resource classes are host-implemented (the world imports it).</param>
+/// <param name="Types">Each nominal WIT type as <c>wit-name=CSharpName</c>.</param>
+internal sealed record InterfaceAttributeSpec(string Name, string Namespace, bool Imported, EquatableArray<string> Types);
+
 /// <summary>Everything generated for one <see cref="WitUnit"/>.</summary>
 /// <param name="Files">The generated files.</param>
 /// <param name="Diagnostics">The diagnostics to report.</param>
 /// <param name="Bindings">The host bindings of the selected worlds, when the project references the runtime.</param>
-internal sealed record GenerationSpec(EquatableArray<SourceFileSpec> Files, EquatableArray<DiagnosticSpec> Diagnostics, EquatableArray<WorldBindingsSpec> Bindings = default)
+/// <param name="Provides">The interfaces generated here that other assemblies can reuse (with host bindings only).</param>
+internal sealed record GenerationSpec(
+    EquatableArray<SourceFileSpec> Files,
+    EquatableArray<DiagnosticSpec> Diagnostics,
+    EquatableArray<WorldBindingsSpec> Bindings = default,
+    EquatableArray<InterfaceAttributeSpec> Provides = default)
 {
     /// <summary>The specs of several worlds of one load as one (files written once each at emission).</summary>
     public static GenerationSpec Combine(IReadOnlyList<GenerationSpec> specs) => new(
         specs.SelectMany(s => s.Files).ToEquatableArray(),
         specs.SelectMany(s => s.Diagnostics).Distinct().ToEquatableArray(),
-        specs.SelectMany(s => s.Bindings).ToEquatableArray());
+        specs.SelectMany(s => s.Bindings).ToEquatableArray(),
+        specs.SelectMany(s => s.Provides).ToEquatableArray());
 
     /// <summary>A spec that generates nothing and reports <paramref name="diagnostic"/>.</summary>
     public static GenerationSpec Failed(DiagnosticSpec diagnostic) =>

@@ -11,4 +11,6 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Namespace">The <c>WitNamespace</c> metadata: the C# namespace of the main package.</param>
 /// <param name="Features">The <c>WitFeatures</c> metadata: comma or semicolon separated feature names, <c>*</c> for all.</param>
 /// <param name="Mode">The <c>WitMode</c> metadata: <c>Host</c> (the default) or <c>Guest</c>.</param>
-internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features, string? Mode = null);
+/// <param name="With">The <c>WitWith</c> metadata: where interfaces' types come from (see <see cref="WithMap"/>).</param>
+/// <param name="Project">The <c>WitProject</c> metadata: the project file that defines the item, to place diagnostics about its metadata.</param>
+internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null);

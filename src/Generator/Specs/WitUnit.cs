@@ -9,7 +9,9 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Namespace">The C# namespace for the main package, if given.</param>
 /// <param name="Features">The enabled features, if given.</param>
 /// <param name="Mode">The bindings to generate (<c>Host</c> by default), if given.</param>
-internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features, string? Mode = null)
+/// <param name="With">Where interfaces' types come from (see <see cref="WithMap"/>), if given.</param>
+/// <param name="Project">The project file that defines the item, if known.</param>
+internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null)
 {
     /// <summary>Groups input files into units: one per package directory, one per loose file.</summary>
     public static IEnumerable<WitUnit> Group(IEnumerable<WitInputFile> files)
@@ -17,7 +19,7 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (var loose in ordered.Where(f => f.Root is null))
         {
-            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features, loose.Mode);
+            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features, loose.Mode, loose.With, loose.Project);
         }
 
         foreach (var group in ordered.Where(f => f.Root is not null).GroupBy(f => f.Root!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -29,7 +31,9 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
                 list.Select(f => f.World).FirstOrDefault(v => v is not null),
                 list.Select(f => f.Namespace).FirstOrDefault(v => v is not null),
                 list.Select(f => f.Features).FirstOrDefault(v => v is not null),
-                list.Select(f => f.Mode).FirstOrDefault(v => v is not null));
+                list.Select(f => f.Mode).FirstOrDefault(v => v is not null),
+                list.Select(f => f.With).FirstOrDefault(v => v is not null),
+                list.Select(f => f.Project).FirstOrDefault(v => v is not null));
         }
     }
 }
