@@ -101,4 +101,43 @@ internal static class LinkWat
 
         return text.Append(')').ToString();
     }
+
+    /// <summary>
+    /// The live pair of the value tests as one composed binary: the callee forwarder instantiated with the outer
+    /// component's imports, the caller forwarder with the callee's exports, the caller's exports exported.
+    /// </summary>
+    public static string Composed(IEnumerable<LinkFunction> functions, string callerEncoding, string calleeEncoding)
+    {
+        var list = functions.ToList();
+        const string typeArguments = """(with "point-type" (type $point)) (with "shape-type" (type $shape)) (with "color-type" (type $color)) (with "perms-type" (type $perms))""";
+        var text = new StringBuilder("(component\n").Append(Types).Append('\n');
+        foreach (var f in list)
+        {
+            text.Append($"  (import \"{f.Name}\" (func $h-{f.Name} {f.Type}))\n");
+        }
+
+        text.Append(Nested("$callee", Forwarder(list, calleeEncoding))).Append('\n');
+        text.Append(Nested("$caller", Forwarder(list, callerEncoding))).Append('\n');
+        text.Append("  (instance $b (instantiate $callee ").Append(typeArguments);
+        foreach (var f in list)
+        {
+            text.Append($" (with \"{f.Name}\" (func $h-{f.Name}))");
+        }
+
+        text.Append("))\n  (instance $a (instantiate $caller ").Append(typeArguments);
+        foreach (var f in list)
+        {
+            text.Append($" (with \"{f.Name}\" (func $b \"{f.Name}\"))");
+        }
+
+        text.Append("))\n");
+        foreach (var f in list)
+        {
+            text.Append($"  (export \"{f.Name}\" (func $a \"{f.Name}\"))\n");
+        }
+
+        return text.Append(')').ToString();
+
+        static string Nested(string id, string component) => "(component " + id + component["(component".Length..];
+    }
 }

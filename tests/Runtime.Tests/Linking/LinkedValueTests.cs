@@ -31,53 +31,16 @@ public class LinkedValueTests
 
     private static readonly string[] Texts = ["", "plain ascii", "café crème", "ünïcödé ✓ 😀 日本語", new string('x', 300) + "é", new string('λ', 300)];
 
-    /// <summary>The callee's host functions: each records its arguments and answers from them.</summary>
-    private sealed class CalleeHost
-    {
-        public List<(string Name, WitValue[] Arguments)> Calls { get; } = new();
-
-        public HostImports Imports()
-        {
-            var imports = new HostImports();
-            Define(imports, "add", a => WitValue.U32(a[0].AsU32() + a[1].AsU32()));
-            Define(imports, "scalars", a => WitValue.Tuple(a));
-            Define(imports, "small", a => WitValue.S16((short)(a[0].AsS8() + a[1].AsS16() + a[2].AsU8())));
-            Define(imports, "echo", a => WitValue.String(a[0].AsString() + "!"));
-            Define(imports, "points", a => WitValue.List(a[0].Items.Reverse().Select(p => WitValue.Record(
-                WitValue.String(p.Items[0].AsString() + "'"), WitValue.S32(p.Items[1].AsS32() + 1), p.Items[2])).ToArray()));
-            Define(imports, "shape", a => a[0].CaseIndex switch
-            {
-                0 => WitValue.Variant(3, WitValue.String("none")),
-                1 => WitValue.Variant(1, WitValue.F32(a[0].Payload!.AsF32() * 2)),
-                2 => WitValue.Variant(2, WitValue.Tuple(WitValue.U64(a[0].Payload!.Items[0].AsU64() + 1), a[0].Payload!.Items[1])),
-                _ => WitValue.Variant(3, WitValue.String(a[0].Payload!.AsString() + a[0].Payload!.AsString())),
-            });
-            Define(imports, "opts", a => WitValue.Tuple(a));
-            Define(imports, "pick", a => a[1]);
-            Define(imports, "many", a => WitValue.U32((uint)a[0].AsString().Length + a.Skip(1).Aggregate(0u, (sum, v) => sum + v.AsU32())));
-            Define(imports, "nums", a => WitValue.Tuple(WitValue.List(a[0].Items.Reverse().ToArray()), a[1], a[2]));
-            Define(imports, "nested", a => a[0].Items.Length == 0 ? WitValue.None : WitValue.Some(WitValue.List(a[0].Items.SelectMany(l => l.Items).ToArray())));
-            return imports;
-        }
-
-        private void Define(HostImports imports, string name, Func<WitValue[], WitValue> body) =>
-            imports.DefineFunction(name, arguments =>
-            {
-                Calls.Add((name, arguments));
-                return [body(arguments)];
-            });
-    }
-
     private sealed class Pair : IDisposable
     {
         public Pair(string callerEncoding, string calleeEncoding)
         {
-            Host = new CalleeHost();
+            Host = new LinkCalleeHost();
             Callee = Runtime.LoadText(LinkWat.Forwarder(LinkWat.Functions, calleeEncoding)).Instantiate(Host.Imports());
             Caller = Runtime.LoadText(LinkWat.Forwarder(LinkWat.Functions, callerEncoding)).Instantiate(new HostImports().LinkExports(Callee));
         }
 
-        public CalleeHost Host { get; }
+        public LinkCalleeHost Host { get; }
 
         public ComponentInstance Callee { get; }
 
