@@ -64,7 +64,7 @@ internal sealed partial class ValueTransfer
 
         if (encoding == StringEncoding.Utf16 && target == StringEncoding.Utf16)
         {
-            if (StringValidation.IndexOfUnpairedSurrogate(MemoryMarshal.Cast<byte, char>(bytes)) >= 0)
+            if (!IsValidUtf16(MemoryMarshal.Cast<byte, char>(bytes)))
             {
                 ThrowInvalid(m.From, pointer, taggedUnits);
             }
@@ -79,45 +79,53 @@ internal sealed partial class ValueTransfer
         }
 
         var capacity = utf16 ? (int)(byteLength / 2) : (int)byteLength;
-        char[]? rented = null;
-        Span<char> chars = capacity <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        if (capacity <= StackChars)
+        {
+            Span<char> buffer = stackalloc char[StackChars];
+            return Transcode(bytes, utf16, buffer, pointer, taggedUnits, ref m);
+        }
+
+        var rented = ArrayPool<char>.Shared.Rent(capacity);
         try
         {
-            int length;
-            if (utf16)
-            {
-                var units = MemoryMarshal.Cast<byte, char>(bytes);
-                if (StringValidation.IndexOfUnpairedSurrogate(units) >= 0)
-                {
-                    ThrowInvalid(m.From, pointer, taggedUnits);
-                }
-
-                units.CopyTo(chars);
-                length = units.Length;
-            }
-            else if (encoding == StringEncoding.Utf8)
-            {
-                if (Utf8.ToUtf16(bytes, chars, out _, out length, replaceInvalidSequences: false) != OperationStatus.Done)
-                {
-                    ThrowInvalid(m.From, pointer, taggedUnits);
-                }
-            }
-            else
-            {
-                length = Encoding.Latin1.GetChars(bytes, chars);
-            }
-
-            var slice = StringStorer.Store(_toContext, chars[..length], encoding, taggedUnits);
-            Refresh(ref m);
-            return (slice.Pointer, slice.Length);
+            return Transcode(bytes, utf16, rented, pointer, taggedUnits, ref m);
         }
         finally
         {
-            if (rented is not null)
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Decodes the source text into <paramref name="chars"/> (validating it) and stores it with the spec's transcoding.</summary>
+    private (uint Pointer, uint TaggedUnits) Transcode(ReadOnlySpan<byte> bytes, bool utf16, scoped Span<char> chars, uint pointer, uint taggedUnits, ref LinkMemories m)
+    {
+        int length;
+        if (utf16)
+        {
+            var units = MemoryMarshal.Cast<byte, char>(bytes);
+            if (!IsValidUtf16(units))
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ThrowInvalid(m.From, pointer, taggedUnits);
+            }
+
+            units.CopyTo(chars);
+            length = units.Length;
+        }
+        else if (_from.Encoding == StringEncoding.Utf8)
+        {
+            if (Utf8.ToUtf16(bytes, chars, out _, out length, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                ThrowInvalid(m.From, pointer, taggedUnits);
             }
         }
+        else
+        {
+            length = Encoding.Latin1.GetChars(bytes, chars);
+        }
+
+        var slice = StringStorer.Store(_toContext, chars[..length], _from.Encoding, taggedUnits);
+        Refresh(ref m);
+        return (slice.Pointer, slice.Length);
     }
 
     /// <summary><c>store_string_copy</c>: one <c>realloc</c> of the exact size, then the bytes.</summary>
@@ -127,6 +135,29 @@ internal sealed partial class ValueTransfer
         Refresh(ref m);
         m.From.Slice((int)pointer, byteLength).CopyTo(m.To.Slice((int)target, byteLength));
         return target;
+    }
+
+    /// <summary>Whether UTF-16 code units have no unpaired surrogate (a scan that allocates nothing).</summary>
+    private static bool IsValidUtf16(ReadOnlySpan<char> units)
+    {
+        for (var i = 0; i < units.Length; i++)
+        {
+            var c = units[i];
+            if (!char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < units.Length && char.IsLowSurrogate(units[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Raises the trap that lifting this invalid string raises (the same kind and message).</summary>

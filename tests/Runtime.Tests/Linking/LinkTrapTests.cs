@@ -34,14 +34,14 @@ public class LinkTrapTests
           (func (export "call-back") (canon lift (core func $i "call-back"))))
         """;
 
-    private static readonly string Caller = $$"""
+    private static string Caller(string encoding = "utf8", string badString = "0xFEFF") => $$"""
         (component
           (import "echo" (func $echo (param "s" string) (result string)))
           (import "boom" (func $boom))
           (import "bad-char" (func $bad-char (result char)))
           (import "call-back" (func $call-back))
           {{Wat.Libc}}
-          (core func $echo (canon lower (func $echo) (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+          (core func $echo (canon lower (func $echo) (memory (core memory $libc "memory")) (realloc (core func $libc "realloc")) string-encoding={{encoding}}))
           (core func $boom (canon lower (func $boom)))
           (core func $bad-char (canon lower (func $bad-char)))
           (core func $call-back (canon lower (func $call-back)))
@@ -52,7 +52,7 @@ public class LinkTrapTests
             (import "l" "bad-char" (func $bad-char (result i32)))
             (import "l" "call-back" (func $call-back))
             (func (export "oob") (call $echo (i32.const 0xFFF0) (i32.const 64) (i32.const 1024)))
-            (func (export "bad-utf8") (i32.store (i32.const 100) (i32.const 0xFEFF)) (call $echo (i32.const 100) (i32.const 2) (i32.const 1024)))
+            (func (export "bad-string") (i32.store (i32.const 100) (i32.const {{badString}})) (call $echo (i32.const 100) (i32.const 2) (i32.const 1024)))
             (func (export "echo-len") (result i32)
               (i32.store (i32.const 100) (i32.const 0x6968)) (call $echo (i32.const 100) (i32.const 2) (i32.const 1024)) (i32.load (i32.const 1028)))
             (func (export "boom") (call $boom))
@@ -62,7 +62,7 @@ public class LinkTrapTests
           (core instance $i (instantiate $m (with "libc" (instance $libc))
             (with "l" (instance (export "echo" (func $echo)) (export "boom" (func $boom)) (export "bad-char" (func $bad-char)) (export "call-back" (func $call-back))))))
           (func (export "oob") (canon lift (core func $i "oob")))
-          (func (export "bad-utf8") (canon lift (core func $i "bad-utf8")))
+          (func (export "bad-string") (canon lift (core func $i "bad-string")))
           (func (export "echo-len") (result u32) (canon lift (core func $i "echo-len")))
           (func (export "boom") (canon lift (core func $i "boom")))
           (func (export "bad-char") (result u32) (canon lift (core func $i "bad-char")))
@@ -72,10 +72,10 @@ public class LinkTrapTests
 
     private sealed class Pair : IDisposable
     {
-        public Pair(string calleeEncoding = "utf8", HostFunction? back = null)
+        public Pair(string calleeEncoding = "utf8", HostFunction? back = null, string? caller = null)
         {
             Callee = Runtime.LoadText(Callee(calleeEncoding)).Instantiate(new HostImports().DefineFunction("back", back ?? (_ => [])));
-            Caller = Runtime.LoadText(LinkTrapTests.Caller).Instantiate(new HostImports().LinkExports(Callee));
+            Caller = Runtime.LoadText(caller ?? LinkTrapTests.Caller()).Instantiate(new HostImports().LinkExports(Callee));
         }
 
         public ComponentInstance Callee { get; }
@@ -120,8 +120,17 @@ public class LinkTrapTests
 
         using (var pair = new Pair(calleeEncoding))
         {
-            var trap = Assert.Throws<ComponentTrapException>(() => pair.Call("bad-utf8"));
+            var trap = Assert.Throws<ComponentTrapException>(() => pair.Call("bad-string"));
             Assert.Equal(ComponentTrapKind.InvalidUtf8, trap.Kind);
+            Assert.True(pair.Caller.State.Poisoned);
+            Assert.False(pair.Callee.State.Poisoned);
+        }
+
+        using (var pair = new Pair(calleeEncoding, caller: Caller("utf16", "0xD800")))
+        {
+            // A lone surrogate from a UTF-16 caller: copied to a UTF-16 callee, transcoded to the others.
+            var trap = Assert.Throws<ComponentTrapException>(() => pair.Call("bad-string"));
+            Assert.Equal(ComponentTrapKind.InvalidUtf16, trap.Kind);
             Assert.True(pair.Caller.State.Poisoned);
             Assert.False(pair.Callee.State.Poisoned);
         }
