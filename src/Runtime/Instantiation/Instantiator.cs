@@ -2,6 +2,7 @@ using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Binary;
 using WitBindgen.Runtime.Interop;
+using WitBindgen.Runtime.Linking;
 using WitBindgen.Runtime.State;
 using BinaryResourceType = WitBindgen.Runtime.Binary.ResourceType;
 using ResourceType = WitBindgen.Runtime.State.ResourceType;
@@ -12,16 +13,17 @@ namespace WitBindgen.Runtime.Instantiation;
 /// Instantiates a component: walks its definitions in order, creating Wasmtime core instances,
 /// lifted functions, lowered trampolines, resource types and nested component instances.
 /// </summary>
-internal sealed class Instantiator
+internal sealed partial class Instantiator
 {
     private readonly ComponentRuntime _runtime;
     private readonly Dictionary<Definition, ResourceType> _bindings = new(ReferenceEqualityComparer.Instance);
     private readonly Store _store;
 
-    private Instantiator(ComponentRuntime runtime, Store store)
+    private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked)
     {
         _runtime = runtime;
         _store = store;
+        _linked = linked;
     }
 
     public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports, string? world)
@@ -29,6 +31,7 @@ internal sealed class Instantiator
         var definition = component.Definition;
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         var missing = new List<string>();
+        var linked = new Dictionary<object, LinkedExport>(ReferenceEqualityComparer.Instance);
         foreach (var import in definition.Imports)
         {
             if (IsEqualityBound(import.Type))
@@ -44,7 +47,7 @@ internal sealed class Instantiator
                 continue;
             }
 
-            arguments[import.Name.Name] = FromHost(import.Name.Name, provided);
+            arguments[import.Name.Name] = FromHost(import.Name.Name, provided, linked);
         }
 
         if (missing.Count != 0)
@@ -57,7 +60,7 @@ internal sealed class Instantiator
         var state = new InstanceState("root", null) { World = world };
         try
         {
-            var instantiator = new Instantiator(component.Runtime, store);
+            var instantiator = new Instantiator(component.Runtime, store, linked);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
             return new ComponentInstance(store, state, frame.Exports);
@@ -72,14 +75,15 @@ internal sealed class Instantiator
     }
 
     /// <summary>The runtime value of a host definition; instances (nested ones too) become runtime instances.</summary>
-    private static object? FromHost(string name, object provided) => provided switch
+    private static object? FromHost(string name, object provided, Dictionary<object, LinkedExport> linked) => provided switch
     {
+        LinkedExport l => Linked(name, l, linked),
         HostFunction f => new HostCallable(name, f),
         RawHostDefinition r => new RawHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
-            p => FromHost(name + "#" + p.Key, p.Value),
+            p => FromHost(name + "#" + p.Key, p.Value, linked),
             StringComparer.Ordinal)),
         _ => provided,
     };
@@ -130,6 +134,12 @@ internal sealed class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
+                if (callee is LiftedFunction lifted && LinkTypeCheck.FirstDifference(type, lifted.Type) is null)
+                {
+                    // Another component instance's function (a live link or a sibling in a composed binary): fused.
+                    return LinkedTrampoline.Lower(_store, lifted.Name, lifted, type, options);
+                }
+
                 if (callee is RawHostCallable raw)
                 {
                     return RawTrampoline.Lower(_store, raw, type, options);
@@ -329,6 +339,11 @@ internal sealed class Instantiator
                 break;
             case FunctionExternType when value is not IComponentCallable:
                 throw new ComponentLinkException($"import '{import.Name.Name}' must be a function");
+        }
+
+        if (frame.Outer is null && frame.State.Parent is null)
+        {
+            CheckLinks(frame, import, value);
         }
 
         return value;

@@ -134,8 +134,9 @@ public sealed class InstanceState
     /// <returns>A token to pass to <see cref="Leave"/>.</returns>
     internal EnteredInstances Enter(InstanceState? caller)
     {
-        // The common case — the host calling a root instance — needs no set and no allocation.
-        if (Parent is null && caller is null)
+        // The common cases — the host, or an instance of another instantiation (a live link), calling a root
+        // instance — enter only that instance: no set and no allocation.
+        if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
             Check(this);
             MayEnter = false;
