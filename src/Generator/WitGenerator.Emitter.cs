@@ -238,11 +238,7 @@ public sealed partial class WitGenerator
                 }
 
                 Docs.Summary(w, f.Flags[i].Docs, $"The <c>{Docs.Escape(f.Flags[i].WitName)}</c> flag.");
-                w.WriteLine($"public bool {f.Flags[i].Name}");
-                w.OpenBlock();
-                w.WriteLine($"get => ({word} & {mask}) != 0;");
-                w.WriteLine($"init => {word} = value ? {word} | {mask} : {word} & ~{mask};");
-                w.CloseBlock();
+                w.WriteLine($"public bool {f.Flags[i].Name} {{ get => ({word} & {mask}) != 0; init => {word} = value ? {word} | {mask} : {word} & ~{mask}; }}");
             }
 
             w.CloseBlock();

@@ -55,6 +55,10 @@ namespace Test.Maps.Maps
 
 namespace Test.Maps.Maps
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>An instance of a component that targets the WIT world <c>maps</c>: call its exports; dispose it to release the instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class MapsWorld : global::System.IDisposable
@@ -182,39 +186,39 @@ namespace Test.Maps.Maps
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class MapsWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
+        internal _R::ComponentInstance Instance = null!;
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Maps.Maps.MapsWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.Maps.Maps.MapsWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:maps/host");
-            i0.DefineRawFunction("lookup", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32), global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.U32) }), (cx, s) => Import6(cx, s, imports.Host));
-            i0.DefineRawFunction("invert", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.String) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32) }), (cx, s) => Import7(cx, s, imports.Host));
-            i0.DefineRawFunction("entries", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Weight", global::WitBindgen.Runtime.Abi.AbiType.F32))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Weight", global::WitBindgen.Runtime.Abi.AbiType.F32))) }), (cx, s) => Import8(cx, s, imports.Host));
-            i0.DefineRawFunction("address", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.U8, 4) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.U8, 16) }), (cx, s) => Import9(cx, s, imports.Host));
-            i0.DefineRawFunction("matrix", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.F32, 3), 3) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.F32, 3) }), (cx, s) => Import10(cx, s, imports.Host));
-            i0.DefineRawFunction("stock", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Counts", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32)), new global::WitBindgen.Runtime.Abi.AbiField("Corners", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.S32, 4))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Counts", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32)), new global::WitBindgen.Runtime.Abi.AbiField("Corners", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.S32, 4))) }), (cx, s) => Import11(cx, s, imports.Host));
+            i0.DefineRawFunction("lookup", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32), _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.U32) }), (cx, s) => Import6(cx, s, imports.Host));
+            i0.DefineRawFunction("invert", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U32, _A::AbiType.String) }, new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32) }), (cx, s) => Import7(cx, s, imports.Host));
+            i0.DefineRawFunction("entries", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U64, _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Weight", _A::AbiType.F32))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Weight", _A::AbiType.F32))) }), (cx, s) => Import8(cx, s, imports.Host));
+            i0.DefineRawFunction("address", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U8, 4) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U8, 16) }), (cx, s) => Import9(cx, s, imports.Host));
+            i0.DefineRawFunction("matrix", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.FixedList(_A::AbiType.F32, 3), 3) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.F32, 3) }), (cx, s) => Import10(cx, s, imports.Host));
+            i0.DefineRawFunction("stock", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }), (cx, s) => Import11(cx, s, imports.Host));
             var i1 = host;
-            i1.DefineRawFunction("nested", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.Bool, global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import12(cx, s, imports.World));
+            i1.DefineRawFunction("nested", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.Map(_A::AbiType.Bool, _A::AbiType.List(_A::AbiType.String))) }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import12(cx, s, imports.World));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = instance.BindRawFunction(null, "count", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U32)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx0 = F0.CreateContext();
-            F1 = instance.BindRawFunction(null, "names", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.String, 3) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.String, 3) }));
-            Cx1 = F1.CreateContext();
-            F2 = instance.BindRawFunction(null, "wide", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.U64, 20) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.U64, 20) }));
-            Cx2 = F2.CreateContext();
-            F3 = instance.BindRawFunction(null, "maybe", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.S8, global::WitBindgen.Runtime.Abi.AbiType.U16)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.U32, 2), global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String)) }));
-            Cx3 = F3.CreateContext();
-            F4 = instance.BindRawFunction(null, "reshape", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.F64, 2)), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.Char, global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.F64, 2)), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.Char, global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null)) }));
-            Cx4 = F4.CreateContext();
-            F5 = instance.BindRawFunction(null, "restock", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Counts", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32)), new global::WitBindgen.Runtime.Abi.AbiField("Corners", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.S32, 4))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Counts", global::WitBindgen.Runtime.Abi.AbiType.Map(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32)), new global::WitBindgen.Runtime.Abi.AbiField("Corners", global::WitBindgen.Runtime.Abi.AbiType.FixedList(global::WitBindgen.Runtime.Abi.AbiType.S32, 4))) }));
-            Cx5 = F5.CreateContext();
+            F0 = _C::ExportBinding.BindFunction(instance, null, "count", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.List(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F1 = _C::ExportBinding.BindFunction(instance, null, "names", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.String, 3) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.String, 3) }));
+            F2 = _C::ExportBinding.BindFunction(instance, null, "wide", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U64, 20) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U64, 20) }));
+            F3 = _C::ExportBinding.BindFunction(instance, null, "maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Map(_A::AbiType.S8, _A::AbiType.U16)) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.FixedList(_A::AbiType.U32, 2), _A::AbiType.Map(_A::AbiType.String, _A::AbiType.String)) }));
+            F4 = _C::ExportBinding.BindFunction(instance, null, "reshape", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null)) }, new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null)) }));
+            F5 = _C::ExportBinding.BindFunction(instance, null, "restock", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -222,298 +226,173 @@ namespace Test.Maps.Maps
             }
         }
 
-        internal void EndLends()
-        {
-        }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx0 = null!;
-
         internal uint Call0(global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
-            var f = F0;
-            var cx = Cx0;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
+            var c = F0.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower0(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower0(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx1 = null!;
 
         internal string[] Call1(string[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
-            var f = F1;
-            var cx = Cx1;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[6];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
+            var c = F1.Start(stackalloc _A::RawValue[6]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            string[] result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 4, "results");
-                result = Load1(cx, area);
+                return c.Return(Load1(c.Context, c.Results(24U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
 
         internal ulong[] Call2(ulong[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
-            var f = F2;
-            var cx = Cx2;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 8U, 160U);
-            Store2(cx, a0, args);
-            s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
-            var entered = f.Call(s);
-            ulong[] result;
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
+            var c = F2.Start(stackalloc _A::RawValue[1]);
+            var args = c.Spill(8U, 160U);
+            Store2(c.Context, a0, args);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 160U, 8, "results");
-                result = Load2(cx, area);
+                return c.Return(Load2(c.Context, c.Results(160U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
         internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
         {
-            var f = F3;
-            var cx = Cx3;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
+            var c = F3.Start(stackalloc _A::RawValue[3]);
             var i = 0;
-            Lower3(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> result;
+            Lower3(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-                result = Load4(cx, area);
+                return c.Return(Load4(c.Context, c.Results(12U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx4 = null!;
 
         internal global::Test.Maps.Types.Shape Call4(global::Test.Maps.Types.Shape a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
-            var f = F4;
-            var cx = Cx4;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
+            var c = F4.Start(stackalloc _A::RawValue[3]);
             var i = 0;
-            Lower5(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Maps.Types.Shape result;
+            Lower5(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 8, "results");
-                result = Load5(cx, area);
+                return c.Return(Load5(c.Context, c.Results(24U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx5 = null!;
 
         internal global::Test.Maps.Types.Inventory Call5(global::Test.Maps.Types.Inventory a0)
         {
-            var f = F5;
-            var cx = Cx5;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[6];
+            var c = F5.Start(stackalloc _A::RawValue[6]);
             var i = 0;
-            Lower6(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Maps.Types.Inventory result;
+            Lower6(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 4, "results");
-                result = Load6(cx, area);
+                return c.Return(Load6(c.Context, c.Results(24U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
 
 
-        internal void Import6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
             var a1 = Lift8(cx, s, ref i);
             var r = impl.Lookup(a0, a1);
-            var area = s[4].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store9(cx, r, area);
+            Store9(cx, r, _C::AbiHelpers.CheckRegion(cx, s[4].U32, 8U, 4, "results"));
         }
 
-        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift10(cx, s, ref i);
-            var r = impl.Invert(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'invert' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store7(cx, r, area);
+            var r = impl.Invert(Lift10(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'invert' of interface 'test:maps/host'");
+            Store7(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import8(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift11(cx, s, ref i);
-            var r = impl.Entries(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'entries' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store12(cx, r, area);
+            var r = impl.Entries(Lift11(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'entries' of interface 'test:maps/host'");
+            Store12(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift13(cx, s, ref i);
-            var r = impl.Address(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'address' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[4].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 1, "results");
-            Store14(cx, r, area);
+            var r = impl.Address(Lift13(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'address' of interface 'test:maps/host'");
+            Store14(cx, r, _C::AbiHelpers.CheckRegion(cx, s[4].U32, 16U, 1, "results"));
         }
 
-        internal void Import10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import10(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift15(cx, s, ref i);
-            var r = impl.Matrix(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'matrix' of interface 'test:maps/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[9].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store16(cx, r, area);
+            var r = impl.Matrix(Lift15(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'matrix' of interface 'test:maps/host'");
+            Store16(cx, r, _C::AbiHelpers.CheckRegion(cx, s[9].U32, 12U, 4, "results"));
         }
 
-        internal void Import11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Host.IHost impl)
+        internal void Import11(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift6(cx, s, ref i);
-            var r = impl.Stock(a0);
-            var area = s[6].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 4, "results");
-            Store6(cx, r, area);
+            var r = impl.Stock(Lift6(cx, s, ref i));
+            Store6(cx, r, _C::AbiHelpers.CheckRegion(cx, s[6].U32, 24U, 4, "results"));
         }
 
-        internal void Import12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Maps.Maps.IMapsImports impl)
+        internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Maps.IMapsImports impl)
         {
             var i = 0;
-            var a0 = Lift17(cx, s, ref i);
-            var r = impl.Nested(a0);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            var r = impl.Nested(Lift17(cx, s, ref i));
+            s[0] = _A::RawValue.FromU32(r);
         }
 
 
         // map<string, list>
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo0(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower0(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo0(cx, v), s, ref i);
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo0(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom0(cx, p, n);
-        }
-
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v, uint p)
-        {
-            var slice = ListTo0(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
+            _C::AbiHelpers.ThrowIfNull(v, "a map");
             var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
+            var p = _C::AbiHelpers.AllocateList(cx, count, 16U, 4U);
             var k = 0;
             foreach (var e in v)
             {
@@ -528,61 +407,25 @@ namespace Test.Maps.Maps
             {
                 throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> ListFrom0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 16U, 4);
-            var r = new global::System.Collections.Generic.Dictionary<string, uint[]>(count);
-            for (var k = 0; k < count; k++)
-            {
-                var e = Load18(cx, p + (uint)k * 16U);
-                r[e.Key] = e.Value;
-            }
-            return r;
+            return new _A::GuestSlice(p, (uint)count);
         }
 
         // list<string, 3>
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower1(_A::AbiContext cx, string[] v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<string, 3>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<string, 3>");
             if (v.Length != 3)
             {
                 throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<string, 3>");
+                _C::AbiHelpers.ThrowIfNull(v[k], "an element of a list<string, 3>");
                 Lower8(cx, v[k], s, ref i);
             }
         }
 
-        internal string[] Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var r = new string[3];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = Lift8(cx, s, ref i);
-            }
-            return r;
-        }
-
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<string, 3>");
-            if (v.Length != 3)
-            {
-                throw new global::System.ArgumentException("a list<string, 3> has exactly 3 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<string, 3>");
-                Store8(cx, v[k], p + (uint)k * 8U);
-            }
-        }
-
-        internal string[] Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal string[] Load1(_A::AbiContext cx, uint p)
         {
             var r = new string[3];
             for (var k = 0; k < r.Length; k++)
@@ -593,306 +436,108 @@ namespace Test.Maps.Maps
         }
 
         // list<u64, 20>
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, ulong[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store2(_A::AbiContext cx, ulong[] v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u64, 20>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<u64, 20>");
             if (v.Length != 20)
             {
                 throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v[k]);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), p + (uint)k * 8U, v[k]);
             }
         }
 
-        internal ulong[] Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal ulong[] Load2(_A::AbiContext cx, uint p)
         {
             var r = new ulong[20];
             for (var k = 0; k < r.Length; k++)
             {
-                r[k] = s[i++].U64;
-            }
-            return r;
-        }
-
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, ulong[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u64, 20>");
-            if (v.Length != 20)
-            {
-                throw new global::System.ArgumentException("a list<u64, 20> has exactly 20 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + (uint)k * 8U, v[k]);
-            }
-        }
-
-        internal ulong[] Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new ulong[20];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + (uint)k * 8U);
+                r[k] = _C::AbiMemory.ReadU64(cx.GetMemory(), p + (uint)k * 8U);
             }
             return r;
         }
 
         // option
-        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower3(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var start = i;
+            s[i++] = _A::RawValue.FromU32(v is null ? 0U : 1U);
             if (v is { } x)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
                 Lower19(cx, x, s, ref i);
             }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift19(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                Store19(cx, x, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load19(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 3);
         }
 
         // result
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Load4(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            var start = i;
-            if (v.IsOk)
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
-                Lower20(cx, v.Ok, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Lower21(cx, v.Err, s, ref i);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Lift20(cx, s, ref i));
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Lift21(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
-                Store20(cx, v.Ok, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Store21(cx, v.Err, p + 4);
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Load20(cx, p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Load21(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
+            0 => global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromOk(Load20(cx, p + 4)),
+            1 => global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>>.FromErr(Load21(cx, p + 4)),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+        };
 
         // variant 'shape'
-        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Shape v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower5(_A::AbiContext cx, global::Test.Maps.Types.Shape v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
+            _C::AbiHelpers.ThrowIfNull(v, "a value of variant 'shape'");
             var start = i;
             switch (v)
             {
                 case global::Test.Maps.Types.Shape.Point c0:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'point' of variant 'shape'");
+                    s[i++] = _A::RawValue.FromU32(0);
+                    _C::AbiHelpers.ThrowIfNull(c0.Value, "the payload of case 'point' of variant 'shape'");
                     Lower22(cx, c0.Value, s, ref i);
                     break;
                 case global::Test.Maps.Types.Shape.Labels c1:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c1.Value, "the payload of case 'labels' of variant 'shape'");
+                    s[i++] = _A::RawValue.FromU32(1);
+                    _C::AbiHelpers.ThrowIfNull(c1.Value, "the payload of case 'labels' of variant 'shape'");
                     Lower23(cx, c1.Value, s, ref i);
                     break;
                 case global::Test.Maps.Types.Shape.None c2:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(2);
+                    s[i++] = _A::RawValue.FromU32(2);
                     break;
                 default:
                     throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 3);
         }
 
-        internal global::Test.Maps.Types.Shape Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Maps.Types.Shape Load5(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.Maps.Types.Shape r;
-            switch (d)
-            {
-                case 0:
-                    r = new global::Test.Maps.Types.Shape.Point(Lift22(cx, s, ref i));
-                    break;
-                case 1:
-                    r = new global::Test.Maps.Types.Shape.Labels(Lift23(cx, s, ref i));
-                    break;
-                case 2:
-                    r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Maps.Types.Shape.None>.Value;
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Shape v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
-            switch (v)
-            {
-                case global::Test.Maps.Types.Shape.Point c0:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'point' of variant 'shape'");
-                    Store22(cx, c0.Value, p + 8);
-                    break;
-                case global::Test.Maps.Types.Shape.Labels c1:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c1.Value, "the payload of case 'labels' of variant 'shape'");
-                    Store23(cx, c1.Value, p + 8);
-                    break;
-                case global::Test.Maps.Types.Shape.None c2:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(2U));
-                    break;
-                default:
-                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
-            }
-        }
-
-        internal global::Test.Maps.Types.Shape Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return new global::Test.Maps.Types.Shape.Point(Load22(cx, p + 8));
-                case 1:
-                    return new global::Test.Maps.Types.Shape.Labels(Load23(cx, p + 8));
-                case 2:
-                    return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Maps.Types.Shape.None>.Value;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
-            }
-        }
+            0 => new global::Test.Maps.Types.Shape.Point(Load22(cx, p + 8)),
+            1 => new global::Test.Maps.Types.Shape.Labels(Load23(cx, p + 8)),
+            2 => _C::SharedCase<global::Test.Maps.Types.Shape.None>.Value,
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("variant 'shape'", d),
+        };
 
         // record 'inventory'
-        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Inventory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower6(_A::AbiContext cx, global::Test.Maps.Types.Inventory v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
+            _C::AbiHelpers.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
             Lower7(cx, v.Counts, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
+            _C::AbiHelpers.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
             Lower24(cx, v.Corners, s, ref i);
         }
 
-        internal global::Test.Maps.Types.Inventory Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Maps.Types.Inventory Lift6(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = Lift7(cx, s, ref i);
             var f1 = Lift24(cx, s, ref i);
             return new global::Test.Maps.Types.Inventory(f0, f1);
         }
 
-        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Inventory v, uint p)
+        internal void Store6(_A::AbiContext cx, global::Test.Maps.Types.Inventory v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
+            _C::AbiHelpers.ThrowIfNull(v.Counts, "field 'counts' of record 'inventory'");
             Store7(cx, v.Counts, p);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
+            _C::AbiHelpers.ThrowIfNull(v.Corners, "field 'corners' of record 'inventory'");
             Store24(cx, v.Corners, p + 8);
         }
 
-        internal global::Test.Maps.Types.Inventory Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Maps.Types.Inventory Load6(_A::AbiContext cx, uint p)
         {
             var f0 = Load7(cx, p);
             var f1 = Load24(cx, p + 8);
@@ -900,39 +545,16 @@ namespace Test.Maps.Maps
         }
 
         // map<string, u32>
-        internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo7(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower7(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo7(cx, v), s, ref i);
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Lift7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom7(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal void Store7(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo7(cx, v));
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Load7(_A::AbiContext cx, uint p) => ListFrom7(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Lift7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo7(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom7(cx, p, n);
-        }
-
-        internal void Store7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, uint p)
-        {
-            var slice = ListTo7(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Load7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom7(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
+            _C::AbiHelpers.ThrowIfNull(v, "a map");
             var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
+            var p = _C::AbiHelpers.AllocateList(cx, count, 12U, 4U);
             var k = 0;
             foreach (var e in v)
             {
@@ -947,401 +569,119 @@ namespace Test.Maps.Maps
             {
                 throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
+            return new _A::GuestSlice(p, (uint)count);
         }
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> ListFrom7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, uint> ListFrom7(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 12U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 12U, 4);
             var r = new global::System.Collections.Generic.Dictionary<string, uint>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load25(cx, p + (uint)k * 12U);
+                var e = Load25(cx, l.Pointer + (uint)k * 12U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // string
-        internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower8(_A::AbiContext cx, string v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _C::AbiHelpers.LowerSlice(_A::CanonicalAbi.LowerString(cx, v), s, ref i);
         }
 
-        internal string Lift8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string Lift8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
+
+        internal void Store8(_A::AbiContext cx, string v, uint p)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
         }
 
-        internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
-        }
+        internal string Load8(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
 
         // option
-        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store9(_A::AbiContext cx, uint? v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v is null ? 0U : 1U));
             if (v is { } x)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(x);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal uint? Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            uint? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = s[i++].U32;
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 2;
-            return r;
-        }
-
-        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, x);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal uint? Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), p + 4, x);
             }
         }
 
         // map<u32, string>
-        internal void Lower10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo10(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::System.Collections.Generic.IReadOnlyDictionary<uint, string> Lift10(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom10(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<uint, string> Lift10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<uint, string> ListFrom10(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom10(cx, p, n);
-        }
-
-        internal void Store10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<uint, string> v, uint p)
-        {
-            var slice = ListTo10(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<uint, string> Load10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom10(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<uint, string> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
-            var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
-            var k = 0;
-            foreach (var e in v)
-            {
-                if (k == count)
-                {
-                    throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-                }
-                Store26(cx, e, p + (uint)k * 12U);
-                k++;
-            }
-            if (k != count)
-            {
-                throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<uint, string> ListFrom10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 12U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 12U, 4);
             var r = new global::System.Collections.Generic.Dictionary<uint, string>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load26(cx, p + (uint)k * 12U);
+                var e = Load26(cx, l.Pointer + (uint)k * 12U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // map<u64, record 'entry'>
-        internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo11(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> Lift11(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom11(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> Lift11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> ListFrom11(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom11(cx, p, n);
-        }
-
-        internal void Store11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> v, uint p)
-        {
-            var slice = ListTo11(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> Load11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom11(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
-            var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 24U, 8U);
-            var k = 0;
-            foreach (var e in v)
-            {
-                if (k == count)
-                {
-                    throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-                }
-                Store27(cx, e, p + (uint)k * 24U);
-                k++;
-            }
-            if (k != count)
-            {
-                throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<ulong, global::Test.Maps.Types.Entry> ListFrom11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 24U, 8);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 24U, 8);
             var r = new global::System.Collections.Generic.Dictionary<ulong, global::Test.Maps.Types.Entry>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load27(cx, p + (uint)k * 24U);
+                var e = Load27(cx, l.Pointer + (uint)k * 24U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // list
-        internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo12(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Store12(_A::AbiContext cx, global::Test.Maps.Types.Entry[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo12(cx, v));
 
-        internal global::Test.Maps.Types.Entry[] Lift12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo12(_A::AbiContext cx, global::Test.Maps.Types.Entry[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom12(cx, p, n);
-        }
-
-        internal void Store12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry[] v, uint p)
-        {
-            var slice = ListTo12(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::Test.Maps.Types.Entry[] Load12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom12(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 12U, 4U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 12U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
                 Store28(cx, v[k], p + (uint)k * 12U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
-        }
-
-        internal global::Test.Maps.Types.Entry[] ListFrom12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 12U, 4);
-            var r = count == 0 ? global::System.Array.Empty<global::Test.Maps.Types.Entry>() : new global::Test.Maps.Types.Entry[count];
-            for (var k = 0; k < count; k++)
-            {
-                r[k] = Load28(cx, p + (uint)k * 12U);
-            }
-            return r;
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
         // list<u8, 4>
-        internal void Lower13(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 4>");
-            if (v.Length != 4)
-            {
-                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v[k]);
-            }
-        }
-
-        internal byte[] Lift13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal byte[] Lift13(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var r = new byte[4];
             for (var k = 0; k < r.Length; k++)
             {
                 r[k] = (byte)s[i++].U32;
-            }
-            return r;
-        }
-
-        internal void Store13(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 4>");
-            if (v.Length != 4)
-            {
-                throw new global::System.ArgumentException("a list<u8, 4> has exactly 4 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p + (uint)k * 1U, v[k]);
-            }
-        }
-
-        internal byte[] Load13(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new byte[4];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p + (uint)k * 1U);
             }
             return r;
         }
 
         // list<u8, 16>
-        internal void Lower14(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store14(_A::AbiContext cx, byte[] v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 16>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<u8, 16>");
             if (v.Length != 16)
             {
                 throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v[k]);
+                _C::AbiMemory.WriteU8(cx.GetMemory(), p + (uint)k * 1U, v[k]);
             }
-        }
-
-        internal byte[] Lift14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var r = new byte[16];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = (byte)s[i++].U32;
-            }
-            return r;
-        }
-
-        internal void Store14(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u8, 16>");
-            if (v.Length != 16)
-            {
-                throw new global::System.ArgumentException("a list<u8, 16> has exactly 16 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p + (uint)k * 1U, v[k]);
-            }
-        }
-
-        internal byte[] Load14(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new byte[16];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p + (uint)k * 1U);
-            }
-            return r;
         }
 
         // list<list<f32, 3>, 3>
-        internal void Lower15(global::WitBindgen.Runtime.Abi.AbiContext cx, float[][] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<list<f32, 3>, 3>");
-            if (v.Length != 3)
-            {
-                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<list<f32, 3>, 3>");
-                Lower16(cx, v[k], s, ref i);
-            }
-        }
-
-        internal float[][] Lift15(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal float[][] Lift15(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var r = new float[3][];
             for (var k = 0; k < r.Length; k++)
@@ -1351,205 +691,62 @@ namespace Test.Maps.Maps
             return r;
         }
 
-        internal void Store15(global::WitBindgen.Runtime.Abi.AbiContext cx, float[][] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<list<f32, 3>, 3>");
-            if (v.Length != 3)
-            {
-                throw new global::System.ArgumentException("a list<list<f32, 3>, 3> has exactly 3 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list<list<f32, 3>, 3>");
-                Store16(cx, v[k], p + (uint)k * 12U);
-            }
-        }
-
-        internal float[][] Load15(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new float[3][];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = Load16(cx, p + (uint)k * 12U);
-            }
-            return r;
-        }
-
         // list<f32, 3>
-        internal void Lower16(global::WitBindgen.Runtime.Abi.AbiContext cx, float[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal float[] Lift16(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f32, 3>");
+            var r = new float[3];
+            for (var k = 0; k < r.Length; k++)
+            {
+                r[k] = _C::AbiHelpers.LiftF32(s[i++].F32);
+            }
+            return r;
+        }
+
+        internal void Store16(_A::AbiContext cx, float[] v, uint p)
+        {
+            _C::AbiHelpers.ThrowIfNull(v, "a list<f32, 3>");
             if (v.Length != 3)
             {
                 throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF32(v[k]);
+                _C::AbiMemory.WriteF32(cx.GetMemory(), p + (uint)k * 4U, v[k]);
             }
-        }
-
-        internal float[] Lift16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var r = new float[3];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF32(s[i++].F32);
-            }
-            return r;
-        }
-
-        internal void Store16(global::WitBindgen.Runtime.Abi.AbiContext cx, float[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f32, 3>");
-            if (v.Length != 3)
-            {
-                throw new global::System.ArgumentException("a list<f32, 3> has exactly 3 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteF32(cx.GetMemory(), p + (uint)k * 4U, v[k]);
-            }
-        }
-
-        internal float[] Load16(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new float[3];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadF32(cx.GetMemory(), p + (uint)k * 4U);
-            }
-            return r;
         }
 
         // map<string, map<bool, list>>
-        internal void Lower17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo17(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Lift17(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom17(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Lift17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> ListFrom17(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom17(cx, p, n);
-        }
-
-        internal void Store17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, uint p)
-        {
-            var slice = ListTo17(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Load17(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom17(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
-            var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
-            var k = 0;
-            foreach (var e in v)
-            {
-                if (k == count)
-                {
-                    throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-                }
-                Store29(cx, e, p + (uint)k * 16U);
-                k++;
-            }
-            if (k != count)
-            {
-                throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> ListFrom17(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 16U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 16U, 4);
             var r = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load29(cx, p + (uint)k * 16U);
+                var e = Load29(cx, l.Pointer + (uint)k * 16U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // tuple<string, list>
-        internal void Lower18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store18(_A::AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint[]> v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Lower8(cx, v.Key, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower30(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, uint[]> Lift18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = Lift30(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<string, uint[]>(f0, f1);
-        }
-
-        internal void Store18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint[]> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
+            _C::AbiHelpers.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
+            _C::AbiHelpers.ThrowIfNull(v.Value, "the value of a map entry");
             Store30(cx, v.Value, p + 8);
         }
 
-        internal global::System.Collections.Generic.KeyValuePair<string, uint[]> Load18(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = Load8(cx, p);
-            var f1 = Load30(cx, p + 8);
-            return new global::System.Collections.Generic.KeyValuePair<string, uint[]>(f0, f1);
-        }
-
         // map<s8, u16>
-        internal void Lower19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo19(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower19(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo19(cx, v), s, ref i);
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> Lift19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo19(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom19(cx, p, n);
-        }
-
-        internal void Store19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v, uint p)
-        {
-            var slice = ListTo19(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> Load19(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom19(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
+            _C::AbiHelpers.ThrowIfNull(v, "a map");
             var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 4U, 2U);
+            var p = _C::AbiHelpers.AllocateList(cx, count, 4U, 2U);
             var k = 0;
             foreach (var e in v)
             {
@@ -1564,212 +761,68 @@ namespace Test.Maps.Maps
             {
                 throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort> ListFrom19(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 4U, 2);
-            var r = new global::System.Collections.Generic.Dictionary<sbyte, ushort>(count);
-            for (var k = 0; k < count; k++)
-            {
-                var e = Load31(cx, p + (uint)k * 4U);
-                r[e.Key] = e.Value;
-            }
-            return r;
+            return new _A::GuestSlice(p, (uint)count);
         }
 
         // list<u32, 2>
-        internal void Lower20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u32, 2>");
-            if (v.Length != 2)
-            {
-                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v[k]);
-            }
-        }
-
-        internal uint[] Lift20(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint[] Load20(_A::AbiContext cx, uint p)
         {
             var r = new uint[2];
             for (var k = 0; k < r.Length; k++)
             {
-                r[k] = s[i++].U32;
-            }
-            return r;
-        }
-
-        internal void Store20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<u32, 2>");
-            if (v.Length != 2)
-            {
-                throw new global::System.ArgumentException("a list<u32, 2> has exactly 2 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + (uint)k * 4U, v[k]);
-            }
-        }
-
-        internal uint[] Load20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new uint[2];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + (uint)k * 4U);
+                r[k] = _C::AbiMemory.ReadU32(cx.GetMemory(), p + (uint)k * 4U);
             }
             return r;
         }
 
         // map<string, string>
-        internal void Lower21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo21(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string> Load21(_A::AbiContext cx, uint p) => ListFrom21(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string> Lift21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string> ListFrom21(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom21(cx, p, n);
-        }
-
-        internal void Store21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v, uint p)
-        {
-            var slice = ListTo21(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string> Load21(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom21(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
-            var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 16U, 4U);
-            var k = 0;
-            foreach (var e in v)
-            {
-                if (k == count)
-                {
-                    throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-                }
-                Store32(cx, e, p + (uint)k * 16U);
-                k++;
-            }
-            if (k != count)
-            {
-                throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string> ListFrom21(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 16U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 16U, 4);
             var r = new global::System.Collections.Generic.Dictionary<string, string>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load32(cx, p + (uint)k * 16U);
+                var e = Load32(cx, l.Pointer + (uint)k * 16U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // list<f64, 2>
-        internal void Lower22(global::WitBindgen.Runtime.Abi.AbiContext cx, double[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower22(_A::AbiContext cx, double[] v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f64, 2>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<f64, 2>");
             if (v.Length != 2)
             {
                 throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF64(v[k]);
+                s[i++] = _A::RawValue.FromF64(v[k]);
             }
         }
 
-        internal double[] Lift22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal double[] Load22(_A::AbiContext cx, uint p)
         {
             var r = new double[2];
             for (var k = 0; k < r.Length; k++)
             {
-                r[k] = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF64(s[i++].F64);
-            }
-            return r;
-        }
-
-        internal void Store22(global::WitBindgen.Runtime.Abi.AbiContext cx, double[] v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<f64, 2>");
-            if (v.Length != 2)
-            {
-                throw new global::System.ArgumentException("a list<f64, 2> has exactly 2 elements, not " + v.Length);
-            }
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteF64(cx.GetMemory(), p + (uint)k * 8U, v[k]);
-            }
-        }
-
-        internal double[] Load22(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var r = new double[2];
-            for (var k = 0; k < r.Length; k++)
-            {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadF64(cx.GetMemory(), p + (uint)k * 8U);
+                r[k] = _C::AbiMemory.ReadF64(cx.GetMemory(), p + (uint)k * 8U);
             }
             return r;
         }
 
         // map<char, string>
-        internal void Lower23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo23(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower23(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo23(cx, v), s, ref i);
+        internal global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> Load23(_A::AbiContext cx, uint p) => ListFrom23(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> Lift23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo23(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom23(cx, p, n);
-        }
-
-        internal void Store23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v, uint p)
-        {
-            var slice = ListTo23(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> Load23(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom23(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
+            _C::AbiHelpers.ThrowIfNull(v, "a map");
             var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
+            var p = _C::AbiHelpers.AllocateList(cx, count, 12U, 4U);
             var k = 0;
             foreach (var e in v)
             {
@@ -1784,36 +837,36 @@ namespace Test.Maps.Maps
             {
                 throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
+            return new _A::GuestSlice(p, (uint)count);
         }
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> ListFrom23(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<global::System.Text.Rune, string> ListFrom23(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 12U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 12U, 4);
             var r = new global::System.Collections.Generic.Dictionary<global::System.Text.Rune, string>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load33(cx, p + (uint)k * 12U);
+                var e = Load33(cx, l.Pointer + (uint)k * 12U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // list<s32, 4>
-        internal void Lower24(global::WitBindgen.Runtime.Abi.AbiContext cx, int[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower24(_A::AbiContext cx, int[] v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<s32, 4>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<s32, 4>");
             if (v.Length != 4)
             {
                 throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v[k]);
+                s[i++] = _A::RawValue.FromI32(v[k]);
             }
         }
 
-        internal int[] Lift24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal int[] Lift24(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var r = new int[4];
             for (var k = 0; k < r.Length; k++)
@@ -1823,168 +876,77 @@ namespace Test.Maps.Maps
             return r;
         }
 
-        internal void Store24(global::WitBindgen.Runtime.Abi.AbiContext cx, int[] v, uint p)
+        internal void Store24(_A::AbiContext cx, int[] v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list<s32, 4>");
+            _C::AbiHelpers.ThrowIfNull(v, "a list<s32, 4>");
             if (v.Length != 4)
             {
                 throw new global::System.ArgumentException("a list<s32, 4> has exactly 4 elements, not " + v.Length);
             }
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteS32(cx.GetMemory(), p + (uint)k * 4U, v[k]);
+                _C::AbiMemory.WriteS32(cx.GetMemory(), p + (uint)k * 4U, v[k]);
             }
         }
 
-        internal int[] Load24(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal int[] Load24(_A::AbiContext cx, uint p)
         {
             var r = new int[4];
             for (var k = 0; k < r.Length; k++)
             {
-                r[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadS32(cx.GetMemory(), p + (uint)k * 4U);
+                r[k] = _C::AbiMemory.ReadS32(cx.GetMemory(), p + (uint)k * 4U);
             }
             return r;
         }
 
         // tuple<string, u32>
-        internal void Lower25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store25(_A::AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint> v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Lower8(cx, v.Key, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Value);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, uint> Lift25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = s[i++].U32;
-            return new global::System.Collections.Generic.KeyValuePair<string, uint>(f0, f1);
-        }
-
-        internal void Store25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, uint> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
+            _C::AbiHelpers.ThrowIfNull(v.Key, "the key of a map entry");
             Store8(cx, v.Key, p);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Value);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Value);
         }
 
-        internal global::System.Collections.Generic.KeyValuePair<string, uint> Load25(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::System.Collections.Generic.KeyValuePair<string, uint> Load25(_A::AbiContext cx, uint p)
         {
             var f0 = Load8(cx, p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 8);
+            var f1 = _C::AbiMemory.ReadU32(cx.GetMemory(), p + 8);
             return new global::System.Collections.Generic.KeyValuePair<string, uint>(f0, f1);
         }
 
         // tuple<u32, string>
-        internal void Lower26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.KeyValuePair<uint, string> Load26(_A::AbiContext cx, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Key);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower8(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<uint, string> Lift26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = s[i++].U32;
-            var f1 = Lift8(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<uint, string>(f0, f1);
-        }
-
-        internal void Store26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<uint, string> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, v.Key);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Store8(cx, v.Value, p + 4);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<uint, string> Load26(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadU32(cx.GetMemory(), p);
             var f1 = Load8(cx, p + 4);
             return new global::System.Collections.Generic.KeyValuePair<uint, string>(f0, f1);
         }
 
         // tuple<u64, record 'entry'>
-        internal void Lower27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> Load27(_A::AbiContext cx, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Key);
-            Lower28(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> Lift27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = s[i++].U64;
-            var f1 = Lift28(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry>(f0, f1);
-        }
-
-        internal void Store27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p, v.Key);
-            Store28(cx, v.Value, p + 8);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry> Load27(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
             var f1 = Load28(cx, p + 8);
             return new global::System.Collections.Generic.KeyValuePair<ulong, global::Test.Maps.Types.Entry>(f0, f1);
         }
 
         // record 'entry'
-        internal void Lower28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store28(_A::AbiContext cx, global::Test.Maps.Types.Entry v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'entry'");
-            Lower8(cx, v.Name, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF32(v.Weight);
-        }
-
-        internal global::Test.Maps.Types.Entry Lift28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF32(s[i++].F32);
-            return new global::Test.Maps.Types.Entry(f0, f1);
-        }
-
-        internal void Store28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Maps.Types.Entry v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'entry'");
+            _C::AbiHelpers.ThrowIfNull(v.Name, "field 'name' of record 'entry'");
             Store8(cx, v.Name, p);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteF32(cx.GetMemory(), p + 8, v.Weight);
+            _C::AbiMemory.WriteF32(cx.GetMemory(), p + 8, v.Weight);
         }
 
-        internal global::Test.Maps.Types.Entry Load28(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Maps.Types.Entry Load28(_A::AbiContext cx, uint p)
         {
             var f0 = Load8(cx, p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadF32(cx.GetMemory(), p + 8);
+            var f1 = _C::AbiMemory.ReadF32(cx.GetMemory(), p + 8);
             return new global::Test.Maps.Types.Entry(f0, f1);
         }
 
         // tuple<string, map<bool, list>>
-        internal void Lower29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Lower8(cx, v.Key, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower34(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Lift29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = Lift34(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>>(f0, f1);
-        }
-
-        internal void Store29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Store8(cx, v.Key, p);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Store34(cx, v.Value, p + 8);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Load29(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]>> Load29(_A::AbiContext cx, uint p)
         {
             var f0 = Load8(cx, p);
             var f1 = Load34(cx, p + 8);
@@ -1992,97 +954,23 @@ namespace Test.Maps.Maps
         }
 
         // list
-        internal void Lower30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo30(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Store30(_A::AbiContext cx, uint[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo30(cx, v));
 
-        internal uint[] Lift30(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo30(_A::AbiContext cx, uint[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom30(cx, p, n);
-        }
-
-        internal void Store30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v, uint p)
-        {
-            var slice = ListTo30(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal uint[] Load30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom30(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<uint>(cx, v);
-        }
-
-        internal uint[] ListFrom30(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftList<uint>(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            return _A::CanonicalAbi.LowerList<uint>(cx, v);
         }
 
         // tuple<s8, u16>
-        internal void Lower31(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<sbyte, ushort> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store31(_A::AbiContext cx, global::System.Collections.Generic.KeyValuePair<sbyte, ushort> v, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Key);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Value);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<sbyte, ushort> Lift31(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = (sbyte)s[i++].I32;
-            var f1 = (ushort)s[i++].U32;
-            return new global::System.Collections.Generic.KeyValuePair<sbyte, ushort>(f0, f1);
-        }
-
-        internal void Store31(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<sbyte, ushort> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteS8(cx.GetMemory(), p, v.Key);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU16(cx.GetMemory(), p + 2, v.Value);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<sbyte, ushort> Load31(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadS8(cx.GetMemory(), p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU16(cx.GetMemory(), p + 2);
-            return new global::System.Collections.Generic.KeyValuePair<sbyte, ushort>(f0, f1);
+            _C::AbiMemory.WriteS8(cx.GetMemory(), p, v.Key);
+            _C::AbiMemory.WriteU16(cx.GetMemory(), p + 2, v.Value);
         }
 
         // tuple<string, string>
-        internal void Lower32(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Lower8(cx, v.Key, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower8(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, string> Lift32(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = Lift8(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<string, string>(f0, f1);
-        }
-
-        internal void Store32(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<string, string> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Key, "the key of a map entry");
-            Store8(cx, v.Key, p);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Store8(cx, v.Value, p + 8);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<string, string> Load32(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::System.Collections.Generic.KeyValuePair<string, string> Load32(_A::AbiContext cx, uint p)
         {
             var f0 = Load8(cx, p);
             var f1 = Load8(cx, p + 8);
@@ -2090,174 +978,53 @@ namespace Test.Maps.Maps
         }
 
         // tuple<char, string>
-        internal void Lower33(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store33(_A::AbiContext cx, global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> v, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Key).Value);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower8(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> Lift33(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftChar(s[i++].U32);
-            var f1 = Lift8(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string>(f0, f1);
-        }
-
-        internal void Store33(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteChar(cx.GetMemory(), p, v.Key);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
+            _C::AbiMemory.WriteChar(cx.GetMemory(), p, v.Key);
+            _C::AbiHelpers.ThrowIfNull(v.Value, "the value of a map entry");
             Store8(cx, v.Value, p + 4);
         }
 
-        internal global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> Load33(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string> Load33(_A::AbiContext cx, uint p)
         {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadChar(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadChar(cx.GetMemory(), p);
             var f1 = Load8(cx, p + 4);
             return new global::System.Collections.Generic.KeyValuePair<global::System.Text.Rune, string>(f0, f1);
         }
 
         // map<bool, list>
-        internal void Lower34(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo34(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> Load34(_A::AbiContext cx, uint p) => ListFrom34(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> Lift34(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> ListFrom34(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom34(cx, p, n);
-        }
-
-        internal void Store34(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> v, uint p)
-        {
-            var slice = ListTo34(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> Load34(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom34(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo34(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a map");
-            var count = v.Count;
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, count, 12U, 4U);
-            var k = 0;
-            foreach (var e in v)
-            {
-                if (k == count)
-                {
-                    throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-                }
-                Store35(cx, e, p + (uint)k * 12U);
-                k++;
-            }
-            if (k != count)
-            {
-                throw new global::System.InvalidOperationException("the dictionary changed while it was passed to the component");
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)count);
-        }
-
-        internal global::System.Collections.Generic.IReadOnlyDictionary<bool, string[]> ListFrom34(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 12U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 12U, 4);
             var r = new global::System.Collections.Generic.Dictionary<bool, string[]>(count);
             for (var k = 0; k < count; k++)
             {
-                var e = Load35(cx, p + (uint)k * 12U);
+                var e = Load35(cx, l.Pointer + (uint)k * 12U);
                 r[e.Key] = e.Value;
             }
             return r;
         }
 
         // tuple<bool, list>
-        internal void Lower35(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<bool, string[]> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::System.Collections.Generic.KeyValuePair<bool, string[]> Load35(_A::AbiContext cx, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Key ? 1 : 0);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Lower36(cx, v.Value, s, ref i);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<bool, string[]> Lift35(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = s[i++].I32 != 0;
-            var f1 = Lift36(cx, s, ref i);
-            return new global::System.Collections.Generic.KeyValuePair<bool, string[]>(f0, f1);
-        }
-
-        internal void Store35(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Collections.Generic.KeyValuePair<bool, string[]> v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteBool(cx.GetMemory(), p, v.Key);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Value, "the value of a map entry");
-            Store36(cx, v.Value, p + 4);
-        }
-
-        internal global::System.Collections.Generic.KeyValuePair<bool, string[]> Load35(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadBool(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadBool(cx.GetMemory(), p);
             var f1 = Load36(cx, p + 4);
             return new global::System.Collections.Generic.KeyValuePair<bool, string[]>(f0, f1);
         }
 
         // list
-        internal void Lower36(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo36(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal string[] Load36(_A::AbiContext cx, uint p) => ListFrom36(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal string[] Lift36(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string[] ListFrom36(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom36(cx, p, n);
-        }
-
-        internal void Store36(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, uint p)
-        {
-            var slice = ListTo36(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal string[] Load36(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom36(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo36(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
-            for (var k = 0; k < v.Length; k++)
-            {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
-                Store8(cx, v[k], p + (uint)k * 8U);
-            }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
-        }
-
-        internal string[] ListFrom36(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 8U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 8U, 4);
             var r = count == 0 ? global::System.Array.Empty<string>() : new string[count];
             for (var k = 0; k < count; k++)
             {
-                r[k] = Load8(cx, p + (uint)k * 8U);
+                r[k] = Load8(cx, l.Pointer + (uint)k * 8U);
             }
             return r;
         }

@@ -73,6 +73,10 @@ namespace Test.Names.Names
 
 namespace Test.Names.Names
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>An instance of a component that targets the WIT world <c>names</c>: call its exports; dispose it to release the instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class NamesWorld : global::System.IDisposable
@@ -236,54 +240,54 @@ namespace Test.Names.Names
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class NamesWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
+        internal _R::ComponentInstance Instance = null!;
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
+        internal _C::ExportFunction F6 = null!;
+        internal _C::ExportFunction F7 = null!;
+        internal _C::ExportFunction F8 = null!;
+        internal _C::ExportFunction F9 = null!;
+        internal _C::ExportFunction F10 = null!;
+        internal _C::ExportFunction F11 = null!;
+        internal _C::ExportFunction F12 = null!;
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Names.Names.NamesWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.Names.Names.NamesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:names/keywords@0.2.0");
-            i0.DefineRawFunction("equals", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Bool }), (cx, s) => Import13(cx, s, imports.Keywords));
-            i0.DefineRawFunction("dispose", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import14(cx, s, imports.Keywords));
-            i0.DefineRawFunction("instance", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("In", global::WitBindgen.Runtime.Abi.AbiType.U32), new global::WitBindgen.Runtime.Abi.AbiField("Object", global::WitBindgen.Runtime.Abi.AbiType.String)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("In", global::WitBindgen.Runtime.Abi.AbiType.U32), new global::WitBindgen.Runtime.Abi.AbiField("Object", global::WitBindgen.Runtime.Abi.AbiType.String)) }), (cx, s) => Import15(cx, s, imports.Keywords));
-            i0.DefineRawFunction("get-hash-code", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import16(cx, s, imports.Keywords));
-            i0.DefineRawFunction("to-string", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }), (cx, s) => Import17(cx, s, imports.Keywords));
-            i0.DefineRawFunction("interface", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.Bool }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }), (cx, s) => Import18(cx, s, imports.Keywords));
-            i0.DefineRawFunction("old", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import19(cx, s, imports.Keywords));
+            i0.DefineRawFunction("equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }), (cx, s) => Import13(cx, s, imports.Keywords));
+            i0.DefineRawFunction("dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import14(cx, s, imports.Keywords));
+            i0.DefineRawFunction("instance", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }), (cx, s) => Import15(cx, s, imports.Keywords));
+            i0.DefineRawFunction("get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import16(cx, s, imports.Keywords));
+            i0.DefineRawFunction("to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import17(cx, s, imports.Keywords));
+            i0.DefineRawFunction("interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import18(cx, s, imports.Keywords));
+            i0.DefineRawFunction("old", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import19(cx, s, imports.Keywords));
             var i1 = host;
-            i1.DefineRawFunction("get-type", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import20(cx, s, imports.World));
+            i1.DefineRawFunction("get-type", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import20(cx, s, imports.World));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = instance.BindRawFunction("test:names/keywords@0.2.0", "equals", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Bool }));
-            Cx0 = F0.CreateContext();
-            F1 = instance.BindRawFunction("test:names/keywords@0.2.0", "dispose", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()));
-            Cx1 = F1.CreateContext();
-            F2 = instance.BindRawFunction("test:names/keywords@0.2.0", "instance", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("In", global::WitBindgen.Runtime.Abi.AbiType.U32), new global::WitBindgen.Runtime.Abi.AbiField("Object", global::WitBindgen.Runtime.Abi.AbiType.String)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("In", global::WitBindgen.Runtime.Abi.AbiType.U32), new global::WitBindgen.Runtime.Abi.AbiField("Object", global::WitBindgen.Runtime.Abi.AbiType.String)) }));
-            Cx2 = F2.CreateContext();
-            F3 = instance.BindRawFunction("test:names/keywords@0.2.0", "get-hash-code", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx3 = F3.CreateContext();
-            F4 = instance.BindRawFunction("test:names/keywords@0.2.0", "to-string", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }));
-            Cx4 = F4.CreateContext();
-            F5 = instance.BindRawFunction("test:names/keywords@0.2.0", "interface", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.Bool }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }));
-            Cx5 = F5.CreateContext();
-            F6 = instance.BindRawFunction("test:names/keywords@0.2.0", "old", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx6 = F6.CreateContext();
-            F7 = instance.BindRawFunction(null, "equals", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Bool }));
-            Cx7 = F7.CreateContext();
-            F8 = instance.BindRawFunction(null, "dispose", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()));
-            Cx8 = F8.CreateContext();
-            F9 = instance.BindRawFunction(null, "instance", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx9 = F9.CreateContext();
-            F10 = instance.BindRawFunction(null, "imports", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx10 = F10.CreateContext();
-            F11 = instance.BindRawFunction(null, "names-world", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()));
-            Cx11 = F11.CreateContext();
-            F12 = instance.BindRawFunction(null, "old-world", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            Cx12 = F12.CreateContext();
+            F0 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
+            F1 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            F2 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "instance", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }));
+            F3 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            F4 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }));
+            F5 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }));
+            F6 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "old", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F7 = _C::ExportBinding.BindFunction(instance, null, "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
+            F8 = _C::ExportBinding.BindFunction(instance, null, "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            F9 = _C::ExportBinding.BindFunction(instance, null, "instance", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            F10 = _C::ExportBinding.BindFunction(instance, null, "imports", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F11 = _C::ExportBinding.BindFunction(instance, null, "names-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            F12 = _C::ExportBinding.BindFunction(instance, null, "old-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -291,390 +295,255 @@ namespace Test.Names.Names
             }
         }
 
-        internal void EndLends()
-        {
-        }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx0 = null!;
-
         internal bool Call0(uint a0, uint a1)
         {
-            var f = F0;
-            var cx = Cx0;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            var c = F0.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a1);
-            var entered = f.Call(s);
-            bool result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Slots[i++] = _A::RawValue.FromU32(a1);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].I32 != 0;
+                return c.Return(c.Slots[0].I32 != 0);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx1 = null!;
 
         internal void Call1()
         {
-            var f = F1;
-            var cx = Cx1;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var entered = f.Call(s);
-            f.Complete(entered, s);
+            var c = F1.Start(stackalloc _A::RawValue[1]);
+            c.Call();
+            c.Complete();
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
 
         internal global::Test.Names.Keywords.Class Call2(global::Test.Names.Keywords.Class a0)
         {
-            var f = F2;
-            var cx = Cx2;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
+            var c = F2.Start(stackalloc _A::RawValue[3]);
             var i = 0;
-            Lower0(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Names.Keywords.Class result;
+            Lower0(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-                result = Load0(cx, area);
+                return c.Return(Load0(c.Context, c.Results(12U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
         internal uint Call3()
         {
-            var f = F3;
-            var cx = Cx3;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var i = 0;
-            var entered = f.Call(s);
-            uint result;
+            var c = F3.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx4 = null!;
 
         internal string Call4(string a0, uint a1, uint a2)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
-            var f = F4;
-            var cx = Cx4;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
+            var c = F4.Start(stackalloc _A::RawValue[4]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a1);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a2);
-            var entered = f.Call(s);
-            string result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Slots[i++] = _A::RawValue.FromU32(a1);
+            c.Slots[i++] = _A::RawValue.FromU32(a2);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load1(cx, area);
+                return c.Return(Load1(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx5 = null!;
 
         internal string Call5(string a0, bool a1)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
-            var f = F5;
-            var cx = Cx5;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
+            var c = F5.Start(stackalloc _A::RawValue[3]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(a1 ? 1 : 0);
-            var entered = f.Call(s);
-            string result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Slots[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load1(cx, area);
+                return c.Return(Load1(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F6 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx6 = null!;
 
         internal uint Call6(uint a0)
         {
-            var f = F6;
-            var cx = Cx6;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F6.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            var entered = f.Call(s);
-            uint result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F7 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx7 = null!;
 
         internal bool Call7(string a0, uint a1, uint a2)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
-            var f = F7;
-            var cx = Cx7;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
+            var c = F7.Start(stackalloc _A::RawValue[4]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a1);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a2);
-            var entered = f.Call(s);
-            bool result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Slots[i++] = _A::RawValue.FromU32(a1);
+            c.Slots[i++] = _A::RawValue.FromU32(a2);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].I32 != 0;
+                return c.Return(c.Slots[0].I32 != 0);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F8 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx8 = null!;
 
         internal void Call8()
         {
-            var f = F8;
-            var cx = Cx8;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var entered = f.Call(s);
-            f.Complete(entered, s);
+            var c = F8.Start(stackalloc _A::RawValue[1]);
+            c.Call();
+            c.Complete();
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F9 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx9 = null!;
 
         internal uint Call9()
         {
-            var f = F9;
-            var cx = Cx9;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var i = 0;
-            var entered = f.Call(s);
-            uint result;
+            var c = F9.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F10 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx10 = null!;
 
         internal uint Call10(uint a0)
         {
-            var f = F10;
-            var cx = Cx10;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F10.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            var entered = f.Call(s);
-            uint result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F11 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx11 = null!;
 
         internal void Call11()
         {
-            var f = F11;
-            var cx = Cx11;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var entered = f.Call(s);
-            f.Complete(entered, s);
+            var c = F11.Start(stackalloc _A::RawValue[1]);
+            c.Call();
+            c.Complete();
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F12 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx12 = null!;
 
         internal uint Call12()
         {
-            var f = F12;
-            var cx = Cx12;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var i = 0;
-            var entered = f.Call(s);
-            uint result;
+            var c = F12.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
 
 
-        internal void Import13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             var i = 0;
             var a0 = s[i++].U32;
             var a1 = s[i++].U32;
             var r = impl.Equals_(a0, a1);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(r ? 1 : 0);
+            s[0] = _A::RawValue.FromI32(r ? 1 : 0);
         }
 
-        internal void Import14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import14(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             impl.Dispose();
         }
 
-        internal void Import15(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import15(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             var i = 0;
-            var a0 = Lift0(cx, s, ref i);
-            var r = impl.Instance(a0);
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store0(cx, r, area);
+            var r = impl.Instance(Lift0(cx, s, ref i));
+            Store0(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 12U, 4, "results"));
         }
 
-        internal void Import16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import16(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
-            var i = 0;
             var r = impl.GetHashCode_();
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
-        internal void Import17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import17(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             var i = 0;
             var a0 = Lift1(cx, s, ref i);
             var a1 = s[i++].U32;
             var a2 = s[i++].U32;
-            var r = impl.ToString_(a0, a1, a2);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'to-string' of interface 'test:names/keywords@0.2.0' returned null, which its WIT result type does not allow");
-            }
-            var area = s[4].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store1(cx, r, area);
+            var r = impl.ToString_(a0, a1, a2) ?? throw _C::AbiHelpers.NullResult("function 'to-string' of interface 'test:names/keywords@0.2.0'");
+            Store1(cx, r, _C::AbiHelpers.CheckRegion(cx, s[4].U32, 8U, 4, "results"));
         }
 
-        internal void Import18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import18(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             var i = 0;
             var a0 = Lift1(cx, s, ref i);
             var a1 = s[i++].I32 != 0;
-            var r = impl.Interface(a0, a1);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'interface' of interface 'test:names/keywords@0.2.0' returned null, which its WIT result type does not allow");
-            }
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store1(cx, r, area);
+            var r = impl.Interface(a0, a1) ?? throw _C::AbiHelpers.NullResult("function 'interface' of interface 'test:names/keywords@0.2.0'");
+            Store1(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 8U, 4, "results"));
         }
 
-        internal void Import19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Keywords.IKeywords impl)
+        internal void Import19(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
             var i = 0;
-            var a0 = s[i++].U32;
-            var r = impl.Old(a0);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            var r = impl.Old(s[i++].U32);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
-        internal void Import20(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Names.Names.INamesImports impl)
+        internal void Import20(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Names.INamesImports impl)
         {
             var i = 0;
             var a0 = s[i++].U32;
@@ -682,66 +551,55 @@ namespace Test.Names.Names
             var a2 = s[i++].U32;
             var a3 = s[i++].U32;
             var r = impl.GetType(a0, a1, a2, a3);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
 
         // record 'class'
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Names.Keywords.Class v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower0(_A::AbiContext cx, global::Test.Names.Keywords.Class v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.In);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Object, "field 'object' of record 'class'");
+            s[i++] = _A::RawValue.FromU32(v.In);
+            _C::AbiHelpers.ThrowIfNull(v.Object, "field 'object' of record 'class'");
             Lower1(cx, v.Object, s, ref i);
         }
 
-        internal global::Test.Names.Keywords.Class Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Names.Keywords.Class Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].U32;
             var f1 = Lift1(cx, s, ref i);
             return new global::Test.Names.Keywords.Class(f0, f1);
         }
 
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Names.Keywords.Class v, uint p)
+        internal void Store0(_A::AbiContext cx, global::Test.Names.Keywords.Class v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, v.In);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Object, "field 'object' of record 'class'");
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, v.In);
+            _C::AbiHelpers.ThrowIfNull(v.Object, "field 'object' of record 'class'");
             Store1(cx, v.Object, p + 4);
         }
 
-        internal global::Test.Names.Keywords.Class Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Names.Keywords.Class Load0(_A::AbiContext cx, uint p)
         {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadU32(cx.GetMemory(), p);
             var f1 = Load1(cx, p + 4);
             return new global::Test.Names.Keywords.Class(f0, f1);
         }
 
         // string
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower1(_A::AbiContext cx, string v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _C::AbiHelpers.LowerSlice(_A::CanonicalAbi.LowerString(cx, v), s, ref i);
         }
 
-        internal string Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string Lift1(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
+
+        internal void Store1(_A::AbiContext cx, string v, uint p)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
         }
 
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
-        }
+        internal string Load1(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
 
     }
 }

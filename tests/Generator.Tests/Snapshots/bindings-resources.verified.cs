@@ -169,6 +169,10 @@ namespace Test.Res.HostFiles
 
 namespace Test.Res.Resources
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>An instance of a component that targets the WIT world <c>resources</c>: call its exports; dispose it to release the instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class ResourcesWorld : global::System.IDisposable
@@ -298,56 +302,63 @@ namespace Test.Res.Resources
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class ResourcesWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
-        internal global::WitBindgen.Runtime.State.ResourceType Type0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow0 = null!;
-        internal readonly global::WitBindgen.Runtime.HostResourceTable<global::Test.Res.HostFiles.File> Table0 = new();
-        internal global::WitBindgen.Runtime.State.ResourceType Type1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow1 = null!;
-        internal readonly global::WitBindgen.Runtime.HostResourceTable<global::Test.Res.HostFiles.Directory> Table1 = new();
-        internal global::WitBindgen.Runtime.State.ResourceType Type2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow2 = null!;
+        internal _R::ComponentInstance Instance = null!;
+        internal _R::State.ResourceType Type0 = null!;
+        internal _A::AbiOwnType Own0 = null!;
+        internal _A::AbiBorrowType Borrow0 = null!;
+        internal readonly _C::HostResourceTable<global::Test.Res.HostFiles.File> Table0 = new();
+        internal _R::State.ResourceType Type1 = null!;
+        internal _A::AbiOwnType Own1 = null!;
+        internal _A::AbiBorrowType Borrow1 = null!;
+        internal readonly _C::HostResourceTable<global::Test.Res.HostFiles.Directory> Table1 = new();
+        internal _R::State.ResourceType Type2 = null!;
+        internal _A::AbiOwnType Own2 = null!;
+        internal _A::AbiBorrowType Borrow2 = null!;
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
+        internal _C::ExportFunction F6 = null!;
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Res.Resources.ResourcesWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.Res.Resources.ResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:res/host-files");
             Type0 = i0.DefineResource("file", rep => Table0.Remove(rep)?.Dispose());
-            Own0 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type0);
-            Borrow0 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type0);
+            Own0 = _A::AbiType.Own(Type0);
+            Borrow0 = _A::AbiType.Borrow(Type0);
             Type1 = i0.DefineResource("directory", rep => Table1.Remove(rep)?.Dispose());
-            Own1 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type1);
-            Borrow1 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type1);
-            i0.DefineRawFunction("[constructor]file", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]file.read", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }), (cx, s) => Import8(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[static]file.open", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import9(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]file.dup", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }), (cx, s) => Import10(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]file.size", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }), (cx, s) => Import11(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]directory.list", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import12(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]directory.open-file", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(Own0, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import13(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("read-all", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }), (cx, s) => Import14(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("consume", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import15(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("maybe", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(Borrow1) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(Own1) }), (cx, s) => Import16(cx, s, imports.HostFiles));
+            Own1 = _A::AbiType.Own(Type1);
+            Borrow1 = _A::AbiType.Borrow(Type1);
+            i0.DefineRawFunction("[constructor]file", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]file.read", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s) => Import8(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[static]file.open", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import9(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]file.dup", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { Own0 }), (cx, s) => Import10(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]file.size", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { _A::AbiType.U64 }), (cx, s) => Import11(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]directory.list", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.String) }), (cx, s) => Import12(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]directory.open-file", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Result(Own0, _A::AbiType.String) }), (cx, s) => Import13(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("read-all", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s) => Import14(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("consume", new _A::AbiFunctionType(new _A::AbiType[] { Own0 }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import15(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(Borrow1) }, new _A::AbiType[] { _A::AbiType.Option(Own1) }), (cx, s) => Import16(cx, s, imports.HostFiles));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            Type2 = instance.BindResourceType("test:res/guest-counters", "counter");
-            Own2 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type2);
-            Borrow2 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type2);
-            F0 = instance.BindRawFunction("test:res/guest-counters", "[constructor]counter", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own2 }));
-            F1 = instance.BindRawFunction("test:res/guest-counters", "[method]counter.increment", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow2 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            F2 = instance.BindRawFunction("test:res/guest-counters", "[method]counter.merge", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow2, Borrow2 }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()));
-            F3 = instance.BindRawFunction("test:res/guest-counters", "[method]counter.take", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow2, Own2 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            F4 = instance.BindRawFunction("test:res/guest-counters", "[static]counter.make", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own2 }));
-            F5 = instance.BindRawFunction("test:res/guest-counters", "total", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(Borrow2) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }));
-            F6 = instance.BindRawFunction("test:res/guest-counters", "fresh", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own2 }));
+            Type2 = _C::ExportBinding.BindResourceType(instance, "test:res/guest-counters", "counter");
+            Own2 = _A::AbiType.Own(Type2);
+            Borrow2 = _A::AbiType.Borrow(Type2);
+            F0 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[constructor]counter", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
+            F1 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.increment", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F2 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.merge", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Borrow2 }, global::System.Array.Empty<_A::AbiType>()));
+            F3 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.take", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Own2 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F4 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[static]counter.make", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
+            F5 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "total", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(Borrow2) }, new _A::AbiType[] { _A::AbiType.U64 }));
+            F6 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "fresh", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -361,934 +372,413 @@ namespace Test.Res.Resources
             Table1.EndLends();
         }
 
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-
         internal global::Test.Res.GuestCounters.Counter Call0(uint a0)
         {
-            var f = F0;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F0.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            var entered = f.Call(s);
-            global::Test.Res.GuestCounters.Counter result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift0(cx, s, ref i);
+                return c.Return(Lift0(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
 
         internal uint Call1(global::Test.Res.GuestCounters.Counter a0)
         {
-            var f = F1;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F1.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
 
         internal void Call2(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'other' of method 'counter.merge'", "other");
-            var f = F2;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.merge'", "other");
+            var c = F2.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            Lower1(cx, a1, s, ref i);
-            var entered = f.Call(s);
+            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower1(c.Context, a1, c.Slots, ref i);
+            c.Call();
             try
             {
-                f.Complete(entered, s, cx);
+                c.Complete();
             }
             finally
             {
                 EndLends();
             }
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
 
         internal uint Call3(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'other' of method 'counter.take'", "other");
-            var f = F3;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.take'", "other");
+            var c = F3.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            Lower0(cx, a1, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower0(c.Context, a1, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
 
         internal global::Test.Res.GuestCounters.Counter Call4(uint a0)
         {
-            var f = F4;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F4.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            var entered = f.Call(s);
-            global::Test.Res.GuestCounters.Counter result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift0(cx, s, ref i);
+                return c.Return(Lift0(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
 
         internal ulong Call5(global::Test.Res.GuestCounters.Counter[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'counters' of function 'total'", "counters");
-            var f = F5;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'counters' of function 'total'", "counters");
+            var c = F5.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower2(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            ulong result;
+            Lower2(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U64;
+                return c.Return(c.Slots[0].U64);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F6 = null!;
 
         internal global::Test.Res.GuestCounters.Counter Call6()
         {
-            var f = F6;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F6.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             var i = 0;
-            var entered = f.Call(s);
-            global::Test.Res.GuestCounters.Counter result;
             try
             {
-                i = 0;
-                result = Lift0(cx, s, ref i);
+                return c.Return(Lift0(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
 
 
-        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift3(cx, s, ref i);
-            var r = impl.NewFile(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of the constructor of resource 'file' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
+            var r = impl.NewFile(a0) ?? throw _C::AbiHelpers.NullResult("the constructor of resource 'file' of interface 'test:res/host-files'");
             i = 0;
             Lower4(cx, r, s, ref i);
         }
 
-        internal void Import8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import8(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
             var a1 = s[i++].U32;
-            var r = a0.Read(a1);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of method 'file.read' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store6(cx, r, area);
+            var r = a0.Read(a1) ?? throw _C::AbiHelpers.NullResult("method 'file.read' of interface 'test:res/host-files'");
+            Store6(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift3(cx, s, ref i);
-            var r = impl.FileOpen(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of static function 'file.open' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
+            var r = impl.FileOpen(a0) ?? throw _C::AbiHelpers.NullResult("static function 'file.open' of interface 'test:res/host-files'");
             i = 0;
             Lower4(cx, r, s, ref i);
         }
 
-        internal void Import10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import10(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
-            var r = a0.Dup();
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of method 'file.dup' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
+            var r = a0.Dup() ?? throw _C::AbiHelpers.NullResult("method 'file.dup' of interface 'test:res/host-files'");
             i = 0;
             Lower4(cx, r, s, ref i);
         }
 
-        internal void Import11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import11(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
             var r = a0.Size();
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(r);
+            s[0] = _A::RawValue.FromU64(r);
         }
 
-        internal void Import12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
-            var r = a0.List();
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of method 'directory.list' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
-            var area = s[1].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store8(cx, r, area);
+            var r = a0.List() ?? throw _C::AbiHelpers.NullResult("method 'directory.list' of interface 'test:res/host-files'");
+            Store8(cx, r, _C::AbiHelpers.CheckRegion(cx, s[1].U32, 8U, 4, "results"));
         }
 
-        internal void Import13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
             var a1 = Lift3(cx, s, ref i);
             var r = a0.OpenFile(a1);
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store9(cx, r, area);
+            Store9(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 12U, 4, "results"));
         }
 
-        internal void Import14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import14(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
-            var a0 = Lift5(cx, s, ref i);
-            var r = impl.ReadAll(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'read-all' of interface 'test:res/host-files' returned null, which its WIT result type does not allow");
-            }
-            var area = s[1].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store6(cx, r, area);
+            var r = impl.ReadAll(Lift5(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'read-all' of interface 'test:res/host-files'");
+            Store6(cx, r, _C::AbiHelpers.CheckRegion(cx, s[1].U32, 8U, 4, "results"));
         }
 
-        internal void Import15(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import15(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
-            var a0 = Lift4(cx, s, ref i);
-            impl.Consume(a0);
+            impl.Consume(Lift4(cx, s, ref i));
         }
 
-        internal void Import16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
+        internal void Import16(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
             var i = 0;
-            var a0 = Lift10(cx, s, ref i);
-            var r = impl.Maybe(a0);
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store11(cx, r, area);
+            var r = impl.Maybe(Lift10(cx, s, ref i));
+            Store11(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
 
         // own<counter>
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle0(cx, v));
-        }
+        internal void Lower0(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle0(cx, v));
+        internal global::Test.Res.GuestCounters.Counter Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle0(cx, s[i++].U32);
 
-        internal global::Test.Res.GuestCounters.Counter Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint LowerHandle0(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v)
         {
-            return LiftHandle0(cx, s[i++].U32);
-        }
-
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, uint p)
-        {
-            var h = LowerHandle0(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.Res.GuestCounters.Counter Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'counter'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'counter'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             var handle = resources.LowerOwn(Own2, v.GetHandle(Type2));
             v.TakeHandle(Type2);
             return handle;
         }
 
-        internal global::Test.Res.GuestCounters.Counter LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.Res.GuestCounters.Counter LiftHandle0(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return new global::Test.Res.GuestCounters.Counter(this, (global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own2, h));
+            return new global::Test.Res.GuestCounters.Counter(this, (_R::ResourceValue)resources.LiftOwn(Own2, h));
         }
 
         // borrow<counter>
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle1(cx, v));
-        }
+        internal void Lower1(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle1(cx, v));
 
-        internal global::Test.Res.GuestCounters.Counter Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle1(cx, s[i++].U32);
-        }
-
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v, uint p)
+        internal void Store1(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v, uint p)
         {
             var h = LowerHandle1(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
-        internal global::Test.Res.GuestCounters.Counter Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal uint LowerHandle1(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v)
         {
-            return LiftHandle1(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'counter'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'counter'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow2, v.GetHandle(Type2));
         }
 
-        internal global::Test.Res.GuestCounters.Counter LiftHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
-        {
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            throw new global::System.NotSupportedException("a borrow of a guest resource cannot be passed to the host");
-        }
-
         // list
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo2(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower2(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo2(cx, v), s, ref i);
 
-        internal global::Test.Res.GuestCounters.Counter[] Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo2(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom2(cx, p, n);
-        }
-
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter[] v, uint p)
-        {
-            var slice = ListTo2(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::Test.Res.GuestCounters.Counter[] Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom2(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.GuestCounters.Counter[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 4U, 4U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 4U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
+                _C::AbiHelpers.ThrowIfNull(v[k], "an element of a list");
                 Store1(cx, v[k], p + (uint)k * 4U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
-        }
-
-        internal global::Test.Res.GuestCounters.Counter[] ListFrom2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 4U, 4);
-            var r = count == 0 ? global::System.Array.Empty<global::Test.Res.GuestCounters.Counter>() : new global::Test.Res.GuestCounters.Counter[count];
-            for (var k = 0; k < count; k++)
-            {
-                r[k] = Load1(cx, p + (uint)k * 4U);
-            }
-            return r;
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
         // string
-        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal string Lift3(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
 
-        internal string Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store3(_A::AbiContext cx, string v, uint p)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
-        }
-
-        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
         }
 
         // own<file>
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle4(cx, v));
-        }
+        internal void Lower4(_A::AbiContext cx, global::Test.Res.HostFiles.File v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle4(cx, v));
+        internal global::Test.Res.HostFiles.File Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle4(cx, s[i++].U32);
 
-        internal global::Test.Res.HostFiles.File Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle4(cx, s[i++].U32);
-        }
-
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, uint p)
+        internal void Store4(_A::AbiContext cx, global::Test.Res.HostFiles.File v, uint p)
         {
             var h = LowerHandle4(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
-        internal global::Test.Res.HostFiles.File Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal uint LowerHandle4(_A::AbiContext cx, global::Test.Res.HostFiles.File v)
         {
-            return LiftHandle4(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'file'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'file'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Add(v)));
+            return resources.LowerOwn(Own0, new _R::ResourceValue(Type0, Table0.Add(v)));
         }
 
-        internal global::Test.Res.HostFiles.File LiftHandle4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.Res.HostFiles.File LiftHandle4(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table0.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own0, h)).Rep);
+            return Table0.Take(((_R::ResourceValue)resources.LiftOwn(Own0, h)).Rep);
         }
 
         // borrow<file>
-        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle5(cx, v));
-        }
+        internal global::Test.Res.HostFiles.File Lift5(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle5(cx, s[i++].U32);
 
-        internal global::Test.Res.HostFiles.File Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle5(cx, s[i++].U32);
-        }
-
-        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v, uint p)
-        {
-            var h = LowerHandle5(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.Res.HostFiles.File Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle5(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.File v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'file'");
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerBorrow(Borrow0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Lend(v)));
-        }
-
-        internal global::Test.Res.HostFiles.File LiftHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.Res.HostFiles.File LiftHandle5(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table0.Get(((global::WitBindgen.Runtime.ResourceValue)resources.LiftBorrow(Borrow0, h)).Rep);
+            return Table0.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow0, h)).Rep);
         }
 
         // list
-        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo6(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Store6(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo6(cx, v));
 
-        internal byte[] Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo6(_A::AbiContext cx, byte[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom6(cx, p, n);
-        }
-
-        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
-        {
-            var slice = ListTo6(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal byte[] Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom6(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo6(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
-        }
-
-        internal byte[] ListFrom6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftList<byte>(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            return _A::CanonicalAbi.LowerList<byte>(cx, v);
         }
 
         // borrow<directory>
-        internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle7(cx, v));
-        }
+        internal global::Test.Res.HostFiles.Directory Lift7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle7(cx, s[i++].U32);
 
-        internal global::Test.Res.HostFiles.Directory Lift7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle7(cx, s[i++].U32);
-        }
-
-        internal void Store7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, uint p)
-        {
-            var h = LowerHandle7(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.Res.HostFiles.Directory Load7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle7(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'directory'");
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerBorrow(Borrow1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Lend(v)));
-        }
-
-        internal global::Test.Res.HostFiles.Directory LiftHandle7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.Res.HostFiles.Directory LiftHandle7(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table1.Get(((global::WitBindgen.Runtime.ResourceValue)resources.LiftBorrow(Borrow1, h)).Rep);
+            return Table1.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow1, h)).Rep);
         }
 
         // list
-        internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo8(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Store8(_A::AbiContext cx, string[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo8(cx, v));
 
-        internal string[] Lift8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo8(_A::AbiContext cx, string[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom8(cx, p, n);
-        }
-
-        internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, uint p)
-        {
-            var slice = ListTo8(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal string[] Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom8(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo8(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
+                _C::AbiHelpers.ThrowIfNull(v[k], "an element of a list");
                 Store3(cx, v[k], p + (uint)k * 8U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
-        }
-
-        internal string[] ListFrom8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 8U, 4);
-            var r = count == 0 ? global::System.Array.Empty<string>() : new string[count];
-            for (var k = 0; k < count; k++)
-            {
-                r[k] = Load3(cx, p + (uint)k * 8U);
-            }
-            return r;
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
         // result
-        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store9(_A::AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.IsOk ? 0U : 1U));
             if (v.IsOk)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
-                Lower4(cx, v.Ok, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Lower3(cx, v.Err, s, ref i);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromOk(Lift4(cx, s, ref i));
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromErr(Lift3(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
+                _C::AbiHelpers.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Store4(cx, v.Ok, p + 4);
             }
             else
             {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
+                _C::AbiHelpers.ThrowIfNull(v.Err, "the error payload of a result");
                 Store3(cx, v.Err, p + 4);
             }
         }
 
-        internal global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string> Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromOk(Load4(cx, p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<global::Test.Res.HostFiles.File, string>.FromErr(Load3(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
-
         // option
-        internal void Lower10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Res.HostFiles.Directory? Lift10(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            if (v is { } x)
+            global::Test.Res.HostFiles.Directory? r = s[i++].U32 switch
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower7(cx, x, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::Test.Res.HostFiles.Directory? Lift10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.Res.HostFiles.Directory? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift7(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
+                0 => default(global::Test.Res.HostFiles.Directory?),
+                1 => Lift7(cx, s, ref i),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+            };
             i = start + 2;
             return r;
         }
 
-        internal void Store10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                Store7(cx, x, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::Test.Res.HostFiles.Directory? Load10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load7(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-        }
-
         // option
-        internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store11(_A::AbiContext cx, global::Test.Res.HostFiles.Directory? v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v is null ? 0U : 1U));
             if (v is { } x)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower12(cx, x, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::Test.Res.HostFiles.Directory? Lift11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.Res.HostFiles.Directory? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift12(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 2;
-            return r;
-        }
-
-        internal void Store11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                 Store12(cx, x, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::Test.Res.HostFiles.Directory? Load11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load12(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
             }
         }
 
         // own<directory>
-        internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle12(cx, v));
-        }
-
-        internal global::Test.Res.HostFiles.Directory Lift12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle12(cx, s[i++].U32);
-        }
-
-        internal void Store12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v, uint p)
+        internal void Store12(_A::AbiContext cx, global::Test.Res.HostFiles.Directory v, uint p)
         {
             var h = LowerHandle12(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
-        internal global::Test.Res.HostFiles.Directory Load12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal uint LowerHandle12(_A::AbiContext cx, global::Test.Res.HostFiles.Directory v)
         {
-            return LiftHandle12(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Res.HostFiles.Directory v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'directory'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'directory'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Add(v)));
-        }
-
-        internal global::Test.Res.HostFiles.Directory LiftHandle12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
-        {
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table1.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own1, h)).Rep);
+            return resources.LowerOwn(Own1, new _R::ResourceValue(Type1, Table1.Add(v)));
         }
 
     }

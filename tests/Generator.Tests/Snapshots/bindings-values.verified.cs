@@ -357,494 +357,214 @@ namespace Test.Values.Types
     public readonly record struct F70(ulong Word0, ulong Word1)
     {
         /// <summary>The <c>e0</c> flag.</summary>
-        public bool E0
-        {
-            get => (Word0 & (1UL << 0)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 0) : Word0 & ~(1UL << 0);
-        }
+        public bool E0 { get => (Word0 & (1UL << 0)) != 0; init => Word0 = value ? Word0 | (1UL << 0) : Word0 & ~(1UL << 0); }
 
         /// <summary>The <c>e1</c> flag.</summary>
-        public bool E1
-        {
-            get => (Word0 & (1UL << 1)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 1) : Word0 & ~(1UL << 1);
-        }
+        public bool E1 { get => (Word0 & (1UL << 1)) != 0; init => Word0 = value ? Word0 | (1UL << 1) : Word0 & ~(1UL << 1); }
 
         /// <summary>The <c>e2</c> flag.</summary>
-        public bool E2
-        {
-            get => (Word0 & (1UL << 2)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 2) : Word0 & ~(1UL << 2);
-        }
+        public bool E2 { get => (Word0 & (1UL << 2)) != 0; init => Word0 = value ? Word0 | (1UL << 2) : Word0 & ~(1UL << 2); }
 
         /// <summary>The <c>e3</c> flag.</summary>
-        public bool E3
-        {
-            get => (Word0 & (1UL << 3)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 3) : Word0 & ~(1UL << 3);
-        }
+        public bool E3 { get => (Word0 & (1UL << 3)) != 0; init => Word0 = value ? Word0 | (1UL << 3) : Word0 & ~(1UL << 3); }
 
         /// <summary>The <c>e4</c> flag.</summary>
-        public bool E4
-        {
-            get => (Word0 & (1UL << 4)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 4) : Word0 & ~(1UL << 4);
-        }
+        public bool E4 { get => (Word0 & (1UL << 4)) != 0; init => Word0 = value ? Word0 | (1UL << 4) : Word0 & ~(1UL << 4); }
 
         /// <summary>The <c>e5</c> flag.</summary>
-        public bool E5
-        {
-            get => (Word0 & (1UL << 5)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 5) : Word0 & ~(1UL << 5);
-        }
+        public bool E5 { get => (Word0 & (1UL << 5)) != 0; init => Word0 = value ? Word0 | (1UL << 5) : Word0 & ~(1UL << 5); }
 
         /// <summary>The <c>e6</c> flag.</summary>
-        public bool E6
-        {
-            get => (Word0 & (1UL << 6)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 6) : Word0 & ~(1UL << 6);
-        }
+        public bool E6 { get => (Word0 & (1UL << 6)) != 0; init => Word0 = value ? Word0 | (1UL << 6) : Word0 & ~(1UL << 6); }
 
         /// <summary>The <c>e7</c> flag.</summary>
-        public bool E7
-        {
-            get => (Word0 & (1UL << 7)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 7) : Word0 & ~(1UL << 7);
-        }
+        public bool E7 { get => (Word0 & (1UL << 7)) != 0; init => Word0 = value ? Word0 | (1UL << 7) : Word0 & ~(1UL << 7); }
 
         /// <summary>The <c>e8</c> flag.</summary>
-        public bool E8
-        {
-            get => (Word0 & (1UL << 8)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 8) : Word0 & ~(1UL << 8);
-        }
+        public bool E8 { get => (Word0 & (1UL << 8)) != 0; init => Word0 = value ? Word0 | (1UL << 8) : Word0 & ~(1UL << 8); }
 
         /// <summary>The <c>e9</c> flag.</summary>
-        public bool E9
-        {
-            get => (Word0 & (1UL << 9)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 9) : Word0 & ~(1UL << 9);
-        }
+        public bool E9 { get => (Word0 & (1UL << 9)) != 0; init => Word0 = value ? Word0 | (1UL << 9) : Word0 & ~(1UL << 9); }
 
         /// <summary>The <c>e10</c> flag.</summary>
-        public bool E10
-        {
-            get => (Word0 & (1UL << 10)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 10) : Word0 & ~(1UL << 10);
-        }
+        public bool E10 { get => (Word0 & (1UL << 10)) != 0; init => Word0 = value ? Word0 | (1UL << 10) : Word0 & ~(1UL << 10); }
 
         /// <summary>The <c>e11</c> flag.</summary>
-        public bool E11
-        {
-            get => (Word0 & (1UL << 11)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 11) : Word0 & ~(1UL << 11);
-        }
+        public bool E11 { get => (Word0 & (1UL << 11)) != 0; init => Word0 = value ? Word0 | (1UL << 11) : Word0 & ~(1UL << 11); }
 
         /// <summary>The <c>e12</c> flag.</summary>
-        public bool E12
-        {
-            get => (Word0 & (1UL << 12)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 12) : Word0 & ~(1UL << 12);
-        }
+        public bool E12 { get => (Word0 & (1UL << 12)) != 0; init => Word0 = value ? Word0 | (1UL << 12) : Word0 & ~(1UL << 12); }
 
         /// <summary>The <c>e13</c> flag.</summary>
-        public bool E13
-        {
-            get => (Word0 & (1UL << 13)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 13) : Word0 & ~(1UL << 13);
-        }
+        public bool E13 { get => (Word0 & (1UL << 13)) != 0; init => Word0 = value ? Word0 | (1UL << 13) : Word0 & ~(1UL << 13); }
 
         /// <summary>The <c>e14</c> flag.</summary>
-        public bool E14
-        {
-            get => (Word0 & (1UL << 14)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 14) : Word0 & ~(1UL << 14);
-        }
+        public bool E14 { get => (Word0 & (1UL << 14)) != 0; init => Word0 = value ? Word0 | (1UL << 14) : Word0 & ~(1UL << 14); }
 
         /// <summary>The <c>e15</c> flag.</summary>
-        public bool E15
-        {
-            get => (Word0 & (1UL << 15)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 15) : Word0 & ~(1UL << 15);
-        }
+        public bool E15 { get => (Word0 & (1UL << 15)) != 0; init => Word0 = value ? Word0 | (1UL << 15) : Word0 & ~(1UL << 15); }
 
         /// <summary>The <c>e16</c> flag.</summary>
-        public bool E16
-        {
-            get => (Word0 & (1UL << 16)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 16) : Word0 & ~(1UL << 16);
-        }
+        public bool E16 { get => (Word0 & (1UL << 16)) != 0; init => Word0 = value ? Word0 | (1UL << 16) : Word0 & ~(1UL << 16); }
 
         /// <summary>The <c>e17</c> flag.</summary>
-        public bool E17
-        {
-            get => (Word0 & (1UL << 17)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 17) : Word0 & ~(1UL << 17);
-        }
+        public bool E17 { get => (Word0 & (1UL << 17)) != 0; init => Word0 = value ? Word0 | (1UL << 17) : Word0 & ~(1UL << 17); }
 
         /// <summary>The <c>e18</c> flag.</summary>
-        public bool E18
-        {
-            get => (Word0 & (1UL << 18)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 18) : Word0 & ~(1UL << 18);
-        }
+        public bool E18 { get => (Word0 & (1UL << 18)) != 0; init => Word0 = value ? Word0 | (1UL << 18) : Word0 & ~(1UL << 18); }
 
         /// <summary>The <c>e19</c> flag.</summary>
-        public bool E19
-        {
-            get => (Word0 & (1UL << 19)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 19) : Word0 & ~(1UL << 19);
-        }
+        public bool E19 { get => (Word0 & (1UL << 19)) != 0; init => Word0 = value ? Word0 | (1UL << 19) : Word0 & ~(1UL << 19); }
 
         /// <summary>The <c>e20</c> flag.</summary>
-        public bool E20
-        {
-            get => (Word0 & (1UL << 20)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 20) : Word0 & ~(1UL << 20);
-        }
+        public bool E20 { get => (Word0 & (1UL << 20)) != 0; init => Word0 = value ? Word0 | (1UL << 20) : Word0 & ~(1UL << 20); }
 
         /// <summary>The <c>e21</c> flag.</summary>
-        public bool E21
-        {
-            get => (Word0 & (1UL << 21)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 21) : Word0 & ~(1UL << 21);
-        }
+        public bool E21 { get => (Word0 & (1UL << 21)) != 0; init => Word0 = value ? Word0 | (1UL << 21) : Word0 & ~(1UL << 21); }
 
         /// <summary>The <c>e22</c> flag.</summary>
-        public bool E22
-        {
-            get => (Word0 & (1UL << 22)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 22) : Word0 & ~(1UL << 22);
-        }
+        public bool E22 { get => (Word0 & (1UL << 22)) != 0; init => Word0 = value ? Word0 | (1UL << 22) : Word0 & ~(1UL << 22); }
 
         /// <summary>The <c>e23</c> flag.</summary>
-        public bool E23
-        {
-            get => (Word0 & (1UL << 23)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 23) : Word0 & ~(1UL << 23);
-        }
+        public bool E23 { get => (Word0 & (1UL << 23)) != 0; init => Word0 = value ? Word0 | (1UL << 23) : Word0 & ~(1UL << 23); }
 
         /// <summary>The <c>e24</c> flag.</summary>
-        public bool E24
-        {
-            get => (Word0 & (1UL << 24)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 24) : Word0 & ~(1UL << 24);
-        }
+        public bool E24 { get => (Word0 & (1UL << 24)) != 0; init => Word0 = value ? Word0 | (1UL << 24) : Word0 & ~(1UL << 24); }
 
         /// <summary>The <c>e25</c> flag.</summary>
-        public bool E25
-        {
-            get => (Word0 & (1UL << 25)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 25) : Word0 & ~(1UL << 25);
-        }
+        public bool E25 { get => (Word0 & (1UL << 25)) != 0; init => Word0 = value ? Word0 | (1UL << 25) : Word0 & ~(1UL << 25); }
 
         /// <summary>The <c>e26</c> flag.</summary>
-        public bool E26
-        {
-            get => (Word0 & (1UL << 26)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 26) : Word0 & ~(1UL << 26);
-        }
+        public bool E26 { get => (Word0 & (1UL << 26)) != 0; init => Word0 = value ? Word0 | (1UL << 26) : Word0 & ~(1UL << 26); }
 
         /// <summary>The <c>e27</c> flag.</summary>
-        public bool E27
-        {
-            get => (Word0 & (1UL << 27)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 27) : Word0 & ~(1UL << 27);
-        }
+        public bool E27 { get => (Word0 & (1UL << 27)) != 0; init => Word0 = value ? Word0 | (1UL << 27) : Word0 & ~(1UL << 27); }
 
         /// <summary>The <c>e28</c> flag.</summary>
-        public bool E28
-        {
-            get => (Word0 & (1UL << 28)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 28) : Word0 & ~(1UL << 28);
-        }
+        public bool E28 { get => (Word0 & (1UL << 28)) != 0; init => Word0 = value ? Word0 | (1UL << 28) : Word0 & ~(1UL << 28); }
 
         /// <summary>The <c>e29</c> flag.</summary>
-        public bool E29
-        {
-            get => (Word0 & (1UL << 29)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 29) : Word0 & ~(1UL << 29);
-        }
+        public bool E29 { get => (Word0 & (1UL << 29)) != 0; init => Word0 = value ? Word0 | (1UL << 29) : Word0 & ~(1UL << 29); }
 
         /// <summary>The <c>e30</c> flag.</summary>
-        public bool E30
-        {
-            get => (Word0 & (1UL << 30)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 30) : Word0 & ~(1UL << 30);
-        }
+        public bool E30 { get => (Word0 & (1UL << 30)) != 0; init => Word0 = value ? Word0 | (1UL << 30) : Word0 & ~(1UL << 30); }
 
         /// <summary>The <c>e31</c> flag.</summary>
-        public bool E31
-        {
-            get => (Word0 & (1UL << 31)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 31) : Word0 & ~(1UL << 31);
-        }
+        public bool E31 { get => (Word0 & (1UL << 31)) != 0; init => Word0 = value ? Word0 | (1UL << 31) : Word0 & ~(1UL << 31); }
 
         /// <summary>The <c>e32</c> flag.</summary>
-        public bool E32
-        {
-            get => (Word0 & (1UL << 32)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 32) : Word0 & ~(1UL << 32);
-        }
+        public bool E32 { get => (Word0 & (1UL << 32)) != 0; init => Word0 = value ? Word0 | (1UL << 32) : Word0 & ~(1UL << 32); }
 
         /// <summary>The <c>e33</c> flag.</summary>
-        public bool E33
-        {
-            get => (Word0 & (1UL << 33)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 33) : Word0 & ~(1UL << 33);
-        }
+        public bool E33 { get => (Word0 & (1UL << 33)) != 0; init => Word0 = value ? Word0 | (1UL << 33) : Word0 & ~(1UL << 33); }
 
         /// <summary>The <c>e34</c> flag.</summary>
-        public bool E34
-        {
-            get => (Word0 & (1UL << 34)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 34) : Word0 & ~(1UL << 34);
-        }
+        public bool E34 { get => (Word0 & (1UL << 34)) != 0; init => Word0 = value ? Word0 | (1UL << 34) : Word0 & ~(1UL << 34); }
 
         /// <summary>The <c>e35</c> flag.</summary>
-        public bool E35
-        {
-            get => (Word0 & (1UL << 35)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 35) : Word0 & ~(1UL << 35);
-        }
+        public bool E35 { get => (Word0 & (1UL << 35)) != 0; init => Word0 = value ? Word0 | (1UL << 35) : Word0 & ~(1UL << 35); }
 
         /// <summary>The <c>e36</c> flag.</summary>
-        public bool E36
-        {
-            get => (Word0 & (1UL << 36)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 36) : Word0 & ~(1UL << 36);
-        }
+        public bool E36 { get => (Word0 & (1UL << 36)) != 0; init => Word0 = value ? Word0 | (1UL << 36) : Word0 & ~(1UL << 36); }
 
         /// <summary>The <c>e37</c> flag.</summary>
-        public bool E37
-        {
-            get => (Word0 & (1UL << 37)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 37) : Word0 & ~(1UL << 37);
-        }
+        public bool E37 { get => (Word0 & (1UL << 37)) != 0; init => Word0 = value ? Word0 | (1UL << 37) : Word0 & ~(1UL << 37); }
 
         /// <summary>The <c>e38</c> flag.</summary>
-        public bool E38
-        {
-            get => (Word0 & (1UL << 38)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 38) : Word0 & ~(1UL << 38);
-        }
+        public bool E38 { get => (Word0 & (1UL << 38)) != 0; init => Word0 = value ? Word0 | (1UL << 38) : Word0 & ~(1UL << 38); }
 
         /// <summary>The <c>e39</c> flag.</summary>
-        public bool E39
-        {
-            get => (Word0 & (1UL << 39)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 39) : Word0 & ~(1UL << 39);
-        }
+        public bool E39 { get => (Word0 & (1UL << 39)) != 0; init => Word0 = value ? Word0 | (1UL << 39) : Word0 & ~(1UL << 39); }
 
         /// <summary>The <c>e40</c> flag.</summary>
-        public bool E40
-        {
-            get => (Word0 & (1UL << 40)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 40) : Word0 & ~(1UL << 40);
-        }
+        public bool E40 { get => (Word0 & (1UL << 40)) != 0; init => Word0 = value ? Word0 | (1UL << 40) : Word0 & ~(1UL << 40); }
 
         /// <summary>The <c>e41</c> flag.</summary>
-        public bool E41
-        {
-            get => (Word0 & (1UL << 41)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 41) : Word0 & ~(1UL << 41);
-        }
+        public bool E41 { get => (Word0 & (1UL << 41)) != 0; init => Word0 = value ? Word0 | (1UL << 41) : Word0 & ~(1UL << 41); }
 
         /// <summary>The <c>e42</c> flag.</summary>
-        public bool E42
-        {
-            get => (Word0 & (1UL << 42)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 42) : Word0 & ~(1UL << 42);
-        }
+        public bool E42 { get => (Word0 & (1UL << 42)) != 0; init => Word0 = value ? Word0 | (1UL << 42) : Word0 & ~(1UL << 42); }
 
         /// <summary>The <c>e43</c> flag.</summary>
-        public bool E43
-        {
-            get => (Word0 & (1UL << 43)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 43) : Word0 & ~(1UL << 43);
-        }
+        public bool E43 { get => (Word0 & (1UL << 43)) != 0; init => Word0 = value ? Word0 | (1UL << 43) : Word0 & ~(1UL << 43); }
 
         /// <summary>The <c>e44</c> flag.</summary>
-        public bool E44
-        {
-            get => (Word0 & (1UL << 44)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 44) : Word0 & ~(1UL << 44);
-        }
+        public bool E44 { get => (Word0 & (1UL << 44)) != 0; init => Word0 = value ? Word0 | (1UL << 44) : Word0 & ~(1UL << 44); }
 
         /// <summary>The <c>e45</c> flag.</summary>
-        public bool E45
-        {
-            get => (Word0 & (1UL << 45)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 45) : Word0 & ~(1UL << 45);
-        }
+        public bool E45 { get => (Word0 & (1UL << 45)) != 0; init => Word0 = value ? Word0 | (1UL << 45) : Word0 & ~(1UL << 45); }
 
         /// <summary>The <c>e46</c> flag.</summary>
-        public bool E46
-        {
-            get => (Word0 & (1UL << 46)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 46) : Word0 & ~(1UL << 46);
-        }
+        public bool E46 { get => (Word0 & (1UL << 46)) != 0; init => Word0 = value ? Word0 | (1UL << 46) : Word0 & ~(1UL << 46); }
 
         /// <summary>The <c>e47</c> flag.</summary>
-        public bool E47
-        {
-            get => (Word0 & (1UL << 47)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 47) : Word0 & ~(1UL << 47);
-        }
+        public bool E47 { get => (Word0 & (1UL << 47)) != 0; init => Word0 = value ? Word0 | (1UL << 47) : Word0 & ~(1UL << 47); }
 
         /// <summary>The <c>e48</c> flag.</summary>
-        public bool E48
-        {
-            get => (Word0 & (1UL << 48)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 48) : Word0 & ~(1UL << 48);
-        }
+        public bool E48 { get => (Word0 & (1UL << 48)) != 0; init => Word0 = value ? Word0 | (1UL << 48) : Word0 & ~(1UL << 48); }
 
         /// <summary>The <c>e49</c> flag.</summary>
-        public bool E49
-        {
-            get => (Word0 & (1UL << 49)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 49) : Word0 & ~(1UL << 49);
-        }
+        public bool E49 { get => (Word0 & (1UL << 49)) != 0; init => Word0 = value ? Word0 | (1UL << 49) : Word0 & ~(1UL << 49); }
 
         /// <summary>The <c>e50</c> flag.</summary>
-        public bool E50
-        {
-            get => (Word0 & (1UL << 50)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 50) : Word0 & ~(1UL << 50);
-        }
+        public bool E50 { get => (Word0 & (1UL << 50)) != 0; init => Word0 = value ? Word0 | (1UL << 50) : Word0 & ~(1UL << 50); }
 
         /// <summary>The <c>e51</c> flag.</summary>
-        public bool E51
-        {
-            get => (Word0 & (1UL << 51)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 51) : Word0 & ~(1UL << 51);
-        }
+        public bool E51 { get => (Word0 & (1UL << 51)) != 0; init => Word0 = value ? Word0 | (1UL << 51) : Word0 & ~(1UL << 51); }
 
         /// <summary>The <c>e52</c> flag.</summary>
-        public bool E52
-        {
-            get => (Word0 & (1UL << 52)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 52) : Word0 & ~(1UL << 52);
-        }
+        public bool E52 { get => (Word0 & (1UL << 52)) != 0; init => Word0 = value ? Word0 | (1UL << 52) : Word0 & ~(1UL << 52); }
 
         /// <summary>The <c>e53</c> flag.</summary>
-        public bool E53
-        {
-            get => (Word0 & (1UL << 53)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 53) : Word0 & ~(1UL << 53);
-        }
+        public bool E53 { get => (Word0 & (1UL << 53)) != 0; init => Word0 = value ? Word0 | (1UL << 53) : Word0 & ~(1UL << 53); }
 
         /// <summary>The <c>e54</c> flag.</summary>
-        public bool E54
-        {
-            get => (Word0 & (1UL << 54)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 54) : Word0 & ~(1UL << 54);
-        }
+        public bool E54 { get => (Word0 & (1UL << 54)) != 0; init => Word0 = value ? Word0 | (1UL << 54) : Word0 & ~(1UL << 54); }
 
         /// <summary>The <c>e55</c> flag.</summary>
-        public bool E55
-        {
-            get => (Word0 & (1UL << 55)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 55) : Word0 & ~(1UL << 55);
-        }
+        public bool E55 { get => (Word0 & (1UL << 55)) != 0; init => Word0 = value ? Word0 | (1UL << 55) : Word0 & ~(1UL << 55); }
 
         /// <summary>The <c>e56</c> flag.</summary>
-        public bool E56
-        {
-            get => (Word0 & (1UL << 56)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 56) : Word0 & ~(1UL << 56);
-        }
+        public bool E56 { get => (Word0 & (1UL << 56)) != 0; init => Word0 = value ? Word0 | (1UL << 56) : Word0 & ~(1UL << 56); }
 
         /// <summary>The <c>e57</c> flag.</summary>
-        public bool E57
-        {
-            get => (Word0 & (1UL << 57)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 57) : Word0 & ~(1UL << 57);
-        }
+        public bool E57 { get => (Word0 & (1UL << 57)) != 0; init => Word0 = value ? Word0 | (1UL << 57) : Word0 & ~(1UL << 57); }
 
         /// <summary>The <c>e58</c> flag.</summary>
-        public bool E58
-        {
-            get => (Word0 & (1UL << 58)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 58) : Word0 & ~(1UL << 58);
-        }
+        public bool E58 { get => (Word0 & (1UL << 58)) != 0; init => Word0 = value ? Word0 | (1UL << 58) : Word0 & ~(1UL << 58); }
 
         /// <summary>The <c>e59</c> flag.</summary>
-        public bool E59
-        {
-            get => (Word0 & (1UL << 59)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 59) : Word0 & ~(1UL << 59);
-        }
+        public bool E59 { get => (Word0 & (1UL << 59)) != 0; init => Word0 = value ? Word0 | (1UL << 59) : Word0 & ~(1UL << 59); }
 
         /// <summary>The <c>e60</c> flag.</summary>
-        public bool E60
-        {
-            get => (Word0 & (1UL << 60)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 60) : Word0 & ~(1UL << 60);
-        }
+        public bool E60 { get => (Word0 & (1UL << 60)) != 0; init => Word0 = value ? Word0 | (1UL << 60) : Word0 & ~(1UL << 60); }
 
         /// <summary>The <c>e61</c> flag.</summary>
-        public bool E61
-        {
-            get => (Word0 & (1UL << 61)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 61) : Word0 & ~(1UL << 61);
-        }
+        public bool E61 { get => (Word0 & (1UL << 61)) != 0; init => Word0 = value ? Word0 | (1UL << 61) : Word0 & ~(1UL << 61); }
 
         /// <summary>The <c>e62</c> flag.</summary>
-        public bool E62
-        {
-            get => (Word0 & (1UL << 62)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 62) : Word0 & ~(1UL << 62);
-        }
+        public bool E62 { get => (Word0 & (1UL << 62)) != 0; init => Word0 = value ? Word0 | (1UL << 62) : Word0 & ~(1UL << 62); }
 
         /// <summary>The <c>e63</c> flag.</summary>
-        public bool E63
-        {
-            get => (Word0 & (1UL << 63)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 63) : Word0 & ~(1UL << 63);
-        }
+        public bool E63 { get => (Word0 & (1UL << 63)) != 0; init => Word0 = value ? Word0 | (1UL << 63) : Word0 & ~(1UL << 63); }
 
         /// <summary>The <c>e64</c> flag.</summary>
-        public bool E64
-        {
-            get => (Word1 & (1UL << 0)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 0) : Word1 & ~(1UL << 0);
-        }
+        public bool E64 { get => (Word1 & (1UL << 0)) != 0; init => Word1 = value ? Word1 | (1UL << 0) : Word1 & ~(1UL << 0); }
 
         /// <summary>The <c>e65</c> flag.</summary>
-        public bool E65
-        {
-            get => (Word1 & (1UL << 1)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 1) : Word1 & ~(1UL << 1);
-        }
+        public bool E65 { get => (Word1 & (1UL << 1)) != 0; init => Word1 = value ? Word1 | (1UL << 1) : Word1 & ~(1UL << 1); }
 
         /// <summary>The <c>e66</c> flag.</summary>
-        public bool E66
-        {
-            get => (Word1 & (1UL << 2)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 2) : Word1 & ~(1UL << 2);
-        }
+        public bool E66 { get => (Word1 & (1UL << 2)) != 0; init => Word1 = value ? Word1 | (1UL << 2) : Word1 & ~(1UL << 2); }
 
         /// <summary>The <c>e67</c> flag.</summary>
-        public bool E67
-        {
-            get => (Word1 & (1UL << 3)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 3) : Word1 & ~(1UL << 3);
-        }
+        public bool E67 { get => (Word1 & (1UL << 3)) != 0; init => Word1 = value ? Word1 | (1UL << 3) : Word1 & ~(1UL << 3); }
 
         /// <summary>The <c>e68</c> flag.</summary>
-        public bool E68
-        {
-            get => (Word1 & (1UL << 4)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 4) : Word1 & ~(1UL << 4);
-        }
+        public bool E68 { get => (Word1 & (1UL << 4)) != 0; init => Word1 = value ? Word1 | (1UL << 4) : Word1 & ~(1UL << 4); }
 
         /// <summary>The <c>e69</c> flag.</summary>
-        public bool E69
-        {
-            get => (Word1 & (1UL << 5)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 5) : Word1 & ~(1UL << 5);
-        }
+        public bool E69 { get => (Word1 & (1UL << 5)) != 0; init => Word1 = value ? Word1 | (1UL << 5) : Word1 & ~(1UL << 5); }
     }
 }
 
@@ -876,6 +596,10 @@ namespace Test.Values.Values
 
 namespace Test.Values.Values
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>An instance of a component that targets the WIT world <c>values</c>: call its exports; dispose it to release the instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class ValuesWorld : global::System.IDisposable
@@ -1034,63 +758,63 @@ namespace Test.Values.Values
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class ValuesWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
+        internal _R::ComponentInstance Instance = null!;
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
+        internal _C::ExportFunction F6 = null!;
+        internal _C::ExportFunction F7 = null!;
+        internal _C::ExportFunction F8 = null!;
+        internal _C::ExportFunction F9 = null!;
+        internal _C::ExportFunction F10 = null!;
+        internal _C::ExportFunction F11 = null!;
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Values.Values.ValuesWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.Values.Values.ValuesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:values/host");
-            i0.DefineRawFunction("scalars", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Bool, global::WitBindgen.Runtime.Abi.AbiType.S8, global::WitBindgen.Runtime.Abi.AbiType.U8, global::WitBindgen.Runtime.Abi.AbiType.S16, global::WitBindgen.Runtime.Abi.AbiType.U16, global::WitBindgen.Runtime.Abi.AbiType.S32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.S64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.F32, global::WitBindgen.Runtime.Abi.AbiType.F64, global::WitBindgen.Runtime.Abi.AbiType.Char }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.F64 }), (cx, s) => Import12(cx, s, imports.Host));
-            i0.DefineRawFunction("text", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }), (cx, s) => Import13(cx, s, imports.Host));
-            i0.DefineRawFunction("bytes", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }), (cx, s) => Import14(cx, s, imports.Host));
-            i0.DefineRawFunction("points", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))) }), (cx, s) => Import15(cx, s, imports.Host));
-            i0.DefineRawFunction("strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import16(cx, s, imports.Host));
-            i0.DefineRawFunction("shapes", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }), (cx, s) => Import17(cx, s, imports.Host));
-            i0.DefineRawFunction("record-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Flag", global::WitBindgen.Runtime.Abi.AbiType.Bool), new global::WitBindgen.Runtime.Abi.AbiField("Wide", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Tags", global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiField("Inner", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Flag", global::WitBindgen.Runtime.Abi.AbiType.Bool), new global::WitBindgen.Runtime.Abi.AbiField("Wide", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Tags", global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiField("Inner", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)))) }), (cx, s) => Import18(cx, s, imports.Host));
-            i0.DefineRawFunction("tuple-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.U8, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.F64) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32) }), (cx, s) => Import19(cx, s, imports.Host));
-            i0.DefineRawFunction("variant-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64)) }), (cx, s) => Import20(cx, s, imports.Host));
-            i0.DefineRawFunction("enum-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Enum(3) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Enum(3) }), (cx, s) => Import21(cx, s, imports.Host));
-            i0.DefineRawFunction("flags-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Flags(8), global::WitBindgen.Runtime.Abi.AbiType.Flags(16), global::WitBindgen.Runtime.Abi.AbiType.Flags(32), global::WitBindgen.Runtime.Abi.AbiType.Flags(40), global::WitBindgen.Runtime.Abi.AbiType.Flags(70) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Flags(70) }), (cx, s) => Import22(cx, s, imports.Host));
-            i0.DefineRawFunction("option-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.String) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))) }), (cx, s) => Import23(cx, s, imports.Host));
-            i0.DefineRawFunction("nested-option", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.U32)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.String)) }), (cx, s) => Import24(cx, s, imports.Host));
-            i0.DefineRawFunction("result-both", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.String) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U32) }), (cx, s) => Import25(cx, s, imports.Host));
-            i0.DefineRawFunction("result-ok-only", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.U32, null) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(null, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import26(cx, s, imports.Host));
-            i0.DefineRawFunction("result-none", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(null, null) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(null, null) }), (cx, s) => Import27(cx, s, imports.Host));
-            i0.DefineRawFunction("no-result", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import28(cx, s, imports.Host));
+            i0.DefineRawFunction("scalars", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Bool, _A::AbiType.S8, _A::AbiType.U8, _A::AbiType.S16, _A::AbiType.U16, _A::AbiType.S32, _A::AbiType.U32, _A::AbiType.S64, _A::AbiType.U64, _A::AbiType.F32, _A::AbiType.F64, _A::AbiType.Char }, new _A::AbiType[] { _A::AbiType.F64 }), (cx, s) => Import12(cx, s, imports.Host));
+            i0.DefineRawFunction("text", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import13(cx, s, imports.Host));
+            i0.DefineRawFunction("bytes", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s) => Import14(cx, s, imports.Host));
+            i0.DefineRawFunction("points", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))) }), (cx, s) => Import15(cx, s, imports.Host));
+            i0.DefineRawFunction("strings", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.String) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.String) }), (cx, s) => Import16(cx, s, imports.Host));
+            i0.DefineRawFunction("shapes", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }), (cx, s) => Import17(cx, s, imports.Host));
+            i0.DefineRawFunction("record-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Flag", _A::AbiType.Bool), new _A::AbiField("Wide", _A::AbiType.U64), new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Tags", _A::AbiType.List(_A::AbiType.String)), new _A::AbiField("Inner", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)))) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Flag", _A::AbiType.Bool), new _A::AbiField("Wide", _A::AbiType.U64), new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Tags", _A::AbiType.List(_A::AbiType.String)), new _A::AbiField("Inner", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)))) }), (cx, s) => Import18(cx, s, imports.Host));
+            i0.DefineRawFunction("tuple-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U8, _A::AbiType.String, _A::AbiType.F64) }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.String, _A::AbiType.U32) }), (cx, s) => Import19(cx, s, imports.Host));
+            i0.DefineRawFunction("variant-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64)) }, new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64)) }), (cx, s) => Import20(cx, s, imports.Host));
+            i0.DefineRawFunction("enum-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Enum(3) }, new _A::AbiType[] { _A::AbiType.Enum(3) }), (cx, s) => Import21(cx, s, imports.Host));
+            i0.DefineRawFunction("flags-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Flags(8), _A::AbiType.Flags(16), _A::AbiType.Flags(32), _A::AbiType.Flags(40), _A::AbiType.Flags(70) }, new _A::AbiType[] { _A::AbiType.Flags(70) }), (cx, s) => Import22(cx, s, imports.Host));
+            i0.DefineRawFunction("option-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.String) }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))) }), (cx, s) => Import23(cx, s, imports.Host));
+            i0.DefineRawFunction("nested-option", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Option(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Option(_A::AbiType.String)) }), (cx, s) => Import24(cx, s, imports.Host));
+            i0.DefineRawFunction("result-both", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.U32, _A::AbiType.String) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.String, _A::AbiType.U32) }), (cx, s) => Import25(cx, s, imports.Host));
+            i0.DefineRawFunction("result-ok-only", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.U32, null) }, new _A::AbiType[] { _A::AbiType.Result(null, _A::AbiType.String) }), (cx, s) => Import26(cx, s, imports.Host));
+            i0.DefineRawFunction("result-none", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Result(null, null) }, new _A::AbiType[] { _A::AbiType.Result(null, null) }), (cx, s) => Import27(cx, s, imports.Host));
+            i0.DefineRawFunction("no-result", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import28(cx, s, imports.Host));
             var i1 = host;
-            i1.DefineRawFunction("now", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }), (cx, s) => Import29(cx, s, imports.World));
-            i1.DefineRawFunction("log", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import30(cx, s, imports.World));
+            i1.DefineRawFunction("now", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U64 }), (cx, s) => Import29(cx, s, imports.World));
+            i1.DefineRawFunction("log", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import30(cx, s, imports.World));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = instance.BindRawFunction("test:values/guest", "scalars", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Bool, global::WitBindgen.Runtime.Abi.AbiType.S8, global::WitBindgen.Runtime.Abi.AbiType.U8, global::WitBindgen.Runtime.Abi.AbiType.S16, global::WitBindgen.Runtime.Abi.AbiType.U16, global::WitBindgen.Runtime.Abi.AbiType.S32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.S64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.F32, global::WitBindgen.Runtime.Abi.AbiType.F64, global::WitBindgen.Runtime.Abi.AbiType.Char }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Char }));
-            Cx0 = F0.CreateContext();
-            F1 = instance.BindRawFunction("test:values/guest", "bytes", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }));
-            Cx1 = F1.CreateContext();
-            F2 = instance.BindRawFunction("test:values/guest", "records", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Flag", global::WitBindgen.Runtime.Abi.AbiType.Bool), new global::WitBindgen.Runtime.Abi.AbiField("Wide", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Tags", global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiField("Inner", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Flag", global::WitBindgen.Runtime.Abi.AbiType.Bool), new global::WitBindgen.Runtime.Abi.AbiField("Wide", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Tags", global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiField("Inner", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))))) }));
-            Cx2 = F2.CreateContext();
-            F3 = instance.BindRawFunction("test:values/guest", "shapes", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }));
-            Cx3 = F3.CreateContext();
-            F4 = instance.BindRawFunction("test:values/guest", "tuple-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.U8, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.F64) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.U8, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.F64) }));
-            Cx4 = F4.CreateContext();
-            F5 = instance.BindRawFunction("test:values/guest", "enum-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Enum(3) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Enum(3) }));
-            Cx5 = F5.CreateContext();
-            F6 = instance.BindRawFunction("test:values/guest", "flags-in-out", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Flags(8), global::WitBindgen.Runtime.Abi.AbiType.Flags(16), global::WitBindgen.Runtime.Abi.AbiType.Flags(32), global::WitBindgen.Runtime.Abi.AbiType.Flags(40), global::WitBindgen.Runtime.Abi.AbiType.Flags(70) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Flags(40) }));
-            Cx6 = F6.CreateContext();
-            F7 = instance.BindRawFunction("test:values/guest", "nested-option", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.U32)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.Option(global::WitBindgen.Runtime.Abi.AbiType.U32)) }));
-            Cx7 = F7.CreateContext();
-            F8 = instance.BindRawFunction("test:values/guest", "result-both", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)), global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)), global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", global::WitBindgen.Runtime.Abi.AbiType.F32), new global::WitBindgen.Runtime.Abi.AbiCase("c1", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32))), new global::WitBindgen.Runtime.Abi.AbiCase("c2", null), new global::WitBindgen.Runtime.Abi.AbiCase("c3", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiCase("c4", global::WitBindgen.Runtime.Abi.AbiType.U64))) }));
-            Cx8 = F8.CreateContext();
-            F9 = instance.BindRawFunction("test:values/guest", "result-none", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Result(null, null) }));
-            Cx9 = F9.CreateContext();
-            F10 = instance.BindRawFunction(null, "run", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Flag", global::WitBindgen.Runtime.Abi.AbiType.Bool), new global::WitBindgen.Runtime.Abi.AbiField("Wide", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("Name", global::WitBindgen.Runtime.Abi.AbiType.String), new global::WitBindgen.Runtime.Abi.AbiField("Tags", global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.String)), new global::WitBindgen.Runtime.Abi.AbiField("Inner", global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("X", global::WitBindgen.Runtime.Abi.AbiType.S32), new global::WitBindgen.Runtime.Abi.AbiField("Y", global::WitBindgen.Runtime.Abi.AbiType.S32)))) }));
-            Cx10 = F10.CreateContext();
-            F11 = instance.BindRawFunction(null, "ping", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()));
-            Cx11 = F11.CreateContext();
+            F0 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "scalars", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Bool, _A::AbiType.S8, _A::AbiType.U8, _A::AbiType.S16, _A::AbiType.U16, _A::AbiType.S32, _A::AbiType.U32, _A::AbiType.S64, _A::AbiType.U64, _A::AbiType.F32, _A::AbiType.F64, _A::AbiType.Char }, new _A::AbiType[] { _A::AbiType.Char }));
+            F1 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "bytes", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }));
+            F2 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "records", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("Flag", _A::AbiType.Bool), new _A::AbiField("Wide", _A::AbiType.U64), new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Tags", _A::AbiType.List(_A::AbiType.String)), new _A::AbiField("Inner", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("Flag", _A::AbiType.Bool), new _A::AbiField("Wide", _A::AbiType.U64), new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Tags", _A::AbiType.List(_A::AbiType.String)), new _A::AbiField("Inner", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))))) }));
+            F3 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "shapes", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }));
+            F4 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "tuple-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U8, _A::AbiType.String, _A::AbiType.F64) }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U8, _A::AbiType.String, _A::AbiType.F64) }));
+            F5 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "enum-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Enum(3) }, new _A::AbiType[] { _A::AbiType.Enum(3) }));
+            F6 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "flags-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Flags(8), _A::AbiType.Flags(16), _A::AbiType.Flags(32), _A::AbiType.Flags(40), _A::AbiType.Flags(70) }, new _A::AbiType[] { _A::AbiType.Flags(40) }));
+            F7 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "nested-option", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Option(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Option(_A::AbiType.U32)) }));
+            F8 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "result-both", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.F32), new _A::AbiCase("c1", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32))), new _A::AbiCase("c2", null), new _A::AbiCase("c3", _A::AbiType.String), new _A::AbiCase("c4", _A::AbiType.U64))) }));
+            F9 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "result-none", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Result(null, null) }));
+            F10 = _C::ExportBinding.BindFunction(instance, null, "run", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Flag", _A::AbiType.Bool), new _A::AbiField("Wide", _A::AbiType.U64), new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Tags", _A::AbiType.List(_A::AbiType.String)), new _A::AbiField("Inner", _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)))) }));
+            F11 = _C::ExportBinding.BindFunction(instance, null, "ping", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -1098,335 +822,220 @@ namespace Test.Values.Values
             }
         }
 
-        internal void EndLends()
-        {
-        }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx0 = null!;
-
         internal global::System.Text.Rune Call0(bool a0, sbyte a1, byte a2, short a3, ushort a4, int a5, uint a6, long a7, ulong a8, float a9, double a10, global::System.Text.Rune a11)
         {
-            var f = F0;
-            var cx = Cx0;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[12];
+            var c = F0.Start(stackalloc _A::RawValue[12]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(a0 ? 1 : 0);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(a1);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a2);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(a3);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a4);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(a5);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a6);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI64(a7);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(a8);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF32(a9);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF64(a10);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(a11).Value);
-            var entered = f.Call(s);
-            global::System.Text.Rune result;
+            c.Slots[i++] = _A::RawValue.FromI32(a0 ? 1 : 0);
+            c.Slots[i++] = _A::RawValue.FromI32(a1);
+            c.Slots[i++] = _A::RawValue.FromU32(a2);
+            c.Slots[i++] = _A::RawValue.FromI32(a3);
+            c.Slots[i++] = _A::RawValue.FromU32(a4);
+            c.Slots[i++] = _A::RawValue.FromI32(a5);
+            c.Slots[i++] = _A::RawValue.FromU32(a6);
+            c.Slots[i++] = _A::RawValue.FromI64(a7);
+            c.Slots[i++] = _A::RawValue.FromU64(a8);
+            c.Slots[i++] = _A::RawValue.FromF32(a9);
+            c.Slots[i++] = _A::RawValue.FromF64(a10);
+            c.Slots[i++] = _A::RawValue.FromU32((uint)(a11).Value);
+            c.Call();
             try
             {
-                i = 0;
-                result = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftChar(s[i++].U32);
+                return c.Return(_C::AbiHelpers.LiftChar(c.Slots[0].U32));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx1 = null!;
 
         internal byte[] Call1(byte[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
-            var f = F1;
-            var cx = Cx1;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
+            var c = F1.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower0(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            byte[] result;
+            Lower0(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load0(cx, area);
+                return c.Return(Load0(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
 
         internal global::Test.Values.Types.Mixed[] Call2(global::Test.Values.Types.Mixed[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
-            var f = F2;
-            var cx = Cx2;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
+            var c = F2.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Values.Types.Mixed[] result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load1(cx, area);
+                return c.Return(Load1(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
         internal global::Test.Values.Types.Shape[] Call3(global::Test.Values.Types.Shape[] a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
-            var f = F3;
-            var cx = Cx3;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
+            var c = F3.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower2(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Values.Types.Shape[] result;
+            Lower2(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load2(cx, area);
+                return c.Return(Load2(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx4 = null!;
 
         internal (byte, string, double) Call4((byte, string, double) a0)
         {
-            var f = F4;
-            var cx = Cx4;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
+            var c = F4.Start(stackalloc _A::RawValue[4]);
             var i = 0;
-            Lower3(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            (byte, string, double) result;
+            Lower3(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 8, "results");
-                result = Load3(cx, area);
+                return c.Return(Load3(c.Context, c.Results(24U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx5 = null!;
 
         internal global::Test.Values.Types.Color Call5(global::Test.Values.Types.Color a0)
         {
-            var f = F5;
-            var cx = Cx5;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F5.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            Lower4(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Values.Types.Color result;
+            Lower4(c.Context, a0, c.Slots, ref i);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift4(cx, s, ref i);
+                return c.Return(Lift4(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F6 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx6 = null!;
 
         internal global::Test.Values.Types.F40 Call6(global::Test.Values.Types.Fl8 a0, global::Test.Values.Types.Fl16 a1, global::Test.Values.Types.Fl32 a2, global::Test.Values.Types.F40 a3, global::Test.Values.Types.F70 a4)
         {
-            var f = F6;
-            var cx = Cx6;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[8];
+            var c = F6.Start(stackalloc _A::RawValue[8]);
             var i = 0;
-            Lower5(cx, a0, s, ref i);
-            Lower6(cx, a1, s, ref i);
-            Lower7(cx, a2, s, ref i);
-            Lower8(cx, a3, s, ref i);
-            Lower9(cx, a4, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Values.Types.F40 result;
+            Lower5(c.Context, a0, c.Slots, ref i);
+            Lower6(c.Context, a1, c.Slots, ref i);
+            Lower7(c.Context, a2, c.Slots, ref i);
+            Lower8(c.Context, a3, c.Slots, ref i);
+            Lower9(c.Context, a4, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load8(cx, area);
+                return c.Return(Load8(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F7 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx7 = null!;
 
         internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
         {
-            var f = F7;
-            var cx = Cx7;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[3];
+            var c = F7.Start(stackalloc _A::RawValue[3]);
             var i = 0;
-            Lower10(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::WitBindgen.Runtime.Option<uint?> result;
+            Lower10(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-                result = Load10(cx, area);
+                return c.Return(Load10(c.Context, c.Results(12U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F8 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx8 = null!;
 
         internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
         {
-            var f = F8;
-            var cx = Cx8;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[4];
+            var c = F8.Start(stackalloc _A::RawValue[4]);
             var i = 0;
-            Lower11(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> result;
+            Lower11(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 24U, 8, "results");
-                result = Load11(cx, area);
+                return c.Return(Load11(c.Context, c.Results(24U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F9 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx9 = null!;
 
         internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Call9()
         {
-            var f = F9;
-            var cx = Cx9;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F9.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             var i = 0;
-            var entered = f.Call(s);
-            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> result;
             try
             {
-                i = 0;
-                result = Lift12(cx, s, ref i);
+                return c.Return(Lift12(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F10 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx10 = null!;
 
         internal global::Test.Values.Types.Mixed Call10(global::Test.Values.Types.Point a0)
         {
-            var f = F10;
-            var cx = Cx10;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            var c = F10.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower13(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Values.Types.Mixed result;
+            Lower13(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 40U, 8, "results");
-                result = Load14(cx, area);
+                return c.Return(Load14(c.Context, c.Results(40U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F11 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx11 = null!;
 
         internal void Call11()
         {
-            var f = F11;
-            var cx = Cx11;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var entered = f.Call(s);
-            f.Complete(entered, s);
+            var c = F11.Start(stackalloc _A::RawValue[1]);
+            c.Call();
+            c.Complete();
         }
 
 
-        internal void Import12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
             var a0 = s[i++].I32 != 0;
@@ -1438,128 +1047,78 @@ namespace Test.Values.Values
             var a6 = s[i++].U32;
             var a7 = s[i++].I64;
             var a8 = s[i++].U64;
-            var a9 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF32(s[i++].F32);
-            var a10 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF64(s[i++].F64);
-            var a11 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftChar(s[i++].U32);
+            var a9 = _C::AbiHelpers.LiftF32(s[i++].F32);
+            var a10 = _C::AbiHelpers.LiftF64(s[i++].F64);
+            var a11 = _C::AbiHelpers.LiftChar(s[i++].U32);
             var r = impl.Scalars(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF64(r);
+            s[0] = _A::RawValue.FromF64(r);
         }
 
-        internal void Import13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift15(cx, s, ref i);
-            var r = impl.Text(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'text' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store15(cx, r, area);
+            var r = impl.Text(Lift15(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'text' of interface 'test:values/host'");
+            Store15(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import14(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift0(cx, s, ref i);
-            var r = impl.Bytes(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'bytes' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store0(cx, r, area);
+            var r = impl.Bytes(Lift0(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'bytes' of interface 'test:values/host'");
+            Store0(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import15(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import15(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift16(cx, s, ref i);
-            var r = impl.Points(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'points' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store16(cx, r, area);
+            var r = impl.Points(Lift16(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'points' of interface 'test:values/host'");
+            Store16(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import16(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift17(cx, s, ref i);
-            var r = impl.Strings(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'strings' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store17(cx, r, area);
+            var r = impl.Strings(Lift17(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'strings' of interface 'test:values/host'");
+            Store17(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import17(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift2(cx, s, ref i);
-            var r = impl.Shapes(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'shapes' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-            Store2(cx, r, area);
+            var r = impl.Shapes(Lift2(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'shapes' of interface 'test:values/host'");
+            Store2(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
 
-        internal void Import18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import18(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift14(cx, s, ref i);
-            var r = impl.RecordInOut(a0);
-            var area = s[8].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 40U, 8, "results");
-            Store14(cx, r, area);
+            var r = impl.RecordInOut(Lift14(cx, s, ref i));
+            Store14(cx, r, _C::AbiHelpers.CheckRegion(cx, s[8].U32, 40U, 8, "results"));
         }
 
-        internal void Import19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import19(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift3(cx, s, ref i);
-            var r = impl.TupleInOut(a0);
-            var area = s[4].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store18(cx, r, area);
+            var r = impl.TupleInOut(Lift3(cx, s, ref i));
+            Store18(cx, r, _C::AbiHelpers.CheckRegion(cx, s[4].U32, 12U, 4, "results"));
         }
 
-        internal void Import20(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import20(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift19(cx, s, ref i);
-            var r = impl.VariantInOut(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'variant-in-out' of interface 'test:values/host' returned null, which its WIT result type does not allow");
-            }
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
-            Store19(cx, r, area);
+            var r = impl.VariantInOut(Lift19(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'variant-in-out' of interface 'test:values/host'");
+            Store19(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 16U, 8, "results"));
         }
 
-        internal void Import21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import21(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift4(cx, s, ref i);
-            var r = impl.EnumInOut(a0);
+            var r = impl.EnumInOut(Lift4(cx, s, ref i));
             i = 0;
             Lower4(cx, r, s, ref i);
         }
 
-        internal void Import22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import22(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
             var a0 = Lift5(cx, s, ref i);
@@ -1568,399 +1127,221 @@ namespace Test.Values.Values
             var a3 = Lift8(cx, s, ref i);
             var a4 = Lift9(cx, s, ref i);
             var r = impl.FlagsInOut(a0, a1, a2, a3, a4);
-            var area = s[8].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store9(cx, r, area);
+            Store9(cx, r, _C::AbiHelpers.CheckRegion(cx, s[8].U32, 12U, 4, "results"));
         }
 
-        internal void Import23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import23(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift20(cx, s, ref i);
-            var r = impl.OptionInOut(a0);
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store21(cx, r, area);
+            var r = impl.OptionInOut(Lift20(cx, s, ref i));
+            Store21(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 12U, 4, "results"));
         }
 
-        internal void Import24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import24(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift10(cx, s, ref i);
-            var r = impl.NestedOption(a0);
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 4, "results");
-            Store22(cx, r, area);
+            var r = impl.NestedOption(Lift10(cx, s, ref i));
+            Store22(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 16U, 4, "results"));
         }
 
-        internal void Import25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import25(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift23(cx, s, ref i);
-            var r = impl.ResultBoth(a0);
-            var area = s[3].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store24(cx, r, area);
+            var r = impl.ResultBoth(Lift23(cx, s, ref i));
+            Store24(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 12U, 4, "results"));
         }
 
-        internal void Import26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import26(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift25(cx, s, ref i);
-            var r = impl.ResultOkOnly(a0);
-            var area = s[2].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 12U, 4, "results");
-            Store26(cx, r, area);
+            var r = impl.ResultOkOnly(Lift25(cx, s, ref i));
+            Store26(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 12U, 4, "results"));
         }
 
-        internal void Import27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import27(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift12(cx, s, ref i);
-            var r = impl.ResultNone(a0);
+            var r = impl.ResultNone(Lift12(cx, s, ref i));
             i = 0;
             Lower12(cx, r, s, ref i);
         }
 
-        internal void Import28(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Host.IHost impl)
+        internal void Import28(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
             impl.NoResult();
         }
 
-        internal void Import29(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Values.IValuesImports impl)
+        internal void Import29(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Values.IValuesImports impl)
         {
-            var i = 0;
             var r = impl.Now();
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(r);
+            s[0] = _A::RawValue.FromU64(r);
         }
 
-        internal void Import30(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Values.Values.IValuesImports impl)
+        internal void Import30(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Values.IValuesImports impl)
         {
             var i = 0;
-            var a0 = Lift15(cx, s, ref i);
-            impl.Log(a0);
+            impl.Log(Lift15(cx, s, ref i));
         }
 
 
         // list
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower0(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo0(cx, v), s, ref i);
+        internal byte[] Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom0(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal void Store0(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo0(cx, v));
+        internal byte[] Load0(_A::AbiContext cx, uint p) => ListFrom0(cx, _C::AbiHelpers.LoadSlice(cx, p));
+
+        internal _A::GuestSlice ListTo0(_A::AbiContext cx, byte[] v)
         {
-            var slice = ListTo0(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            return _A::CanonicalAbi.LowerList<byte>(cx, v);
         }
 
-        internal byte[] Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom0(cx, p, n);
-        }
-
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
-        {
-            var slice = ListTo0(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal byte[] Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo0(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
-        }
-
-        internal byte[] ListFrom0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftList<byte>(cx, p, n);
-        }
+        internal byte[] ListFrom0(_A::AbiContext cx, _A::GuestSlice l) => _A::CanonicalAbi.LiftList<byte>(cx, l.Pointer, l.Length);
 
         // list
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo1(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower1(_A::AbiContext cx, global::Test.Values.Types.Mixed[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo1(cx, v), s, ref i);
+        internal global::Test.Values.Types.Mixed[] Load1(_A::AbiContext cx, uint p) => ListFrom1(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::Test.Values.Types.Mixed[] Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo1(_A::AbiContext cx, global::Test.Values.Types.Mixed[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom1(cx, p, n);
-        }
-
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed[] v, uint p)
-        {
-            var slice = ListTo1(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::Test.Values.Types.Mixed[] Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom1(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 40U, 8U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 40U, 8U);
             for (var k = 0; k < v.Length; k++)
             {
                 Store14(cx, v[k], p + (uint)k * 40U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
-        internal global::Test.Values.Types.Mixed[] ListFrom1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal global::Test.Values.Types.Mixed[] ListFrom1(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 40U, 8);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 40U, 8);
             var r = count == 0 ? global::System.Array.Empty<global::Test.Values.Types.Mixed>() : new global::Test.Values.Types.Mixed[count];
             for (var k = 0; k < count; k++)
             {
-                r[k] = Load14(cx, p + (uint)k * 40U);
+                r[k] = Load14(cx, l.Pointer + (uint)k * 40U);
             }
             return r;
         }
 
         // list
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo2(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal void Lower2(_A::AbiContext cx, global::Test.Values.Types.Shape[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo2(cx, v), s, ref i);
+        internal global::Test.Values.Types.Shape[] Lift2(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom2(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal void Store2(_A::AbiContext cx, global::Test.Values.Types.Shape[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo2(cx, v));
+        internal global::Test.Values.Types.Shape[] Load2(_A::AbiContext cx, uint p) => ListFrom2(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal global::Test.Values.Types.Shape[] Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo2(_A::AbiContext cx, global::Test.Values.Types.Shape[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom2(cx, p, n);
-        }
-
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape[] v, uint p)
-        {
-            var slice = ListTo2(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::Test.Values.Types.Shape[] Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom2(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 16U, 8U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 16U, 8U);
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
+                _C::AbiHelpers.ThrowIfNull(v[k], "an element of a list");
                 Store19(cx, v[k], p + (uint)k * 16U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
-        internal global::Test.Values.Types.Shape[] ListFrom2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal global::Test.Values.Types.Shape[] ListFrom2(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 16U, 8);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 16U, 8);
             var r = count == 0 ? global::System.Array.Empty<global::Test.Values.Types.Shape>() : new global::Test.Values.Types.Shape[count];
             for (var k = 0; k < count; k++)
             {
-                r[k] = Load19(cx, p + (uint)k * 16U);
+                r[k] = Load19(cx, l.Pointer + (uint)k * 16U);
             }
             return r;
         }
 
         // tuple
-        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, (byte, string, double) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower3(_A::AbiContext cx, (byte, string, double) v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Item1);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
+            s[i++] = _A::RawValue.FromU32(v.Item1);
+            _C::AbiHelpers.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Lower15(cx, v.Item2, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF64(v.Item3);
+            s[i++] = _A::RawValue.FromF64(v.Item3);
         }
 
-        internal (byte, string, double) Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal (byte, string, double) Lift3(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = (byte)s[i++].U32;
             var f1 = Lift15(cx, s, ref i);
-            var f2 = global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF64(s[i++].F64);
+            var f2 = _C::AbiHelpers.LiftF64(s[i++].F64);
             return (f0, f1, f2);
         }
 
-        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, (byte, string, double) v, uint p)
+        internal (byte, string, double) Load3(_A::AbiContext cx, uint p)
         {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, v.Item1);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
-            Store15(cx, v.Item2, p + 4);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteF64(cx.GetMemory(), p + 16, v.Item3);
-        }
-
-        internal (byte, string, double) Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
+            var f0 = _C::AbiMemory.ReadU8(cx.GetMemory(), p);
             var f1 = Load15(cx, p + 4);
-            var f2 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadF64(cx.GetMemory(), p + 16);
+            var f2 = _C::AbiMemory.ReadF64(cx.GetMemory(), p + 16);
             return (f0, f1, f2);
         }
 
         // enum 'color'
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Color v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower4(_A::AbiContext cx, global::Test.Values.Types.Color v, global::System.Span<_A::RawValue> s, ref int i)
         {
             if ((uint)v >= 3U)
             {
                 throw new global::System.ArgumentOutOfRangeException(null, (uint)v + " is not a case of enum 'color'");
             }
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v);
+            s[i++] = _A::RawValue.FromU32((uint)v);
         }
 
-        internal global::Test.Values.Types.Color Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.Color Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var d = s[i++].U32;
             if (d >= 3U)
             {
-                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum 'color'", d);
-            }
-            return (global::Test.Values.Types.Color)d;
-        }
-
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Color v, uint p)
-        {
-            if ((uint)v >= 3U)
-            {
-                throw new global::System.ArgumentOutOfRangeException(null, (uint)v + " is not a case of enum 'color'");
-            }
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)((uint)v));
-        }
-
-        internal global::Test.Values.Types.Color Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            if (d >= 3U)
-            {
-                throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("enum 'color'", d);
+                throw _C::AbiHelpers.InvalidDiscriminant("enum 'color'", d);
             }
             return (global::Test.Values.Types.Color)d;
         }
 
         // flags 'fl8'
-        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl8 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFU);
-        }
-
-        internal global::Test.Values.Types.Fl8 Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return (global::Test.Values.Types.Fl8)(s[i++].U32 & 0xFFU);
-        }
-
-        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl8 v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)((uint)v & 0xFFU));
-        }
-
-        internal global::Test.Values.Types.Fl8 Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return (global::Test.Values.Types.Fl8)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p) & 0xFFU);
-        }
+        internal void Lower5(_A::AbiContext cx, global::Test.Values.Types.Fl8 v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32((uint)v & 0xFFU);
+        internal global::Test.Values.Types.Fl8 Lift5(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => (global::Test.Values.Types.Fl8)(s[i++].U32 & 0xFFU);
 
         // flags 'fl16'
-        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl16 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFFFU);
-        }
-
-        internal global::Test.Values.Types.Fl16 Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return (global::Test.Values.Types.Fl16)(s[i++].U32 & 0xFFFFU);
-        }
-
-        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl16 v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU16(cx.GetMemory(), p, (ushort)((uint)v & 0xFFFFU));
-        }
-
-        internal global::Test.Values.Types.Fl16 Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return (global::Test.Values.Types.Fl16)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU16(cx.GetMemory(), p) & 0xFFFFU);
-        }
+        internal void Lower6(_A::AbiContext cx, global::Test.Values.Types.Fl16 v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32((uint)v & 0xFFFFU);
+        internal global::Test.Values.Types.Fl16 Lift6(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => (global::Test.Values.Types.Fl16)(s[i++].U32 & 0xFFFFU);
 
         // flags 'fl32'
-        internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl32 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)v & 0xFFFFFFFFU);
-        }
-
-        internal global::Test.Values.Types.Fl32 Lift7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return (global::Test.Values.Types.Fl32)(s[i++].U32 & 0xFFFFFFFFU);
-        }
-
-        internal void Store7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Fl32 v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, (uint)v & 0xFFFFFFFFU);
-        }
-
-        internal global::Test.Values.Types.Fl32 Load7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return (global::Test.Values.Types.Fl32)((uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p) & 0xFFFFFFFFU);
-        }
+        internal void Lower7(_A::AbiContext cx, global::Test.Values.Types.Fl32 v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32((uint)v & 0xFFFFFFFFU);
+        internal global::Test.Values.Types.Fl32 Lift7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => (global::Test.Values.Types.Fl32)(s[i++].U32 & 0xFFFFFFFFU);
 
         // flags 'f40'
-        internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F40 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower8(_A::AbiContext cx, global::Test.Values.Types.F40 v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var bits = (ulong)v & 0xFFFFFFFFFFUL;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)bits);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(bits >> 32));
+            s[i++] = _A::RawValue.FromU32((uint)bits);
+            s[i++] = _A::RawValue.FromU32((uint)(bits >> 32));
         }
 
-        internal global::Test.Values.Types.F40 Lift8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.F40 Lift8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var low = (ulong)s[i++].U32;
             var high = (ulong)s[i++].U32;
             return (global::Test.Values.Types.F40)((low | (high << 32)) & 0xFFFFFFFFFFUL);
         }
 
-        internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F40 v, uint p)
-        {
-            var bits = (ulong)v & 0xFFFFFFFFFFUL;
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, (uint)bits);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, (uint)(bits >> 32));
-        }
-
-        internal global::Test.Values.Types.F40 Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Values.Types.F40 Load8(_A::AbiContext cx, uint p)
         {
             var m = cx.GetMemory();
-            var low = (ulong)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p);
-            var high = (ulong)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4);
+            var low = (ulong)_C::AbiMemory.ReadU32(m, p);
+            var high = (ulong)_C::AbiMemory.ReadU32(m, p + 4);
             return (global::Test.Values.Types.F40)((low | (high << 32)) & 0xFFFFFFFFFFUL);
         }
 
         // flags 'f70'
-        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F70 v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower9(_A::AbiContext cx, global::Test.Values.Types.F70 v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Word0) & 0xFFFFFFFFU);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Word0 >> 32) & 0xFFFFFFFFU);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32((uint)(v.Word1) & 0x3FU);
+            s[i++] = _A::RawValue.FromU32((uint)(v.Word0) & 0xFFFFFFFFU);
+            s[i++] = _A::RawValue.FromU32((uint)(v.Word0 >> 32) & 0xFFFFFFFFU);
+            s[i++] = _A::RawValue.FromU32((uint)(v.Word1) & 0x3FU);
         }
 
-        internal global::Test.Values.Types.F70 Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.F70 Lift9(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             global::System.Span<uint> chunks = stackalloc uint[3];
             for (var k = 0; k < chunks.Length; k++)
@@ -1970,265 +1351,120 @@ namespace Test.Values.Values
             return new global::Test.Values.Types.F70((ulong)(chunks[0] & 0xFFFFFFFFU) | ((ulong)(chunks[1] & 0xFFFFFFFFU) << 32), (ulong)(chunks[2] & 0x3FU));
         }
 
-        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.F70 v, uint p)
+        internal void Store9(_A::AbiContext cx, global::Test.Values.Types.F70 v, uint p)
         {
             var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, (uint)(v.Word0) & 0xFFFFFFFFU);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, (uint)(v.Word0 >> 32) & 0xFFFFFFFFU);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 8, (uint)(v.Word1) & 0x3FU);
-        }
-
-        internal global::Test.Values.Types.F70 Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            global::System.Span<uint> chunks = stackalloc uint[3];
-            for (var k = 0; k < chunks.Length; k++)
-            {
-                chunks[k] = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + (uint)(4 * k));
-            }
-            return new global::Test.Values.Types.F70((ulong)(chunks[0] & 0xFFFFFFFFU) | ((ulong)(chunks[1] & 0xFFFFFFFFU) << 32), (ulong)(chunks[2] & 0x3FU));
+            _C::AbiMemory.WriteU32(m, p, (uint)(v.Word0) & 0xFFFFFFFFU);
+            _C::AbiMemory.WriteU32(m, p + 4, (uint)(v.Word0 >> 32) & 0xFFFFFFFFU);
+            _C::AbiMemory.WriteU32(m, p + 8, (uint)(v.Word1) & 0x3FU);
         }
 
         // option
-        internal void Lower10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<uint?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower10(_A::AbiContext cx, global::WitBindgen.Runtime.Option<uint?> v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var start = i;
+            s[i++] = _A::RawValue.FromU32(v.HasValue ? 1U : 0U);
             if (v.HasValue)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
                 Lower27(cx, v.Value, s, ref i);
             }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 3);
         }
 
-        internal global::WitBindgen.Runtime.Option<uint?> Lift10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Option<uint?> Lift10(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Option<uint?> r;
-            switch (d)
+            global::WitBindgen.Runtime.Option<uint?> r = s[i++].U32 switch
             {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = new global::WitBindgen.Runtime.Option<uint?>(Lift27(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
+                0 => default(global::WitBindgen.Runtime.Option<uint?>),
+                1 => new global::WitBindgen.Runtime.Option<uint?>(Lift27(cx, s, ref i)),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+            };
             i = start + 3;
             return r;
         }
 
-        internal void Store10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<uint?> v, uint p)
+        internal global::WitBindgen.Runtime.Option<uint?> Load10(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            if (v.HasValue)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                Store27(cx, v.Value, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Option<uint?> Load10(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return new global::WitBindgen.Runtime.Option<uint?>(Load27(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-        }
+            0 => default(global::WitBindgen.Runtime.Option<uint?>),
+            1 => new global::WitBindgen.Runtime.Option<uint?>(Load27(cx, p + 4)),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+        };
 
         // result
-        internal void Lower11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower11(_A::AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var start = i;
+            s[i++] = _A::RawValue.FromU32(v.IsOk ? 0U : 1U);
             if (v.IsOk)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
                 Lower13(cx, v.Ok, s, ref i);
             }
             else
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
+                _C::AbiHelpers.ThrowIfNull(v.Err, "the error payload of a result");
                 Lower19(cx, v.Err, s, ref i);
             }
-            while (i < start + 4)
-            {
-                s[i++] = default;
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 4);
         }
 
-        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Lift11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Load11(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Lift13(cx, s, ref i));
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Lift19(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-            i = start + 4;
-            return r;
-        }
-
-        internal void Store11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                Store13(cx, v.Ok, p + 8);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Store19(cx, v.Err, p + 8);
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Load11(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Load13(cx, p + 8));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Load19(cx, p + 8));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
+            0 => global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromOk(Load13(cx, p + 8)),
+            1 => global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape>.FromErr(Load19(cx, p + 8)),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+        };
 
         // result
-        internal void Lower12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower12(_A::AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var start = i;
-            if (v.IsOk)
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-            }
-            while (i < start + 1)
-            {
-                s[i++] = default;
-            }
+            s[i++] = _A::RawValue.FromU32(v.IsOk ? 0U : 1U);
+            _C::AbiHelpers.Pad(s, ref i, start + 1);
         }
 
-        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Lift12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Lift12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r;
-            switch (d)
+            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r = s[i++].U32 switch
             {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromOk(default);
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromErr(default);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
+                0 => global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromOk(default),
+                1 => global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromErr(default),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+            };
             i = start + 1;
             return r;
         }
 
-        internal void Store12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Load12(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromOk(default);
-                case 1:
-                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit>.FromErr(default);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
-
         // record 'point'
-        internal void Lower13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower13(_A::AbiContext cx, global::Test.Values.Types.Point v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.X);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Y);
+            s[i++] = _A::RawValue.FromI32(v.X);
+            s[i++] = _A::RawValue.FromI32(v.Y);
         }
 
-        internal global::Test.Values.Types.Point Lift13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.Point Lift13(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].I32;
             var f1 = s[i++].I32;
             return new global::Test.Values.Types.Point(f0, f1);
         }
 
-        internal void Store13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point v, uint p)
+        internal void Store13(_A::AbiContext cx, global::Test.Values.Types.Point v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteS32(cx.GetMemory(), p, v.X);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteS32(cx.GetMemory(), p + 4, v.Y);
+            _C::AbiMemory.WriteS32(cx.GetMemory(), p, v.X);
+            _C::AbiMemory.WriteS32(cx.GetMemory(), p + 4, v.Y);
         }
 
-        internal global::Test.Values.Types.Point Load13(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Values.Types.Point Load13(_A::AbiContext cx, uint p)
         {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadS32(cx.GetMemory(), p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadS32(cx.GetMemory(), p + 4);
+            var f0 = _C::AbiMemory.ReadS32(cx.GetMemory(), p);
+            var f1 = _C::AbiMemory.ReadS32(cx.GetMemory(), p + 4);
             return new global::Test.Values.Types.Point(f0, f1);
         }
 
         // record 'mixed'
-        internal void Lower14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromI32(v.Flag ? 1 : 0);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Wide);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'mixed'");
-            Lower15(cx, v.Name, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Tags, "field 'tags' of record 'mixed'");
-            Lower17(cx, v.Tags, s, ref i);
-            Lower13(cx, v.Inner, s, ref i);
-        }
-
-        internal global::Test.Values.Types.Mixed Lift14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.Mixed Lift14(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].I32 != 0;
             var f1 = s[i++].U64;
@@ -2238,21 +1474,21 @@ namespace Test.Values.Values
             return new global::Test.Values.Types.Mixed(f0, f1, f2, f3, f4);
         }
 
-        internal void Store14(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Mixed v, uint p)
+        internal void Store14(_A::AbiContext cx, global::Test.Values.Types.Mixed v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteBool(cx.GetMemory(), p, v.Flag);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Wide);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Name, "field 'name' of record 'mixed'");
+            _C::AbiMemory.WriteBool(cx.GetMemory(), p, v.Flag);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Wide);
+            _C::AbiHelpers.ThrowIfNull(v.Name, "field 'name' of record 'mixed'");
             Store15(cx, v.Name, p + 16);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Tags, "field 'tags' of record 'mixed'");
+            _C::AbiHelpers.ThrowIfNull(v.Tags, "field 'tags' of record 'mixed'");
             Store17(cx, v.Tags, p + 24);
             Store13(cx, v.Inner, p + 32);
         }
 
-        internal global::Test.Values.Types.Mixed Load14(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Values.Types.Mixed Load14(_A::AbiContext cx, uint p)
         {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadBool(cx.GetMemory(), p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
+            var f0 = _C::AbiMemory.ReadBool(cx.GetMemory(), p);
+            var f1 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 8);
             var f2 = Load15(cx, p + 16);
             var f3 = Load17(cx, p + 24);
             var f4 = Load13(cx, p + 32);
@@ -2260,816 +1496,301 @@ namespace Test.Values.Values
         }
 
         // string
-        internal void Lower15(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower15(_A::AbiContext cx, string v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _C::AbiHelpers.LowerSlice(_A::CanonicalAbi.LowerString(cx, v), s, ref i);
         }
 
-        internal string Lift15(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string Lift15(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
+
+        internal void Store15(_A::AbiContext cx, string v, uint p)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
         }
 
-        internal void Store15(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load15(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
-        }
+        internal string Load15(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
 
         // list
-        internal void Lower16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo16(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal global::Test.Values.Types.Point[] Lift16(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom16(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal void Store16(_A::AbiContext cx, global::Test.Values.Types.Point[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo16(cx, v));
 
-        internal global::Test.Values.Types.Point[] Lift16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo16(_A::AbiContext cx, global::Test.Values.Types.Point[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom16(cx, p, n);
-        }
-
-        internal void Store16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point[] v, uint p)
-        {
-            var slice = ListTo16(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal global::Test.Values.Types.Point[] Load16(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom16(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo16(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
                 Store13(cx, v[k], p + (uint)k * 8U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
-        internal global::Test.Values.Types.Point[] ListFrom16(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal global::Test.Values.Types.Point[] ListFrom16(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 8U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 8U, 4);
             var r = count == 0 ? global::System.Array.Empty<global::Test.Values.Types.Point>() : new global::Test.Values.Types.Point[count];
             for (var k = 0; k < count; k++)
             {
-                r[k] = Load13(cx, p + (uint)k * 8U);
+                r[k] = Load13(cx, l.Pointer + (uint)k * 8U);
             }
             return r;
         }
 
         // list
-        internal void Lower17(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo17(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
+        internal string[] Lift17(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom17(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal void Store17(_A::AbiContext cx, string[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo17(cx, v));
+        internal string[] Load17(_A::AbiContext cx, uint p) => ListFrom17(cx, _C::AbiHelpers.LoadSlice(cx, p));
 
-        internal string[] Lift17(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal _A::GuestSlice ListTo17(_A::AbiContext cx, string[] v)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom17(cx, p, n);
-        }
-
-        internal void Store17(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v, uint p)
-        {
-            var slice = ListTo17(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal string[] Load17(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom17(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo17(global::WitBindgen.Runtime.Abi.AbiContext cx, string[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            var p = global::WitBindgen.Runtime.Abi.CanonicalAbi.AllocateList(cx, v.Length, 8U, 4U);
+            _C::AbiHelpers.ThrowIfNull(v, "a list");
+            var p = _C::AbiHelpers.AllocateList(cx, v.Length, 8U, 4U);
             for (var k = 0; k < v.Length; k++)
             {
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v[k], "an element of a list");
+                _C::AbiHelpers.ThrowIfNull(v[k], "an element of a list");
                 Store15(cx, v[k], p + (uint)k * 8U);
             }
-            return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);
+            return new _A::GuestSlice(p, (uint)v.Length);
         }
 
-        internal string[] ListFrom17(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
+        internal string[] ListFrom17(_A::AbiContext cx, _A::GuestSlice l)
         {
-            var count = global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckList(cx, p, n, 8U, 4);
+            var count = _C::AbiHelpers.CheckList(cx, l.Pointer, l.Length, 8U, 4);
             var r = count == 0 ? global::System.Array.Empty<string>() : new string[count];
             for (var k = 0; k < count; k++)
             {
-                r[k] = Load15(cx, p + (uint)k * 8U);
+                r[k] = Load15(cx, l.Pointer + (uint)k * 8U);
             }
             return r;
         }
 
         // tuple
-        internal void Lower18(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, uint) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store18(_A::AbiContext cx, (string, uint) v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
-            Lower15(cx, v.Item1, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Item2);
-        }
-
-        internal (string, uint) Lift18(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift15(cx, s, ref i);
-            var f1 = s[i++].U32;
-            return (f0, f1);
-        }
-
-        internal void Store18(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, uint) v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
+            _C::AbiHelpers.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store15(cx, v.Item1, p);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Item2);
-        }
-
-        internal (string, uint) Load18(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = Load15(cx, p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 8);
-            return (f0, f1);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p + 8, v.Item2);
         }
 
         // variant 'shape'
-        internal void Lower19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower19(_A::AbiContext cx, global::Test.Values.Types.Shape v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
+            _C::AbiHelpers.ThrowIfNull(v, "a value of variant 'shape'");
             var start = i;
             switch (v)
             {
                 case global::Test.Values.Types.Shape.Circle c0:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromF32(c0.Value);
+                    s[i++] = _A::RawValue.FromU32(0);
+                    s[i++] = _A::RawValue.FromF32(c0.Value);
                     break;
                 case global::Test.Values.Types.Shape.Rect c1:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                    s[i++] = _A::RawValue.FromU32(1);
                     Lower13(cx, c1.Value, s, ref i);
                     break;
                 case global::Test.Values.Types.Shape.Empty c2:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(2);
+                    s[i++] = _A::RawValue.FromU32(2);
                     break;
                 case global::Test.Values.Types.Shape.Named c3:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(3);
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
+                    s[i++] = _A::RawValue.FromU32(3);
+                    _C::AbiHelpers.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
                     Lower15(cx, c3.Value, s, ref i);
                     break;
                 case global::Test.Values.Types.Shape.Big c4:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(4);
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(c4.Value);
+                    s[i++] = _A::RawValue.FromU32(4);
+                    s[i++] = _A::RawValue.FromU64(c4.Value);
                     break;
                 default:
                     throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 3);
         }
 
-        internal global::Test.Values.Types.Shape Lift19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Values.Types.Shape Lift19(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            var d = s[i++].U32;
-            global::Test.Values.Types.Shape r;
-            switch (d)
+            global::Test.Values.Types.Shape r = s[i++].U32 switch
             {
-                case 0:
-                    r = new global::Test.Values.Types.Shape.Circle(global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftF32(s[i++].F32));
-                    break;
-                case 1:
-                    r = new global::Test.Values.Types.Shape.Rect(Lift13(cx, s, ref i));
-                    break;
-                case 2:
-                    r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Values.Types.Shape.Empty>.Value;
-                    break;
-                case 3:
-                    r = new global::Test.Values.Types.Shape.Named(Lift15(cx, s, ref i));
-                    break;
-                case 4:
-                    r = new global::Test.Values.Types.Shape.Big(s[i++].U64);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
-            }
+                0 => new global::Test.Values.Types.Shape.Circle(_C::AbiHelpers.LiftF32(s[i++].F32)),
+                1 => new global::Test.Values.Types.Shape.Rect(Lift13(cx, s, ref i)),
+                2 => _C::SharedCase<global::Test.Values.Types.Shape.Empty>.Value,
+                3 => new global::Test.Values.Types.Shape.Named(Lift15(cx, s, ref i)),
+                4 => new global::Test.Values.Types.Shape.Big(s[i++].U64),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("variant 'shape'", d),
+            };
             i = start + 3;
             return r;
         }
 
-        internal void Store19(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Shape v, uint p)
+        internal void Store19(_A::AbiContext cx, global::Test.Values.Types.Shape v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'shape'");
+            _C::AbiHelpers.ThrowIfNull(v, "a value of variant 'shape'");
             switch (v)
             {
                 case global::Test.Values.Types.Shape.Circle c0:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteF32(cx.GetMemory(), p + 8, c0.Value);
+                    _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
+                    _C::AbiMemory.WriteF32(cx.GetMemory(), p + 8, c0.Value);
                     break;
                 case global::Test.Values.Types.Shape.Rect c1:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
+                    _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                     Store13(cx, c1.Value, p + 8);
                     break;
                 case global::Test.Values.Types.Shape.Empty c2:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(2U));
+                    _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(2U));
                     break;
                 case global::Test.Values.Types.Shape.Named c3:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(3U));
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
+                    _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(3U));
+                    _C::AbiHelpers.ThrowIfNull(c3.Value, "the payload of case 'named' of variant 'shape'");
                     Store15(cx, c3.Value, p + 8);
                     break;
                 case global::Test.Values.Types.Shape.Big c4:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(4U));
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, c4.Value);
+                    _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(4U));
+                    _C::AbiMemory.WriteU64(cx.GetMemory(), p + 8, c4.Value);
                     break;
                 default:
                     throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'shape'");
             }
         }
 
-        internal global::Test.Values.Types.Shape Load19(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Values.Types.Shape Load19(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return new global::Test.Values.Types.Shape.Circle(global::WitBindgen.Runtime.Abi.AbiMemory.ReadF32(cx.GetMemory(), p + 8));
-                case 1:
-                    return new global::Test.Values.Types.Shape.Rect(Load13(cx, p + 8));
-                case 2:
-                    return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.Values.Types.Shape.Empty>.Value;
-                case 3:
-                    return new global::Test.Values.Types.Shape.Named(Load15(cx, p + 8));
-                case 4:
-                    return new global::Test.Values.Types.Shape.Big(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'shape'", d);
-            }
-        }
+            0 => new global::Test.Values.Types.Shape.Circle(_C::AbiMemory.ReadF32(cx.GetMemory(), p + 8)),
+            1 => new global::Test.Values.Types.Shape.Rect(Load13(cx, p + 8)),
+            2 => _C::SharedCase<global::Test.Values.Types.Shape.Empty>.Value,
+            3 => new global::Test.Values.Types.Shape.Named(Load15(cx, p + 8)),
+            4 => new global::Test.Values.Types.Shape.Big(_C::AbiMemory.ReadU64(cx.GetMemory(), p + 8)),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("variant 'shape'", d),
+        };
 
         // option
-        internal void Lower20(global::WitBindgen.Runtime.Abi.AbiContext cx, string? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal string? Lift20(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            if (v is { } x)
+            string? r = s[i++].U32 switch
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower15(cx, x, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal string? Lift20(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            string? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift15(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
+                0 => default(string?),
+                1 => Lift15(cx, s, ref i),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+            };
             i = start + 3;
             return r;
         }
 
-        internal void Store20(global::WitBindgen.Runtime.Abi.AbiContext cx, string? v, uint p)
+        internal void Store20(_A::AbiContext cx, string? v, uint p)
         {
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v is null ? 0U : 1U));
             if (v is { } x)
             {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                 Store15(cx, x, p + 4);
             }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal string? Load20(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load15(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
         }
 
         // option
-        internal void Lower21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store21(_A::AbiContext cx, global::Test.Values.Types.Point? v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v is null ? 0U : 1U));
             if (v is { } x)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower13(cx, x, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::Test.Values.Types.Point? Lift21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.Values.Types.Point? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift13(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store21(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Values.Types.Point? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                 Store13(cx, x, p + 4);
             }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::Test.Values.Types.Point? Load21(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load13(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
         }
 
         // option
-        internal void Lower22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<string?> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store22(_A::AbiContext cx, global::WitBindgen.Runtime.Option<string?> v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.HasValue ? 1U : 0U));
             if (v.HasValue)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower20(cx, v.Value, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 4)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Option<string?> Lift22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Option<string?> r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = new global::WitBindgen.Runtime.Option<string?>(Lift20(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 4;
-            return r;
-        }
-
-        internal void Store22(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Option<string?> v, uint p)
-        {
-            if (v.HasValue)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
                 Store20(cx, v.Value, p + 4);
             }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Option<string?> Load22(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return new global::WitBindgen.Runtime.Option<string?>(Load20(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
         }
 
         // result
-        internal void Lower23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint, string> Lift23(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            if (v.IsOk)
+            global::WitBindgen.Runtime.Result<uint, string> r = s[i++].U32 switch
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Ok);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Lower15(cx, v.Err, s, ref i);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint, string> Lift23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<uint, string> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<uint, string>.FromOk(s[i++].U32);
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<uint, string>.FromErr(Lift15(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
+                0 => global::WitBindgen.Runtime.Result<uint, string>.FromOk(s[i++].U32),
+                1 => global::WitBindgen.Runtime.Result<uint, string>.FromErr(Lift15(cx, s, ref i)),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+            };
             i = start + 3;
             return r;
         }
 
-        internal void Store23(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, string> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Ok);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Store15(cx, v.Err, p + 4);
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint, string> Load23(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<uint, string>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<uint, string>.FromErr(Load15(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
-
         // result
-        internal void Lower24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<string, uint> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store24(_A::AbiContext cx, global::WitBindgen.Runtime.Result<string, uint> v, uint p)
         {
-            var start = i;
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.IsOk ? 0U : 1U));
             if (v.IsOk)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
-                Lower15(cx, v.Ok, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Err);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<string, uint> Lift24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<string, uint> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<string, uint>.FromOk(Lift15(cx, s, ref i));
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<string, uint>.FromErr(s[i++].U32);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store24(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<string, uint> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Ok, "the ok payload of a result");
+                _C::AbiHelpers.ThrowIfNull(v.Ok, "the ok payload of a result");
                 Store15(cx, v.Ok, p + 4);
             }
             else
             {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Err);
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<string, uint> Load24(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<string, uint>.FromOk(Load15(cx, p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<string, uint>.FromErr(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Err);
             }
         }
 
         // result
-        internal void Lower25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> Lift25(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            if (v.IsOk)
+            global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> r = s[i++].U32 switch
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Ok);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> Lift25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromOk(s[i++].U32);
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromErr(default);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
+                0 => global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromOk(s[i++].U32),
+                1 => global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromErr(default),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+            };
             i = start + 2;
             return r;
         }
 
-        internal void Store25(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Ok);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit> Load25(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromOk(global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.Unit>.FromErr(default);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
-
         // result
-        internal void Lower26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store26(_A::AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> v, uint p)
         {
-            var start = i;
-            if (v.IsOk)
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.IsOk ? 0U : 1U));
+            if (!v.IsOk)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
-                Lower15(cx, v.Err, s, ref i);
-            }
-            while (i < start + 3)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> Lift26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> r;
-            switch (d)
-            {
-                case 0:
-                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromOk(default);
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromErr(Lift15(cx, s, ref i));
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-            i = start + 3;
-            return r;
-        }
-
-        internal void Store26(global::WitBindgen.Runtime.Abi.AbiContext cx, global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> v, uint p)
-        {
-            if (v.IsOk)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Err, "the error payload of a result");
+                _C::AbiHelpers.ThrowIfNull(v.Err, "the error payload of a result");
                 Store15(cx, v.Err, p + 4);
             }
         }
 
-        internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string> Load26(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromOk(default);
-                case 1:
-                    return global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, string>.FromErr(Load15(cx, p + 4));
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("result", d);
-            }
-        }
-
         // option
-        internal void Lower27(global::WitBindgen.Runtime.Abi.AbiContext cx, uint? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower27(_A::AbiContext cx, uint? v, global::System.Span<_A::RawValue> s, ref int i)
         {
             var start = i;
+            s[i++] = _A::RawValue.FromU32(v is null ? 0U : 1U);
             if (v is { } x)
             {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(x);
+                s[i++] = _A::RawValue.FromU32(x);
             }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 2);
         }
 
-        internal uint? Lift27(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint? Lift27(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
-            var d = s[i++].U32;
-            uint? r;
-            switch (d)
+            uint? r = s[i++].U32 switch
             {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = s[i++].U32;
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
+                0 => default(uint?),
+                1 => s[i++].U32,
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+            };
             i = start + 2;
             return r;
         }
 
-        internal void Store27(global::WitBindgen.Runtime.Abi.AbiContext cx, uint? v, uint p)
+        internal uint? Load27(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, x);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal uint? Load27(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-        }
+            0 => default(uint?),
+            1 => _C::AbiMemory.ReadU32(cx.GetMemory(), p + 4),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+        };
 
     }
 }

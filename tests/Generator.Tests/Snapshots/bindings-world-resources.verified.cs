@@ -152,6 +152,10 @@ namespace Test.WorldResources.WorldResources
 
 namespace Test.WorldResources.WorldResources
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>Resources declared in the world itself: imports the host implements.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class WorldResourcesWorld : global::System.IDisposable
@@ -282,55 +286,62 @@ namespace Test.WorldResources.WorldResources
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class WorldResourcesWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
-        internal global::WitBindgen.Runtime.State.ResourceType Type0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow0 = null!;
-        internal readonly global::WitBindgen.Runtime.HostResourceTable<global::Test.WorldResources.Types.Token> Table0 = new();
-        internal global::WitBindgen.Runtime.State.ResourceType Type1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own1 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow1 = null!;
-        internal readonly global::WitBindgen.Runtime.HostResourceTable<global::Test.WorldResources.WorldResources.Blob> Table1 = new();
-        internal global::WitBindgen.Runtime.State.ResourceType Type2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow2 = null!;
-        internal readonly global::WitBindgen.Runtime.HostResourceTable<global::Test.WorldResources.WorldResources.Marker> Table2 = new();
+        internal _R::ComponentInstance Instance = null!;
+        internal _R::State.ResourceType Type0 = null!;
+        internal _A::AbiOwnType Own0 = null!;
+        internal _A::AbiBorrowType Borrow0 = null!;
+        internal readonly _C::HostResourceTable<global::Test.WorldResources.Types.Token> Table0 = new();
+        internal _R::State.ResourceType Type1 = null!;
+        internal _A::AbiOwnType Own1 = null!;
+        internal _A::AbiBorrowType Borrow1 = null!;
+        internal readonly _C::HostResourceTable<global::Test.WorldResources.WorldResources.Blob> Table1 = new();
+        internal _R::State.ResourceType Type2 = null!;
+        internal _A::AbiOwnType Own2 = null!;
+        internal _A::AbiBorrowType Borrow2 = null!;
+        internal readonly _C::HostResourceTable<global::Test.WorldResources.WorldResources.Marker> Table2 = new();
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
+        internal _C::ExportFunction F6 = null!;
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.WorldResources.WorldResources.WorldResourcesWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.WorldResources.WorldResources.WorldResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:world-resources/types");
             Type0 = i0.DefineResource("token", rep => Table0.Remove(rep)?.Dispose());
-            Own0 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type0);
-            Borrow0 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type0);
+            Own0 = _A::AbiType.Own(Type0);
+            Borrow0 = _A::AbiType.Borrow(Type0);
             var i1 = host;
             Type1 = i1.DefineResource("blob", rep => Table1.Remove(rep)?.Dispose());
-            Own1 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type1);
-            Borrow1 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type1);
+            Own1 = _A::AbiType.Own(Type1);
+            Borrow1 = _A::AbiType.Borrow(Type1);
             Type2 = i1.DefineResource("marker", rep => Table2.Remove(rep)?.Dispose());
-            Own2 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type2);
-            Borrow2 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type2);
-            i1.DefineRawFunction("[constructor]blob", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.List(global::WitBindgen.Runtime.Abi.AbiType.U8) }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own1 }), (cx, s) => Import7(cx, s, imports.World));
-            i1.DefineRawFunction("[method]blob.size", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import8(cx, s, imports.World));
-            i1.DefineRawFunction("[method]blob.append", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1, global::WitBindgen.Runtime.Abi.AbiType.U8 }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import9(cx, s, imports.World));
-            i1.DefineRawFunction("[static]blob.from-string", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own1 }), (cx, s) => Import10(cx, s, imports.World));
-            i1.DefineRawFunction("[method]blob.extend", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1, Borrow1 }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import11(cx, s, imports.World));
-            i1.DefineRawFunction("make-blob", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own1 }), (cx, s) => Import12(cx, s, imports.World));
-            i1.DefineRawFunction("inspect", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Target", Borrow1), new global::WitBindgen.Runtime.Abi.AbiField("Offset", global::WitBindgen.Runtime.Abi.AbiType.U32)), Borrow2 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import13(cx, s, imports.World));
+            Own2 = _A::AbiType.Own(Type2);
+            Borrow2 = _A::AbiType.Borrow(Type2);
+            i1.DefineRawFunction("[constructor]blob", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }, new _A::AbiType[] { Own1 }), (cx, s) => Import7(cx, s, imports.World));
+            i1.DefineRawFunction("[method]blob.size", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import8(cx, s, imports.World));
+            i1.DefineRawFunction("[method]blob.append", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, _A::AbiType.U8 }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import9(cx, s, imports.World));
+            i1.DefineRawFunction("[static]blob.from-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own1 }), (cx, s) => Import10(cx, s, imports.World));
+            i1.DefineRawFunction("[method]blob.extend", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, Borrow1 }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import11(cx, s, imports.World));
+            i1.DefineRawFunction("make-blob", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own1 }), (cx, s) => Import12(cx, s, imports.World));
+            i1.DefineRawFunction("inspect", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Target", Borrow1), new _A::AbiField("Offset", _A::AbiType.U32)), Borrow2 }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import13(cx, s, imports.World));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = instance.BindRawFunction(null, "build", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own1 }));
-            F1 = instance.BindRawFunction(null, "size-of", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow1 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            F2 = instance.BindRawFunction(null, "size-at", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("Target", Borrow1), new global::WitBindgen.Runtime.Abi.AbiField("Offset", global::WitBindgen.Runtime.Abi.AbiType.U32)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            F3 = instance.BindRawFunction(null, "consume", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Own1 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }));
-            F4 = instance.BindRawFunction(null, "wrap", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Variant(new global::WitBindgen.Runtime.Abi.AbiCase("c0", Own1), new global::WitBindgen.Runtime.Abi.AbiCase("c1", null)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Option(Own1) }));
-            F5 = instance.BindRawFunction(null, "mark", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own2 }));
-            F6 = instance.BindRawFunction(null, "pass-token", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }));
+            F0 = _C::ExportBinding.BindFunction(instance, null, "build", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own1 }));
+            F1 = _C::ExportBinding.BindFunction(instance, null, "size-of", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F2 = _C::ExportBinding.BindFunction(instance, null, "size-at", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Target", Borrow1), new _A::AbiField("Offset", _A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F3 = _C::ExportBinding.BindFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { Own1 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            F4 = _C::ExportBinding.BindFunction(instance, null, "wrap", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", Own1), new _A::AbiCase("c1", null)) }, new _A::AbiType[] { _A::AbiType.Option(Own1) }));
+            F5 = _C::ExportBinding.BindFunction(instance, null, "mark", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
+            F6 = _C::ExportBinding.BindFunction(instance, null, "pass-token", new _A::AbiFunctionType(new _A::AbiType[] { Own0 }, new _A::AbiType[] { Own0 }));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -345,265 +356,177 @@ namespace Test.WorldResources.WorldResources
             Table2.EndLends();
         }
 
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-
         internal global::Test.WorldResources.WorldResources.Blob Call0(uint a0)
         {
-            var f = F0;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F0.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            var entered = f.Call(s);
-            global::Test.WorldResources.WorldResources.Blob result;
+            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift0(cx, s, ref i);
+                return c.Return(Lift0(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
 
         internal uint Call1(global::Test.WorldResources.WorldResources.Blob a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'size-of'", "b");
-            var f = F1;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'size-of'", "b");
+            var c = F1.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower1(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
 
         internal uint Call2(global::Test.WorldResources.WorldResources.View a0)
         {
-            var f = F2;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            var c = F2.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower2(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower2(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
 
         internal uint Call3(global::Test.WorldResources.WorldResources.Blob a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'b' of function 'consume'", "b");
-            var f = F3;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'consume'", "b");
+            var c = F3.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            Lower0(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            uint result;
+            Lower0(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U32;
+                return c.Return(c.Slots[0].U32);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
 
         internal global::Test.WorldResources.WorldResources.Blob? Call4(global::Test.WorldResources.WorldResources.Holder a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'h' of function 'wrap'", "h");
-            var f = F4;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'h' of function 'wrap'", "h");
+            var c = F4.Start(stackalloc _A::RawValue[2]);
             var i = 0;
-            Lower3(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.WorldResources.WorldResources.Blob? result;
+            Lower3(c.Context, a0, c.Slots, ref i);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load4(cx, area);
+                return c.Return(Load4(c.Context, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
 
         internal global::Test.WorldResources.WorldResources.Marker Call5()
         {
-            var f = F5;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            var c = F5.Start(stackalloc _A::RawValue[1]);
+            c.Call();
             var i = 0;
-            var entered = f.Call(s);
-            global::Test.WorldResources.WorldResources.Marker result;
             try
             {
-                i = 0;
-                result = Lift5(cx, s, ref i);
+                return c.Return(Lift5(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F6 = null!;
 
         internal global::Test.WorldResources.Types.Token Call6(global::Test.WorldResources.Types.Token a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 't' of function 'pass-token'", "t");
-            var f = F6;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 't' of function 'pass-token'", "t");
+            var c = F6.Start(stackalloc _A::RawValue[1]);
             var i = 0;
-            Lower6(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.WorldResources.Types.Token result;
+            Lower6(c.Context, a0, c.Slots, ref i);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift6(cx, s, ref i);
+                return c.Return(Lift6(c.Context, c.Slots, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
-                EndLends();
+                c.Abort(e);
                 throw;
-            }
-            try
-            {
-                f.Complete(entered, s, cx);
             }
             finally
             {
                 EndLends();
             }
-            return result;
         }
 
 
-        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift7(cx, s, ref i);
-            var r = impl.NewBlob(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of the constructor of resource 'blob' returned null, which its WIT result type does not allow");
-            }
+            var r = impl.NewBlob(a0) ?? throw _C::AbiHelpers.NullResult("the constructor of resource 'blob'");
             i = 0;
             Lower0(cx, r, s, ref i);
         }
 
-        internal void Import8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import8(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift1(cx, s, ref i);
             var r = a0.Size();
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
-        internal void Import9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift1(cx, s, ref i);
@@ -611,20 +534,16 @@ namespace Test.WorldResources.WorldResources
             a0.Append(a1);
         }
 
-        internal void Import10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import10(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift8(cx, s, ref i);
-            var r = impl.BlobFromString(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of static function 'blob.from-string' returned null, which its WIT result type does not allow");
-            }
+            var r = impl.BlobFromString(a0) ?? throw _C::AbiHelpers.NullResult("static function 'blob.from-string'");
             i = 0;
             Lower0(cx, r, s, ref i);
         }
 
-        internal void Import11(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import11(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift1(cx, s, ref i);
@@ -632,441 +551,143 @@ namespace Test.WorldResources.WorldResources
             a0.Extend(a1);
         }
 
-        internal void Import12(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
-            var a0 = s[i++].U32;
-            var r = impl.MakeBlob(a0);
-            if (r is null)
-            {
-                throw new global::System.InvalidOperationException("the host implementation of function 'make-blob' returned null, which its WIT result type does not allow");
-            }
+            var r = impl.MakeBlob(s[i++].U32) ?? throw _C::AbiHelpers.NullResult("function 'make-blob'");
             i = 0;
             Lower0(cx, r, s, ref i);
         }
 
-        internal void Import13(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
+        internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
             var i = 0;
             var a0 = Lift2(cx, s, ref i);
             var a1 = Lift9(cx, s, ref i);
             var r = impl.Inspect(a0, a1);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
 
         // own<blob>
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle0(cx, v));
-        }
+        internal void Lower0(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle0(cx, v));
+        internal global::Test.WorldResources.WorldResources.Blob Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle0(cx, s[i++].U32);
+        internal global::Test.WorldResources.WorldResources.Blob Load0(_A::AbiContext cx, uint p) => LiftHandle0(cx, _C::AbiMemory.ReadU32(cx.GetMemory(), p));
 
-        internal global::Test.WorldResources.WorldResources.Blob Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint LowerHandle0(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
         {
-            return LiftHandle0(cx, s[i++].U32);
-        }
-
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, uint p)
-        {
-            var h = LowerHandle0(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.WorldResources.WorldResources.Blob Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'blob'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'blob'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Add(v)));
+            return resources.LowerOwn(Own1, new _R::ResourceValue(Type1, Table1.Add(v)));
         }
 
-        internal global::Test.WorldResources.WorldResources.Blob LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.WorldResources.WorldResources.Blob LiftHandle0(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table1.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own1, h)).Rep);
+            return Table1.Take(((_R::ResourceValue)resources.LiftOwn(Own1, h)).Rep);
         }
 
         // borrow<blob>
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle1(cx, v));
-        }
+        internal void Lower1(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle1(cx, v));
+        internal global::Test.WorldResources.WorldResources.Blob Lift1(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle1(cx, s[i++].U32);
 
-        internal global::Test.WorldResources.WorldResources.Blob Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint LowerHandle1(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
         {
-            return LiftHandle1(cx, s[i++].U32);
-        }
-
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, uint p)
-        {
-            var h = LowerHandle1(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.WorldResources.WorldResources.Blob Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle1(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'blob'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'blob'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerBorrow(Borrow1, new global::WitBindgen.Runtime.ResourceValue(Type1, Table1.Lend(v)));
+            return resources.LowerBorrow(Borrow1, new _R::ResourceValue(Type1, Table1.Lend(v)));
         }
 
-        internal global::Test.WorldResources.WorldResources.Blob LiftHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.WorldResources.WorldResources.Blob LiftHandle1(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table1.Get(((global::WitBindgen.Runtime.ResourceValue)resources.LiftBorrow(Borrow1, h)).Rep);
+            return Table1.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow1, h)).Rep);
         }
 
         // record 'view'
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.View v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower2(_A::AbiContext cx, global::Test.WorldResources.WorldResources.View v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Target, "field 'target' of record 'view'");
+            _C::AbiHelpers.ThrowIfNull(v.Target, "field 'target' of record 'view'");
             Lower1(cx, v.Target, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(v.Offset);
+            s[i++] = _A::RawValue.FromU32(v.Offset);
         }
 
-        internal global::Test.WorldResources.WorldResources.View Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.WorldResources.WorldResources.View Lift2(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = Lift1(cx, s, ref i);
             var f1 = s[i++].U32;
             return new global::Test.WorldResources.WorldResources.View(f0, f1);
         }
 
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.View v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Target, "field 'target' of record 'view'");
-            Store1(cx, v.Target, p);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Offset);
-        }
-
-        internal global::Test.WorldResources.WorldResources.View Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = Load1(cx, p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p + 4);
-            return new global::Test.WorldResources.WorldResources.View(f0, f1);
-        }
-
         // variant 'holder'
-        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Holder v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower3(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Holder v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'holder'");
+            _C::AbiHelpers.ThrowIfNull(v, "a value of variant 'holder'");
             var start = i;
             switch (v)
             {
                 case global::Test.WorldResources.WorldResources.Holder.One c0:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'one' of variant 'holder'");
+                    s[i++] = _A::RawValue.FromU32(0);
+                    _C::AbiHelpers.ThrowIfNull(c0.Value, "the payload of case 'one' of variant 'holder'");
                     Lower0(cx, c0.Value, s, ref i);
                     break;
                 case global::Test.WorldResources.WorldResources.Holder.None c1:
-                    s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
+                    s[i++] = _A::RawValue.FromU32(1);
                     break;
                 default:
                     throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'holder'");
             }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::Test.WorldResources.WorldResources.Holder Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.WorldResources.WorldResources.Holder r;
-            switch (d)
-            {
-                case 0:
-                    r = new global::Test.WorldResources.WorldResources.Holder.One(Lift0(cx, s, ref i));
-                    break;
-                case 1:
-                    r = global::WitBindgen.Runtime.Abi.SharedCase<global::Test.WorldResources.WorldResources.Holder.None>.Value;
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'holder'", d);
-            }
-            i = start + 2;
-            return r;
-        }
-
-        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Holder v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a value of variant 'holder'");
-            switch (v)
-            {
-                case global::Test.WorldResources.WorldResources.Holder.One c0:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-                    global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(c0.Value, "the payload of case 'one' of variant 'holder'");
-                    Store0(cx, c0.Value, p + 4);
-                    break;
-                case global::Test.WorldResources.WorldResources.Holder.None c1:
-                    global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                    break;
-                default:
-                    throw new global::System.ArgumentException(v.GetType() + " is not a case of variant 'holder'");
-            }
-        }
-
-        internal global::Test.WorldResources.WorldResources.Holder Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return new global::Test.WorldResources.WorldResources.Holder.One(Load0(cx, p + 4));
-                case 1:
-                    return global::WitBindgen.Runtime.Abi.SharedCase<global::Test.WorldResources.WorldResources.Holder.None>.Value;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("variant 'holder'", d);
-            }
+            _C::AbiHelpers.Pad(s, ref i, start + 2);
         }
 
         // option
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob? v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.WorldResources.WorldResources.Blob? Load4(_A::AbiContext cx, uint p) => (uint)_C::AbiMemory.ReadU8(cx.GetMemory(), p) switch
         {
-            var start = i;
-            if (v is { } x)
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(1);
-                Lower0(cx, x, s, ref i);
-            }
-            else
-            {
-                s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(0);
-            }
-            while (i < start + 2)
-            {
-                s[i++] = default;
-            }
-        }
-
-        internal global::Test.WorldResources.WorldResources.Blob? Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var start = i;
-            var d = s[i++].U32;
-            global::Test.WorldResources.WorldResources.Blob? r;
-            switch (d)
-            {
-                case 0:
-                    r = default;
-                    break;
-                case 1:
-                    r = Lift0(cx, s, ref i);
-                    break;
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-            i = start + 2;
-            return r;
-        }
-
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Blob? v, uint p)
-        {
-            if (v is { } x)
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(1U));
-                Store0(cx, x, p + 4);
-            }
-            else
-            {
-                global::WitBindgen.Runtime.Abi.AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(0U));
-            }
-        }
-
-        internal global::Test.WorldResources.WorldResources.Blob? Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var d = (uint)global::WitBindgen.Runtime.Abi.AbiMemory.ReadU8(cx.GetMemory(), p);
-            switch (d)
-            {
-                case 0:
-                    return default;
-                case 1:
-                    return Load0(cx, p + 4);
-                default:
-                    throw global::WitBindgen.Runtime.Abi.CanonicalAbi.InvalidDiscriminant("option", d);
-            }
-        }
+            0 => default(global::Test.WorldResources.WorldResources.Blob?),
+            1 => Load0(cx, p + 4),
+            var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
+        };
 
         // own<marker>
-        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle5(cx, v));
-        }
+        internal global::Test.WorldResources.WorldResources.Marker Lift5(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle5(cx, s[i++].U32);
 
-        internal global::Test.WorldResources.WorldResources.Marker Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle5(cx, s[i++].U32);
-        }
-
-        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v, uint p)
-        {
-            var h = LowerHandle5(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.WorldResources.WorldResources.Marker Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle5(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'marker'");
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own2, new global::WitBindgen.Runtime.ResourceValue(Type2, Table2.Add(v)));
-        }
-
-        internal global::Test.WorldResources.WorldResources.Marker LiftHandle5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.WorldResources.WorldResources.Marker LiftHandle5(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table2.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own2, h)).Rep);
+            return Table2.Take(((_R::ResourceValue)resources.LiftOwn(Own2, h)).Rep);
         }
 
         // own<token>
-        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.Types.Token v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle6(cx, v));
-        }
+        internal void Lower6(_A::AbiContext cx, global::Test.WorldResources.Types.Token v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle6(cx, v));
+        internal global::Test.WorldResources.Types.Token Lift6(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle6(cx, s[i++].U32);
 
-        internal global::Test.WorldResources.Types.Token Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal uint LowerHandle6(_A::AbiContext cx, global::Test.WorldResources.Types.Token v)
         {
-            return LiftHandle6(cx, s[i++].U32);
-        }
-
-        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.Types.Token v, uint p)
-        {
-            var h = LowerHandle6(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.WorldResources.Types.Token Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle6(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.Types.Token v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'token'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'token'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerOwn(Own0, new global::WitBindgen.Runtime.ResourceValue(Type0, Table0.Add(v)));
+            return resources.LowerOwn(Own0, new _R::ResourceValue(Type0, Table0.Add(v)));
         }
 
-        internal global::Test.WorldResources.Types.Token LiftHandle6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.WorldResources.Types.Token LiftHandle6(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table0.Take(((global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own0, h)).Rep);
+            return Table0.Take(((_R::ResourceValue)resources.LiftOwn(Own0, h)).Rep);
         }
 
         // list
-        internal void Lower7(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var slice = ListTo7(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
-
-        internal byte[] Lift7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return ListFrom7(cx, p, n);
-        }
-
-        internal void Store7(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v, uint p)
-        {
-            var slice = ListTo7(cx, v);
-            var m = cx.GetMemory();
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p, slice.Pointer);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(m, p + 4, slice.Length);
-        }
-
-        internal byte[] Load7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var m = cx.GetMemory();
-            return ListFrom7(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p), global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(m, p + 4));
-        }
-
-        internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo7(global::WitBindgen.Runtime.Abi.AbiContext cx, byte[] v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a list");
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerList<byte>(cx, v);
-        }
-
-        internal byte[] ListFrom7(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p, uint n)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftList<byte>(cx, p, n);
-        }
+        internal byte[] Lift7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => ListFrom7(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));
+        internal byte[] ListFrom7(_A::AbiContext cx, _A::GuestSlice l) => _A::CanonicalAbi.LiftList<byte>(cx, l.Pointer, l.Length);
 
         // string
-        internal void Lower8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
-        }
-
-        internal string Lift8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
-        }
-
-        internal void Store8(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load8(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
-        }
+        internal string Lift8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
 
         // borrow<marker>
-        internal void Lower9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle9(cx, v));
-        }
+        internal global::Test.WorldResources.WorldResources.Marker Lift9(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle9(cx, s[i++].U32);
 
-        internal global::Test.WorldResources.WorldResources.Marker Lift9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle9(cx, s[i++].U32);
-        }
-
-        internal void Store9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v, uint p)
-        {
-            var h = LowerHandle9(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.WorldResources.WorldResources.Marker Load9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle9(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.WorldResources.WorldResources.Marker v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'marker'");
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return resources.LowerBorrow(Borrow2, new global::WitBindgen.Runtime.ResourceValue(Type2, Table2.Lend(v)));
-        }
-
-        internal global::Test.WorldResources.WorldResources.Marker LiftHandle9(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.WorldResources.WorldResources.Marker LiftHandle9(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return Table2.Get(((global::WitBindgen.Runtime.ResourceValue)resources.LiftBorrow(Borrow2, h)).Rep);
+            return Table2.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow2, h)).Rep);
         }
 
     }
