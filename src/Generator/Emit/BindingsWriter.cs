@@ -749,14 +749,19 @@ internal sealed class BindingsWriter
             }
         }
 
-        WriteRawBlock(w, _fields.ToString().TrimEnd('\n'));
+        var types = Indented(2);
+        _marshal.WriteTypeFields(types);
+        foreach (var line in (_fields.ToString() + types).Split('\n').Where(l => l.Length > 0))
+        {
+            w.WriteVerbatim(line);
+        }
 
         if (imports.Count > 0)
         {
             w.WriteLine();
             w.WriteLine($"internal void DefineImports(_R::HostImports host, {_worldClass}.Imports imports)");
             w.OpenBlock();
-            WriteRawBlock(w, defines.ToString().TrimEnd('\n'));
+            WriteRawBlock(w, _marshal.ResolveTypes(defines.ToString()).TrimEnd('\n'));
             w.CloseBlock();
         }
 
@@ -780,7 +785,7 @@ internal sealed class BindingsWriter
             }
         }
 
-        foreach (var line in _binds.ToString().Split('\n').Where(l => l.Length > 0))
+        foreach (var line in _marshal.ResolveTypes(_binds.ToString()).Split('\n').Where(l => l.Length > 0))
         {
             w.WriteLine(line);
         }

@@ -95,31 +95,143 @@ internal sealed partial class MarshalWriter
         ? $"{Mem}.Read{Suffix(shape.Kind)}({cx}.GetMemory(), {pointer})"
         : $"Load{Use(shape, Uses.Load)}({cx}, {pointer})";
 
-    /// <summary>An expression building the runtime's <c>AbiType</c> of <paramref name="shape"/>.</summary>
-    /// <param name="shape">The shape.</param>
-    /// <param name="owner">The expression reaching the ABI class's handle types (<c>abi.</c>), or empty inside it.</param>
-    public string TypeExpression(ShapeSpec shape, string owner = "")
+    /// <summary>
+    /// An expression building the runtime's <c>AbiType</c> of <paramref name="shape"/>, with placeholders for the
+    /// composite types <see cref="ResolveTypes"/> later turns into a shared static field (a type used more than
+    /// once) or its inline expression.
+    /// </summary>
+    public string TypeExpression(ShapeSpec shape)
+    {
+        var expression = Build(shape);
+        foreach (var entry in Placeholders(expression))
+        {
+            entry.Uses++;
+        }
+
+        return expression;
+    }
+
+    /// <summary>
+    /// Replaces the placeholders of <see cref="TypeExpression"/> in <paramref name="text"/>: a type used more than
+    /// once by the world's function types (or by other shared types) names its field, any other is written inline.
+    /// </summary>
+    public string ResolveTypes(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        var k = 0;
+        while (k < text.Length)
+        {
+            var start = text.IndexOf(Mark, k);
+            if (start < 0)
+            {
+                sb.Append(text, k, text.Length - k);
+                break;
+            }
+
+            var end = text.IndexOf(Mark, start + 1);
+            sb.Append(text, k, start - k);
+            var entry = _typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)];
+            sb.Append(entry.Uses > 1 ? "T" + N(entry.Id) : ResolveTypes(entry.Expression));
+            k = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Writes the static field of every shared type, each after the types it is built from.</summary>
+    public void WriteTypeFields(SourceWriter w)
+    {
+        foreach (var entry in _typeOrder.Where(e => e.Uses > 1))
+        {
+            w.WriteLine($"private static readonly {AbiType} T{N(entry.Id)} = {ResolveTypes(entry.Expression)};");
+        }
+    }
+
+    private const char Mark = '\u0001';
+
+    private readonly Dictionary<string, TypeEntry> _types = new(StringComparer.Ordinal);
+    private readonly List<TypeEntry> _typeOrder = new();
+
+    /// <summary>A composite type without handles, by its expression: its field number and how often it is used.</summary>
+    private sealed class TypeEntry
+    {
+        public TypeEntry(int id, string expression)
+        {
+            Id = id;
+            Expression = expression;
+        }
+
+        public int Id { get; }
+
+        public string Expression { get; }
+
+        public int Uses { get; set; }
+    }
+
+    private IEnumerable<TypeEntry> Placeholders(string expression)
+    {
+        var k = expression.IndexOf(Mark);
+        while (k >= 0)
+        {
+            var end = expression.IndexOf(Mark, k + 1);
+            yield return _typeOrder[int.Parse(expression.Substring(k + 1, end - k - 1), CultureInfo.InvariantCulture)];
+            k = expression.IndexOf(Mark, end + 1);
+        }
+    }
+
+    /// <summary>
+    /// The expression of a type: primitives and handles inline, a composite with handles inline (its handle types
+    /// are instance fields), any other composite as the placeholder of its entry, created on first use (when its
+    /// member types count one use each).
+    /// </summary>
+    private string Build(ShapeSpec shape)
+    {
+        var expression = BuildInline(shape);
+        if (shape.Kind is not (ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Record or ShapeKind.Tuple
+            or ShapeKind.Variant or ShapeKind.Option or ShapeKind.NestedOption or ShapeKind.Result) || HasHandles(shape))
+        {
+            return expression;
+        }
+
+        if (!_types.TryGetValue(expression, out var entry))
+        {
+            entry = new TypeEntry(_typeOrder.Count, expression);
+            _types[expression] = entry;
+            _typeOrder.Add(entry);
+            foreach (var member in Placeholders(expression))
+            {
+                member.Uses++;
+            }
+        }
+
+        return Mark + N(entry.Id) + Mark;
+    }
+
+    private static bool HasHandles(ShapeSpec shape) =>
+        shape.Kind is ShapeKind.Own or ShapeKind.Borrow || shape.Members.Any(m => m.Shape is { } s && HasHandles(s));
+
+    private string BuildInline(ShapeSpec shape)
     {
         switch (shape.Kind)
         {
             case ShapeKind.String:
                 return AbiType + ".String";
             case ShapeKind.List:
-                return $"{AbiType}.List({TypeExpression(shape.Members[0].Shape!, owner)})";
+                return $"{AbiType}.List({Build(shape.Members[0].Shape!)})";
             case ShapeKind.FixedList:
-                return $"{AbiType}.FixedList({TypeExpression(shape.Members[0].Shape!, owner)}, {N(shape.Count)})";
+                return $"{AbiType}.FixedList({Build(shape.Members[0].Shape!)}, {N(shape.Count)})";
             case ShapeKind.Map:
             {
                 var entry = shape.Members[0].Shape!;
-                return $"{AbiType}.Map({TypeExpression(entry.Members[0].Shape!, owner)}, {TypeExpression(entry.Members[1].Shape!, owner)})";
+                return $"{AbiType}.Map({Build(entry.Members[0].Shape!)}, {Build(entry.Members[1].Shape!)})";
             }
 
             case ShapeKind.Record:
-                return $"{AbiType}.Record({string.Join(", ", shape.Members.Select(m => $"new _A::AbiField(\"{m.Name}\", {TypeExpression(m.Shape!, owner)})"))})";
+                return $"{AbiType}.Record({string.Join(", ", shape.Members.Select(m => $"new _A::AbiField(\"{m.Name}\", {Build(m.Shape!)})"))})";
             case ShapeKind.Tuple:
-                return $"{AbiType}.Tuple({string.Join(", ", shape.Members.Select(m => TypeExpression(m.Shape!, owner)))})";
+                return $"{AbiType}.Tuple({string.Join(", ", shape.Members.Select(m => Build(m.Shape!)))})";
             case ShapeKind.Variant:
-                return $"{AbiType}.Variant({string.Join(", ", shape.Members.Select((m, i) => $"new _A::AbiCase(\"c{N(i)}\", {(m.Shape is null ? "null" : TypeExpression(m.Shape, owner))})"))})";
+                return $"{AbiType}.Variant({string.Join(", ", shape.Members.Select((m, i) => $"new _A::AbiCase(\"c{N(i)}\", {(m.Shape is null ? "null" : Build(m.Shape))})"))})";
             case ShapeKind.Enum:
                 return $"{AbiType}.Enum({N(shape.Count)})";
             case ShapeKind.Flags:
@@ -127,18 +239,18 @@ internal sealed partial class MarshalWriter
                 return $"{AbiType}.Flags({N(shape.Count)})";
             case ShapeKind.Option:
             case ShapeKind.NestedOption:
-                return $"{AbiType}.Option({TypeExpression(shape.Members[1].Shape!, owner)})";
+                return $"{AbiType}.Option({Build(shape.Members[1].Shape!)})";
             case ShapeKind.Result:
                 return $"{AbiType}.Result({Nullable(shape.Members[0].Shape)}, {Nullable(shape.Members[1].Shape)})";
             case ShapeKind.Own:
-                return $"{owner}Own{N(Role(shape).Index)}";
+                return $"Own{N(Role(shape).Index)}";
             case ShapeKind.Borrow:
-                return $"{owner}Borrow{N(Role(shape).Index)}";
+                return $"Borrow{N(Role(shape).Index)}";
             default:
                 return AbiType + "." + Suffix(shape.Kind);
         }
 
-        string Nullable(ShapeSpec? s) => s is null ? "null" : TypeExpression(s, owner);
+        string Nullable(ShapeSpec? s) => s is null ? "null" : Build(s);
     }
 
     private ResourceRole Role(ShapeSpec handle) => _resources[handle.Type];

@@ -193,16 +193,23 @@ namespace Test.Maps.Maps
         internal _C::ExportFunction F3 = null!;
         internal _C::ExportFunction F4 = null!;
         internal _C::ExportFunction F5 = null!;
+        private static readonly _A::AbiType T2 = _A::AbiType.FixedList(_A::AbiType.String, 3);
+        private static readonly _A::AbiType T3 = _A::AbiType.FixedList(_A::AbiType.U64, 20);
+        private static readonly _A::AbiType T11 = _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null));
+        private static readonly _A::AbiType T12 = _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32);
+        private static readonly _A::AbiType T14 = _A::AbiType.Record(new _A::AbiField("Counts", T12), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4)));
+        private static readonly _A::AbiType T17 = _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Weight", _A::AbiType.F32));
+        private static readonly _A::AbiType T22 = _A::AbiType.FixedList(_A::AbiType.F32, 3);
 
         internal void DefineImports(_R::HostImports host, global::Test.Maps.Maps.MapsWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:maps/host");
-            i0.DefineRawFunction("lookup", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32), _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.U32) }), (cx, s) => Import6(cx, s, imports.Host));
-            i0.DefineRawFunction("invert", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U32, _A::AbiType.String) }, new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32) }), (cx, s) => Import7(cx, s, imports.Host));
-            i0.DefineRawFunction("entries", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U64, _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Weight", _A::AbiType.F32))) }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Weight", _A::AbiType.F32))) }), (cx, s) => Import8(cx, s, imports.Host));
+            i0.DefineRawFunction("lookup", new _A::AbiFunctionType(new _A::AbiType[] { T12, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.U32) }), (cx, s) => Import6(cx, s, imports.Host));
+            i0.DefineRawFunction("invert", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U32, _A::AbiType.String) }, new _A::AbiType[] { T12 }), (cx, s) => Import7(cx, s, imports.Host));
+            i0.DefineRawFunction("entries", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.U64, T17) }, new _A::AbiType[] { _A::AbiType.List(T17) }), (cx, s) => Import8(cx, s, imports.Host));
             i0.DefineRawFunction("address", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U8, 4) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U8, 16) }), (cx, s) => Import9(cx, s, imports.Host));
-            i0.DefineRawFunction("matrix", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.FixedList(_A::AbiType.F32, 3), 3) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.F32, 3) }), (cx, s) => Import10(cx, s, imports.Host));
-            i0.DefineRawFunction("stock", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }), (cx, s) => Import11(cx, s, imports.Host));
+            i0.DefineRawFunction("matrix", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(T22, 3) }, new _A::AbiType[] { T22 }), (cx, s) => Import10(cx, s, imports.Host));
+            i0.DefineRawFunction("stock", new _A::AbiFunctionType(new _A::AbiType[] { T14 }, new _A::AbiType[] { T14 }), (cx, s) => Import11(cx, s, imports.Host));
             var i1 = host;
             i1.DefineRawFunction("nested", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.Map(_A::AbiType.Bool, _A::AbiType.List(_A::AbiType.String))) }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import12(cx, s, imports.World));
         }
@@ -211,11 +218,11 @@ namespace Test.Maps.Maps
         {
             Instance = instance;
             F0 = _C::ExportBinding.BindFunction(instance, null, "count", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.List(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F1 = _C::ExportBinding.BindFunction(instance, null, "names", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.String, 3) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.String, 3) }));
-            F2 = _C::ExportBinding.BindFunction(instance, null, "wide", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U64, 20) }, new _A::AbiType[] { _A::AbiType.FixedList(_A::AbiType.U64, 20) }));
+            F1 = _C::ExportBinding.BindFunction(instance, null, "names", new _A::AbiFunctionType(new _A::AbiType[] { T2 }, new _A::AbiType[] { T2 }));
+            F2 = _C::ExportBinding.BindFunction(instance, null, "wide", new _A::AbiFunctionType(new _A::AbiType[] { T3 }, new _A::AbiType[] { T3 }));
             F3 = _C::ExportBinding.BindFunction(instance, null, "maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Map(_A::AbiType.S8, _A::AbiType.U16)) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.FixedList(_A::AbiType.U32, 2), _A::AbiType.Map(_A::AbiType.String, _A::AbiType.String)) }));
-            F4 = _C::ExportBinding.BindFunction(instance, null, "reshape", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null)) }, new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null)) }));
-            F5 = _C::ExportBinding.BindFunction(instance, null, "restock", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Counts", _A::AbiType.Map(_A::AbiType.String, _A::AbiType.U32)), new _A::AbiField("Corners", _A::AbiType.FixedList(_A::AbiType.S32, 4))) }));
+            F4 = _C::ExportBinding.BindFunction(instance, null, "reshape", new _A::AbiFunctionType(new _A::AbiType[] { T11 }, new _A::AbiType[] { T11 }));
+            F5 = _C::ExportBinding.BindFunction(instance, null, "restock", new _A::AbiFunctionType(new _A::AbiType[] { T14 }, new _A::AbiType[] { T14 }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -254,13 +254,14 @@ namespace Test.Names.Names
         internal _C::ExportFunction F10 = null!;
         internal _C::ExportFunction F11 = null!;
         internal _C::ExportFunction F12 = null!;
+        private static readonly _A::AbiType T0 = _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String));
 
         internal void DefineImports(_R::HostImports host, global::Test.Names.Names.NamesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:names/keywords@0.2.0");
             i0.DefineRawFunction("equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }), (cx, s) => Import13(cx, s, imports.Keywords));
             i0.DefineRawFunction("dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import14(cx, s, imports.Keywords));
-            i0.DefineRawFunction("instance", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }), (cx, s) => Import15(cx, s, imports.Keywords));
+            i0.DefineRawFunction("instance", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }), (cx, s) => Import15(cx, s, imports.Keywords));
             i0.DefineRawFunction("get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import16(cx, s, imports.Keywords));
             i0.DefineRawFunction("to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import17(cx, s, imports.Keywords));
             i0.DefineRawFunction("interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import18(cx, s, imports.Keywords));
@@ -274,7 +275,7 @@ namespace Test.Names.Names
             Instance = instance;
             F0 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
             F1 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
-            F2 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "instance", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }, new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String)) }));
+            F2 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "instance", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }));
             F3 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
             F4 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }));
             F5 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }));

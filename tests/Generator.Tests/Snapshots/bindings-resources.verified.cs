@@ -321,6 +321,7 @@ namespace Test.Res.Resources
         internal _C::ExportFunction F4 = null!;
         internal _C::ExportFunction F5 = null!;
         internal _C::ExportFunction F6 = null!;
+        private static readonly _A::AbiType T0 = _A::AbiType.List(_A::AbiType.U8);
 
         internal void DefineImports(_R::HostImports host, global::Test.Res.Resources.ResourcesWorld.Imports imports)
         {
@@ -332,13 +333,13 @@ namespace Test.Res.Resources
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
             i0.DefineRawFunction("[constructor]file", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("[method]file.read", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s) => Import8(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("[method]file.read", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { T0 }), (cx, s) => Import8(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[static]file.open", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import9(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]file.dup", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { Own0 }), (cx, s) => Import10(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]file.size", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { _A::AbiType.U64 }), (cx, s) => Import11(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]directory.list", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.String) }), (cx, s) => Import12(cx, s, imports.HostFiles));
             i0.DefineRawFunction("[method]directory.open-file", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Result(Own0, _A::AbiType.String) }), (cx, s) => Import13(cx, s, imports.HostFiles));
-            i0.DefineRawFunction("read-all", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s) => Import14(cx, s, imports.HostFiles));
+            i0.DefineRawFunction("read-all", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0 }, new _A::AbiType[] { T0 }), (cx, s) => Import14(cx, s, imports.HostFiles));
             i0.DefineRawFunction("consume", new _A::AbiFunctionType(new _A::AbiType[] { Own0 }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import15(cx, s, imports.HostFiles));
             i0.DefineRawFunction("maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(Borrow1) }, new _A::AbiType[] { _A::AbiType.Option(Own1) }), (cx, s) => Import16(cx, s, imports.HostFiles));
         }
