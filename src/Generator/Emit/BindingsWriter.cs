@@ -594,6 +594,16 @@ internal sealed class BindingsWriter
 
         var slots = Math.Max(1, f.ParamsSpilled ? 1 : f.FlatParams);
         w.WriteLine($"var c = F{id}.Start(stackalloc {Raw}[{N(slots)}]);");
+
+        // The body goes to its own writer first: the context and the slots are copied to locals (which the JIT
+        // keeps in registers, unlike the fields of the call it passes by reference) only when the body uses them.
+        var outer = w;
+        w = new SourceWriter();
+        for (var k = 0; k < 3; k++)
+        {
+            w.Indent();
+        }
+
         var hasIndex = false;
         if (f.ParamsSpilled)
         {
@@ -631,7 +641,7 @@ internal sealed class BindingsWriter
                 w.WriteLine("c.Complete();");
             }
 
-            w.CloseBlock();
+            FlushCallBody(outer, w);
             return "Call" + id;
         }
 
@@ -664,8 +674,32 @@ internal sealed class BindingsWriter
             WriteEndLends(w);
         }
 
-        w.CloseBlock();
+        FlushCallBody(outer, w);
         return "Call" + id;
+    }
+
+    /// <summary>Writes a call's body after the locals for the context and slots it uses, and closes the method.</summary>
+    private static void FlushCallBody(SourceWriter outer, SourceWriter body)
+    {
+        var text = body.ToString();
+        var usesContext = text.Contains(CallCx);
+        var usesSlots = text.Contains(CallSlots);
+        if (usesContext)
+        {
+            outer.WriteLine("var cx = c.Context;");
+        }
+
+        if (usesSlots)
+        {
+            outer.WriteLine("var s = c.Slots;");
+        }
+
+        foreach (var line in text.Replace(CallCx, "cx").Replace(CallSlots, "s").Split('\n').Where(l => l.Length > 0))
+        {
+            outer.WriteVerbatim(line);
+        }
+
+        outer.CloseBlock();
     }
 
     private const string CallCx = "c.Context";

@@ -73,6 +73,7 @@ public ref struct ExportCall
     /// Runs <c>post-return</c>, checks and closes the call's handle scope (for a function with handles) and leaves
     /// the instance. A failure here has already left the instance: a later <see cref="Abort"/> does nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete()
     {
         _completing = true;

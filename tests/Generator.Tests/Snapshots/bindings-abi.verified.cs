@@ -196,28 +196,30 @@ namespace Test.Abi.Abi
         internal global::Test.Abi.Guest.Big Call0(uint a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15)
         {
             var c = F0.Start(stackalloc _A::RawValue[16]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
-            c.Slots[i++] = _A::RawValue.FromU32(a1);
-            c.Slots[i++] = _A::RawValue.FromU32(a2);
-            c.Slots[i++] = _A::RawValue.FromU32(a3);
-            c.Slots[i++] = _A::RawValue.FromU32(a4);
-            c.Slots[i++] = _A::RawValue.FromU32(a5);
-            c.Slots[i++] = _A::RawValue.FromU32(a6);
-            c.Slots[i++] = _A::RawValue.FromU32(a7);
-            c.Slots[i++] = _A::RawValue.FromU32(a8);
-            c.Slots[i++] = _A::RawValue.FromU32(a9);
-            c.Slots[i++] = _A::RawValue.FromU32(a10);
-            c.Slots[i++] = _A::RawValue.FromU32(a11);
-            c.Slots[i++] = _A::RawValue.FromU32(a12);
-            c.Slots[i++] = _A::RawValue.FromU32(a13);
-            c.Slots[i++] = _A::RawValue.FromU32(a14);
-            c.Slots[i++] = _A::RawValue.FromU32(a15);
+            s[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a1);
+            s[i++] = _A::RawValue.FromU32(a2);
+            s[i++] = _A::RawValue.FromU32(a3);
+            s[i++] = _A::RawValue.FromU32(a4);
+            s[i++] = _A::RawValue.FromU32(a5);
+            s[i++] = _A::RawValue.FromU32(a6);
+            s[i++] = _A::RawValue.FromU32(a7);
+            s[i++] = _A::RawValue.FromU32(a8);
+            s[i++] = _A::RawValue.FromU32(a9);
+            s[i++] = _A::RawValue.FromU32(a10);
+            s[i++] = _A::RawValue.FromU32(a11);
+            s[i++] = _A::RawValue.FromU32(a12);
+            s[i++] = _A::RawValue.FromU32(a13);
+            s[i++] = _A::RawValue.FromU32(a14);
+            s[i++] = _A::RawValue.FromU32(a15);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift0(c.Context, c.Slots, ref i));
+                return c.Return(Lift0(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -229,28 +231,29 @@ namespace Test.Abi.Abi
         internal (ulong, ulong) Call1(global::Test.Abi.Guest.Big a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16)
         {
             var c = F1.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
             var args = c.Spill(4U, 68U);
-            Store1(c.Context, a0, args);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 4, a1);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 8, a2);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 12, a3);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 16, a4);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 20, a5);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 24, a6);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 28, a7);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 32, a8);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 36, a9);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 40, a10);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 44, a11);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 48, a12);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 52, a13);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 56, a14);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 60, a15);
-            _C::AbiMemory.WriteU32(c.Context.GetMemory(), args + 64, a16);
+            Store1(cx, a0, args);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
             c.Call();
             try
             {
-                return c.Return(Load2(c.Context, c.Results(16U, 8)));
+                return c.Return(Load2(cx, c.Results(16U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -262,28 +265,30 @@ namespace Test.Abi.Abi
         internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
         {
             var c = F2.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var args = c.Spill(8U, 136U);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args, a0);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 8, a1);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 16, a2);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 24, a3);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 32, a4);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 40, a5);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 48, a6);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 56, a7);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 64, a8);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 72, a9);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 80, a10);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 88, a11);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 96, a12);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 104, a13);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 112, a14);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 120, a15);
-            _C::AbiMemory.WriteU64(c.Context.GetMemory(), args + 128, a16);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args, a0);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 24, a3);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 32, a4);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 40, a5);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 48, a6);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 56, a7);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 64, a8);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 72, a9);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 80, a10);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 88, a11);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 96, a12);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 104, a13);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U64);
+                return c.Return(s[0].U64);
             }
             catch (global::System.Exception e)
             {
@@ -295,12 +300,14 @@ namespace Test.Abi.Abi
         internal global::Test.Abi.Types.Wide Call3(global::Test.Abi.Types.Wide a0)
         {
             var c = F3.Start(stackalloc _A::RawValue[9]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower3(c.Context, a0, c.Slots, ref i);
+            Lower3(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load3(c.Context, c.Results(72U, 8)));
+                return c.Return(Load3(cx, c.Results(72U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -313,12 +320,14 @@ namespace Test.Abi.Abi
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
             var c = F4.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower4(c.Context, a0, c.Slots, ref i);
+            Lower4(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load5(c.Context, c.Results(16U, 4)));
+                return c.Return(Load5(cx, c.Results(16U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -339,20 +348,21 @@ namespace Test.Abi.Abi
             _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
             _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
             var c = F5.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
             var args = c.Spill(4U, 72U);
-            Store4(c.Context, a0, args);
-            Store4(c.Context, a1, args + 8);
-            Store4(c.Context, a2, args + 16);
-            Store4(c.Context, a3, args + 24);
-            Store4(c.Context, a4, args + 32);
-            Store4(c.Context, a5, args + 40);
-            Store4(c.Context, a6, args + 48);
-            Store4(c.Context, a7, args + 56);
-            Store4(c.Context, a8, args + 64);
+            Store4(cx, a0, args);
+            Store4(cx, a1, args + 8);
+            Store4(cx, a2, args + 16);
+            Store4(cx, a3, args + 24);
+            Store4(cx, a4, args + 32);
+            Store4(cx, a5, args + 40);
+            Store4(cx, a6, args + 48);
+            Store4(cx, a7, args + 56);
+            Store4(cx, a8, args + 64);
             c.Call();
             try
             {
-                return c.Return(Load4(c.Context, c.Results(8U, 4)));
+                return c.Return(Load4(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {

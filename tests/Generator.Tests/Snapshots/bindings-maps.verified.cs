@@ -237,12 +237,14 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
             var c = F0.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower0(c.Context, a0, c.Slots, ref i);
+            Lower0(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -255,12 +257,14 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
             var c = F1.Start(stackalloc _A::RawValue[6]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load1(c.Context, c.Results(24U, 4)));
+                return c.Return(Load1(cx, c.Results(24U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -273,12 +277,13 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
             var c = F2.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
             var args = c.Spill(8U, 160U);
-            Store2(c.Context, a0, args);
+            Store2(cx, a0, args);
             c.Call();
             try
             {
-                return c.Return(Load2(c.Context, c.Results(160U, 8)));
+                return c.Return(Load2(cx, c.Results(160U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -290,12 +295,14 @@ namespace Test.Maps.Maps
         internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
         {
             var c = F3.Start(stackalloc _A::RawValue[3]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower3(c.Context, a0, c.Slots, ref i);
+            Lower3(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load4(c.Context, c.Results(12U, 4)));
+                return c.Return(Load4(cx, c.Results(12U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -308,12 +315,14 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
             var c = F4.Start(stackalloc _A::RawValue[3]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower5(c.Context, a0, c.Slots, ref i);
+            Lower5(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load5(c.Context, c.Results(24U, 8)));
+                return c.Return(Load5(cx, c.Results(24U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -325,12 +334,14 @@ namespace Test.Maps.Maps
         internal global::Test.Maps.Types.Inventory Call5(global::Test.Maps.Types.Inventory a0)
         {
             var c = F5.Start(stackalloc _A::RawValue[6]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower6(c.Context, a0, c.Slots, ref i);
+            Lower6(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load6(c.Context, c.Results(24U, 4)));
+                return c.Return(Load6(cx, c.Results(24U, 4)));
             }
             catch (global::System.Exception e)
             {

@@ -299,13 +299,14 @@ namespace Test.Names.Names
         internal bool Call0(uint a0, uint a1)
         {
             var c = F0.Start(stackalloc _A::RawValue[2]);
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
-            c.Slots[i++] = _A::RawValue.FromU32(a1);
+            s[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a1);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].I32 != 0);
+                return c.Return(s[0].I32 != 0);
             }
             catch (global::System.Exception e)
             {
@@ -324,12 +325,14 @@ namespace Test.Names.Names
         internal global::Test.Names.Keywords.Class Call2(global::Test.Names.Keywords.Class a0)
         {
             var c = F2.Start(stackalloc _A::RawValue[3]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower0(c.Context, a0, c.Slots, ref i);
+            Lower0(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load0(c.Context, c.Results(12U, 4)));
+                return c.Return(Load0(cx, c.Results(12U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -341,10 +344,11 @@ namespace Test.Names.Names
         internal uint Call3()
         {
             var c = F3.Start(stackalloc _A::RawValue[1]);
+            var s = c.Slots;
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -357,14 +361,16 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
             var c = F4.Start(stackalloc _A::RawValue[4]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
-            c.Slots[i++] = _A::RawValue.FromU32(a1);
-            c.Slots[i++] = _A::RawValue.FromU32(a2);
+            Lower1(cx, a0, s, ref i);
+            s[i++] = _A::RawValue.FromU32(a1);
+            s[i++] = _A::RawValue.FromU32(a2);
             c.Call();
             try
             {
-                return c.Return(Load1(c.Context, c.Results(8U, 4)));
+                return c.Return(Load1(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -377,13 +383,15 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
             var c = F5.Start(stackalloc _A::RawValue[3]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
-            c.Slots[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            Lower1(cx, a0, s, ref i);
+            s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
             c.Call();
             try
             {
-                return c.Return(Load1(c.Context, c.Results(8U, 4)));
+                return c.Return(Load1(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -395,12 +403,13 @@ namespace Test.Names.Names
         internal uint Call6(uint a0)
         {
             var c = F6.Start(stackalloc _A::RawValue[1]);
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a0);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -413,14 +422,16 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
             var c = F7.Start(stackalloc _A::RawValue[4]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
-            c.Slots[i++] = _A::RawValue.FromU32(a1);
-            c.Slots[i++] = _A::RawValue.FromU32(a2);
+            Lower1(cx, a0, s, ref i);
+            s[i++] = _A::RawValue.FromU32(a1);
+            s[i++] = _A::RawValue.FromU32(a2);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].I32 != 0);
+                return c.Return(s[0].I32 != 0);
             }
             catch (global::System.Exception e)
             {
@@ -439,10 +450,11 @@ namespace Test.Names.Names
         internal uint Call9()
         {
             var c = F9.Start(stackalloc _A::RawValue[1]);
+            var s = c.Slots;
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -454,12 +466,13 @@ namespace Test.Names.Names
         internal uint Call10(uint a0)
         {
             var c = F10.Start(stackalloc _A::RawValue[1]);
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a0);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -478,10 +491,11 @@ namespace Test.Names.Names
         internal uint Call12()
         {
             var c = F12.Start(stackalloc _A::RawValue[1]);
+            var s = c.Slots;
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {

@@ -376,13 +376,15 @@ namespace Test.Res.Resources
         internal global::Test.Res.GuestCounters.Counter Call0(uint a0)
         {
             var c = F0.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a0);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift0(c.Context, c.Slots, ref i));
+                return c.Return(Lift0(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -398,12 +400,14 @@ namespace Test.Res.Resources
         internal uint Call1(global::Test.Res.GuestCounters.Counter a0)
         {
             var c = F1.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -420,9 +424,11 @@ namespace Test.Res.Resources
         {
             _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.merge'", "other");
             var c = F2.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
-            Lower1(c.Context, a1, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
+            Lower1(cx, a1, s, ref i);
             c.Call();
             try
             {
@@ -438,13 +444,15 @@ namespace Test.Res.Resources
         {
             _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.take'", "other");
             var c = F3.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
-            Lower0(c.Context, a1, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
+            Lower0(cx, a1, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -460,13 +468,15 @@ namespace Test.Res.Resources
         internal global::Test.Res.GuestCounters.Counter Call4(uint a0)
         {
             var c = F4.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a0);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift0(c.Context, c.Slots, ref i));
+                return c.Return(Lift0(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -483,12 +493,14 @@ namespace Test.Res.Resources
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'counters' of function 'total'", "counters");
             var c = F5.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower2(c.Context, a0, c.Slots, ref i);
+            Lower2(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U64);
+                return c.Return(s[0].U64);
             }
             catch (global::System.Exception e)
             {
@@ -504,11 +516,13 @@ namespace Test.Res.Resources
         internal global::Test.Res.GuestCounters.Counter Call6()
         {
             var c = F6.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             c.Call();
             var i = 0;
             try
             {
-                return c.Return(Lift0(c.Context, c.Slots, ref i));
+                return c.Return(Lift0(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {

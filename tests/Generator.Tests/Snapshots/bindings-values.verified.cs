@@ -838,23 +838,24 @@ namespace Test.Values.Values
         internal global::System.Text.Rune Call0(bool a0, sbyte a1, byte a2, short a3, ushort a4, int a5, uint a6, long a7, ulong a8, float a9, double a10, global::System.Text.Rune a11)
         {
             var c = F0.Start(stackalloc _A::RawValue[12]);
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromI32(a0 ? 1 : 0);
-            c.Slots[i++] = _A::RawValue.FromI32(a1);
-            c.Slots[i++] = _A::RawValue.FromU32(a2);
-            c.Slots[i++] = _A::RawValue.FromI32(a3);
-            c.Slots[i++] = _A::RawValue.FromU32(a4);
-            c.Slots[i++] = _A::RawValue.FromI32(a5);
-            c.Slots[i++] = _A::RawValue.FromU32(a6);
-            c.Slots[i++] = _A::RawValue.FromI64(a7);
-            c.Slots[i++] = _A::RawValue.FromU64(a8);
-            c.Slots[i++] = _A::RawValue.FromF32(a9);
-            c.Slots[i++] = _A::RawValue.FromF64(a10);
-            c.Slots[i++] = _A::RawValue.FromU32((uint)(a11).Value);
+            s[i++] = _A::RawValue.FromI32(a0 ? 1 : 0);
+            s[i++] = _A::RawValue.FromI32(a1);
+            s[i++] = _A::RawValue.FromU32(a2);
+            s[i++] = _A::RawValue.FromI32(a3);
+            s[i++] = _A::RawValue.FromU32(a4);
+            s[i++] = _A::RawValue.FromI32(a5);
+            s[i++] = _A::RawValue.FromU32(a6);
+            s[i++] = _A::RawValue.FromI64(a7);
+            s[i++] = _A::RawValue.FromU64(a8);
+            s[i++] = _A::RawValue.FromF32(a9);
+            s[i++] = _A::RawValue.FromF64(a10);
+            s[i++] = _A::RawValue.FromU32((uint)(a11).Value);
             c.Call();
             try
             {
-                return c.Return(_C::AbiHelpers.LiftChar(c.Slots[0].U32));
+                return c.Return(_C::AbiHelpers.LiftChar(s[0].U32));
             }
             catch (global::System.Exception e)
             {
@@ -867,12 +868,14 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
             var c = F1.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower0(c.Context, a0, c.Slots, ref i);
+            Lower0(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load0(c.Context, c.Results(8U, 4)));
+                return c.Return(Load0(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -885,12 +888,14 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
             var c = F2.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load1(c.Context, c.Results(8U, 4)));
+                return c.Return(Load1(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -903,12 +908,14 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
             var c = F3.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower2(c.Context, a0, c.Slots, ref i);
+            Lower2(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load2(c.Context, c.Results(8U, 4)));
+                return c.Return(Load2(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -920,12 +927,14 @@ namespace Test.Values.Values
         internal (byte, string, double) Call4((byte, string, double) a0)
         {
             var c = F4.Start(stackalloc _A::RawValue[4]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower3(c.Context, a0, c.Slots, ref i);
+            Lower3(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load3(c.Context, c.Results(24U, 8)));
+                return c.Return(Load3(cx, c.Results(24U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -937,13 +946,15 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.Color Call5(global::Test.Values.Types.Color a0)
         {
             var c = F5.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower4(c.Context, a0, c.Slots, ref i);
+            Lower4(cx, a0, s, ref i);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift4(c.Context, c.Slots, ref i));
+                return c.Return(Lift4(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -955,16 +966,18 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.F40 Call6(global::Test.Values.Types.Fl8 a0, global::Test.Values.Types.Fl16 a1, global::Test.Values.Types.Fl32 a2, global::Test.Values.Types.F40 a3, global::Test.Values.Types.F70 a4)
         {
             var c = F6.Start(stackalloc _A::RawValue[8]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower5(c.Context, a0, c.Slots, ref i);
-            Lower6(c.Context, a1, c.Slots, ref i);
-            Lower7(c.Context, a2, c.Slots, ref i);
-            Lower8(c.Context, a3, c.Slots, ref i);
-            Lower9(c.Context, a4, c.Slots, ref i);
+            Lower5(cx, a0, s, ref i);
+            Lower6(cx, a1, s, ref i);
+            Lower7(cx, a2, s, ref i);
+            Lower8(cx, a3, s, ref i);
+            Lower9(cx, a4, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load8(c.Context, c.Results(8U, 4)));
+                return c.Return(Load8(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -976,12 +989,14 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
         {
             var c = F7.Start(stackalloc _A::RawValue[3]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower10(c.Context, a0, c.Slots, ref i);
+            Lower10(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load10(c.Context, c.Results(12U, 4)));
+                return c.Return(Load10(cx, c.Results(12U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -993,12 +1008,14 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
         {
             var c = F8.Start(stackalloc _A::RawValue[4]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower11(c.Context, a0, c.Slots, ref i);
+            Lower11(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load11(c.Context, c.Results(24U, 8)));
+                return c.Return(Load11(cx, c.Results(24U, 8)));
             }
             catch (global::System.Exception e)
             {
@@ -1010,11 +1027,13 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Call9()
         {
             var c = F9.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             c.Call();
             var i = 0;
             try
             {
-                return c.Return(Lift12(c.Context, c.Slots, ref i));
+                return c.Return(Lift12(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -1026,12 +1045,14 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.Mixed Call10(global::Test.Values.Types.Point a0)
         {
             var c = F10.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower13(c.Context, a0, c.Slots, ref i);
+            Lower13(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load14(c.Context, c.Results(40U, 8)));
+                return c.Return(Load14(cx, c.Results(40U, 8)));
             }
             catch (global::System.Exception e)
             {

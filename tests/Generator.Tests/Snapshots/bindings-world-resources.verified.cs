@@ -359,13 +359,15 @@ namespace Test.WorldResources.WorldResources
         internal global::Test.WorldResources.WorldResources.Blob Call0(uint a0)
         {
             var c = F0.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            c.Slots[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a0);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift0(c.Context, c.Slots, ref i));
+                return c.Return(Lift0(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -382,12 +384,14 @@ namespace Test.WorldResources.WorldResources
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'size-of'", "b");
             var c = F1.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower1(c.Context, a0, c.Slots, ref i);
+            Lower1(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -403,12 +407,14 @@ namespace Test.WorldResources.WorldResources
         internal uint Call2(global::Test.WorldResources.WorldResources.View a0)
         {
             var c = F2.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower2(c.Context, a0, c.Slots, ref i);
+            Lower2(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -425,12 +431,14 @@ namespace Test.WorldResources.WorldResources
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'consume'", "b");
             var c = F3.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower0(c.Context, a0, c.Slots, ref i);
+            Lower0(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(c.Slots[0].U32);
+                return c.Return(s[0].U32);
             }
             catch (global::System.Exception e)
             {
@@ -447,12 +455,14 @@ namespace Test.WorldResources.WorldResources
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'h' of function 'wrap'", "h");
             var c = F4.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower3(c.Context, a0, c.Slots, ref i);
+            Lower3(cx, a0, s, ref i);
             c.Call();
             try
             {
-                return c.Return(Load4(c.Context, c.Results(8U, 4)));
+                return c.Return(Load4(cx, c.Results(8U, 4)));
             }
             catch (global::System.Exception e)
             {
@@ -468,11 +478,13 @@ namespace Test.WorldResources.WorldResources
         internal global::Test.WorldResources.WorldResources.Marker Call5()
         {
             var c = F5.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             c.Call();
             var i = 0;
             try
             {
-                return c.Return(Lift5(c.Context, c.Slots, ref i));
+                return c.Return(Lift5(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
@@ -489,13 +501,15 @@ namespace Test.WorldResources.WorldResources
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 't' of function 'pass-token'", "t");
             var c = F6.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            Lower6(c.Context, a0, c.Slots, ref i);
+            Lower6(cx, a0, s, ref i);
             c.Call();
             i = 0;
             try
             {
-                return c.Return(Lift6(c.Context, c.Slots, ref i));
+                return c.Return(Lift6(cx, s, ref i));
             }
             catch (global::System.Exception e)
             {
