@@ -4,13 +4,13 @@ using WitBindgen.Generator.Specs;
 namespace WitBindgen.Generator;
 
 /// <summary>
-/// Reads the <c>[assembly: WitBindgen.Runtime.WitInterfaceBindings(...)]</c> attributes of the referenced assemblies:
+/// Reads the <c>[assembly: WitBindgen.Runtime.CompilerServices.WitInterfaceBindings(...)]</c> attributes of the referenced assemblies:
 /// the WIT interfaces whose C# types they hold (see <see cref="ProvidedInterface"/>).
 /// </summary>
 internal static class ProvidedInterfaces
 {
     /// <summary>The attribute's full metadata name.</summary>
-    public const string AttributeName = "WitBindgen.Runtime.WitInterfaceBindingsAttribute";
+    public const string AttributeName = "WitBindgen.Runtime.CompilerServices.WitInterfaceBindingsAttribute";
 
     /// <summary>The interfaces of every referenced assembly that references the runtime, in a stable order.</summary>
     public static EquatableArray<ProvidedInterface> Read(Compilation compilation, CancellationToken ct)

@@ -118,7 +118,7 @@ public sealed partial class WitGenerator
             var args = new[] { spec.Name, spec.Namespace }.Select(Quote)
                 .Append(spec.Imported ? "true" : "false")
                 .Concat(spec.Types.Select(Quote));
-            w.WriteLine($"[assembly: global::WitBindgen.Runtime.WitInterfaceBindings({string.Join(", ", args)})]");
+            w.WriteLine($"[assembly: global::WitBindgen.Runtime.CompilerServices.WitInterfaceBindings({string.Join(", ", args)})]");
             return w.ToString();
 
             static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
@@ -254,11 +254,7 @@ public sealed partial class WitGenerator
                 }
 
                 Docs.Summary(w, f.Flags[i].Docs, $"The <c>{Docs.Escape(f.Flags[i].WitName)}</c> flag.");
-                w.WriteLine($"public bool {f.Flags[i].Name}");
-                w.OpenBlock();
-                w.WriteLine($"get => ({word} & {mask}) != 0;");
-                w.WriteLine($"init => {word} = value ? {word} | {mask} : {word} & ~{mask};");
-                w.CloseBlock();
+                w.WriteLine($"public bool {f.Flags[i].Name} {{ get => ({word} & {mask}) != 0; init => {word} = value ? {word} | {mask} : {word} & ~{mask}; }}");
             }
 
             w.CloseBlock();

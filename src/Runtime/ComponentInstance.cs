@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Instantiation;
@@ -53,8 +52,7 @@ public sealed class ComponentInstance : IDisposable
     /// <param name="name">The function name.</param>
     /// <param name="expected">The function type the bindings were generated for.</param>
     /// <exception cref="ComponentLinkException">The function is missing or its type differs (the message names both types and the first difference).</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
+    internal RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
         var function = instance is null ? GetRawFunction(name) : GetRawFunction(instance, name);
@@ -79,8 +77,7 @@ public sealed class ComponentInstance : IDisposable
     /// Finds a resource type exported by an exported instance for generated bindings.
     /// </summary>
     /// <exception cref="ComponentLinkException">The resource type is missing.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ResourceType BindResourceType(string instance, string name) =>
+    internal ResourceType BindResourceType(string instance, string name) =>
         GetResourceType(instance, name) ?? throw new ComponentLinkException($"the component does not export the resource '{name}' of the exported instance '{instance}'");
 
     /// <summary>A resource type exported by an exported instance, or null.</summary>

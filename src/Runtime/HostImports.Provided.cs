@@ -1,15 +1,16 @@
 using System.ComponentModel;
 using WitBindgen.Runtime.State;
 
-namespace WitBindgen.Runtime;
+namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
 /// Host resources shared between generated worlds: the bindings that implement an interface define its resources
 /// with their representation table, and a world whose functions pass those resources (bindings generated in another
 /// assembly, or by another world) finds the same type and table among its providers, so a handle maps to the same
-/// C# object on both sides.
+/// C# object on both sides. For generated code; may change with the generator.
 /// </summary>
-public sealed partial class HostImports
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ProvidedResources
 {
     /// <summary>
     /// Finds the host resource <paramref name="resource"/> of the instance <paramref name="instance"/> (matched by
@@ -21,13 +22,14 @@ public sealed partial class HostImports
     /// <param name="type">The resource's runtime type.</param>
     /// <returns>The table that maps the resource's representations to objects of <typeparamref name="T"/>.</returns>
     /// <exception cref="ComponentLinkException">No provider defines the resource with a table of <typeparamref name="T"/>.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public HostResourceTable<T> FindResourceTable<T>(string instance, string resource, out ResourceType type)
+    /// <param name="providers">The providers the world is instantiated with.</param>
+    public static HostResourceTable<T> FindResourceTable<T>(this HostImports providers, string instance, string resource, out ResourceType type)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(resource);
-        if (Find(instance) is not HostInstance host)
+        if (providers.Find(instance) is not HostInstance host)
         {
             throw new ComponentLinkException(
                 $"the bindings pass the resource '{resource}' of the interface '{instance}', which no provider defines: pass the host that implements '{instance}' (for WASI interfaces, the WASI host: WasiConfiguration.Build()) as a provider");
@@ -42,36 +44,31 @@ public sealed partial class HostImports
         if (!host.Tables.TryGetValue(resource, out var table) || table is not HostResourceTable<T> typed)
         {
             throw new ComponentLinkException(
-                $"the provider of the interface '{host.Name}' defines its resource '{resource}' without a table of {typeof(T).FullName} objects, so the bindings cannot pass it (define it with HostInstance.DefineTableResource over the same C# class)");
+                $"the provider of the interface '{host.Name}' defines its resource '{resource}' without a table of {typeof(T).FullName} objects, so the bindings cannot pass it (define it with ProvidedResources.DefineTableResource over the same C# class)");
         }
 
         type = found;
         return typed;
     }
-}
-
-/// <summary>A host-implemented instance: resources defined with their representation tables.</summary>
-public sealed partial class HostInstance
-{
-    internal Dictionary<string, object> Tables { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Defines a resource type implemented by the host whose representations index <paramref name="table"/> (for
     /// generated bindings): other bindings that pass the resource find the table through
-    /// <see cref="HostImports.FindResourceTable{T}"/>.
+    /// <see cref="FindResourceTable{T}"/>.
     /// </summary>
     /// <typeparam name="T">The resource's C# class.</typeparam>
     /// <param name="name">The resource's name in the interface.</param>
     /// <param name="table">The table of the resource's objects.</param>
     /// <param name="destructor">Called with the representation when the guest drops its last owning handle.</param>
     /// <returns>The resource's runtime type.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ResourceType DefineTableResource<T>(string name, HostResourceTable<T> table, Action<int>? destructor)
+    /// <param name="instance">The imported instance the bindings define.</param>
+    public static ResourceType DefineTableResource<T>(this HostInstance instance, string name, HostResourceTable<T> table, Action<int>? destructor)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(table);
-        var type = DefineResource(name, destructor);
-        Tables[name] = table;
+        var type = instance.DefineResource(name, destructor);
+        instance.Tables[name] = table;
         return type;
     }
 }

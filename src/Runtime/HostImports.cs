@@ -115,6 +115,9 @@ public sealed partial class HostInstance
     /// <summary>The instance's import name.</summary>
     public string Name { get; }
 
+    /// <summary>The representation tables of resources defined with <see cref="CompilerServices.ProvidedResources.DefineTableResource{T}"/>, by resource name.</summary>
+    internal Dictionary<string, object> Tables { get; } = new(StringComparer.Ordinal);
+
     internal Dictionary<string, object> Exports { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Defines a function of the instance.</summary>

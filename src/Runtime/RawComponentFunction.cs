@@ -1,3 +1,4 @@
+using WitBindgen.Runtime.CompilerServices;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Instantiation;
 using WitBindgen.Runtime.Interop;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace WitBindgen.Runtime;
+namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
 /// Names the C# types generated in this assembly for one WIT interface (emitted by the generator, one per interface

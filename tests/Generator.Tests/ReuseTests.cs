@@ -100,7 +100,7 @@ public class ReuseTests
         Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.StartsWith("Test.Shared.Store.", StringComparison.Ordinal));
         var world = World(result);
         Assert.Contains("global::Test.Shared.Store.Entry e", world);
-        Assert.Contains("providers.FindResourceTable<global::Test.Shared.Store.Blob>(\"test:shared/store@1.0.0\", \"blob\"", world);
+        Assert.Contains("_C::ProvidedResources.FindResourceTable<global::Test.Shared.Store.Blob>(providers, \"test:shared/store@1.0.0\", \"blob\"", world);
 
         // The world's Imports asks only for its own function import; the provider implements the interface.
         Assert.Contains("public Imports(global::Test.App.App.IAppImports world)", world);
@@ -148,7 +148,7 @@ public class ReuseTests
         // With names the provider's namespace: its bindings are reused, with its names.
         var (reused, _) = RunApp(provider, new Dictionary<string, string> { ["WitWith"] = "test:shared/store=Provider.Shared.Store" });
         Assert.DoesNotContain(reused.GeneratedSources, s => s.HintName.StartsWith("Test.Shared.Store", StringComparison.Ordinal));
-        Assert.Contains("providers.FindResourceTable<global::Provider.Shared.Store.Blob>", World(reused));
+        Assert.Contains("_C::ProvidedResources.FindResourceTable<global::Provider.Shared.Store.Blob>(providers", World(reused));
         problems = Problems(reused, compilation);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }

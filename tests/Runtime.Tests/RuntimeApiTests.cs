@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using WitBindgen.Runtime.Abi;
-using WitBindgen.Runtime.State;
+using WitBindgen.Runtime.CompilerServices;
 using Xunit;
 
 namespace WitBindgen.Runtime.Tests;
@@ -35,52 +35,39 @@ public class RuntimeApiTests
     {
         var namespaces = Runtime.GetExportedTypes().Select(t => t.Namespace).Distinct().Order().ToList();
 
-        Assert.Equal(["WitBindgen.Runtime", "WitBindgen.Runtime.Abi", "WitBindgen.Runtime.State"], namespaces);
+        Assert.Equal(["WitBindgen.Runtime", "WitBindgen.Runtime.Abi", "WitBindgen.Runtime.CompilerServices", "WitBindgen.Runtime.State"], namespaces);
     }
 
-    public static TheoryData<Type> GeneratedCodeTypes() => new()
+    [Fact]
+    public void EveryTypeForGeneratedCodeIsHiddenFromIntelliSense()
     {
-        typeof(AbiMemory),
-        typeof(GuestSlice),
-        typeof(SharedCase<>),
-        typeof(HostResourceTable<>),
-        typeof(EnteredInstances),
-        typeof(WitInterfaceBindingsAttribute),
-    };
+        var types = Runtime.GetExportedTypes().Where(t => t.Namespace == "WitBindgen.Runtime.CompilerServices").ToList();
 
-    [Theory]
-    [MemberData(nameof(GeneratedCodeTypes))]
-    public void TypesForGeneratedCodeAreHiddenFromIntelliSense(Type type)
-    {
-        Assert.True(type.IsPublic);
-        Assert.Equal(EditorBrowsableState.Never, type.GetCustomAttribute<EditorBrowsableAttribute>()?.State);
+        Assert.Equal(
+            ["AbiHelpers", "AbiMemory", "EnteredInstances", "ExportBinding", "ExportCall", "ExportFunction", "HostResourceTable`1", "SharedCase`1"],
+            types.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(types, t => Assert.Equal(EditorBrowsableState.Never, t.GetCustomAttribute<EditorBrowsableAttribute>()?.State));
     }
 
-    public static TheoryData<Type, string> GeneratedCodeMembers() => new()
+    [Fact]
+    public void NoTypeOutsideCompilerServicesIsHidden()
     {
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.Allocate) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.AllocateList) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.CheckList) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.CheckRegion) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.InvalidDiscriminant) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.LiftChar) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.LiftF32) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.LiftF64) },
-        { typeof(CanonicalAbi), nameof(CanonicalAbi.ThrowIfNull) },
-        { typeof(ComponentInstance), nameof(ComponentInstance.BindRawFunction) },
-        { typeof(ComponentInstance), nameof(ComponentInstance.BindResourceType) },
-        { typeof(HostImports), nameof(HostImports.FindResourceTable) },
-        { typeof(HostInstance), nameof(HostInstance.DefineTableResource) },
-    };
+        // Hiding is for the generated-code namespace only: what users call elsewhere stays visible.
+        var hidden = Runtime.GetExportedTypes()
+            .Where(t => t.Namespace != "WitBindgen.Runtime.CompilerServices")
+            .Where(t => t.GetCustomAttribute<EditorBrowsableAttribute>()?.State == EditorBrowsableState.Never)
+            .Select(t => t.FullName)
+            .ToList();
 
-    [Theory]
-    [MemberData(nameof(GeneratedCodeMembers))]
-    public void MembersForGeneratedCodeAreHiddenFromIntelliSense(Type type, string name)
+        Assert.Empty(hidden);
+    }
+
+    [Fact]
+    public void BindingMethodsAreNotPublicOnComponentInstance()
     {
-        var members = type.GetMember(name, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance);
-
-        Assert.NotEmpty(members);
-        Assert.All(members, m => Assert.Equal(EditorBrowsableState.Never, m.GetCustomAttribute<EditorBrowsableAttribute>()?.State));
+        // Generated bindings bind through ExportBinding; the instance's own entry points are internal.
+        Assert.Null(typeof(ComponentInstance).GetMethod("BindRawFunction", BindingFlags.Public | BindingFlags.Instance));
+        Assert.Null(typeof(ComponentInstance).GetMethod("BindResourceType", BindingFlags.Public | BindingFlags.Instance));
     }
 
     [Fact]

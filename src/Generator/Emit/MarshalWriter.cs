@@ -10,15 +10,29 @@ namespace WitBindgen.Generator.Emit;
 /// </summary>
 internal sealed partial class MarshalWriter
 {
-    public const string Raw = "global::WitBindgen.Runtime.Abi.RawValue";
-    public const string Abi = "global::WitBindgen.Runtime.Abi.CanonicalAbi";
-    public const string Mem = "global::WitBindgen.Runtime.Abi.AbiMemory";
-    public const string Cx = "global::WitBindgen.Runtime.Abi.AbiContext";
-    public const string AbiType = "global::WitBindgen.Runtime.Abi.AbiType";
-    public const string ResourceValue = "global::WitBindgen.Runtime.ResourceValue";
+    /// <summary>
+    /// The using aliases the world file declares inside its namespace, for the runtime namespaces its ABI class
+    /// names: used only with <c>::</c> (<c>_A::RawValue</c>), which looks up aliases alone, so a user type of the
+    /// same name in the namespace cannot collide (a generated type never starts with an underscore either).
+    /// </summary>
+    public static readonly string[] Aliases =
+    {
+        "using _R = global::WitBindgen.Runtime;",
+        "using _A = global::WitBindgen.Runtime.Abi;",
+        "using _C = global::WitBindgen.Runtime.CompilerServices;",
+    };
+
+    public const string Raw = "_A::RawValue";
+    public const string Canon = "_A::CanonicalAbi";
+    public const string Abi = "_C::AbiHelpers";
+    public const string Mem = "_C::AbiMemory";
+    public const string Cx = "_A::AbiContext";
+    public const string AbiType = "_A::AbiType";
+    public const string ResourceValue = "_R::ResourceValue";
 
     private readonly Dictionary<ShapeSpec, int> _ids = new();
     private readonly List<ShapeSpec> _order = new();
+    private readonly List<Uses> _uses = new();
     private readonly IReadOnlyDictionary<string, ResourceRole> _resources;
 
     public MarshalWriter(IReadOnlyDictionary<string, ResourceRole> resources) => _resources = resources;
@@ -40,55 +54,184 @@ internal sealed partial class MarshalWriter
         return id.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The id of <paramref name="shape"/>, recording that its <paramref name="use"/> method is called.</summary>
+    private string Use(ShapeSpec shape, Uses use)
+    {
+        var id = Id(shape);
+        var k = _ids[shape];
+        while (_uses.Count <= k)
+        {
+            _uses.Add(Uses.None);
+        }
+
+        _uses[k] |= use;
+        return id;
+    }
+
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // ---- call sites ----------------------------------------------------------------------------
 
+    // Call sites name the context and the slots as the caller has them (cx and s, or c.Context and c.Slots in an
+    // export call); the index into the slots is always the local i.
+
     /// <summary>Statements lowering <paramref name="value"/> into slots <c>s[i..]</c>.</summary>
-    public string Lower(ShapeSpec shape, string value) => shape.IsScalar
-        ? $"s[i++] = {LowerScalar(shape.Kind, value)};"
-        : $"Lower{Id(shape)}(cx, {value}, s, ref i);";
+    public string Lower(ShapeSpec shape, string value, string cx = "cx", string s = "s") => shape.IsScalar
+        ? $"{s}[i++] = {LowerScalar(shape.Kind, value)};"
+        : $"Lower{Use(shape, Uses.Lower)}({cx}, {value}, {s}, ref i);";
 
     /// <summary>An expression lifting a value from slots <c>s[i..]</c>.</summary>
-    public string Lift(ShapeSpec shape) => shape.IsScalar
-        ? LiftScalar(shape.Kind, "s[i++]")
-        : $"Lift{Id(shape)}(cx, s, ref i)";
+    public string Lift(ShapeSpec shape, string cx = "cx", string s = "s") => shape.IsScalar
+        ? LiftScalar(shape.Kind, $"{s}[i++]")
+        : $"Lift{Use(shape, Uses.Lift)}({cx}, {s}, ref i)";
 
     /// <summary>A statement storing <paramref name="value"/> at guest address <paramref name="pointer"/>.</summary>
-    public string Store(ShapeSpec shape, string value, string pointer) => shape.IsScalar
-        ? $"{Mem}.Write{Suffix(shape.Kind)}(cx.GetMemory(), {pointer}, {value});"
-        : $"Store{Id(shape)}(cx, {value}, {pointer});";
+    public string Store(ShapeSpec shape, string value, string pointer, string cx = "cx") => shape.IsScalar
+        ? $"{Mem}.Write{Suffix(shape.Kind)}({cx}.GetMemory(), {pointer}, {value});"
+        : $"Store{Use(shape, Uses.Store)}({cx}, {value}, {pointer});";
 
     /// <summary>An expression loading a value from guest address <paramref name="pointer"/>.</summary>
-    public string Load(ShapeSpec shape, string pointer) => shape.IsScalar
-        ? $"{Mem}.Read{Suffix(shape.Kind)}(cx.GetMemory(), {pointer})"
-        : $"Load{Id(shape)}(cx, {pointer})";
+    public string Load(ShapeSpec shape, string pointer, string cx = "cx") => shape.IsScalar
+        ? $"{Mem}.Read{Suffix(shape.Kind)}({cx}.GetMemory(), {pointer})"
+        : $"Load{Use(shape, Uses.Load)}({cx}, {pointer})";
 
-    /// <summary>An expression building the runtime's <c>AbiType</c> of <paramref name="shape"/>.</summary>
-    /// <param name="shape">The shape.</param>
-    /// <param name="owner">The expression reaching the ABI class's handle types (<c>abi.</c>), or empty inside it.</param>
-    public string TypeExpression(ShapeSpec shape, string owner = "")
+    /// <summary>
+    /// An expression building the runtime's <c>AbiType</c> of <paramref name="shape"/>, with placeholders for the
+    /// composite types <see cref="ResolveTypes"/> later turns into a shared static field (a type used more than
+    /// once) or its inline expression.
+    /// </summary>
+    public string TypeExpression(ShapeSpec shape)
+    {
+        var expression = Build(shape);
+        foreach (var entry in Placeholders(expression))
+        {
+            entry.Uses++;
+        }
+
+        return expression;
+    }
+
+    /// <summary>
+    /// Replaces the placeholders of <see cref="TypeExpression"/> in <paramref name="text"/>: a type used more than
+    /// once by the world's function types (or by other shared types) names its field, any other is written inline.
+    /// </summary>
+    public string ResolveTypes(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        var k = 0;
+        while (k < text.Length)
+        {
+            var start = text.IndexOf(Mark, k);
+            if (start < 0)
+            {
+                sb.Append(text, k, text.Length - k);
+                break;
+            }
+
+            var end = text.IndexOf(Mark, start + 1);
+            sb.Append(text, k, start - k);
+            var entry = _typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)];
+            sb.Append(entry.Uses > 1 ? "T" + N(entry.Id) : ResolveTypes(entry.Expression));
+            k = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Writes the static field of every shared type, each after the types it is built from.</summary>
+    public void WriteTypeFields(SourceWriter w)
+    {
+        foreach (var entry in _typeOrder.Where(e => e.Uses > 1))
+        {
+            w.WriteLine($"private static readonly {AbiType} T{N(entry.Id)} = {ResolveTypes(entry.Expression)};");
+        }
+    }
+
+    private const char Mark = '\u0001';
+
+    private readonly Dictionary<string, TypeEntry> _types = new(StringComparer.Ordinal);
+    private readonly List<TypeEntry> _typeOrder = new();
+
+    /// <summary>A composite type without handles, by its expression: its field number and how often it is used.</summary>
+    private sealed class TypeEntry
+    {
+        public TypeEntry(int id, string expression)
+        {
+            Id = id;
+            Expression = expression;
+        }
+
+        public int Id { get; }
+
+        public string Expression { get; }
+
+        public int Uses { get; set; }
+    }
+
+    private IEnumerable<TypeEntry> Placeholders(string expression)
+    {
+        var k = expression.IndexOf(Mark);
+        while (k >= 0)
+        {
+            var end = expression.IndexOf(Mark, k + 1);
+            yield return _typeOrder[int.Parse(expression.Substring(k + 1, end - k - 1), CultureInfo.InvariantCulture)];
+            k = expression.IndexOf(Mark, end + 1);
+        }
+    }
+
+    /// <summary>
+    /// The expression of a type: primitives and handles inline, a composite with handles inline (its handle types
+    /// are instance fields), any other composite as the placeholder of its entry, created on first use (when its
+    /// member types count one use each).
+    /// </summary>
+    private string Build(ShapeSpec shape)
+    {
+        var expression = BuildInline(shape);
+        if (shape.Kind is not (ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Record or ShapeKind.Tuple
+            or ShapeKind.Variant or ShapeKind.Option or ShapeKind.NestedOption or ShapeKind.Result) || HasHandles(shape))
+        {
+            return expression;
+        }
+
+        if (!_types.TryGetValue(expression, out var entry))
+        {
+            entry = new TypeEntry(_typeOrder.Count, expression);
+            _types[expression] = entry;
+            _typeOrder.Add(entry);
+            foreach (var member in Placeholders(expression))
+            {
+                member.Uses++;
+            }
+        }
+
+        return Mark + N(entry.Id) + Mark;
+    }
+
+    private static bool HasHandles(ShapeSpec shape) =>
+        shape.Kind is ShapeKind.Own or ShapeKind.Borrow || shape.Members.Any(m => m.Shape is { } s && HasHandles(s));
+
+    private string BuildInline(ShapeSpec shape)
     {
         switch (shape.Kind)
         {
             case ShapeKind.String:
                 return AbiType + ".String";
             case ShapeKind.List:
-                return $"{AbiType}.List({TypeExpression(shape.Members[0].Shape!, owner)})";
+                return $"{AbiType}.List({Build(shape.Members[0].Shape!)})";
             case ShapeKind.FixedList:
-                return $"{AbiType}.FixedList({TypeExpression(shape.Members[0].Shape!, owner)}, {N(shape.Count)})";
+                return $"{AbiType}.FixedList({Build(shape.Members[0].Shape!)}, {N(shape.Count)})";
             case ShapeKind.Map:
             {
                 var entry = shape.Members[0].Shape!;
-                return $"{AbiType}.Map({TypeExpression(entry.Members[0].Shape!, owner)}, {TypeExpression(entry.Members[1].Shape!, owner)})";
+                return $"{AbiType}.Map({Build(entry.Members[0].Shape!)}, {Build(entry.Members[1].Shape!)})";
             }
 
             case ShapeKind.Record:
-                return $"{AbiType}.Record({string.Join(", ", shape.Members.Select(m => $"new global::WitBindgen.Runtime.Abi.AbiField(\"{m.Name}\", {TypeExpression(m.Shape!, owner)})"))})";
+                return $"{AbiType}.Record({string.Join(", ", shape.Members.Select(m => $"new _A::AbiField(\"{m.Name}\", {Build(m.Shape!)})"))})";
             case ShapeKind.Tuple:
-                return $"{AbiType}.Tuple({string.Join(", ", shape.Members.Select(m => TypeExpression(m.Shape!, owner)))})";
+                return $"{AbiType}.Tuple({string.Join(", ", shape.Members.Select(m => Build(m.Shape!)))})";
             case ShapeKind.Variant:
-                return $"{AbiType}.Variant({string.Join(", ", shape.Members.Select((m, i) => $"new global::WitBindgen.Runtime.Abi.AbiCase(\"c{N(i)}\", {(m.Shape is null ? "null" : TypeExpression(m.Shape, owner))})"))})";
+                return $"{AbiType}.Variant({string.Join(", ", shape.Members.Select((m, i) => $"new _A::AbiCase(\"c{N(i)}\", {(m.Shape is null ? "null" : Build(m.Shape))})"))})";
             case ShapeKind.Enum:
                 return $"{AbiType}.Enum({N(shape.Count)})";
             case ShapeKind.Flags:
@@ -96,18 +239,18 @@ internal sealed partial class MarshalWriter
                 return $"{AbiType}.Flags({N(shape.Count)})";
             case ShapeKind.Option:
             case ShapeKind.NestedOption:
-                return $"{AbiType}.Option({TypeExpression(shape.Members[1].Shape!, owner)})";
+                return $"{AbiType}.Option({Build(shape.Members[1].Shape!)})";
             case ShapeKind.Result:
                 return $"{AbiType}.Result({Nullable(shape.Members[0].Shape)}, {Nullable(shape.Members[1].Shape)})";
             case ShapeKind.Own:
-                return $"{owner}Own{N(Role(shape).Index)}";
+                return $"Own{N(Role(shape).Index)}";
             case ShapeKind.Borrow:
-                return $"{owner}Borrow{N(Role(shape).Index)}";
+                return $"Borrow{N(Role(shape).Index)}";
             default:
                 return AbiType + "." + Suffix(shape.Kind);
         }
 
-        string Nullable(ShapeSpec? s) => s is null ? "null" : TypeExpression(s, owner);
+        string Nullable(ShapeSpec? s) => s is null ? "null" : Build(s);
     }
 
     private ResourceRole Role(ShapeSpec handle) => _resources[handle.Type];
@@ -130,7 +273,8 @@ internal sealed partial class MarshalWriter
         _ => "Char",
     };
 
-    private static string LowerScalar(ShapeKind kind, string v) => kind switch
+    /// <summary>The raw value of a scalar <paramref name="v"/>.</summary>
+    public static string LowerScalar(ShapeKind kind, string v) => kind switch
     {
         ShapeKind.Bool => $"{Raw}.FromI32({v} ? 1 : 0)",
         ShapeKind.S8 or ShapeKind.S16 or ShapeKind.S32 => $"{Raw}.FromI32({v})",
@@ -142,7 +286,8 @@ internal sealed partial class MarshalWriter
         _ => $"{Raw}.FromU32((uint)({v}).Value)",
     };
 
-    private static string LiftScalar(ShapeKind kind, string slot) => kind switch
+    /// <summary>The scalar lifted from the raw value <paramref name="slot"/>.</summary>
+    public static string LiftScalar(ShapeKind kind, string slot) => kind switch
     {
         ShapeKind.Bool => $"{slot}.I32 != 0",
         ShapeKind.S8 => $"(sbyte){slot}.I32",
@@ -160,97 +305,208 @@ internal sealed partial class MarshalWriter
 
     // ---- methods -------------------------------------------------------------------------------
 
-    /// <summary>Writes the methods of every shape referenced so far (and of the shapes they reference).</summary>
+    /// <summary>The methods of a shape a call site (or another method) calls: only those are written.</summary>
+    [Flags]
+    private enum Uses
+    {
+        None = 0,
+        Lower = 1,
+        Lift = 2,
+        Store = 4,
+        Load = 8,
+    }
+
+    /// <summary>
+    /// Writes the methods called so far, and the methods those call: for each shape, its <c>Lower</c>,
+    /// <c>Lift</c>, <c>Store</c> and <c>Load</c> if something calls it, and the list or handle helpers they share.
+    /// A method whose body is one statement is written as an expression-bodied member.
+    /// </summary>
     public void WriteMethods(SourceWriter w)
     {
+        var texts = new Dictionary<(int Shape, int Part), List<string>>();
+        bool added;
+        do
+        {
+            added = false;
+            for (var k = 0; k < _order.Count; k++)
+            {
+                var uses = k < _uses.Count ? _uses[k] : Uses.None;
+                for (var part = 0; part < 6; part++)
+                {
+                    if (!texts.ContainsKey((k, part)) && Needs(_order[k], uses, part))
+                    {
+                        texts[(k, part)] = RenderPart(_order[k], N(k), part);
+                        added = true;
+                    }
+                }
+            }
+        }
+        while (added);
+
         for (var k = 0; k < _order.Count; k++)
         {
-            var shape = _order[k];
-            var id = N(k);
-            var t = shape.Type;
-            w.WriteLine();
-            w.WriteLine($"// {shape.WitName}"); // a plain comment: WIT names and their spelling (own<r>) need no XML escaping
-            w.WriteLine($"internal void Lower{id}({Cx} cx, {t} v, global::System.Span<{Raw}> s, ref int i)");
-            w.OpenBlock();
-            WriteLower(w, shape);
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"internal {t} Lift{id}({Cx} cx, global::System.ReadOnlySpan<{Raw}> s, ref int i)");
-            w.OpenBlock();
-            WriteLift(w, shape);
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"internal void Store{id}({Cx} cx, {t} v, uint p)");
-            w.OpenBlock();
-            WriteStore(w, shape);
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"internal {t} Load{id}({Cx} cx, uint p)");
-            w.OpenBlock();
-            WriteLoad(w, shape);
-            w.CloseBlock();
-            WriteExtras(w, shape, id);
+            var first = true;
+            var previousOneLine = false;
+            for (var part = 0; part < 6; part++)
+            {
+                if (!texts.TryGetValue((k, part), out var lines))
+                {
+                    continue;
+                }
+
+                // A shape's one-line members stand together, like fields; a member with a body is set apart.
+                if (!(previousOneLine && lines.Count == 1))
+                {
+                    w.WriteLine();
+                }
+
+                previousOneLine = lines.Count == 1;
+                if (first)
+                {
+                    w.WriteLine($"// {_order[k].WitName}"); // a plain comment: WIT names and their spelling (own<r>) need no XML escaping
+                    first = false;
+                }
+
+                foreach (var line in lines)
+                {
+                    w.WriteLine(line);
+                }
+            }
         }
     }
 
-    private void WriteExtras(SourceWriter w, ShapeSpec shape, string id)
+    /// <summary>
+    /// Whether part <paramref name="part"/> of a shape's methods is needed: 0 to 3 <c>Lower</c>, <c>Lift</c>,
+    /// <c>Store</c>, <c>Load</c>; 4 the lowering helper (<c>ListTo</c>, <c>LowerHandle</c>) both <c>Lower</c> and
+    /// <c>Store</c> call; 5 the lifting helper (<c>ListFrom</c>, <c>LiftHandle</c>) of <c>Lift</c> and <c>Load</c>.
+    /// </summary>
+    private static bool Needs(ShapeSpec shape, Uses uses, int part)
     {
-        switch (shape.Kind)
+        if (part < 4)
         {
-            case ShapeKind.List:
+            return (uses & (Uses)(1 << part)) != 0;
+        }
+
+        if (shape.Kind is not (ShapeKind.List or ShapeKind.Map or ShapeKind.Own or ShapeKind.Borrow))
+        {
+            return false;
+        }
+
+        return part == 4 ? (uses & (Uses.Lower | Uses.Store)) != 0 : (uses & (Uses.Lift | Uses.Load)) != 0;
+    }
+
+    private List<string> RenderPart(ShapeSpec shape, string id, int part)
+    {
+        var t = shape.Type;
+        switch (part)
+        {
+            case 0:
+                return Method($"internal void Lower{id}({Cx} cx, {t} v, global::System.Span<{Raw}> s, ref int i)", w => WriteLower(w, shape));
+            case 1:
+                return Method($"internal {t} Lift{id}({Cx} cx, global::System.ReadOnlySpan<{Raw}> s, ref int i)", w => WriteLift(w, shape));
+            case 2:
+                return Method($"internal void Store{id}({Cx} cx, {t} v, uint p)", w => WriteStore(w, shape));
+            case 3:
+                return Method($"internal {t} Load{id}({Cx} cx, uint p)", w => WriteLoad(w, shape));
+            default:
+                return shape.Kind switch
+                {
+                    ShapeKind.List => part == 4 ? ListTo(shape, id) : ListFrom(shape, id),
+                    ShapeKind.Map => part == 4 ? MapTo(shape, id) : MapFrom(shape, id),
+                    _ => part == 4 ? LowerHandle(shape, id) : LiftHandle(shape, id),
+                };
+        }
+    }
+
+    /// <summary>
+    /// A method's lines (unindented): <paramref name="signature"/> and its body, as <c>=&gt; expression;</c> when the
+    /// body is one <c>return</c>, <c>throw</c> or expression statement.
+    /// </summary>
+    private static List<string> Method(string signature, Action<SourceWriter> body)
+    {
+        var b = new SourceWriter();
+        body(b);
+        var lines = b.ToString().TrimEnd('\n').Split('\n').ToList();
+        if (lines.Count == 1 && IsExpressionBody(lines[0], signature.StartsWith("internal void ", StringComparison.Ordinal)))
+        {
+            var statement = lines[0].StartsWith("return ", StringComparison.Ordinal) ? lines[0].Substring("return ".Length) : lines[0];
+            return new List<string> { $"{signature} => {statement}" };
+        }
+
+        // One return of a multi-line expression (a switch expression): its braces and arms follow the arrow.
+        if (lines.Count > 1 && lines[0].StartsWith("return ", StringComparison.Ordinal)
+            && lines.Skip(1).All(l => l is "{" or "};" || l.StartsWith(" ", StringComparison.Ordinal)))
+        {
+            var expression = new List<string> { $"{signature} => {lines[0].Substring("return ".Length)}" };
+            expression.AddRange(lines.Skip(1));
+            return expression;
+        }
+
+        var result = new List<string> { signature, "{" };
+        result.AddRange(lines.Select(l => "    " + l));
+        result.Add("}");
+        return result;
+    }
+
+    private static bool IsExpressionBody(string statement, bool isVoid)
+    {
+        if (statement.StartsWith("return ", StringComparison.Ordinal) || statement.StartsWith("throw ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // An expression statement (a call or an assignment): never a declaration or a block statement.
+        return isVoid && statement.EndsWith(";", StringComparison.Ordinal)
+            && !statement.StartsWith("var ", StringComparison.Ordinal)
+            && !statement.StartsWith("if ", StringComparison.Ordinal)
+            && !statement.StartsWith("for", StringComparison.Ordinal)
+            && !statement.StartsWith("while ", StringComparison.Ordinal)
+            && !statement.StartsWith("switch ", StringComparison.Ordinal);
+    }
+
+    private List<string> ListTo(ShapeSpec shape, string id)
+    {
+        var e = shape.Members[0].Shape!;
+        var size = N(e.Size) + "U";
+        return Method($"internal _A::GuestSlice ListTo{id}({Cx} cx, {shape.Type} v)", w =>
+        {
+            w.WriteLine(NullCheck("v", "a list"));
+            if (e.IsScalar)
             {
-                var e = shape.Members[0].Shape!;
-                var size = N(e.Size) + "U";
-                w.WriteLine();
-                w.WriteLine($"internal global::WitBindgen.Runtime.Abi.GuestSlice ListTo{id}({Cx} cx, {shape.Type} v)");
-                w.OpenBlock();
-                w.WriteLine(NullCheck("v", "a list"));
-                if (e.IsScalar)
-                {
-                    w.WriteLine($"return {Abi}.LowerList<{e.Type}>(cx, v);");
-                }
-                else
-                {
-                    w.WriteLine($"var p = {Abi}.AllocateList(cx, v.Length, {size}, {N(e.Align)}U);");
-                    w.WriteLine("for (var k = 0; k < v.Length; k++)");
-                    w.OpenBlock();
-                    WriteNullCheck(w, e, "v[k]", "an element of a list");
-                    w.WriteLine(Store(e, "v[k]", $"p + (uint)k * {size}"));
-                    w.CloseBlock();
-                    w.WriteLine("return new global::WitBindgen.Runtime.Abi.GuestSlice(p, (uint)v.Length);");
-                }
-
-                w.CloseBlock();
-                w.WriteLine();
-                w.WriteLine($"internal {shape.Type} ListFrom{id}({Cx} cx, uint p, uint n)");
-                w.OpenBlock();
-                if (e.IsScalar)
-                {
-                    w.WriteLine($"return {Abi}.LiftList<{e.Type}>(cx, p, n);");
-                }
-                else
-                {
-                    w.WriteLine($"var count = {Abi}.CheckList(cx, p, n, {size}, {N(e.Align)});");
-                    w.WriteLine($"var r = count == 0 ? global::System.Array.Empty<{e.Type}>() : new {ArrayOf(e.Type, "count")};");
-                    w.WriteLine("for (var k = 0; k < count; k++)");
-                    w.OpenBlock();
-                    w.WriteLine($"r[k] = {Load(e, $"p + (uint)k * {size}")};");
-                    w.CloseBlock();
-                    w.WriteLine("return r;");
-                }
-
-                w.CloseBlock();
-                break;
+                w.WriteLine($"return {Canon}.LowerList<{e.Type}>(cx, v);");
+                return;
             }
 
-            case ShapeKind.Map:
-                WriteMapMethods(w, shape, id);
-                break;
-            case ShapeKind.Own:
-            case ShapeKind.Borrow:
-                WriteHandleMethods(w, shape, id);
-                break;
-        }
+            w.WriteLine($"var p = {Abi}.AllocateList(cx, v.Length, {size}, {N(e.Align)}U);");
+            w.WriteLine("for (var k = 0; k < v.Length; k++)");
+            w.OpenBlock();
+            WriteNullCheck(w, e, "v[k]", "an element of a list");
+            w.WriteLine(Store(e, "v[k]", $"p + (uint)k * {size}"));
+            w.CloseBlock();
+            w.WriteLine("return new _A::GuestSlice(p, (uint)v.Length);");
+        });
+    }
+
+    private List<string> ListFrom(ShapeSpec shape, string id)
+    {
+        var e = shape.Members[0].Shape!;
+        var size = N(e.Size) + "U";
+        return Method($"internal {shape.Type} ListFrom{id}({Cx} cx, _A::GuestSlice l)", w =>
+        {
+            if (e.IsScalar)
+            {
+                w.WriteLine($"return {Canon}.LiftList<{e.Type}>(cx, l.Pointer, l.Length);");
+                return;
+            }
+
+            w.WriteLine($"var count = {Abi}.CheckList(cx, l.Pointer, l.Length, {size}, {N(e.Align)});");
+            w.WriteLine($"var r = count == 0 ? global::System.Array.Empty<{e.Type}>() : new {ArrayOf(e.Type, "count")};");
+            w.WriteLine("for (var k = 0; k < count; k++)");
+            w.OpenBlock();
+            w.WriteLine($"r[k] = {Load(e, $"l.Pointer + (uint)k * {size}")};");
+            w.CloseBlock();
+            w.WriteLine("return r;");
+        });
     }
 
     /// <summary><c>new T[count]</c>, with the count in the first rank for array element types (<c>new string[count][]</c>).</summary>
@@ -272,13 +528,11 @@ internal sealed partial class MarshalWriter
         {
             case ShapeKind.String:
                 w.WriteLine(NullCheck("v", "a string"));
-                w.WriteLine($"var slice = {Abi}.LowerString(cx, v);");
-                WriteSlice(w);
+                w.WriteLine($"{Abi}.LowerSlice({Canon}.LowerString(cx, v), s, ref i);");
                 break;
             case ShapeKind.List:
             case ShapeKind.Map:
-                w.WriteLine($"var slice = ListTo{id}(cx, v);");
-                WriteSlice(w);
+                w.WriteLine($"{Abi}.LowerSlice(ListTo{id}(cx, v), s, ref i);");
                 break;
             case ShapeKind.FixedList:
                 WriteLengthCheck(w, shape);
@@ -356,43 +610,15 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Option:
             case ShapeKind.NestedOption:
             {
-                var payload = shape.Members[1].Shape!;
                 w.WriteLine("var start = i;");
-                w.WriteLine(shape.Kind == ShapeKind.Option ? "if (v is { } x)" : "if (v.HasValue)");
-                w.OpenBlock();
-                w.WriteLine($"s[i++] = {Raw}.FromU32(1);");
-                w.WriteLine(Lower(payload, shape.Kind == ShapeKind.Option ? "x" : "v.Value"));
-                w.CloseBlock();
-                w.WriteLine("else");
-                w.OpenBlock();
-                w.WriteLine($"s[i++] = {Raw}.FromU32(0);");
-                w.CloseBlock();
+                WriteOptionOrResult(w, shape, d => $"s[i++] = {Raw}.FromU32({d});", (m, v) => Lower(m, v));
                 WritePad(w, shape);
                 break;
             }
 
             case ShapeKind.Result:
                 w.WriteLine("var start = i;");
-                w.WriteLine("if (v.IsOk)");
-                w.OpenBlock();
-                w.WriteLine($"s[i++] = {Raw}.FromU32(0);");
-                if (shape.Members[0].Shape is { } ok)
-                {
-                    WriteNullCheck(w, ok, "v.Ok", "the ok payload of a result");
-                    w.WriteLine(Lower(ok, "v.Ok"));
-                }
-
-                w.CloseBlock();
-                w.WriteLine("else");
-                w.OpenBlock();
-                w.WriteLine($"s[i++] = {Raw}.FromU32(1);");
-                if (shape.Members[1].Shape is { } err)
-                {
-                    WriteNullCheck(w, err, "v.Err", "the error payload of a result");
-                    w.WriteLine(Lower(err, "v.Err"));
-                }
-
-                w.CloseBlock();
+                WriteOptionOrResult(w, shape, d => $"s[i++] = {Raw}.FromU32({d});", (m, v) => Lower(m, v));
                 WritePad(w, shape);
                 break;
             case ShapeKind.Own:
@@ -402,19 +628,49 @@ internal sealed partial class MarshalWriter
         }
     }
 
-    private static void WriteSlice(SourceWriter w)
+    /// <summary>
+    /// Writes an option's or a result's discriminant (<paramref name="discriminant"/> turns its expression into the
+    /// statement), then the payload of the case that has one (<paramref name="payload"/>: the statement for a member
+    /// shape and value), null-checked when its type admits null.
+    /// </summary>
+    private static void WriteOptionOrResult(SourceWriter w, ShapeSpec shape, Func<string, string> discriminant, Func<ShapeSpec, string, string> payload)
     {
-        w.WriteLine($"s[i++] = {Raw}.FromU32(slice.Pointer);");
-        w.WriteLine($"s[i++] = {Raw}.FromU32(slice.Length);");
+        if (shape.Kind != ShapeKind.Result)
+        {
+            var some = shape.Members[1].Shape!;
+            var option = shape.Kind == ShapeKind.Option;
+            w.WriteLine(discriminant(option ? "v is null ? 0U : 1U" : "v.HasValue ? 1U : 0U"));
+            w.WriteLine(option ? "if (v is { } x)" : "if (v.HasValue)");
+            w.OpenBlock();
+            w.WriteLine(payload(some, option ? "x" : "v.Value"));
+            w.CloseBlock();
+            return;
+        }
+
+        w.WriteLine(discriminant("v.IsOk ? 0U : 1U"));
+        var ok = shape.Members[0].Shape;
+        var err = shape.Members[1].Shape;
+        if (ok is not null)
+        {
+            w.WriteLine("if (v.IsOk)");
+            w.OpenBlock();
+            WriteNullCheck(w, ok, "v.Ok", "the ok payload of a result");
+            w.WriteLine(payload(ok, "v.Ok"));
+            w.CloseBlock();
+        }
+
+        if (err is not null)
+        {
+            w.WriteLine(ok is null ? "if (!v.IsOk)" : "else");
+            w.OpenBlock();
+            WriteNullCheck(w, err, "v.Err", "the error payload of a result");
+            w.WriteLine(payload(err, "v.Err"));
+            w.CloseBlock();
+        }
     }
 
-    private static void WritePad(SourceWriter w, ShapeSpec shape)
-    {
-        w.WriteLine($"while (i < start + {N(shape.Flat.Count)})");
-        w.OpenBlock();
-        w.WriteLine("s[i++] = default;");
-        w.CloseBlock();
-    }
+    private static void WritePad(SourceWriter w, ShapeSpec shape) =>
+        w.WriteLine($"{Abi}.Pad(s, ref i, start + {N(shape.Flat.Count)});");
 
     private void WriteLift(SourceWriter w, ShapeSpec shape)
     {
@@ -422,15 +678,11 @@ internal sealed partial class MarshalWriter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                w.WriteLine("var p = s[i++].U32;");
-                w.WriteLine("var n = s[i++].U32;");
-                w.WriteLine($"return {Abi}.LiftString(cx, p, n);");
+                w.WriteLine($"return {Canon}.LiftString(cx, s[i++].U32, s[i++].U32);");
                 break;
             case ShapeKind.List:
             case ShapeKind.Map:
-                w.WriteLine("var p = s[i++].U32;");
-                w.WriteLine("var n = s[i++].U32;");
-                w.WriteLine($"return ListFrom{id}(cx, p, n);");
+                w.WriteLine($"return ListFrom{id}(cx, new _A::GuestSlice(s[i++].U32, s[i++].U32));");
                 break;
             case ShapeKind.FixedList:
             {
@@ -458,25 +710,8 @@ internal sealed partial class MarshalWriter
             case ShapeKind.NestedOption:
             case ShapeKind.Result:
                 w.WriteLine("var start = i;");
-                w.WriteLine("var d = s[i++].U32;");
-                w.WriteLine($"{shape.Type} r;");
-                w.WriteLine("switch (d)");
-                w.OpenBlock();
-                for (var c = 0; c < shape.Members.Count; c++)
-                {
-                    var payload = shape.Members[c].Shape;
-                    w.WriteLine($"case {N(c)}:");
-                    w.Indent();
-                    w.WriteLine($"r = {MakeCase(shape, c, payload is null ? null : Lift(payload))};");
-                    w.WriteLine("break;");
-                    w.Unindent();
-                }
-
-                w.WriteLine("default:");
-                w.Indent();
-                w.WriteLine($"throw {Abi}.InvalidDiscriminant(\"{shape.WitName}\", d);");
-                w.Unindent();
-                w.CloseBlock();
+                w.WriteLine($"{shape.Type} r = s[i++].U32 switch");
+                WriteCaseArms(w, shape, payload => Lift(payload));
                 w.WriteLine($"i = start + {N(shape.Flat.Count)};");
                 w.WriteLine("return r;");
                 break;
@@ -520,14 +755,11 @@ internal sealed partial class MarshalWriter
         {
             case ShapeKind.String:
                 w.WriteLine(NullCheck("v", "a string"));
-                w.WriteLine($"{Abi}.StoreString(cx, v, p);");
+                w.WriteLine($"{Canon}.StoreString(cx, v, p);");
                 break;
             case ShapeKind.List:
             case ShapeKind.Map:
-                w.WriteLine($"var slice = ListTo{id}(cx, v);");
-                w.WriteLine("var m = cx.GetMemory();");
-                w.WriteLine($"{Mem}.WriteU32(m, p, slice.Pointer);");
-                w.WriteLine($"{Mem}.WriteU32(m, p + 4, slice.Length);");
+                w.WriteLine($"{Abi}.StoreSlice(cx, p, ListTo{id}(cx, v));");
                 break;
             case ShapeKind.FixedList:
             {
@@ -616,41 +848,8 @@ internal sealed partial class MarshalWriter
                 break;
             case ShapeKind.Option:
             case ShapeKind.NestedOption:
-            {
-                var payload = shape.Members[1].Shape!;
-                w.WriteLine(shape.Kind == ShapeKind.Option ? "if (v is { } x)" : "if (v.HasValue)");
-                w.OpenBlock();
-                w.WriteLine(WriteDiscriminant(shape, "1U"));
-                w.WriteLine(Store(payload, shape.Kind == ShapeKind.Option ? "x" : "v.Value", Offset("p", shape.PayloadOffset)));
-                w.CloseBlock();
-                w.WriteLine("else");
-                w.OpenBlock();
-                w.WriteLine(WriteDiscriminant(shape, "0U"));
-                w.CloseBlock();
-                break;
-            }
-
             case ShapeKind.Result:
-                w.WriteLine("if (v.IsOk)");
-                w.OpenBlock();
-                w.WriteLine(WriteDiscriminant(shape, "0U"));
-                if (shape.Members[0].Shape is { } ok)
-                {
-                    WriteNullCheck(w, ok, "v.Ok", "the ok payload of a result");
-                    w.WriteLine(Store(ok, "v.Ok", Offset("p", shape.PayloadOffset)));
-                }
-
-                w.CloseBlock();
-                w.WriteLine("else");
-                w.OpenBlock();
-                w.WriteLine(WriteDiscriminant(shape, "1U"));
-                if (shape.Members[1].Shape is { } err)
-                {
-                    WriteNullCheck(w, err, "v.Err", "the error payload of a result");
-                    w.WriteLine(Store(err, "v.Err", Offset("p", shape.PayloadOffset)));
-                }
-
-                w.CloseBlock();
+                WriteOptionOrResult(w, shape, d => WriteDiscriminant(shape, d), (m, v) => Store(m, v, Offset("p", shape.PayloadOffset)));
                 break;
             case ShapeKind.Own:
             case ShapeKind.Borrow:
@@ -666,12 +865,11 @@ internal sealed partial class MarshalWriter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                w.WriteLine($"return {Abi}.LoadString(cx, p);");
+                w.WriteLine($"return {Canon}.LoadString(cx, p);");
                 break;
             case ShapeKind.List:
             case ShapeKind.Map:
-                w.WriteLine("var m = cx.GetMemory();");
-                w.WriteLine($"return ListFrom{id}(cx, {Mem}.ReadU32(m, p), {Mem}.ReadU32(m, p + 4));");
+                w.WriteLine($"return ListFrom{id}(cx, {Abi}.LoadSlice(cx, p));");
                 break;
             case ShapeKind.FixedList:
             {
@@ -698,23 +896,8 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Option:
             case ShapeKind.NestedOption:
             case ShapeKind.Result:
-                w.WriteLine($"var d = {ReadDiscriminant(shape)};");
-                w.WriteLine("switch (d)");
-                w.OpenBlock();
-                for (var c = 0; c < shape.Members.Count; c++)
-                {
-                    var payload = shape.Members[c].Shape;
-                    w.WriteLine($"case {N(c)}:");
-                    w.Indent();
-                    w.WriteLine($"return {MakeCase(shape, c, payload is null ? null : Load(payload, Offset("p", shape.PayloadOffset)))};");
-                    w.Unindent();
-                }
-
-                w.WriteLine("default:");
-                w.Indent();
-                w.WriteLine($"throw {Abi}.InvalidDiscriminant(\"{shape.WitName}\", d);");
-                w.Unindent();
-                w.CloseBlock();
+                w.WriteLine($"return {ReadDiscriminant(shape)} switch");
+                WriteCaseArms(w, shape, payload => Load(payload, Offset("p", shape.PayloadOffset)));
                 break;
             case ShapeKind.Enum:
                 w.WriteLine($"var d = {ReadDiscriminant(shape)};");
@@ -752,53 +935,75 @@ internal sealed partial class MarshalWriter
         }
     }
 
-    private void WriteHandleMethods(SourceWriter w, ShapeSpec shape, string id)
+    private List<string> LowerHandle(ShapeSpec shape, string id)
     {
         var role = Role(shape);
         var r = N(role.Index);
         var own = shape.Kind == ShapeKind.Own;
-        w.WriteLine();
-        w.WriteLine($"internal uint LowerHandle{id}({Cx} cx, {shape.Type} v)");
+        return Method($"internal uint LowerHandle{id}({Cx} cx, {shape.Type} v)", w =>
+        {
+            w.WriteLine(NullCheck("v", $"a handle of resource '{shape.Members[0].Name}'"));
+            w.WriteLine("var resources = cx.Resources ?? throw new global::System.InvalidOperationException(\"no resource scope for this call\");");
+            if (role.Imported)
+            {
+                w.WriteLine(own
+                    ? $"return resources.LowerOwn(Own{r}, new {ResourceValue}(Type{r}, Table{r}.Add(v)));"
+                    : $"return resources.LowerBorrow(Borrow{r}, new {ResourceValue}(Type{r}, Table{r}.Lend(v)));");
+            }
+            else if (own)
+            {
+                // The C# object gives its handle up only once the move succeeded, so a refused move leaves it usable.
+                w.WriteLine($"var handle = resources.LowerOwn(Own{r}, v.GetHandle(Type{r}));");
+                w.WriteLine($"v.TakeHandle(Type{r});");
+                w.WriteLine("return handle;");
+            }
+            else
+            {
+                w.WriteLine($"return resources.LowerBorrow(Borrow{r}, v.GetHandle(Type{r}));");
+            }
+        });
+    }
+
+    private List<string> LiftHandle(ShapeSpec shape, string id)
+    {
+        var role = Role(shape);
+        var r = N(role.Index);
+        var own = shape.Kind == ShapeKind.Own;
+        return Method($"internal {shape.Type} LiftHandle{id}({Cx} cx, uint h)", w =>
+        {
+            w.WriteLine("var resources = cx.Resources ?? throw new global::System.InvalidOperationException(\"no resource scope for this call\");");
+            if (role.Imported)
+            {
+                w.WriteLine(own
+                    ? $"return Table{r}.Take((({ResourceValue})resources.LiftOwn(Own{r}, h)).Rep);"
+                    : $"return Table{r}.Get((({ResourceValue})resources.LiftBorrow(Borrow{r}, h)).Rep);");
+            }
+            else
+            {
+                w.WriteLine(own
+                    ? $"return new {shape.Type}(this, ({ResourceValue})resources.LiftOwn(Own{r}, h));"
+                    : "throw new global::System.NotSupportedException(\"a borrow of a guest resource cannot be passed to the host\");");
+            }
+        });
+    }
+
+    /// <summary>
+    /// The arms of a switch expression over a sum's discriminant, one per case (its value from the payload
+    /// <paramref name="payload"/> reads), then the trap for any other discriminant.
+    /// </summary>
+    private static void WriteCaseArms(SourceWriter w, ShapeSpec shape, Func<ShapeSpec, string> payload)
+    {
         w.OpenBlock();
-        w.WriteLine(NullCheck("v", $"a handle of resource '{shape.Members[0].Name}'"));
-        w.WriteLine("var resources = cx.Resources ?? throw new global::System.InvalidOperationException(\"no resource scope for this call\");");
-        if (role.Imported)
+        for (var c = 0; c < shape.Members.Count; c++)
         {
-            w.WriteLine(own
-                ? $"return resources.LowerOwn(Own{r}, new {ResourceValue}(Type{r}, Table{r}.Add(v)));"
-                : $"return resources.LowerBorrow(Borrow{r}, new {ResourceValue}(Type{r}, Table{r}.Lend(v)));");
-        }
-        else if (own)
-        {
-            // The C# object gives its handle up only once the move succeeded, so a refused move leaves it usable.
-            w.WriteLine($"var handle = resources.LowerOwn(Own{r}, v.GetHandle(Type{r}));");
-            w.WriteLine($"v.TakeHandle(Type{r});");
-            w.WriteLine("return handle;");
-        }
-        else
-        {
-            w.WriteLine($"return resources.LowerBorrow(Borrow{r}, v.GetHandle(Type{r}));");
+            var value = MakeCase(shape, c, shape.Members[c].Shape is { } p ? payload(p) : null);
+
+            // The arms decide the switch's type: a bare default would take the payload's (0 for uint? instead of null).
+            w.WriteLine($"{N(c)} => {(value == "default" ? $"default({shape.Type})" : value)},");
         }
 
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine($"internal {shape.Type} LiftHandle{id}({Cx} cx, uint h)");
-        w.OpenBlock();
-        w.WriteLine("var resources = cx.Resources ?? throw new global::System.InvalidOperationException(\"no resource scope for this call\");");
-        if (role.Imported)
-        {
-            w.WriteLine(own
-                ? $"return Table{r}.Take((({ResourceValue})resources.LiftOwn(Own{r}, h)).Rep);"
-                : $"return Table{r}.Get((({ResourceValue})resources.LiftBorrow(Borrow{r}, h)).Rep);");
-        }
-        else
-        {
-            w.WriteLine(own
-                ? $"return new {shape.Type}(this, ({ResourceValue})resources.LiftOwn(Own{r}, h));"
-                : "throw new global::System.NotSupportedException(\"a borrow of a guest resource cannot be passed to the host\");");
-        }
-
-        w.CloseBlock();
+        w.WriteLine($"var d => throw {Abi}.InvalidDiscriminant(\"{shape.WitName}\", d),");
+        w.CloseBlock(";");
     }
 
     private static void WriteEnumCheck(SourceWriter w, ShapeSpec shape)
@@ -844,7 +1049,7 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Variant:
                 // A case without payload is immutable and equal to any other instance: lift it as one shared object.
                 return payload is null
-                    ? $"global::WitBindgen.Runtime.Abi.SharedCase<{shape.Members[index].Name}>.Value"
+                    ? $"_C::SharedCase<{shape.Members[index].Name}>.Value"
                     : $"new {shape.Members[index].Name}({payload})";
             case ShapeKind.Option:
                 return index == 0 ? "default" : payload!;

@@ -1,3 +1,4 @@
+using WitBindgen.Runtime.CompilerServices;
 using WitBindgen.Runtime;
 namespace WitBindgen.Runtime.Abi;
 

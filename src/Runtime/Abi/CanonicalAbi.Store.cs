@@ -1,3 +1,5 @@
+using WitBindgen.Runtime.CompilerServices;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>CanonicalABI.md "Storing": writing values into linear memory.</summary>

@@ -1,3 +1,5 @@
+using WitBindgen.Runtime.CompilerServices;
+
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>Allocation-free string fast paths for generated code.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 namespace WitBindgen.Runtime.Abi;
 
 /// <summary>A pointer and length pair as a string or list is passed to a guest.</summary>
@@ -7,5 +6,4 @@ namespace WitBindgen.Runtime.Abi;
 /// The element count, or for strings the code unit count (for <see cref="StringEncoding.Latin1Utf16"/> tagged
 /// with <see cref="CanonicalAbi.Utf16Tag"/> when the contents are UTF-16).
 /// </param>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct GuestSlice(uint Pointer, uint Length);

@@ -6,6 +6,10 @@
 
 namespace Test.Abi.Abi
 {
+    using _R = global::WitBindgen.Runtime;
+    using _A = global::WitBindgen.Runtime.Abi;
+    using _C = global::WitBindgen.Runtime.CompilerServices;
+
     /// <summary>An instance of a component that targets the WIT world <c>abi</c>: call its exports; dispose it to release the instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     public sealed partial class AbiWorld : global::System.IDisposable
@@ -143,41 +147,45 @@ namespace Test.Abi.Abi
     [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
     internal sealed class AbiWorldAbi
     {
-        internal global::WitBindgen.Runtime.ComponentInstance Instance = null!;
-        internal global::WitBindgen.Runtime.State.ResourceType Type0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiOwnType Own0 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiBorrowType Borrow0 = null!;
+        internal _R::ComponentInstance Instance = null!;
+        internal _R::State.ResourceType Type0 = null!;
+        internal _A::AbiOwnType Own0 = null!;
+        internal _A::AbiBorrowType Borrow0 = null!;
+        internal _C::ExportFunction F0 = null!;
+        internal _C::ExportFunction F1 = null!;
+        internal _C::ExportFunction F2 = null!;
+        internal _C::ExportFunction F3 = null!;
+        internal _C::ExportFunction F4 = null!;
+        internal _C::ExportFunction F5 = null!;
+        private static readonly _A::AbiType T1 = _A::AbiType.Record(new _A::AbiField("A", _A::AbiType.U64), new _A::AbiField("B", _A::AbiType.U64), new _A::AbiField("C", _A::AbiType.U64), new _A::AbiField("D", _A::AbiType.U64), new _A::AbiField("E", _A::AbiType.U64), new _A::AbiField("F", _A::AbiType.U64), new _A::AbiField("G", _A::AbiType.U64), new _A::AbiField("H", _A::AbiType.U64), new _A::AbiField("I", _A::AbiType.U64));
+        private static readonly _A::AbiType T2 = _A::AbiType.Tuple(_A::AbiType.String, _A::AbiType.String);
 
-        internal void DefineImports(global::WitBindgen.Runtime.HostImports host, global::Test.Abi.Abi.AbiWorld.Imports imports)
+        internal void DefineImports(_R::HostImports host, global::Test.Abi.Abi.AbiWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:abi/host");
-            i0.DefineRawFunction("many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32 }), (cx, s) => Import6(cx, s, imports.Host));
-            i0.DefineRawFunction("wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }), (cx, s) => Import7(cx, s, imports.Host));
-            i0.DefineRawFunction("two-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] {  }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }), (cx, s) => Import8(cx, s, imports.Host));
-            i0.DefineRawFunction("spill-and-return", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.U64) }), (cx, s) => Import9(cx, s, imports.Host));
+            i0.DefineRawFunction("many-params", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }), (cx, s) => Import6(cx, s, imports.Host));
+            i0.DefineRawFunction("wide-record", new _A::AbiFunctionType(new _A::AbiType[] { T1 }, new _A::AbiType[] { T1 }), (cx, s) => Import7(cx, s, imports.Host));
+            i0.DefineRawFunction("two-strings", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { T2 }), (cx, s) => Import8(cx, s, imports.Host));
+            i0.DefineRawFunction("spill-and-return", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.String, _A::AbiType.U64) }), (cx, s) => Import9(cx, s, imports.Host));
             var i1 = host;
-            i1.DefineRawFunction("spill", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, global::System.Array.Empty<global::WitBindgen.Runtime.Abi.AbiType>()), (cx, s) => Import10(cx, s, imports.World));
+            i1.DefineRawFunction("spill", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String }, global::System.Array.Empty<_A::AbiType>()), (cx, s) => Import10(cx, s, imports.World));
         }
 
-        internal void BindExports(global::WitBindgen.Runtime.ComponentInstance instance)
+        internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            Type0 = instance.BindResourceType("test:abi/guest", "big");
-            Own0 = global::WitBindgen.Runtime.Abi.AbiType.Own(Type0);
-            Borrow0 = global::WitBindgen.Runtime.Abi.AbiType.Borrow(Type0);
-            F0 = instance.BindRawFunction("test:abi/guest", "[constructor]big", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { Own0 }));
-            F1 = instance.BindRawFunction("test:abi/guest", "[method]big.wide", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { Borrow0, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32, global::WitBindgen.Runtime.Abi.AbiType.U32 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64) }));
-            F2 = instance.BindRawFunction(null, "many-params", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64, global::WitBindgen.Runtime.Abi.AbiType.U64 }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.U64 }));
-            Cx2 = F2.CreateContext();
-            F3 = instance.BindRawFunction(null, "wide-record", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Record(new global::WitBindgen.Runtime.Abi.AbiField("A", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("B", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("C", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("D", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("E", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("F", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("G", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("H", global::WitBindgen.Runtime.Abi.AbiType.U64), new global::WitBindgen.Runtime.Abi.AbiField("I", global::WitBindgen.Runtime.Abi.AbiType.U64)) }));
-            Cx3 = F3.CreateContext();
-            F4 = instance.BindRawFunction(null, "string-pair", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.Tuple(global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String) }));
-            Cx4 = F4.CreateContext();
-            F5 = instance.BindRawFunction(null, "spill-strings", new global::WitBindgen.Runtime.Abi.AbiFunctionType(new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String, global::WitBindgen.Runtime.Abi.AbiType.String }, new global::WitBindgen.Runtime.Abi.AbiType[] { global::WitBindgen.Runtime.Abi.AbiType.String }));
-            Cx5 = F5.CreateContext();
+            Type0 = _C::ExportBinding.BindResourceType(instance, "test:abi/guest", "big");
+            Own0 = _A::AbiType.Own(Type0);
+            Borrow0 = _A::AbiType.Borrow(Type0);
+            F0 = _C::ExportBinding.BindFunction(instance, "test:abi/guest", "[constructor]big", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { Own0 }));
+            F1 = _C::ExportBinding.BindFunction(instance, "test:abi/guest", "[method]big.wide", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64) }));
+            F2 = _C::ExportBinding.BindFunction(instance, null, "many-params", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64 }, new _A::AbiType[] { _A::AbiType.U64 }));
+            F3 = _C::ExportBinding.BindFunction(instance, null, "wide-record", new _A::AbiFunctionType(new _A::AbiType[] { T1 }, new _A::AbiType[] { T1 }));
+            F4 = _C::ExportBinding.BindFunction(instance, null, "string-pair", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { T2 }));
+            F5 = _C::ExportBinding.BindFunction(instance, null, "spill-strings", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.String }));
         }
 
-        internal void Drop(global::WitBindgen.Runtime.ResourceValue handle)
+        internal void Drop(_R::ResourceValue handle)
         {
             if (!Instance.State.Disposed)
             {
@@ -185,210 +193,163 @@ namespace Test.Abi.Abi
             }
         }
 
-        internal void EndLends()
-        {
-        }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F0 = null!;
-
         internal global::Test.Abi.Guest.Big Call0(uint a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15)
         {
-            var f = F0;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[16];
+            var c = F0.Start(stackalloc _A::RawValue[16]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a0);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a1);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a2);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a3);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a4);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a5);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a6);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a7);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a8);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a9);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a10);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a11);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a12);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a13);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a14);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(a15);
-            var entered = f.Call(s);
-            global::Test.Abi.Guest.Big result;
+            s[i++] = _A::RawValue.FromU32(a0);
+            s[i++] = _A::RawValue.FromU32(a1);
+            s[i++] = _A::RawValue.FromU32(a2);
+            s[i++] = _A::RawValue.FromU32(a3);
+            s[i++] = _A::RawValue.FromU32(a4);
+            s[i++] = _A::RawValue.FromU32(a5);
+            s[i++] = _A::RawValue.FromU32(a6);
+            s[i++] = _A::RawValue.FromU32(a7);
+            s[i++] = _A::RawValue.FromU32(a8);
+            s[i++] = _A::RawValue.FromU32(a9);
+            s[i++] = _A::RawValue.FromU32(a10);
+            s[i++] = _A::RawValue.FromU32(a11);
+            s[i++] = _A::RawValue.FromU32(a12);
+            s[i++] = _A::RawValue.FromU32(a13);
+            s[i++] = _A::RawValue.FromU32(a14);
+            s[i++] = _A::RawValue.FromU32(a15);
+            c.Call();
+            i = 0;
             try
             {
-                i = 0;
-                result = Lift0(cx, s, ref i);
+                return c.Return(Lift0(cx, s, ref i));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s, cx);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F1 = null!;
 
         internal (ulong, ulong) Call1(global::Test.Abi.Guest.Big a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16)
         {
-            var f = F1;
-            var cx = f.CreateCallContext();
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 4U, 68U);
+            var c = F1.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var args = c.Spill(4U, 68U);
             Store1(cx, a0, args);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
-            s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
-            var entered = f.Call(s);
-            (ulong, ulong) result;
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
-                result = Load2(cx, area);
+                return c.Return(Load2(cx, c.Results(16U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s, cx);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F2 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx2 = null!;
 
         internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
         {
-            var f = F2;
-            var cx = Cx2;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var i = 0;
-            var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 8U, 136U);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args, a0);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 24, a3);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 32, a4);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 40, a5);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 48, a6);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 56, a7);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 64, a8);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 72, a9);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 80, a10);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 88, a11);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 96, a12);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 104, a13);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
-            s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
-            var entered = f.Call(s);
-            ulong result;
+            var c = F2.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var s = c.Slots;
+            var args = c.Spill(8U, 136U);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args, a0);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 24, a3);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 32, a4);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 40, a5);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 48, a6);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 56, a7);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 64, a8);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 72, a9);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 80, a10);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 88, a11);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 96, a12);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 104, a13);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
+            c.Call();
             try
             {
-                i = 0;
-                result = s[i++].U64;
+                return c.Return(s[0].U64);
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F3 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx3 = null!;
 
         internal global::Test.Abi.Types.Wide Call3(global::Test.Abi.Types.Wide a0)
         {
-            var f = F3;
-            var cx = Cx3;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[9];
+            var c = F3.Start(stackalloc _A::RawValue[9]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
             Lower3(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            global::Test.Abi.Types.Wide result;
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 72U, 8, "results");
-                result = Load3(cx, area);
+                return c.Return(Load3(cx, c.Results(72U, 8)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F4 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx4 = null!;
 
         internal (string, string) Call4(string a0)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
-            var f = F4;
-            var cx = Cx4;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[2];
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
+            var c = F4.Start(stackalloc _A::RawValue[2]);
+            var cx = c.Context;
+            var s = c.Slots;
             var i = 0;
             Lower4(cx, a0, s, ref i);
-            var entered = f.Call(s);
-            (string, string) result;
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 4, "results");
-                result = Load5(cx, area);
+                return c.Return(Load5(cx, c.Results(16U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
-
-        internal global::WitBindgen.Runtime.RawComponentFunction F5 = null!;
-        internal global::WitBindgen.Runtime.Abi.AbiContext Cx5 = null!;
 
         internal string Call5(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a0, "parameter 'a' of function 'spill-strings'", "a");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a1, "parameter 'b' of function 'spill-strings'", "b");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a2, "parameter 'c' of function 'spill-strings'", "c");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a3, "parameter 'd' of function 'spill-strings'", "d");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a4, "parameter 'e' of function 'spill-strings'", "e");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a5, "parameter 'f' of function 'spill-strings'", "f");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
-            var f = F5;
-            var cx = Cx5;
-            global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s = stackalloc global::WitBindgen.Runtime.Abi.RawValue[1];
-            var args = global::WitBindgen.Runtime.Abi.CanonicalAbi.Allocate(cx, 4U, 72U);
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'spill-strings'", "a");
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'b' of function 'spill-strings'", "b");
+            _C::AbiHelpers.ThrowIfNull(a2, "parameter 'c' of function 'spill-strings'", "c");
+            _C::AbiHelpers.ThrowIfNull(a3, "parameter 'd' of function 'spill-strings'", "d");
+            _C::AbiHelpers.ThrowIfNull(a4, "parameter 'e' of function 'spill-strings'", "e");
+            _C::AbiHelpers.ThrowIfNull(a5, "parameter 'f' of function 'spill-strings'", "f");
+            _C::AbiHelpers.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
+            _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
+            _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
+            var c = F5.Start(stackalloc _A::RawValue[1]);
+            var cx = c.Context;
+            var args = c.Spill(4U, 72U);
             Store4(cx, a0, args);
             Store4(cx, a1, args + 8);
             Store4(cx, a2, args + 16);
@@ -398,74 +359,59 @@ namespace Test.Abi.Abi
             Store4(cx, a6, args + 48);
             Store4(cx, a7, args + 56);
             Store4(cx, a8, args + 64);
-            s[0] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(args);
-            var entered = f.Call(s);
-            string result;
+            c.Call();
             try
             {
-                var area = s[0].U32;
-                global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 8U, 4, "results");
-                result = Load4(cx, area);
+                return c.Return(Load4(cx, c.Results(8U, 4)));
             }
-            catch (global::System.Exception error)
+            catch (global::System.Exception e)
             {
-                f.Abort(entered, error);
+                c.Abort(e);
                 throw;
             }
-            f.Complete(entered, s);
-            return result;
         }
 
 
-        internal void Import6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)
         {
-            var i = 0;
-            var args = s[0].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, args, 68U, 4, "parameters");
-            var a0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args);
-            var a1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 4);
-            var a2 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 8);
-            var a3 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 12);
-            var a4 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 16);
-            var a5 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 20);
-            var a6 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 24);
-            var a7 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 28);
-            var a8 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 32);
-            var a9 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 36);
-            var a10 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 40);
-            var a11 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 44);
-            var a12 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 48);
-            var a13 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 52);
-            var a14 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 56);
-            var a15 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 60);
-            var a16 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), args + 64);
+            var args = _C::AbiHelpers.CheckRegion(cx, s[0].U32, 68U, 4, "parameters");
+            var a0 = _C::AbiMemory.ReadU32(cx.GetMemory(), args);
+            var a1 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 4);
+            var a2 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 8);
+            var a3 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 12);
+            var a4 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 16);
+            var a5 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 20);
+            var a6 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 24);
+            var a7 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 28);
+            var a8 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 32);
+            var a9 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 36);
+            var a10 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 40);
+            var a11 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 44);
+            var a12 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 48);
+            var a13 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 52);
+            var a14 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 56);
+            var a15 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 60);
+            var a16 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 64);
             var r = impl.ManyParams(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16);
-            i = 0;
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(r);
+            s[0] = _A::RawValue.FromU32(r);
         }
 
-        internal void Import7(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var i = 0;
-            var a0 = Lift3(cx, s, ref i);
-            var r = impl.WideRecord(a0);
-            var area = s[9].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 72U, 8, "results");
-            Store3(cx, r, area);
+            var r = impl.WideRecord(Lift3(cx, s, ref i));
+            Store3(cx, r, _C::AbiHelpers.CheckRegion(cx, s[9].U32, 72U, 8, "results"));
         }
 
-        internal void Import8(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import8(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)
         {
             var r = impl.TwoStrings();
-            var area = s[0].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 4, "results");
-            Store5(cx, r, area);
+            Store5(cx, r, _C::AbiHelpers.CheckRegion(cx, s[0].U32, 16U, 4, "results"));
         }
 
-        internal void Import9(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Host.IHost impl)
+        internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)
         {
-            var args = s[0].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, args, 72U, 4, "parameters");
+            var args = _C::AbiHelpers.CheckRegion(cx, s[0].U32, 72U, 4, "parameters");
             var a0 = Load4(cx, args);
             var a1 = Load4(cx, args + 8);
             var a2 = Load4(cx, args + 16);
@@ -476,15 +422,12 @@ namespace Test.Abi.Abi
             var a7 = Load4(cx, args + 56);
             var a8 = Load4(cx, args + 64);
             var r = impl.SpillAndReturn(a0, a1, a2, a3, a4, a5, a6, a7, a8);
-            var area = s[1].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, area, 16U, 8, "results");
-            Store6(cx, r, area);
+            Store6(cx, r, _C::AbiHelpers.CheckRegion(cx, s[1].U32, 16U, 8, "results"));
         }
 
-        internal void Import10(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, global::Test.Abi.Abi.IAbiImports impl)
+        internal void Import10(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Abi.IAbiImports impl)
         {
-            var args = s[0].U32;
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.CheckRegion(cx, args, 72U, 4, "parameters");
+            var args = _C::AbiHelpers.CheckRegion(cx, s[0].U32, 72U, 4, "parameters");
             var a0 = Load4(cx, args);
             var a1 = Load4(cx, args + 8);
             var a2 = Load4(cx, args + 16);
@@ -499,119 +442,51 @@ namespace Test.Abi.Abi
 
 
         // own<big>
-        internal void Lower0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle0(cx, v));
-        }
+        internal global::Test.Abi.Guest.Big Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle0(cx, s[i++].U32);
 
-        internal global::Test.Abi.Guest.Big Lift0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle0(cx, s[i++].U32);
-        }
-
-        internal void Store0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, uint p)
-        {
-            var h = LowerHandle0(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
-        }
-
-        internal global::Test.Abi.Guest.Big Load0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return LiftHandle0(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'big'");
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            var handle = resources.LowerOwn(Own0, v.GetHandle(Type0));
-            v.TakeHandle(Type0);
-            return handle;
-        }
-
-        internal global::Test.Abi.Guest.Big LiftHandle0(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
+        internal global::Test.Abi.Guest.Big LiftHandle0(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            return new global::Test.Abi.Guest.Big(this, (global::WitBindgen.Runtime.ResourceValue)resources.LiftOwn(Own0, h));
+            return new global::Test.Abi.Guest.Big(this, (_R::ResourceValue)resources.LiftOwn(Own0, h));
         }
 
         // borrow<big>
-        internal void Lower1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(LowerHandle1(cx, v));
-        }
-
-        internal global::Test.Abi.Guest.Big Lift1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            return LiftHandle1(cx, s[i++].U32);
-        }
-
-        internal void Store1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v, uint p)
+        internal void Store1(_A::AbiContext cx, global::Test.Abi.Guest.Big v, uint p)
         {
             var h = LowerHandle1(cx, v);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU32(cx.GetMemory(), p, h);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
-        internal global::Test.Abi.Guest.Big Load1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal uint LowerHandle1(_A::AbiContext cx, global::Test.Abi.Guest.Big v)
         {
-            return LiftHandle1(cx, global::WitBindgen.Runtime.Abi.AbiMemory.ReadU32(cx.GetMemory(), p));
-        }
-
-        internal uint LowerHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Guest.Big v)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a handle of resource 'big'");
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'big'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerBorrow(Borrow0, v.GetHandle(Type0));
         }
 
-        internal global::Test.Abi.Guest.Big LiftHandle1(global::WitBindgen.Runtime.Abi.AbiContext cx, uint h)
-        {
-            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
-            throw new global::System.NotSupportedException("a borrow of a guest resource cannot be passed to the host");
-        }
-
         // tuple
-        internal void Lower2(global::WitBindgen.Runtime.Abi.AbiContext cx, (ulong, ulong) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal (ulong, ulong) Load2(_A::AbiContext cx, uint p)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item1);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item2);
-        }
-
-        internal (ulong, ulong) Lift2(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = s[i++].U64;
-            var f1 = s[i++].U64;
-            return (f0, f1);
-        }
-
-        internal void Store2(global::WitBindgen.Runtime.Abi.AbiContext cx, (ulong, ulong) v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p, v.Item1);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
-        }
-
-        internal (ulong, ulong) Load2(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
+            var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
+            var f1 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 8);
             return (f0, f1);
         }
 
         // record 'wide'
-        internal void Lower3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower3(_A::AbiContext cx, global::Test.Abi.Types.Wide v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.A);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.B);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.C);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.D);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.E);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.F);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.G);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.H);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.I);
+            s[i++] = _A::RawValue.FromU64(v.A);
+            s[i++] = _A::RawValue.FromU64(v.B);
+            s[i++] = _A::RawValue.FromU64(v.C);
+            s[i++] = _A::RawValue.FromU64(v.D);
+            s[i++] = _A::RawValue.FromU64(v.E);
+            s[i++] = _A::RawValue.FromU64(v.F);
+            s[i++] = _A::RawValue.FromU64(v.G);
+            s[i++] = _A::RawValue.FromU64(v.H);
+            s[i++] = _A::RawValue.FromU64(v.I);
         }
 
-        internal global::Test.Abi.Types.Wide Lift3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal global::Test.Abi.Types.Wide Lift3(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].U64;
             var f1 = s[i++].U64;
@@ -625,85 +500,58 @@ namespace Test.Abi.Abi
             return new global::Test.Abi.Types.Wide(f0, f1, f2, f3, f4, f5, f6, f7, f8);
         }
 
-        internal void Store3(global::WitBindgen.Runtime.Abi.AbiContext cx, global::Test.Abi.Types.Wide v, uint p)
+        internal void Store3(_A::AbiContext cx, global::Test.Abi.Types.Wide v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p, v.A);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.B);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 16, v.C);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 24, v.D);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 32, v.E);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 40, v.F);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 48, v.G);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 56, v.H);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 64, v.I);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p, v.A);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.B);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 16, v.C);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 24, v.D);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 32, v.E);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 40, v.F);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 48, v.G);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 56, v.H);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 64, v.I);
         }
 
-        internal global::Test.Abi.Types.Wide Load3(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal global::Test.Abi.Types.Wide Load3(_A::AbiContext cx, uint p)
         {
-            var f0 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
-            var f2 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 16);
-            var f3 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 24);
-            var f4 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 32);
-            var f5 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 40);
-            var f6 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 48);
-            var f7 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 56);
-            var f8 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 64);
+            var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
+            var f1 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 8);
+            var f2 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 16);
+            var f3 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 24);
+            var f4 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 32);
+            var f5 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 40);
+            var f6 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 48);
+            var f7 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 56);
+            var f8 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 64);
             return new global::Test.Abi.Types.Wide(f0, f1, f2, f3, f4, f5, f6, f7, f8);
         }
 
         // string
-        internal void Lower4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Lower4(_A::AbiContext cx, string v, global::System.Span<_A::RawValue> s, ref int i)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            var slice = global::WitBindgen.Runtime.Abi.CanonicalAbi.LowerString(cx, v);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Pointer);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU32(slice.Length);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _C::AbiHelpers.LowerSlice(_A::CanonicalAbi.LowerString(cx, v), s, ref i);
         }
 
-        internal string Lift4(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store4(_A::AbiContext cx, string v, uint p)
         {
-            var p = s[i++].U32;
-            var n = s[i++].U32;
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LiftString(cx, p, n);
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
         }
 
-        internal void Store4(global::WitBindgen.Runtime.Abi.AbiContext cx, string v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v, "a string");
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load4(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            return global::WitBindgen.Runtime.Abi.CanonicalAbi.LoadString(cx, p);
-        }
+        internal string Load4(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
 
         // tuple
-        internal void Lower5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store5(_A::AbiContext cx, (string, string) v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
-            Lower4(cx, v.Item1, s, ref i);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
-            Lower4(cx, v.Item2, s, ref i);
-        }
-
-        internal (string, string) Lift5(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift4(cx, s, ref i);
-            var f1 = Lift4(cx, s, ref i);
-            return (f0, f1);
-        }
-
-        internal void Store5(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, string) v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
+            _C::AbiHelpers.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store4(cx, v.Item1, p);
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item2, "element 2 of a tuple");
+            _C::AbiHelpers.ThrowIfNull(v.Item2, "element 2 of a tuple");
             Store4(cx, v.Item2, p + 8);
         }
 
-        internal (string, string) Load5(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
+        internal (string, string) Load5(_A::AbiContext cx, uint p)
         {
             var f0 = Load4(cx, p);
             var f1 = Load4(cx, p + 8);
@@ -711,32 +559,11 @@ namespace Test.Abi.Abi
         }
 
         // tuple
-        internal void Lower6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, global::System.Span<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
+        internal void Store6(_A::AbiContext cx, (string, ulong) v, uint p)
         {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
-            Lower4(cx, v.Item1, s, ref i);
-            s[i++] = global::WitBindgen.Runtime.Abi.RawValue.FromU64(v.Item2);
-        }
-
-        internal (string, ulong) Lift6(global::WitBindgen.Runtime.Abi.AbiContext cx, global::System.ReadOnlySpan<global::WitBindgen.Runtime.Abi.RawValue> s, ref int i)
-        {
-            var f0 = Lift4(cx, s, ref i);
-            var f1 = s[i++].U64;
-            return (f0, f1);
-        }
-
-        internal void Store6(global::WitBindgen.Runtime.Abi.AbiContext cx, (string, ulong) v, uint p)
-        {
-            global::WitBindgen.Runtime.Abi.CanonicalAbi.ThrowIfNull(v.Item1, "element 1 of a tuple");
+            _C::AbiHelpers.ThrowIfNull(v.Item1, "element 1 of a tuple");
             Store4(cx, v.Item1, p);
-            global::WitBindgen.Runtime.Abi.AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
-        }
-
-        internal (string, ulong) Load6(global::WitBindgen.Runtime.Abi.AbiContext cx, uint p)
-        {
-            var f0 = Load4(cx, p);
-            var f1 = global::WitBindgen.Runtime.Abi.AbiMemory.ReadU64(cx.GetMemory(), p + 8);
-            return (f0, f1);
+            _C::AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
         }
 
     }
@@ -837,12 +664,12 @@ namespace Test.Abi.Host
 //// Test.Abi.Host.WitInterface.g.cs
 // <auto-generated/>
 // Generated by WitBindgen: where the types of interface test:abi/host are, for projects that reference this assembly.
-[assembly: global::WitBindgen.Runtime.WitInterfaceBindings("test:abi/host", "Test.Abi.Host", true)]
+[assembly: global::WitBindgen.Runtime.CompilerServices.WitInterfaceBindings("test:abi/host", "Test.Abi.Host", true)]
 
 //// Test.Abi.Types.WitInterface.g.cs
 // <auto-generated/>
 // Generated by WitBindgen: where the types of interface test:abi/types are, for projects that reference this assembly.
-[assembly: global::WitBindgen.Runtime.WitInterfaceBindings("test:abi/types", "Test.Abi.Types", true, "wide=Wide")]
+[assembly: global::WitBindgen.Runtime.CompilerServices.WitInterfaceBindings("test:abi/types", "Test.Abi.Types", true, "wide=Wide")]
 
 //// Test.Abi.Types.g.cs
 // <auto-generated/>

@@ -833,493 +833,213 @@ namespace Test.EnumsFlags.Kinds
     public readonly record struct Flags70(ulong Word0, ulong Word1)
     {
         /// <summary>The <c>flag-0</c> flag.</summary>
-        public bool Flag0
-        {
-            get => (Word0 & (1UL << 0)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 0) : Word0 & ~(1UL << 0);
-        }
+        public bool Flag0 { get => (Word0 & (1UL << 0)) != 0; init => Word0 = value ? Word0 | (1UL << 0) : Word0 & ~(1UL << 0); }
 
         /// <summary>The <c>flag-1</c> flag.</summary>
-        public bool Flag1
-        {
-            get => (Word0 & (1UL << 1)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 1) : Word0 & ~(1UL << 1);
-        }
+        public bool Flag1 { get => (Word0 & (1UL << 1)) != 0; init => Word0 = value ? Word0 | (1UL << 1) : Word0 & ~(1UL << 1); }
 
         /// <summary>The <c>flag-2</c> flag.</summary>
-        public bool Flag2
-        {
-            get => (Word0 & (1UL << 2)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 2) : Word0 & ~(1UL << 2);
-        }
+        public bool Flag2 { get => (Word0 & (1UL << 2)) != 0; init => Word0 = value ? Word0 | (1UL << 2) : Word0 & ~(1UL << 2); }
 
         /// <summary>The <c>flag-3</c> flag.</summary>
-        public bool Flag3
-        {
-            get => (Word0 & (1UL << 3)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 3) : Word0 & ~(1UL << 3);
-        }
+        public bool Flag3 { get => (Word0 & (1UL << 3)) != 0; init => Word0 = value ? Word0 | (1UL << 3) : Word0 & ~(1UL << 3); }
 
         /// <summary>The <c>flag-4</c> flag.</summary>
-        public bool Flag4
-        {
-            get => (Word0 & (1UL << 4)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 4) : Word0 & ~(1UL << 4);
-        }
+        public bool Flag4 { get => (Word0 & (1UL << 4)) != 0; init => Word0 = value ? Word0 | (1UL << 4) : Word0 & ~(1UL << 4); }
 
         /// <summary>The <c>flag-5</c> flag.</summary>
-        public bool Flag5
-        {
-            get => (Word0 & (1UL << 5)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 5) : Word0 & ~(1UL << 5);
-        }
+        public bool Flag5 { get => (Word0 & (1UL << 5)) != 0; init => Word0 = value ? Word0 | (1UL << 5) : Word0 & ~(1UL << 5); }
 
         /// <summary>The <c>flag-6</c> flag.</summary>
-        public bool Flag6
-        {
-            get => (Word0 & (1UL << 6)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 6) : Word0 & ~(1UL << 6);
-        }
+        public bool Flag6 { get => (Word0 & (1UL << 6)) != 0; init => Word0 = value ? Word0 | (1UL << 6) : Word0 & ~(1UL << 6); }
 
         /// <summary>The <c>flag-7</c> flag.</summary>
-        public bool Flag7
-        {
-            get => (Word0 & (1UL << 7)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 7) : Word0 & ~(1UL << 7);
-        }
+        public bool Flag7 { get => (Word0 & (1UL << 7)) != 0; init => Word0 = value ? Word0 | (1UL << 7) : Word0 & ~(1UL << 7); }
 
         /// <summary>The <c>flag-8</c> flag.</summary>
-        public bool Flag8
-        {
-            get => (Word0 & (1UL << 8)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 8) : Word0 & ~(1UL << 8);
-        }
+        public bool Flag8 { get => (Word0 & (1UL << 8)) != 0; init => Word0 = value ? Word0 | (1UL << 8) : Word0 & ~(1UL << 8); }
 
         /// <summary>The <c>flag-9</c> flag.</summary>
-        public bool Flag9
-        {
-            get => (Word0 & (1UL << 9)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 9) : Word0 & ~(1UL << 9);
-        }
+        public bool Flag9 { get => (Word0 & (1UL << 9)) != 0; init => Word0 = value ? Word0 | (1UL << 9) : Word0 & ~(1UL << 9); }
 
         /// <summary>The <c>flag-10</c> flag.</summary>
-        public bool Flag10
-        {
-            get => (Word0 & (1UL << 10)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 10) : Word0 & ~(1UL << 10);
-        }
+        public bool Flag10 { get => (Word0 & (1UL << 10)) != 0; init => Word0 = value ? Word0 | (1UL << 10) : Word0 & ~(1UL << 10); }
 
         /// <summary>The <c>flag-11</c> flag.</summary>
-        public bool Flag11
-        {
-            get => (Word0 & (1UL << 11)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 11) : Word0 & ~(1UL << 11);
-        }
+        public bool Flag11 { get => (Word0 & (1UL << 11)) != 0; init => Word0 = value ? Word0 | (1UL << 11) : Word0 & ~(1UL << 11); }
 
         /// <summary>The <c>flag-12</c> flag.</summary>
-        public bool Flag12
-        {
-            get => (Word0 & (1UL << 12)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 12) : Word0 & ~(1UL << 12);
-        }
+        public bool Flag12 { get => (Word0 & (1UL << 12)) != 0; init => Word0 = value ? Word0 | (1UL << 12) : Word0 & ~(1UL << 12); }
 
         /// <summary>The <c>flag-13</c> flag.</summary>
-        public bool Flag13
-        {
-            get => (Word0 & (1UL << 13)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 13) : Word0 & ~(1UL << 13);
-        }
+        public bool Flag13 { get => (Word0 & (1UL << 13)) != 0; init => Word0 = value ? Word0 | (1UL << 13) : Word0 & ~(1UL << 13); }
 
         /// <summary>The <c>flag-14</c> flag.</summary>
-        public bool Flag14
-        {
-            get => (Word0 & (1UL << 14)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 14) : Word0 & ~(1UL << 14);
-        }
+        public bool Flag14 { get => (Word0 & (1UL << 14)) != 0; init => Word0 = value ? Word0 | (1UL << 14) : Word0 & ~(1UL << 14); }
 
         /// <summary>The <c>flag-15</c> flag.</summary>
-        public bool Flag15
-        {
-            get => (Word0 & (1UL << 15)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 15) : Word0 & ~(1UL << 15);
-        }
+        public bool Flag15 { get => (Word0 & (1UL << 15)) != 0; init => Word0 = value ? Word0 | (1UL << 15) : Word0 & ~(1UL << 15); }
 
         /// <summary>The <c>flag-16</c> flag.</summary>
-        public bool Flag16
-        {
-            get => (Word0 & (1UL << 16)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 16) : Word0 & ~(1UL << 16);
-        }
+        public bool Flag16 { get => (Word0 & (1UL << 16)) != 0; init => Word0 = value ? Word0 | (1UL << 16) : Word0 & ~(1UL << 16); }
 
         /// <summary>The <c>flag-17</c> flag.</summary>
-        public bool Flag17
-        {
-            get => (Word0 & (1UL << 17)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 17) : Word0 & ~(1UL << 17);
-        }
+        public bool Flag17 { get => (Word0 & (1UL << 17)) != 0; init => Word0 = value ? Word0 | (1UL << 17) : Word0 & ~(1UL << 17); }
 
         /// <summary>The <c>flag-18</c> flag.</summary>
-        public bool Flag18
-        {
-            get => (Word0 & (1UL << 18)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 18) : Word0 & ~(1UL << 18);
-        }
+        public bool Flag18 { get => (Word0 & (1UL << 18)) != 0; init => Word0 = value ? Word0 | (1UL << 18) : Word0 & ~(1UL << 18); }
 
         /// <summary>The <c>flag-19</c> flag.</summary>
-        public bool Flag19
-        {
-            get => (Word0 & (1UL << 19)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 19) : Word0 & ~(1UL << 19);
-        }
+        public bool Flag19 { get => (Word0 & (1UL << 19)) != 0; init => Word0 = value ? Word0 | (1UL << 19) : Word0 & ~(1UL << 19); }
 
         /// <summary>The <c>flag-20</c> flag.</summary>
-        public bool Flag20
-        {
-            get => (Word0 & (1UL << 20)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 20) : Word0 & ~(1UL << 20);
-        }
+        public bool Flag20 { get => (Word0 & (1UL << 20)) != 0; init => Word0 = value ? Word0 | (1UL << 20) : Word0 & ~(1UL << 20); }
 
         /// <summary>The <c>flag-21</c> flag.</summary>
-        public bool Flag21
-        {
-            get => (Word0 & (1UL << 21)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 21) : Word0 & ~(1UL << 21);
-        }
+        public bool Flag21 { get => (Word0 & (1UL << 21)) != 0; init => Word0 = value ? Word0 | (1UL << 21) : Word0 & ~(1UL << 21); }
 
         /// <summary>The <c>flag-22</c> flag.</summary>
-        public bool Flag22
-        {
-            get => (Word0 & (1UL << 22)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 22) : Word0 & ~(1UL << 22);
-        }
+        public bool Flag22 { get => (Word0 & (1UL << 22)) != 0; init => Word0 = value ? Word0 | (1UL << 22) : Word0 & ~(1UL << 22); }
 
         /// <summary>The <c>flag-23</c> flag.</summary>
-        public bool Flag23
-        {
-            get => (Word0 & (1UL << 23)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 23) : Word0 & ~(1UL << 23);
-        }
+        public bool Flag23 { get => (Word0 & (1UL << 23)) != 0; init => Word0 = value ? Word0 | (1UL << 23) : Word0 & ~(1UL << 23); }
 
         /// <summary>The <c>flag-24</c> flag.</summary>
-        public bool Flag24
-        {
-            get => (Word0 & (1UL << 24)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 24) : Word0 & ~(1UL << 24);
-        }
+        public bool Flag24 { get => (Word0 & (1UL << 24)) != 0; init => Word0 = value ? Word0 | (1UL << 24) : Word0 & ~(1UL << 24); }
 
         /// <summary>The <c>flag-25</c> flag.</summary>
-        public bool Flag25
-        {
-            get => (Word0 & (1UL << 25)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 25) : Word0 & ~(1UL << 25);
-        }
+        public bool Flag25 { get => (Word0 & (1UL << 25)) != 0; init => Word0 = value ? Word0 | (1UL << 25) : Word0 & ~(1UL << 25); }
 
         /// <summary>The <c>flag-26</c> flag.</summary>
-        public bool Flag26
-        {
-            get => (Word0 & (1UL << 26)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 26) : Word0 & ~(1UL << 26);
-        }
+        public bool Flag26 { get => (Word0 & (1UL << 26)) != 0; init => Word0 = value ? Word0 | (1UL << 26) : Word0 & ~(1UL << 26); }
 
         /// <summary>The <c>flag-27</c> flag.</summary>
-        public bool Flag27
-        {
-            get => (Word0 & (1UL << 27)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 27) : Word0 & ~(1UL << 27);
-        }
+        public bool Flag27 { get => (Word0 & (1UL << 27)) != 0; init => Word0 = value ? Word0 | (1UL << 27) : Word0 & ~(1UL << 27); }
 
         /// <summary>The <c>flag-28</c> flag.</summary>
-        public bool Flag28
-        {
-            get => (Word0 & (1UL << 28)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 28) : Word0 & ~(1UL << 28);
-        }
+        public bool Flag28 { get => (Word0 & (1UL << 28)) != 0; init => Word0 = value ? Word0 | (1UL << 28) : Word0 & ~(1UL << 28); }
 
         /// <summary>The <c>flag-29</c> flag.</summary>
-        public bool Flag29
-        {
-            get => (Word0 & (1UL << 29)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 29) : Word0 & ~(1UL << 29);
-        }
+        public bool Flag29 { get => (Word0 & (1UL << 29)) != 0; init => Word0 = value ? Word0 | (1UL << 29) : Word0 & ~(1UL << 29); }
 
         /// <summary>The <c>flag-30</c> flag.</summary>
-        public bool Flag30
-        {
-            get => (Word0 & (1UL << 30)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 30) : Word0 & ~(1UL << 30);
-        }
+        public bool Flag30 { get => (Word0 & (1UL << 30)) != 0; init => Word0 = value ? Word0 | (1UL << 30) : Word0 & ~(1UL << 30); }
 
         /// <summary>The <c>flag-31</c> flag.</summary>
-        public bool Flag31
-        {
-            get => (Word0 & (1UL << 31)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 31) : Word0 & ~(1UL << 31);
-        }
+        public bool Flag31 { get => (Word0 & (1UL << 31)) != 0; init => Word0 = value ? Word0 | (1UL << 31) : Word0 & ~(1UL << 31); }
 
         /// <summary>The <c>flag-32</c> flag.</summary>
-        public bool Flag32
-        {
-            get => (Word0 & (1UL << 32)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 32) : Word0 & ~(1UL << 32);
-        }
+        public bool Flag32 { get => (Word0 & (1UL << 32)) != 0; init => Word0 = value ? Word0 | (1UL << 32) : Word0 & ~(1UL << 32); }
 
         /// <summary>The <c>flag-33</c> flag.</summary>
-        public bool Flag33
-        {
-            get => (Word0 & (1UL << 33)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 33) : Word0 & ~(1UL << 33);
-        }
+        public bool Flag33 { get => (Word0 & (1UL << 33)) != 0; init => Word0 = value ? Word0 | (1UL << 33) : Word0 & ~(1UL << 33); }
 
         /// <summary>The <c>flag-34</c> flag.</summary>
-        public bool Flag34
-        {
-            get => (Word0 & (1UL << 34)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 34) : Word0 & ~(1UL << 34);
-        }
+        public bool Flag34 { get => (Word0 & (1UL << 34)) != 0; init => Word0 = value ? Word0 | (1UL << 34) : Word0 & ~(1UL << 34); }
 
         /// <summary>The <c>flag-35</c> flag.</summary>
-        public bool Flag35
-        {
-            get => (Word0 & (1UL << 35)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 35) : Word0 & ~(1UL << 35);
-        }
+        public bool Flag35 { get => (Word0 & (1UL << 35)) != 0; init => Word0 = value ? Word0 | (1UL << 35) : Word0 & ~(1UL << 35); }
 
         /// <summary>The <c>flag-36</c> flag.</summary>
-        public bool Flag36
-        {
-            get => (Word0 & (1UL << 36)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 36) : Word0 & ~(1UL << 36);
-        }
+        public bool Flag36 { get => (Word0 & (1UL << 36)) != 0; init => Word0 = value ? Word0 | (1UL << 36) : Word0 & ~(1UL << 36); }
 
         /// <summary>The <c>flag-37</c> flag.</summary>
-        public bool Flag37
-        {
-            get => (Word0 & (1UL << 37)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 37) : Word0 & ~(1UL << 37);
-        }
+        public bool Flag37 { get => (Word0 & (1UL << 37)) != 0; init => Word0 = value ? Word0 | (1UL << 37) : Word0 & ~(1UL << 37); }
 
         /// <summary>The <c>flag-38</c> flag.</summary>
-        public bool Flag38
-        {
-            get => (Word0 & (1UL << 38)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 38) : Word0 & ~(1UL << 38);
-        }
+        public bool Flag38 { get => (Word0 & (1UL << 38)) != 0; init => Word0 = value ? Word0 | (1UL << 38) : Word0 & ~(1UL << 38); }
 
         /// <summary>The <c>flag-39</c> flag.</summary>
-        public bool Flag39
-        {
-            get => (Word0 & (1UL << 39)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 39) : Word0 & ~(1UL << 39);
-        }
+        public bool Flag39 { get => (Word0 & (1UL << 39)) != 0; init => Word0 = value ? Word0 | (1UL << 39) : Word0 & ~(1UL << 39); }
 
         /// <summary>The <c>flag-40</c> flag.</summary>
-        public bool Flag40
-        {
-            get => (Word0 & (1UL << 40)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 40) : Word0 & ~(1UL << 40);
-        }
+        public bool Flag40 { get => (Word0 & (1UL << 40)) != 0; init => Word0 = value ? Word0 | (1UL << 40) : Word0 & ~(1UL << 40); }
 
         /// <summary>The <c>flag-41</c> flag.</summary>
-        public bool Flag41
-        {
-            get => (Word0 & (1UL << 41)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 41) : Word0 & ~(1UL << 41);
-        }
+        public bool Flag41 { get => (Word0 & (1UL << 41)) != 0; init => Word0 = value ? Word0 | (1UL << 41) : Word0 & ~(1UL << 41); }
 
         /// <summary>The <c>flag-42</c> flag.</summary>
-        public bool Flag42
-        {
-            get => (Word0 & (1UL << 42)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 42) : Word0 & ~(1UL << 42);
-        }
+        public bool Flag42 { get => (Word0 & (1UL << 42)) != 0; init => Word0 = value ? Word0 | (1UL << 42) : Word0 & ~(1UL << 42); }
 
         /// <summary>The <c>flag-43</c> flag.</summary>
-        public bool Flag43
-        {
-            get => (Word0 & (1UL << 43)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 43) : Word0 & ~(1UL << 43);
-        }
+        public bool Flag43 { get => (Word0 & (1UL << 43)) != 0; init => Word0 = value ? Word0 | (1UL << 43) : Word0 & ~(1UL << 43); }
 
         /// <summary>The <c>flag-44</c> flag.</summary>
-        public bool Flag44
-        {
-            get => (Word0 & (1UL << 44)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 44) : Word0 & ~(1UL << 44);
-        }
+        public bool Flag44 { get => (Word0 & (1UL << 44)) != 0; init => Word0 = value ? Word0 | (1UL << 44) : Word0 & ~(1UL << 44); }
 
         /// <summary>The <c>flag-45</c> flag.</summary>
-        public bool Flag45
-        {
-            get => (Word0 & (1UL << 45)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 45) : Word0 & ~(1UL << 45);
-        }
+        public bool Flag45 { get => (Word0 & (1UL << 45)) != 0; init => Word0 = value ? Word0 | (1UL << 45) : Word0 & ~(1UL << 45); }
 
         /// <summary>The <c>flag-46</c> flag.</summary>
-        public bool Flag46
-        {
-            get => (Word0 & (1UL << 46)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 46) : Word0 & ~(1UL << 46);
-        }
+        public bool Flag46 { get => (Word0 & (1UL << 46)) != 0; init => Word0 = value ? Word0 | (1UL << 46) : Word0 & ~(1UL << 46); }
 
         /// <summary>The <c>flag-47</c> flag.</summary>
-        public bool Flag47
-        {
-            get => (Word0 & (1UL << 47)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 47) : Word0 & ~(1UL << 47);
-        }
+        public bool Flag47 { get => (Word0 & (1UL << 47)) != 0; init => Word0 = value ? Word0 | (1UL << 47) : Word0 & ~(1UL << 47); }
 
         /// <summary>The <c>flag-48</c> flag.</summary>
-        public bool Flag48
-        {
-            get => (Word0 & (1UL << 48)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 48) : Word0 & ~(1UL << 48);
-        }
+        public bool Flag48 { get => (Word0 & (1UL << 48)) != 0; init => Word0 = value ? Word0 | (1UL << 48) : Word0 & ~(1UL << 48); }
 
         /// <summary>The <c>flag-49</c> flag.</summary>
-        public bool Flag49
-        {
-            get => (Word0 & (1UL << 49)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 49) : Word0 & ~(1UL << 49);
-        }
+        public bool Flag49 { get => (Word0 & (1UL << 49)) != 0; init => Word0 = value ? Word0 | (1UL << 49) : Word0 & ~(1UL << 49); }
 
         /// <summary>The <c>flag-50</c> flag.</summary>
-        public bool Flag50
-        {
-            get => (Word0 & (1UL << 50)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 50) : Word0 & ~(1UL << 50);
-        }
+        public bool Flag50 { get => (Word0 & (1UL << 50)) != 0; init => Word0 = value ? Word0 | (1UL << 50) : Word0 & ~(1UL << 50); }
 
         /// <summary>The <c>flag-51</c> flag.</summary>
-        public bool Flag51
-        {
-            get => (Word0 & (1UL << 51)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 51) : Word0 & ~(1UL << 51);
-        }
+        public bool Flag51 { get => (Word0 & (1UL << 51)) != 0; init => Word0 = value ? Word0 | (1UL << 51) : Word0 & ~(1UL << 51); }
 
         /// <summary>The <c>flag-52</c> flag.</summary>
-        public bool Flag52
-        {
-            get => (Word0 & (1UL << 52)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 52) : Word0 & ~(1UL << 52);
-        }
+        public bool Flag52 { get => (Word0 & (1UL << 52)) != 0; init => Word0 = value ? Word0 | (1UL << 52) : Word0 & ~(1UL << 52); }
 
         /// <summary>The <c>flag-53</c> flag.</summary>
-        public bool Flag53
-        {
-            get => (Word0 & (1UL << 53)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 53) : Word0 & ~(1UL << 53);
-        }
+        public bool Flag53 { get => (Word0 & (1UL << 53)) != 0; init => Word0 = value ? Word0 | (1UL << 53) : Word0 & ~(1UL << 53); }
 
         /// <summary>The <c>flag-54</c> flag.</summary>
-        public bool Flag54
-        {
-            get => (Word0 & (1UL << 54)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 54) : Word0 & ~(1UL << 54);
-        }
+        public bool Flag54 { get => (Word0 & (1UL << 54)) != 0; init => Word0 = value ? Word0 | (1UL << 54) : Word0 & ~(1UL << 54); }
 
         /// <summary>The <c>flag-55</c> flag.</summary>
-        public bool Flag55
-        {
-            get => (Word0 & (1UL << 55)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 55) : Word0 & ~(1UL << 55);
-        }
+        public bool Flag55 { get => (Word0 & (1UL << 55)) != 0; init => Word0 = value ? Word0 | (1UL << 55) : Word0 & ~(1UL << 55); }
 
         /// <summary>The <c>flag-56</c> flag.</summary>
-        public bool Flag56
-        {
-            get => (Word0 & (1UL << 56)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 56) : Word0 & ~(1UL << 56);
-        }
+        public bool Flag56 { get => (Word0 & (1UL << 56)) != 0; init => Word0 = value ? Word0 | (1UL << 56) : Word0 & ~(1UL << 56); }
 
         /// <summary>The <c>flag-57</c> flag.</summary>
-        public bool Flag57
-        {
-            get => (Word0 & (1UL << 57)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 57) : Word0 & ~(1UL << 57);
-        }
+        public bool Flag57 { get => (Word0 & (1UL << 57)) != 0; init => Word0 = value ? Word0 | (1UL << 57) : Word0 & ~(1UL << 57); }
 
         /// <summary>The <c>flag-58</c> flag.</summary>
-        public bool Flag58
-        {
-            get => (Word0 & (1UL << 58)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 58) : Word0 & ~(1UL << 58);
-        }
+        public bool Flag58 { get => (Word0 & (1UL << 58)) != 0; init => Word0 = value ? Word0 | (1UL << 58) : Word0 & ~(1UL << 58); }
 
         /// <summary>The <c>flag-59</c> flag.</summary>
-        public bool Flag59
-        {
-            get => (Word0 & (1UL << 59)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 59) : Word0 & ~(1UL << 59);
-        }
+        public bool Flag59 { get => (Word0 & (1UL << 59)) != 0; init => Word0 = value ? Word0 | (1UL << 59) : Word0 & ~(1UL << 59); }
 
         /// <summary>The <c>flag-60</c> flag.</summary>
-        public bool Flag60
-        {
-            get => (Word0 & (1UL << 60)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 60) : Word0 & ~(1UL << 60);
-        }
+        public bool Flag60 { get => (Word0 & (1UL << 60)) != 0; init => Word0 = value ? Word0 | (1UL << 60) : Word0 & ~(1UL << 60); }
 
         /// <summary>The <c>flag-61</c> flag.</summary>
-        public bool Flag61
-        {
-            get => (Word0 & (1UL << 61)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 61) : Word0 & ~(1UL << 61);
-        }
+        public bool Flag61 { get => (Word0 & (1UL << 61)) != 0; init => Word0 = value ? Word0 | (1UL << 61) : Word0 & ~(1UL << 61); }
 
         /// <summary>The <c>flag-62</c> flag.</summary>
-        public bool Flag62
-        {
-            get => (Word0 & (1UL << 62)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 62) : Word0 & ~(1UL << 62);
-        }
+        public bool Flag62 { get => (Word0 & (1UL << 62)) != 0; init => Word0 = value ? Word0 | (1UL << 62) : Word0 & ~(1UL << 62); }
 
         /// <summary>The <c>flag-63</c> flag.</summary>
-        public bool Flag63
-        {
-            get => (Word0 & (1UL << 63)) != 0;
-            init => Word0 = value ? Word0 | (1UL << 63) : Word0 & ~(1UL << 63);
-        }
+        public bool Flag63 { get => (Word0 & (1UL << 63)) != 0; init => Word0 = value ? Word0 | (1UL << 63) : Word0 & ~(1UL << 63); }
 
         /// <summary>The <c>flag-64</c> flag.</summary>
-        public bool Flag64
-        {
-            get => (Word1 & (1UL << 0)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 0) : Word1 & ~(1UL << 0);
-        }
+        public bool Flag64 { get => (Word1 & (1UL << 0)) != 0; init => Word1 = value ? Word1 | (1UL << 0) : Word1 & ~(1UL << 0); }
 
         /// <summary>The <c>flag-65</c> flag.</summary>
-        public bool Flag65
-        {
-            get => (Word1 & (1UL << 1)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 1) : Word1 & ~(1UL << 1);
-        }
+        public bool Flag65 { get => (Word1 & (1UL << 1)) != 0; init => Word1 = value ? Word1 | (1UL << 1) : Word1 & ~(1UL << 1); }
 
         /// <summary>The <c>flag-66</c> flag.</summary>
-        public bool Flag66
-        {
-            get => (Word1 & (1UL << 2)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 2) : Word1 & ~(1UL << 2);
-        }
+        public bool Flag66 { get => (Word1 & (1UL << 2)) != 0; init => Word1 = value ? Word1 | (1UL << 2) : Word1 & ~(1UL << 2); }
 
         /// <summary>The <c>flag-67</c> flag.</summary>
-        public bool Flag67
-        {
-            get => (Word1 & (1UL << 3)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 3) : Word1 & ~(1UL << 3);
-        }
+        public bool Flag67 { get => (Word1 & (1UL << 3)) != 0; init => Word1 = value ? Word1 | (1UL << 3) : Word1 & ~(1UL << 3); }
 
         /// <summary>The <c>flag-68</c> flag.</summary>
-        public bool Flag68
-        {
-            get => (Word1 & (1UL << 4)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 4) : Word1 & ~(1UL << 4);
-        }
+        public bool Flag68 { get => (Word1 & (1UL << 4)) != 0; init => Word1 = value ? Word1 | (1UL << 4) : Word1 & ~(1UL << 4); }
 
         /// <summary>The <c>flag-69</c> flag.</summary>
-        public bool Flag69
-        {
-            get => (Word1 & (1UL << 5)) != 0;
-            init => Word1 = value ? Word1 | (1UL << 5) : Word1 & ~(1UL << 5);
-        }
+        public bool Flag69 { get => (Word1 & (1UL << 5)) != 0; init => Word1 = value ? Word1 | (1UL << 5) : Word1 & ~(1UL << 5); }
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.CompilerServices;
 using Xunit;
 
 namespace WitBindgen.Runtime.Tests.Abi;

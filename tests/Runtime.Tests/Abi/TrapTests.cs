@@ -1,6 +1,7 @@
 using WitBindgen.Runtime;
 using System.Text;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.CompilerServices;
 using Xunit;
 
 namespace WitBindgen.Runtime.Tests.Abi;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-namespace WitBindgen.Runtime.Abi;
+namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
 /// One shared instance of a payload-less variant case class (generated case classes are immutable records),

@@ -1,9 +1,10 @@
+using WitBindgen.Runtime.Abi;
 using System.ComponentModel;
 using WitBindgen.Runtime;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace WitBindgen.Runtime.Abi;
+namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
 /// Bounds-checked reads and writes of scalars at guest addresses, for generated code and the generic algorithms.

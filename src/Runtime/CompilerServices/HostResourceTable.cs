@@ -1,6 +1,7 @@
+using WitBindgen.Runtime.Abi;
 using System.ComponentModel;
 
-namespace WitBindgen.Runtime;
+namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
 /// The representations of host-implemented resources (objects of <typeparamref name="T"/>) that a guest

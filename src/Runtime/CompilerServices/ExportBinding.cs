@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime.CompilerServices;
+
+/// <summary>
+/// Binds a component instance's exports to generated bindings, checking each function's type against the one the
+/// bindings were generated for. For generated code; may change with the generator.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ExportBinding
+{
+    /// <summary>
+    /// Finds an exported function and checks that its type is <paramref name="expected"/> (kinds, counts and element
+    /// types, not just the core signature).
+    /// </summary>
+    /// <param name="instance">The component instance.</param>
+    /// <param name="exportedInstance">The exported instance (interface) name, or null for a top-level function.</param>
+    /// <param name="name">The function name.</param>
+    /// <param name="expected">The function type the bindings were generated for.</param>
+    /// <returns>The function, ready for calls.</returns>
+    /// <exception cref="ComponentLinkException">The function is missing or its type differs.</exception>
+    public static ExportFunction BindFunction(this ComponentInstance instance, string? exportedInstance, string name, AbiFunctionType expected)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new ExportFunction(instance.BindRawFunction(exportedInstance, name, expected));
+    }
+
+    /// <summary>Finds a resource type exported by an exported instance.</summary>
+    /// <param name="instance">The component instance.</param>
+    /// <param name="exportedInstance">The exported instance (interface) name.</param>
+    /// <param name="name">The resource name.</param>
+    /// <returns>The resource type.</returns>
+    /// <exception cref="ComponentLinkException">The resource type is missing.</exception>
+    public static ResourceType BindResourceType(this ComponentInstance instance, string exportedInstance, string name)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.BindResourceType(exportedInstance, name);
+    }
+}
