@@ -60,6 +60,14 @@ public class LiveCompositionTests
             .Write("test/loose.wasm", Wasmtime.Module.ConvertText(LooseOps))
             .Write("test/user.wasm", Wasmtime.Module.ConvertText(User));
 
+    /// <summary>The plan where <c>user</c> takes every import <c>ops</c> exports (a spread) and the rest from the host.</summary>
+    private const string Spread = """
+            package demo:calc;
+            let ops = new test:ops {};
+            let user = new test:user { ...ops, ... };
+            export user.run;
+        """;
+
     private static (HostImports Host, List<uint> Logged) Host()
     {
         var logged = new List<uint>();
@@ -95,12 +103,7 @@ public class LiveCompositionTests
     public void A_spread_links_every_import_the_source_exports_by_name()
     {
         using var folder = Folder(Ops());
-        var plan = folder.Resolve("""
-            package demo:calc;
-            let ops = new test:ops {};
-            let user = new test:user { ...ops, ... };
-            export user.run;
-            """).Plan!;
+        var plan = folder.Resolve(Spread).Plan!;
         using var runtime = new ComponentRuntime();
         using var composition = LiveComposition.Instantiate(plan, runtime, Host().Host);
         Assert.Equal(-12, composition.GetFunction("run")!.Invoke(WitValue.U32(5), WitValue.U32(7))[0].AsS32());
@@ -147,12 +150,7 @@ public class LiveCompositionTests
     public void A_pass_through_import_the_host_does_not_give_is_named()
     {
         using var folder = Folder(Ops());
-        var plan = folder.Resolve("""
-            package demo:calc;
-            let ops = new test:ops {};
-            let user = new test:user { ...ops, ... };
-            export user.run;
-            """).Plan!;
+        var plan = folder.Resolve(Spread).Plan!;
         using var runtime = new ComponentRuntime();
         var e = Assert.Throws<ComponentLinkException>(() => LiveComposition.Instantiate(plan, runtime));
         Assert.Contains("log", e.Message);
@@ -162,12 +160,7 @@ public class LiveCompositionTests
     public void Disposing_the_composition_disposes_its_instances()
     {
         using var folder = Folder(Ops());
-        var plan = folder.Resolve("""
-            package demo:calc;
-            let ops = new test:ops {};
-            let user = new test:user { ...ops, ... };
-            export user.run;
-            """).Plan!;
+        var plan = folder.Resolve(Spread).Plan!;
         using var runtime = new ComponentRuntime();
         var composition = LiveComposition.Instantiate(plan, runtime, Host().Host);
         var run = composition.GetFunction("run")!;

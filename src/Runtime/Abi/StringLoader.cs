@@ -9,44 +9,36 @@ namespace WitBindgen.Runtime.Abi;
 /// <summary>CanonicalABI.md <c>load_string_from_range</c>: bounds, alignment and encoding checks, then decoding.</summary>
 internal static class StringLoader
 {
-    /// <summary>Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units.</summary>
-    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits)
+    /// <summary>
+    /// The alignment and byte length of a string of <paramref name="taggedCodeUnits"/> code units in
+    /// <paramref name="encoding"/>, and whether its bytes are UTF-16 (a <c>latin1+utf16</c> length carries the tag);
+    /// traps when the length exceeds the ABI's bound (<c>load_string_from_range</c>).
+    /// </summary>
+    public static (int Alignment, ulong ByteLength, bool Utf16) Range(StringEncoding encoding, uint taggedCodeUnits)
     {
-        int alignment;
-        ulong byteLength;
-        var decodeAs = encoding;
-        switch (encoding)
+        var (alignment, byteLength, utf16) = encoding switch
         {
-            case StringEncoding.Utf8:
-                alignment = 1;
-                byteLength = taggedCodeUnits;
-                break;
-            case StringEncoding.Utf16:
-                alignment = 2;
-                byteLength = 2UL * taggedCodeUnits;
-                break;
-            case StringEncoding.Latin1Utf16:
-                alignment = 2;
-                if ((taggedCodeUnits & CanonicalAbi.Utf16Tag) != 0)
-                {
-                    byteLength = 2UL * (taggedCodeUnits ^ CanonicalAbi.Utf16Tag);
-                    decodeAs = StringEncoding.Utf16;
-                }
-                else
-                {
-                    byteLength = taggedCodeUnits;
-                }
-
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown string encoding.");
-        }
+            StringEncoding.Utf8 => (1, (ulong)taggedCodeUnits, false),
+            StringEncoding.Utf16 => (2, 2UL * taggedCodeUnits, true),
+            StringEncoding.Latin1Utf16 => (taggedCodeUnits & CanonicalAbi.Utf16Tag) != 0
+                ? (2, 2UL * (taggedCodeUnits ^ CanonicalAbi.Utf16Tag), true)
+                : (2, (ulong)taggedCodeUnits, false),
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown string encoding."),
+        };
 
         if (byteLength > CanonicalAbi.MaxStringByteLength)
         {
             throw ComponentTrapException.TooLong("string", byteLength, CanonicalAbi.MaxStringByteLength);
         }
 
+        return (alignment, byteLength, utf16);
+    }
+
+    /// <summary>Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units.</summary>
+    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits)
+    {
+        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits);
+        var decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
         AbiChecks.CheckAlignment(pointer, alignment, "string");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");
         var bytes = memory.Slice((int)pointer, (int)byteLength);

@@ -20,31 +20,7 @@ internal sealed partial class ValueTransfer
     private (uint Pointer, uint TaggedUnits) String(uint pointer, uint taggedUnits, ref LinkMemories m)
     {
         var encoding = _from.Encoding;
-        int alignment;
-        ulong byteLength;
-        var utf16 = false;
-        switch (encoding)
-        {
-            case StringEncoding.Utf8:
-                alignment = 1;
-                byteLength = taggedUnits;
-                break;
-            case StringEncoding.Utf16:
-                alignment = 2;
-                byteLength = 2UL * taggedUnits;
-                utf16 = true;
-                break;
-            default:
-                alignment = 2;
-                utf16 = (taggedUnits & CanonicalAbi.Utf16Tag) != 0;
-                byteLength = utf16 ? 2UL * (taggedUnits ^ CanonicalAbi.Utf16Tag) : taggedUnits;
-                break;
-        }
-
-        if (byteLength > CanonicalAbi.MaxStringByteLength)
-        {
-            throw ComponentTrapException.TooLong("string", byteLength, CanonicalAbi.MaxStringByteLength);
-        }
+        var (alignment, byteLength, utf16) = StringLoader.Range(encoding, taggedUnits);
 
         m.From = Source();
         AbiChecks.CheckAlignment(pointer, alignment, "string");
