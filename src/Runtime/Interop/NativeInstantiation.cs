@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Wasmtime;
 using Module = Wasmtime.Module;
@@ -17,21 +16,16 @@ internal static unsafe partial class NativeInstantiation
     /// <summary><c>WASMTIME_EXTERN_TAG</c>.</summary>
     private const byte TagKind = 5;
 
-    private static readonly FieldInfo? InstanceHandle = WasmtimeInternals.InstanceHandle;
-    private static readonly FieldInfo? ModuleHandle = WasmtimeInternals.ModuleHandle;
-    private static readonly ConstructorInfo? InstanceFromHandle = WasmtimeInternals.InstanceFromHandle;
-    private static readonly MethodInfo? AsExtern = WasmtimeInternals.AsExtern;
-
     /// <summary>The tag exported as <paramref name="name"/> by <paramref name="instance"/> of <paramref name="store"/>, if it is one.</summary>
     public static CoreTag? GetTag(Store store, Instance instance, string name)
     {
-        if (InstanceHandle is null || WasmtimeInternals.StoreContext is null)
+        if (WasmtimeInternals.InstanceHandle is null || WasmtimeInternals.StoreContext is null)
         {
             return null;
         }
 
         var context = (IntPtr)WasmtimeInternals.StoreContext.GetValue(store)!;
-        var handle = ToNative<NativeInstance>(InstanceHandle.GetValue(instance)!);
+        var handle = ToNative<NativeInstance>(WasmtimeInternals.InstanceHandle.GetValue(instance)!);
         var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
         NativeExtern item;
         fixed (byte* bytes = utf8)
@@ -53,20 +47,20 @@ internal static unsafe partial class NativeInstantiation
     /// <exception cref="NativeTrapException">The module's start function trapped.</exception>
     public static Instance Instantiate(Store store, Module module, object[] imports)
     {
-        if (InstanceHandle is null || InstanceFromHandle is null || ModuleHandle is null || AsExtern is null || WasmtimeInternals.StoreContext is null)
+        if (WasmtimeInternals.InstanceHandle is null || WasmtimeInternals.InstanceFromHandle is null || WasmtimeInternals.ModuleHandle is null || WasmtimeInternals.AsExtern is null || WasmtimeInternals.StoreContext is null)
         {
             throw new ComponentLinkException("core exception tags cannot be passed between core instances with the installed Wasmtime package");
         }
 
         var context = (IntPtr)WasmtimeInternals.StoreContext.GetValue(store)!;
-        var moduleHandle = (SafeHandle)ModuleHandle.GetValue(module)!;
+        var moduleHandle = (SafeHandle)WasmtimeInternals.ModuleHandle.GetValue(module)!;
         var externs = new NativeExtern[imports.Length];
         for (var i = 0; i < imports.Length; i++)
         {
             externs[i] = imports[i] switch
             {
                 CoreTag tag => tag.Extern,
-                Function or Table or Memory or Global => ToNative<NativeExtern>(AsExtern.Invoke(imports[i], null)!),
+                Function or Table or Memory or Global => ToNative<NativeExtern>(WasmtimeInternals.AsExtern.Invoke(imports[i], null)!),
                 _ => throw new ComponentLinkException($"import {i} of a core module is not a core function, table, memory, global or tag"),
             };
         }
@@ -118,8 +112,8 @@ internal static unsafe partial class NativeInstantiation
             throw new NativeTrapException(text);
         }
 
-        var managed = Marshal.PtrToStructure((IntPtr)(&instance), InstanceHandle.FieldType)!;
-        return (Instance)InstanceFromHandle.Invoke([store, managed]);
+        var managed = Marshal.PtrToStructure((IntPtr)(&instance), WasmtimeInternals.InstanceHandle.FieldType)!;
+        return (Instance)WasmtimeInternals.InstanceFromHandle.Invoke([store, managed]);
     }
 
     /// <summary>The bytes of a boxed managed wrapper struct, read as the C struct of the same layout.</summary>

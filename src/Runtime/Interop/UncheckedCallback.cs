@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmtime;
@@ -30,11 +29,9 @@ internal abstract class UncheckedCallback
 /// <summary>Creates core host functions whose callbacks take raw slots (<c>wasmtime_func_new_unchecked</c>).</summary>
 internal static unsafe class UncheckedFunctions
 {
-    private static readonly ConstructorInfo? FunctionConstructor = WasmtimeInternals.FunctionFromHandle;
-
     /// <summary>Whether the installed Wasmtime package exposes what this path needs.</summary>
     public static bool Supported { get; } =
-        WasmtimeInternals.ExternFuncStoreId is not null && WasmtimeInternals.ExternFuncPrivate is not null && WasmtimeInternals.StoreContext is not null && FunctionConstructor is not null;
+        WasmtimeInternals.ExternFuncStoreId is not null && WasmtimeInternals.ExternFuncPrivate is not null && WasmtimeInternals.StoreContext is not null && WasmtimeInternals.FunctionFromHandle is not null;
 
     /// <summary>Creates the function, or returns null when <see cref="Supported"/> is false.</summary>
     public static Function? TryCreate(Store store, CoreFunctionSignature signature, UncheckedCallback body)
@@ -67,7 +64,7 @@ internal static unsafe class UncheckedFunctions
         var extern_ = Activator.CreateInstance(WasmtimeInternals.ExternFuncType!)!;
         WasmtimeInternals.ExternFuncStoreId!.SetValue(extern_, func.StoreId);
         WasmtimeInternals.ExternFuncPrivate!.SetValue(extern_, func.Private);
-        return (Function)FunctionConstructor!.Invoke([store, extern_, parameters, results]);
+        return (Function)WasmtimeInternals.FunctionFromHandle!.Invoke([store, extern_, parameters, results]);
     }
 
     private static IntPtr NewFunctionType(CoreFunctionSignature signature)
