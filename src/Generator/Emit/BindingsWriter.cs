@@ -607,8 +607,10 @@ internal sealed class BindingsWriter
 
     /// <summary>
     /// Adds the call of an exported function: its <c>F</c> field (the function, bound with a type check) and its
-    /// <c>Call</c> method, which runs the runtime's call protocol (<c>ExportCall</c>): lower the arguments into the
-    /// slots, call, lift the result and return it, or abort and rethrow when lifting fails.
+    /// <c>Call</c> method, which runs the runtime's call protocol (<c>ExportFunction</c>): lower the arguments into
+    /// the slots, call, lift the result, complete the call and return the result, or abort and rethrow when lifting
+    /// fails. The call's state (function, context, slots, entered instances) stays in locals the JIT can keep in
+    /// registers.
     /// </summary>
     private string AddExportCall(FunctionSpec f)
     {
@@ -632,10 +634,9 @@ internal sealed class BindingsWriter
         }
 
         var slots = Math.Max(1, f.ParamsSpilled ? 1 : f.FlatParams);
-        w.WriteLine($"var c = F{id}.Start(stackalloc {Raw}[{N(slots)}]);");
+        w.WriteLine($"var f = F{id};");
 
-        // The body goes to its own writer first: the context and the slots are copied to locals (which the JIT
-        // keeps in registers, unlike the fields of the call it passes by reference) only when the body uses them.
+        // The body goes to its own writer first: the context local is declared only when the body uses it.
         var outer = w;
         w = new SourceWriter();
         for (var k = 0; k < 3; k++)
@@ -643,14 +644,15 @@ internal sealed class BindingsWriter
             w.Indent();
         }
 
+        w.WriteLine($"global::System.Span<{Raw}> s = stackalloc {Raw}[{N(slots)}];");
         var hasIndex = false;
         if (f.ParamsSpilled)
         {
             var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
-            w.WriteLine($"var args = c.Spill({N(align)}U, {N(size)}U);");
+            w.WriteLine($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
             for (var k = 0; k < f.Params.Count; k++)
             {
-                w.WriteLine(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", CallCx));
+                w.WriteLine(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
             }
         }
         else if (f.FlatParams > 0)
@@ -659,11 +661,12 @@ internal sealed class BindingsWriter
             hasIndex = true;
             for (var k = 0; k < f.Params.Count; k++)
             {
-                w.WriteLine(_marshal.Lower(f.Params[k].Shape, "a" + N(k), CallCx, CallSlots));
+                w.WriteLine(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
             }
         }
 
-        w.WriteLine("c.Call();");
+        w.WriteLine("var e = f.Call(s);");
+        var scope = f.HasHandles ? ", cx" : "";
         var endLends = f.HasHandles && _resources.Any(r => r.Imported);
         if (f.Result is not { } result)
         {
@@ -671,78 +674,100 @@ internal sealed class BindingsWriter
             {
                 w.WriteLine("try");
                 w.OpenBlock();
-                w.WriteLine("c.Complete();");
+                w.WriteLine($"f.Complete(e, s{scope});");
                 w.CloseBlock();
                 WriteEndLends(w);
             }
             else
             {
-                w.WriteLine("c.Complete();");
+                w.WriteLine($"f.Complete(e, s{scope});");
             }
 
-            FlushCallBody(outer, w);
+            FlushCallBody(outer, w, f.HasHandles);
             return "Call" + id;
         }
 
         string lifted;
+        var infallible = false;
         if (f.FlatResults != 1)
         {
-            lifted = _marshal.Load(result, $"c.Results({N(result.Size)}U, {N(result.Align)})", CallCx);
+            lifted = _marshal.Load(result, $"_C::ExportFunction.Results(cx, s, {N(result.Size)}U, {N(result.Align)})", "cx");
         }
         else if (result.IsScalar)
         {
-            lifted = MarshalWriter.LiftScalar(result.Kind, $"{CallSlots}[0]");
+            lifted = MarshalWriter.LiftScalar(result.Kind, "s[0]");
+            infallible = result.Kind != ShapeKind.Char;
         }
         else
         {
             w.WriteLine(hasIndex ? "i = 0;" : "var i = 0;");
-            lifted = _marshal.Lift(result, CallCx, CallSlots);
+            lifted = _marshal.Lift(result, "cx", "s");
         }
 
-        w.WriteLine("try");
-        w.OpenBlock();
-        w.WriteLine($"return c.Return({lifted});");
-        w.CloseBlock();
-        w.WriteLine("catch (global::System.Exception e)");
-        w.OpenBlock();
-        w.WriteLine("c.Abort(e);");
-        w.WriteLine("throw;");
-        w.CloseBlock();
+        var body = w;
         if (endLends)
         {
+            w.WriteLine("try");
+            w.OpenBlock();
+        }
+
+        if (infallible)
+        {
+            // Nothing to abort: the result is read from the slots before the call completes.
+            w.WriteLine($"return f.Return(e, s{scope}, {lifted});");
+        }
+        else
+        {
+            // Completing (post-return, the handle scope) leaves the instance itself, so it follows the try that
+            // aborts a failed lifting.
+            w.WriteLine($"{ResultType(f)} r;");
+            w.WriteLine("try");
+            w.OpenBlock();
+            w.WriteLine($"r = {lifted};");
+            w.CloseBlock();
+            w.WriteLine("catch (global::System.Exception x)");
+            w.OpenBlock();
+            w.WriteLine("f.Abort(e, x);");
+            w.WriteLine("throw;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine($"f.Complete(e, s{scope});");
+            w.WriteLine("return r;");
+        }
+
+        if (endLends)
+        {
+            w.CloseBlock();
             WriteEndLends(w);
         }
 
-        FlushCallBody(outer, w);
+        FlushCallBody(outer, body, f.HasHandles);
         return "Call" + id;
     }
 
-    /// <summary>Writes a call's body after the locals for the context and slots it uses, and closes the method.</summary>
-    private static void FlushCallBody(SourceWriter outer, SourceWriter body)
+    /// <summary>
+    /// Writes a call's body after the context local, if the body uses it (a function with handles always has its
+    /// per-call context, which completing the call checks), and closes the method.
+    /// </summary>
+    private static void FlushCallBody(SourceWriter outer, SourceWriter body, bool scoped)
     {
         var text = body.ToString();
-        var usesContext = text.Contains(CallCx);
-        var usesSlots = text.Contains(CallSlots);
-        if (usesContext)
+        if (scoped)
         {
-            outer.WriteLine("var cx = c.Context;");
+            outer.WriteLine("var cx = f.CallContext();");
+        }
+        else if (System.Text.RegularExpressions.Regex.IsMatch(text, @"\bcx\b"))
+        {
+            outer.WriteLine("var cx = f.Context;");
         }
 
-        if (usesSlots)
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
         {
-            outer.WriteLine("var s = c.Slots;");
-        }
-
-        foreach (var line in text.Replace(CallCx, "cx").Replace(CallSlots, "s").Split('\n').Where(l => l.Length > 0))
-        {
-            outer.WriteVerbatim(line);
+            outer.WriteVerbatim(line.TrimEnd('\r'));
         }
 
         outer.CloseBlock();
     }
-
-    private const string CallCx = "c.Context";
-    private const string CallSlots = "c.Slots";
 
     /// <summary>Ends the loans of host resources a call with handles made, however the call ends.</summary>
     private static void WriteEndLends(SourceWriter w)
@@ -923,7 +948,7 @@ internal sealed class BindingsWriter
     /// <summary>Appends text written at the ABI class's member indentation.</summary>
     private static void WriteRawBlock(SourceWriter w, string text)
     {
-        foreach (var line in text.Split('\n'))
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
         {
             if (line.Length == 0)
             {

@@ -72,8 +72,8 @@ internal sealed partial class MarshalWriter
 
     // ---- call sites ----------------------------------------------------------------------------
 
-    // Call sites name the context and the slots as the caller has them (cx and s, or c.Context and c.Slots in an
-    // export call); the index into the slots is always the local i.
+    // Call sites name the context and the slots as the caller has them (usually the locals cx and s); the index
+    // into the slots is always the local i.
 
     /// <summary>Statements lowering <paramref name="value"/> into slots <c>s[i..]</c>.</summary>
     public string Lower(ShapeSpec shape, string value, string cx = "cx", string s = "s") => shape.IsScalar

@@ -5,9 +5,13 @@ using WitBindgen.Runtime.Abi;
 namespace WitBindgen.Runtime.CompilerServices;
 
 /// <summary>
-/// An exported function as generated bindings call it: the <see cref="RawComponentFunction"/> and, when its type
-/// has no handles, the one lifting and lowering context every call reuses. For generated code; may change with the
-/// generator.
+/// An exported function as generated bindings call it, with the steps of <see cref="RawComponentFunction"/>'s call
+/// protocol: take the context (<see cref="Context"/>, or <see cref="CallContext"/> for a function whose type has
+/// handles), lower the arguments into the caller's <c>stackalloc</c>ed slots (or <see cref="Spill"/> them),
+/// <see cref="Call"/>, lift the result (from the slots or the <see cref="Results"/> area), then
+/// <see cref="Complete(EnteredInstances, Span{RawValue})"/>; when lifting fails, <see cref="Abort"/> and rethrow.
+/// Every step takes the call's state as arguments, so the caller keeps it in locals. For generated code; may
+/// change with the generator.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ExportFunction
@@ -23,15 +27,100 @@ public sealed class ExportFunction
     /// <summary>The raw function.</summary>
     public RawComponentFunction Function { get; }
 
+    /// <summary>The one lifting and lowering context every call of a function without handles reuses.</summary>
+    /// <exception cref="InvalidOperationException">The function's type has handles (use <see cref="CallContext"/>).</exception>
+    public AbiContext Context
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _context ?? throw new InvalidOperationException("a function whose type has handles takes a per-call context (CallContext)");
+    }
+
     /// <summary>
-    /// Starts a call: <paramref name="slots"/> (as many as the core parameters, and at least one) receives the
-    /// lowered arguments, then <see cref="ExportCall.Call"/> runs the function. A function whose type has handles
-    /// gets its per-call context (<see cref="RawComponentFunction.CreateCallContext"/>), checked when the call
-    /// completes.
+    /// The context of one call of a function whose type has handles (<see cref="RawComponentFunction.CreateCallContext"/>),
+    /// checked by <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>.
     /// </summary>
-    /// <param name="slots">The core value slots, usually <c>stackalloc</c>ed by the caller.</param>
-    /// <returns>The call, to lower into, run, lift from and complete.</returns>
+    /// <returns>The call's context.</returns>
+    public AbiContext CallContext() => Function.CreateCallContext();
+
+    /// <summary>Enters the instance and runs the function (see <see cref="RawComponentFunction.Call"/>).</summary>
+    /// <param name="slots">The lowered arguments; receives the core results.</param>
+    /// <returns>What the call entered, for <see cref="Complete(EnteredInstances, Span{RawValue})"/> or <see cref="Abort"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ExportCall Start(Span<RawValue> slots) =>
-        _context is { } shared ? new ExportCall(Function, shared, scoped: false, slots) : new ExportCall(Function, Function.CreateCallContext(), scoped: true, slots);
+    public EnteredInstances Call(Span<RawValue> slots) => Function.Call(slots);
+
+    /// <summary>
+    /// Allocates the guest block for spilled arguments (more core values than the flat limit) and passes its
+    /// address in the first slot.
+    /// </summary>
+    /// <param name="context">The call's context.</param>
+    /// <param name="slots">The call's slots.</param>
+    /// <param name="alignment">The alignment of the argument tuple.</param>
+    /// <param name="size">The byte size of the argument tuple.</param>
+    /// <returns>The guest address to store the arguments at.</returns>
+    public static uint Spill(AbiContext context, Span<RawValue> slots, uint alignment, uint size)
+    {
+        var pointer = AbiHelpers.Allocate(context, alignment, size);
+        slots[0] = RawValue.FromU32(pointer);
+        return pointer;
+    }
+
+    /// <summary>The return area the core function returned in the first slot, checked to hold the results.</summary>
+    /// <param name="context">The call's context.</param>
+    /// <param name="slots">The call's slots.</param>
+    /// <param name="size">The byte size of the results.</param>
+    /// <param name="alignment">Their alignment.</param>
+    /// <returns>The guest address of the results.</returns>
+    public static uint Results(AbiContext context, Span<RawValue> slots, uint size, int alignment) =>
+        AbiHelpers.CheckRegion(context, slots[0].U32, size, alignment, "results");
+
+    /// <summary>Runs <c>post-return</c> and leaves the instance (see <see cref="RawComponentFunction.Complete(EnteredInstances, Span{RawValue})"/>).</summary>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Complete(EnteredInstances entered, Span<RawValue> slots) => Function.Complete(entered, slots);
+
+    /// <summary>
+    /// Runs <c>post-return</c>, checks and closes the handle scope of the call made with <paramref name="context"/>
+    /// (from <see cref="CallContext"/>) and leaves the instance.
+    /// </summary>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    /// <param name="context">The call's context.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext context) => Function.Complete(entered, slots, context);
+
+    /// <summary>Completes the call (<see cref="Complete(EnteredInstances, Span{RawValue})"/>) and returns <paramref name="value"/>, lifted before.</summary>
+    /// <typeparam name="T">The result's type.</typeparam>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    /// <param name="value">The lifted result.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Return<T>(EnteredInstances entered, Span<RawValue> slots, T value)
+    {
+        Function.Complete(entered, slots);
+        return value;
+    }
+
+    /// <summary>
+    /// Completes the call with handles (<see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>) and
+    /// returns <paramref name="value"/>, lifted before.
+    /// </summary>
+    /// <typeparam name="T">The result's type.</typeparam>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    /// <param name="context">The call's context.</param>
+    /// <param name="value">The lifted result.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Return<T>(EnteredInstances entered, Span<RawValue> slots, AbiContext context, T value)
+    {
+        Function.Complete(entered, slots, context);
+        return value;
+    }
+
+    /// <summary>Ends a call whose result could not be lifted (see <see cref="RawComponentFunction.Abort"/>).</summary>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="error">The lifting error.</param>
+    public void Abort(EnteredInstances entered, Exception error) => Function.Abort(entered, error);
 }

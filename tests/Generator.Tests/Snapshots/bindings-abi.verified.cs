@@ -195,9 +195,9 @@ namespace Test.Abi.Abi
 
         internal global::Test.Abi.Guest.Big Call0(uint a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15)
         {
-            var c = F0.Start(stackalloc _A::RawValue[16]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F0;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[16];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
             s[i++] = _A::RawValue.FromU32(a1);
@@ -215,24 +215,29 @@ namespace Test.Abi.Abi
             s[i++] = _A::RawValue.FromU32(a13);
             s[i++] = _A::RawValue.FromU32(a14);
             s[i++] = _A::RawValue.FromU32(a15);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
+            global::Test.Abi.Guest.Big r;
             try
             {
-                return c.Return(Lift0(cx, s, ref i));
+                r = Lift0(cx, s, ref i);
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s, cx);
+            return r;
         }
 
         internal (ulong, ulong) Call1(global::Test.Abi.Guest.Big a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16)
         {
-            var c = F1.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var args = c.Spill(4U, 68U);
+            var f = F1;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var args = _C::ExportFunction.Spill(cx, s, 4U, 68U);
             Store1(cx, a0, args);
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
@@ -250,24 +255,28 @@ namespace Test.Abi.Abi
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
-            c.Call();
+            var e = f.Call(s);
+            (ulong, ulong) r;
             try
             {
-                return c.Return(Load2(cx, c.Results(16U, 8)));
+                r = Load2(cx, _C::ExportFunction.Results(cx, s, 16U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s, cx);
+            return r;
         }
 
         internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
         {
-            var c = F2.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
-            var args = c.Spill(8U, 136U);
+            var f = F2;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var args = _C::ExportFunction.Spill(cx, s, 8U, 136U);
             _C::AbiMemory.WriteU64(cx.GetMemory(), args, a0);
             _C::AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
             _C::AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
@@ -285,55 +294,55 @@ namespace Test.Abi.Abi
             _C::AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
             _C::AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
             _C::AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U64);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U64);
         }
 
         internal global::Test.Abi.Types.Wide Call3(global::Test.Abi.Types.Wide a0)
         {
-            var c = F3.Start(stackalloc _A::RawValue[9]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F3;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[9];
             var i = 0;
             Lower3(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Abi.Types.Wide r;
             try
             {
-                return c.Return(Load3(cx, c.Results(72U, 8)));
+                r = Load3(cx, _C::ExportFunction.Results(cx, s, 72U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal (string, string) Call4(string a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
-            var c = F4.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower4(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            (string, string) r;
             try
             {
-                return c.Return(Load5(cx, c.Results(16U, 4)));
+                r = Load5(cx, _C::ExportFunction.Results(cx, s, 16U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal string Call5(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
@@ -347,9 +356,10 @@ namespace Test.Abi.Abi
             _C::AbiHelpers.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
             _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
             _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
-            var c = F5.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var args = c.Spill(4U, 72U);
+            var f = F5;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var args = _C::ExportFunction.Spill(cx, s, 4U, 72U);
             Store4(cx, a0, args);
             Store4(cx, a1, args + 8);
             Store4(cx, a2, args + 16);
@@ -359,18 +369,21 @@ namespace Test.Abi.Abi
             Store4(cx, a6, args + 48);
             Store4(cx, a7, args + 56);
             Store4(cx, a8, args + 64);
-            c.Call();
+            var e = f.Call(s);
+            string r;
             try
             {
-                return c.Return(Load4(cx, c.Results(8U, 4)));
+                r = Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
-        }
 
+            f.Complete(e, s);
+            return r;
+        }
 
         internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)
         {
@@ -439,7 +452,6 @@ namespace Test.Abi.Abi
             var a8 = Load4(cx, args + 64);
             impl.Spill(a0, a1, a2, a3, a4, a5, a6, a7, a8);
         }
-
 
         // own<big>
         internal global::Test.Abi.Guest.Big Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle0(cx, s[i++].U32);
@@ -565,7 +577,6 @@ namespace Test.Abi.Abi
             Store4(cx, v.Item1, p);
             _C::AbiMemory.WriteU64(cx.GetMemory(), p + 8, v.Item2);
         }
-
     }
 }
 

@@ -241,120 +241,132 @@ namespace Test.Maps.Maps
         internal uint Call0(global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
-            var c = F0.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F0;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower0(cx, a0, s, ref i);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
 
         internal string[] Call1(string[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
-            var c = F1.Start(stackalloc _A::RawValue[6]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F1;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[6];
             var i = 0;
             Lower1(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            string[] r;
             try
             {
-                return c.Return(Load1(cx, c.Results(24U, 4)));
+                r = Load1(cx, _C::ExportFunction.Results(cx, s, 24U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal ulong[] Call2(ulong[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
-            var c = F2.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var args = c.Spill(8U, 160U);
+            var f = F2;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var args = _C::ExportFunction.Spill(cx, s, 8U, 160U);
             Store2(cx, a0, args);
-            c.Call();
+            var e = f.Call(s);
+            ulong[] r;
             try
             {
-                return c.Return(Load2(cx, c.Results(160U, 8)));
+                r = Load2(cx, _C::ExportFunction.Results(cx, s, 160U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
         {
-            var c = F3.Start(stackalloc _A::RawValue[3]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F3;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
             Lower3(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> r;
             try
             {
-                return c.Return(Load4(cx, c.Results(12U, 4)));
+                r = Load4(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Maps.Types.Shape Call4(global::Test.Maps.Types.Shape a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
-            var c = F4.Start(stackalloc _A::RawValue[3]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
             Lower5(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Maps.Types.Shape r;
             try
             {
-                return c.Return(Load5(cx, c.Results(24U, 8)));
+                r = Load5(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Maps.Types.Inventory Call5(global::Test.Maps.Types.Inventory a0)
         {
-            var c = F5.Start(stackalloc _A::RawValue[6]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F5;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[6];
             var i = 0;
             Lower6(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Maps.Types.Inventory r;
             try
             {
-                return c.Return(Load6(cx, c.Results(24U, 4)));
+                r = Load6(cx, _C::ExportFunction.Results(cx, s, 24U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
-        }
 
+            f.Complete(e, s);
+            return r;
+        }
 
         internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)
         {
@@ -406,7 +418,6 @@ namespace Test.Maps.Maps
             var r = impl.Nested(Lift17(cx, s, ref i));
             s[0] = _A::RawValue.FromU32(r);
         }
-
 
         // map<string, list>
         internal void Lower0(_A::AbiContext cx, global::System.Collections.Generic.IReadOnlyDictionary<string, uint[]> v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo0(cx, v), s, ref i);
@@ -1051,7 +1062,6 @@ namespace Test.Maps.Maps
             }
             return r;
         }
-
     }
 }
 

@@ -339,212 +339,170 @@ namespace Test.Names.Names
 
         internal bool Call0(uint a0, uint a1)
         {
-            var c = F0.Start(stackalloc _A::RawValue[2]);
-            var s = c.Slots;
+            var f = F0;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
             s[i++] = _A::RawValue.FromU32(a1);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].I32 != 0);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].I32 != 0);
         }
 
         internal void Call1()
         {
-            var c = F1.Start(stackalloc _A::RawValue[1]);
-            c.Call();
-            c.Complete();
+            var f = F1;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            f.Complete(e, s);
         }
 
         internal global::Test.Names.Keywords.Class Call2(global::Test.Names.Keywords.Class a0)
         {
-            var c = F2.Start(stackalloc _A::RawValue[3]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F2;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
             Lower0(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Names.Keywords.Class r;
             try
             {
-                return c.Return(Load0(cx, c.Results(12U, 4)));
+                r = Load0(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal uint Call3()
         {
-            var c = F3.Start(stackalloc _A::RawValue[1]);
-            var s = c.Slots;
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var f = F3;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
 
         internal string Call4(string a0, uint a1, uint a2)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
-            var c = F4.Start(stackalloc _A::RawValue[4]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
             Lower1(cx, a0, s, ref i);
             s[i++] = _A::RawValue.FromU32(a1);
             s[i++] = _A::RawValue.FromU32(a2);
-            c.Call();
+            var e = f.Call(s);
+            string r;
             try
             {
-                return c.Return(Load1(cx, c.Results(8U, 4)));
+                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal string Call5(string a0, bool a1)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
-            var c = F5.Start(stackalloc _A::RawValue[3]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F5;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
             Lower1(cx, a0, s, ref i);
             s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
-            c.Call();
+            var e = f.Call(s);
+            string r;
             try
             {
-                return c.Return(Load1(cx, c.Results(8U, 4)));
+                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal uint Call6(uint a0)
         {
-            var c = F6.Start(stackalloc _A::RawValue[1]);
-            var s = c.Slots;
+            var f = F6;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
 
         internal bool Call7(string a0, uint a1, uint a2)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
-            var c = F7.Start(stackalloc _A::RawValue[4]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F7;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
             Lower1(cx, a0, s, ref i);
             s[i++] = _A::RawValue.FromU32(a1);
             s[i++] = _A::RawValue.FromU32(a2);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].I32 != 0);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].I32 != 0);
         }
 
         internal void Call8()
         {
-            var c = F8.Start(stackalloc _A::RawValue[1]);
-            c.Call();
-            c.Complete();
+            var f = F8;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            f.Complete(e, s);
         }
 
         internal uint Call9()
         {
-            var c = F9.Start(stackalloc _A::RawValue[1]);
-            var s = c.Slots;
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var f = F9;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
 
         internal uint Call10(uint a0)
         {
-            var c = F10.Start(stackalloc _A::RawValue[1]);
-            var s = c.Slots;
+            var f = F10;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
 
         internal void Call11()
         {
-            var c = F11.Start(stackalloc _A::RawValue[1]);
-            c.Call();
-            c.Complete();
+            var f = F11;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            f.Complete(e, s);
         }
 
         internal uint Call12()
         {
-            var c = F12.Start(stackalloc _A::RawValue[1]);
-            var s = c.Slots;
-            c.Call();
-            try
-            {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
-            }
+            var f = F12;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            return f.Return(e, s, s[0].U32);
         }
-
 
         internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)
         {
@@ -610,7 +568,6 @@ namespace Test.Names.Names
             s[0] = _A::RawValue.FromU32(r);
         }
 
-
         // record 'class'
         internal void Lower0(_A::AbiContext cx, global::Test.Names.Keywords.Class v, global::System.Span<_A::RawValue> s, ref int i)
         {
@@ -656,6 +613,5 @@ namespace Test.Names.Names
         }
 
         internal string Load1(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
-
     }
 }

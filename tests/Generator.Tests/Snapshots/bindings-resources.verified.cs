@@ -380,21 +380,28 @@ namespace Test.Res.Resources
 
         internal global::Test.Res.GuestCounters.Counter Call0(uint a0)
         {
-            var c = F0.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F0;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
             try
             {
-                return c.Return(Lift0(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.Res.GuestCounters.Counter r;
+                try
+                {
+                    r = Lift0(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
@@ -404,20 +411,15 @@ namespace Test.Res.Resources
 
         internal uint Call1(global::Test.Res.GuestCounters.Counter a0)
         {
-            var c = F1.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F1;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             Lower1(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U32);
             }
             finally
             {
@@ -428,16 +430,16 @@ namespace Test.Res.Resources
         internal void Call2(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
             _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.merge'", "other");
-            var c = F2.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F2;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower1(cx, a0, s, ref i);
             Lower1(cx, a1, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                c.Complete();
+                f.Complete(e, s, cx);
             }
             finally
             {
@@ -448,21 +450,16 @@ namespace Test.Res.Resources
         internal uint Call3(global::Test.Res.GuestCounters.Counter a0, global::Test.Res.GuestCounters.Counter a1)
         {
             _C::AbiHelpers.ThrowIfNull(a1, "parameter 'other' of method 'counter.take'", "other");
-            var c = F3.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F3;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower1(cx, a0, s, ref i);
             Lower0(cx, a1, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U32);
             }
             finally
             {
@@ -472,21 +469,28 @@ namespace Test.Res.Resources
 
         internal global::Test.Res.GuestCounters.Counter Call4(uint a0)
         {
-            var c = F4.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
             try
             {
-                return c.Return(Lift0(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.Res.GuestCounters.Counter r;
+                try
+                {
+                    r = Lift0(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
@@ -497,20 +501,15 @@ namespace Test.Res.Resources
         internal ulong Call5(global::Test.Res.GuestCounters.Counter[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'counters' of function 'total'", "counters");
-            var c = F5.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F5;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower2(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U64);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U64);
             }
             finally
             {
@@ -520,26 +519,32 @@ namespace Test.Res.Resources
 
         internal global::Test.Res.GuestCounters.Counter Call6()
         {
-            var c = F6.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
-            c.Call();
+            var f = F6;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
             var i = 0;
             try
             {
-                return c.Return(Lift0(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.Res.GuestCounters.Counter r;
+                try
+                {
+                    r = Lift0(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
                 EndLends();
             }
         }
-
 
         internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Res.HostFiles.IHostFiles impl)
         {
@@ -621,7 +626,6 @@ namespace Test.Res.Resources
             var r = impl.Maybe(Lift10(cx, s, ref i));
             Store11(cx, r, _C::AbiHelpers.CheckRegion(cx, s[2].U32, 8U, 4, "results"));
         }
-
 
         // own<counter>
         internal void Lower0(_A::AbiContext cx, global::Test.Res.GuestCounters.Counter v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle0(cx, v));
@@ -800,6 +804,5 @@ namespace Test.Res.Resources
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own1, new _R::ResourceValue(Type1, Table1.Add(v)));
         }
-
     }
 }

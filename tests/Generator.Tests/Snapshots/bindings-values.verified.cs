@@ -896,8 +896,8 @@ namespace Test.Values.Values
 
         internal global::System.Text.Rune Call0(bool a0, sbyte a1, byte a2, short a3, ushort a4, int a5, uint a6, long a7, ulong a8, float a9, double a10, global::System.Text.Rune a11)
         {
-            var c = F0.Start(stackalloc _A::RawValue[12]);
-            var s = c.Slots;
+            var f = F0;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[12];
             var i = 0;
             s[i++] = _A::RawValue.FromI32(a0 ? 1 : 0);
             s[i++] = _A::RawValue.FromI32(a1);
@@ -911,222 +911,266 @@ namespace Test.Values.Values
             s[i++] = _A::RawValue.FromF32(a9);
             s[i++] = _A::RawValue.FromF64(a10);
             s[i++] = _A::RawValue.FromU32((uint)(a11).Value);
-            c.Call();
+            var e = f.Call(s);
+            global::System.Text.Rune r;
             try
             {
-                return c.Return(_C::AbiHelpers.LiftChar(s[0].U32));
+                r = _C::AbiHelpers.LiftChar(s[0].U32);
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal byte[] Call1(byte[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
-            var c = F1.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F1;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower0(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            byte[] r;
             try
             {
-                return c.Return(Load0(cx, c.Results(8U, 4)));
+                r = Load0(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Values.Types.Mixed[] Call2(global::Test.Values.Types.Mixed[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
-            var c = F2.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F2;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower1(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Values.Types.Mixed[] r;
             try
             {
-                return c.Return(Load1(cx, c.Results(8U, 4)));
+                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Values.Types.Shape[] Call3(global::Test.Values.Types.Shape[] a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
-            var c = F3.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F3;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower2(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Values.Types.Shape[] r;
             try
             {
-                return c.Return(Load2(cx, c.Results(8U, 4)));
+                r = Load2(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal (byte, string, double) Call4((byte, string, double) a0)
         {
-            var c = F4.Start(stackalloc _A::RawValue[4]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
             Lower3(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            (byte, string, double) r;
             try
             {
-                return c.Return(Load3(cx, c.Results(24U, 8)));
+                r = Load3(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Values.Types.Color Call5(global::Test.Values.Types.Color a0)
         {
-            var c = F5.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F5;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             Lower4(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
+            global::Test.Values.Types.Color r;
             try
             {
-                return c.Return(Lift4(cx, s, ref i));
+                r = Lift4(cx, s, ref i);
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Values.Types.F40 Call6(global::Test.Values.Types.Fl8 a0, global::Test.Values.Types.Fl16 a1, global::Test.Values.Types.Fl32 a2, global::Test.Values.Types.F40 a3, global::Test.Values.Types.F70 a4)
         {
-            var c = F6.Start(stackalloc _A::RawValue[8]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F6;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[8];
             var i = 0;
             Lower5(cx, a0, s, ref i);
             Lower6(cx, a1, s, ref i);
             Lower7(cx, a2, s, ref i);
             Lower8(cx, a3, s, ref i);
             Lower9(cx, a4, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Values.Types.F40 r;
             try
             {
-                return c.Return(Load8(cx, c.Results(8U, 4)));
+                r = Load8(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
         {
-            var c = F7.Start(stackalloc _A::RawValue[3]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F7;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
             Lower10(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::WitBindgen.Runtime.Option<uint?> r;
             try
             {
-                return c.Return(Load10(cx, c.Results(12U, 4)));
+                r = Load10(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
         {
-            var c = F8.Start(stackalloc _A::RawValue[4]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F8;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
             Lower11(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r;
             try
             {
-                return c.Return(Load11(cx, c.Results(24U, 8)));
+                r = Load11(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Call9()
         {
-            var c = F9.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
-            c.Call();
+            var f = F9;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
             var i = 0;
+            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r;
             try
             {
-                return c.Return(Lift12(cx, s, ref i));
+                r = Lift12(cx, s, ref i);
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal global::Test.Values.Types.Mixed Call10(global::Test.Values.Types.Point a0)
         {
-            var c = F10.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F10;
+            var cx = f.Context;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower13(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
+            global::Test.Values.Types.Mixed r;
             try
             {
-                return c.Return(Load14(cx, c.Results(40U, 8)));
+                r = Load14(cx, _C::ExportFunction.Results(cx, s, 40U, 8));
             }
-            catch (global::System.Exception e)
+            catch (global::System.Exception x)
             {
-                c.Abort(e);
+                f.Abort(e, x);
                 throw;
             }
+
+            f.Complete(e, s);
+            return r;
         }
 
         internal void Call11()
         {
-            var c = F11.Start(stackalloc _A::RawValue[1]);
-            c.Call();
-            c.Complete();
+            var f = F11;
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            f.Complete(e, s);
         }
-
 
         internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
         {
@@ -1275,7 +1319,6 @@ namespace Test.Values.Values
             var i = 0;
             impl.Log(Lift15(cx, s, ref i));
         }
-
 
         // list
         internal void Lower0(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo0(cx, v), s, ref i);
@@ -1884,6 +1927,5 @@ namespace Test.Values.Values
             1 => _C::AbiMemory.ReadU32(cx.GetMemory(), p + 4),
             var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
         };
-
     }
 }

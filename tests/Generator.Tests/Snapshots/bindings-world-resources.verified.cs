@@ -363,21 +363,28 @@ namespace Test.WorldResources.WorldResources
 
         internal global::Test.WorldResources.WorldResources.Blob Call0(uint a0)
         {
-            var c = F0.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F0;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             s[i++] = _A::RawValue.FromU32(a0);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
             try
             {
-                return c.Return(Lift0(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.WorldResources.WorldResources.Blob r;
+                try
+                {
+                    r = Lift0(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
@@ -388,20 +395,15 @@ namespace Test.WorldResources.WorldResources
         internal uint Call1(global::Test.WorldResources.WorldResources.Blob a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'size-of'", "b");
-            var c = F1.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F1;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             Lower1(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U32);
             }
             finally
             {
@@ -411,20 +413,15 @@ namespace Test.WorldResources.WorldResources
 
         internal uint Call2(global::Test.WorldResources.WorldResources.View a0)
         {
-            var c = F2.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F2;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower2(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U32);
             }
             finally
             {
@@ -435,20 +432,15 @@ namespace Test.WorldResources.WorldResources
         internal uint Call3(global::Test.WorldResources.WorldResources.Blob a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'consume'", "b");
-            var c = F3.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F3;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             Lower0(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(s[0].U32);
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                return f.Return(e, s, cx, s[0].U32);
             }
             finally
             {
@@ -459,20 +451,27 @@ namespace Test.WorldResources.WorldResources
         internal global::Test.WorldResources.WorldResources.Blob? Call4(global::Test.WorldResources.WorldResources.Holder a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'h' of function 'wrap'", "h");
-            var c = F4.Start(stackalloc _A::RawValue[2]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F4;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             Lower3(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             try
             {
-                return c.Return(Load4(cx, c.Results(8U, 4)));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.WorldResources.WorldResources.Blob? r;
+                try
+                {
+                    r = Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
@@ -482,19 +481,26 @@ namespace Test.WorldResources.WorldResources
 
         internal global::Test.WorldResources.WorldResources.Marker Call5()
         {
-            var c = F5.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
-            c.Call();
+            var f = F5;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
             var i = 0;
             try
             {
-                return c.Return(Lift5(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.WorldResources.WorldResources.Marker r;
+                try
+                {
+                    r = Lift5(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
@@ -505,28 +511,34 @@ namespace Test.WorldResources.WorldResources
         internal global::Test.WorldResources.Types.Token Call6(global::Test.WorldResources.Types.Token a0)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 't' of function 'pass-token'", "t");
-            var c = F6.Start(stackalloc _A::RawValue[1]);
-            var cx = c.Context;
-            var s = c.Slots;
+            var f = F6;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
             Lower6(cx, a0, s, ref i);
-            c.Call();
+            var e = f.Call(s);
             i = 0;
             try
             {
-                return c.Return(Lift6(cx, s, ref i));
-            }
-            catch (global::System.Exception e)
-            {
-                c.Abort(e);
-                throw;
+                global::Test.WorldResources.Types.Token r;
+                try
+                {
+                    r = Lift6(cx, s, ref i);
+                }
+                catch (global::System.Exception x)
+                {
+                    f.Abort(e, x);
+                    throw;
+                }
+
+                f.Complete(e, s, cx);
+                return r;
             }
             finally
             {
                 EndLends();
             }
         }
-
 
         internal void Import7(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.WorldResources.WorldResources.IWorldResourcesImports impl)
         {
@@ -586,7 +598,6 @@ namespace Test.WorldResources.WorldResources
             var r = impl.Inspect(a0, a1);
             s[0] = _A::RawValue.FromU32(r);
         }
-
 
         // own<blob>
         internal void Lower0(_A::AbiContext cx, global::Test.WorldResources.WorldResources.Blob v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle0(cx, v));
@@ -708,7 +719,6 @@ namespace Test.WorldResources.WorldResources
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return Table2.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow2, h)).Rep);
         }
-
     }
 }
 
