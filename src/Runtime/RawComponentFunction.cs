@@ -139,13 +139,26 @@ public sealed class RawComponentFunction
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
     public void Complete(EnteredInstances entered, Span<RawValue> slots) => Finish(entered, slots, null);
 
-    /// <summary>Post-return, then the call's handle scope (if any) is checked and closed; the instance is always left.</summary>
-    private void Finish(EnteredInstances entered, Span<RawValue> slots, CallScope? scope)
+    /// <summary>
+    /// Completes a call like <see cref="Complete(EnteredInstances, Span{RawValue})"/> (with the handle scope of
+    /// <paramref name="callContext"/>, if any), except that when completing fails the instance is not left: the
+    /// caller's <see cref="Abort"/>, which must follow, leaves it.
+    /// </summary>
+    internal void CompleteOrAbort(EnteredInstances entered, Span<RawValue> slots, AbiContext? callContext) =>
+        Finish(entered, slots, callContext?.Resources as CallScope, leaveOnFailure: false);
+
+    /// <summary>
+    /// Post-return, then the call's handle scope (if any) is checked and closed; the instance is left (when this
+    /// fails, only if <paramref name="leaveOnFailure"/>).
+    /// </summary>
+    private void Finish(EnteredInstances entered, Span<RawValue> slots, CallScope? scope, bool leaveOnFailure = true)
     {
+        var done = false;
         try
         {
             _options.CallPostReturn(slots);
             scope?.Finish();
+            done = true;
         }
         catch (CoreTrapException trap)
         {
@@ -160,7 +173,10 @@ public sealed class RawComponentFunction
         }
         finally
         {
-            InstanceState.Leave(entered);
+            if (done || leaveOnFailure)
+            {
+                InstanceState.Leave(entered);
+            }
         }
     }
 }

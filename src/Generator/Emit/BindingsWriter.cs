@@ -366,40 +366,32 @@ internal sealed class BindingsWriter
         w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentLinkException\">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>");
         w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}params {Runtime}.HostImports[] providers)");
         w.OpenBlock();
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(component);");
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(providers);");
         if (hasImports)
         {
             w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(imports);");
         }
 
-        w.WriteLine($"var host = new {Runtime}.HostImports();");
-        w.WriteLine("foreach (var provider in providers)");
-        w.OpenBlock();
-        w.WriteLine("host.Add(provider);");
-        w.CloseBlock();
         w.WriteLine($"var abi = new {_abiClass}();");
-        if (HasProvided)
+        string define;
+        if (HasProvided && hasImports)
         {
-            w.WriteLine("abi.BindProvided(host);");
+            define = "host => { abi.BindProvided(host); abi.DefineImports(host, imports); }";
+        }
+        else if (HasProvided)
+        {
+            define = "abi.BindProvided";
+        }
+        else if (hasImports)
+        {
+            define = "host => abi.DefineImports(host, imports)";
+        }
+        else
+        {
+            define = "null";
         }
 
-        if (hasImports)
-        {
-            w.WriteLine("abi.DefineImports(host, imports);");
-        }
-
-        w.WriteLine($"var instance = component.Instantiate(host, \"{_world.WorldName}\");");
-        w.WriteLine("try");
-        w.OpenBlock();
-        w.WriteLine("abi.BindExports(instance);");
+        w.WriteLine($"_C::WorldInstantiation.Instantiate(component, providers, \"{_world.WorldName}\", {define}, abi.BindExports);");
         w.WriteLine($"return new {cls}(abi);");
-        w.CloseBlock();
-        w.WriteLine("catch");
-        w.OpenBlock();
-        w.WriteLine("instance.Dispose();");
-        w.WriteLine("throw;");
-        w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("/// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>");
@@ -408,11 +400,8 @@ internal sealed class BindingsWriter
         WriteRaw(w, importsDoc);
         w.WriteLine(providersDoc);
         w.WriteLine("/// <returns>The instance.</returns>");
-        w.WriteLine($"public static {cls} Instantiate({Runtime}.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, {importsParam}params {Runtime}.HostImports[] providers)");
-        w.OpenBlock();
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(runtime);");
-        w.WriteLine($"return Instantiate(runtime.Load(component), {importsArg}providers);");
-        w.CloseBlock();
+        w.WriteLine($"public static {cls} Instantiate({Runtime}.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, {importsParam}params {Runtime}.HostImports[] providers) =>");
+        w.WriteLine($"    Instantiate(_C::WorldInstantiation.Load(runtime, component), {importsArg}providers);");
         w.WriteLine();
         w.WriteLine("/// <summary>Loads a component file, instantiates it and binds its exports.</summary>");
         w.WriteLine("/// <param name=\"runtime\">The runtime (engine and compiled-module cache).</param>");
@@ -420,11 +409,8 @@ internal sealed class BindingsWriter
         WriteRaw(w, importsDoc);
         w.WriteLine(providersDoc);
         w.WriteLine("/// <returns>The instance.</returns>");
-        w.WriteLine($"public static {cls} Instantiate({Runtime}.ComponentRuntime runtime, string path, {importsParam}params {Runtime}.HostImports[] providers)");
-        w.OpenBlock();
-        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(runtime);");
-        w.WriteLine($"return Instantiate(runtime.LoadFile(path), {importsArg}providers);");
-        w.CloseBlock();
+        w.WriteLine($"public static {cls} Instantiate({Runtime}.ComponentRuntime runtime, string path, {importsParam}params {Runtime}.HostImports[] providers) =>");
+        w.WriteLine($"    Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), {importsArg}providers);");
         w.WriteLine();
         w.WriteLine("/// <summary>Releases the component instance.</summary>");
         w.WriteLine("public void Dispose() => _abi.Instance.Dispose();");
@@ -704,44 +690,42 @@ internal sealed class BindingsWriter
             lifted = _marshal.Lift(result, "cx", "s");
         }
 
-        var body = w;
-        if (endLends)
-        {
-            w.WriteLine("try");
-            w.OpenBlock();
-        }
-
         if (infallible)
         {
             // Nothing to abort: the result is read from the slots before the call completes.
+            if (endLends)
+            {
+                w.WriteLine("try");
+                w.OpenBlock();
+            }
+
             w.WriteLine($"return f.Return(e, s{scope}, {lifted});");
+            if (endLends)
+            {
+                w.CloseBlock();
+            }
         }
         else
         {
-            // Completing (post-return, the handle scope) leaves the instance itself, so it follows the try that
-            // aborts a failed lifting.
-            w.WriteLine($"{ResultType(f)} r;");
+            // Lifting and completing (post-return, the handle scope) in one try: when either fails, Abort leaves
+            // the instance (and poisons it after a trap).
             w.WriteLine("try");
             w.OpenBlock();
-            w.WriteLine($"r = {lifted};");
+            w.WriteLine($"return f.Lifted(e, s{scope}, {lifted});");
             w.CloseBlock();
             w.WriteLine("catch (global::System.Exception x)");
             w.OpenBlock();
             w.WriteLine("f.Abort(e, x);");
             w.WriteLine("throw;");
             w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"f.Complete(e, s{scope});");
-            w.WriteLine("return r;");
         }
 
         if (endLends)
         {
-            w.CloseBlock();
             WriteEndLends(w);
         }
 
-        FlushCallBody(outer, body, f.HasHandles);
+        FlushCallBody(outer, w, f.HasHandles);
         return "Call" + id;
     }
 

@@ -581,11 +581,7 @@ internal sealed partial class MarshalWriter
                 WritePad(w, shape);
                 break;
             case ShapeKind.Enum:
-                w.WriteLine($"if ((uint)v >= {N(shape.Count)}U)");
-                w.OpenBlock();
-                w.WriteLine($"throw new global::System.ArgumentOutOfRangeException(null, (uint)v + \" is not a case of {shape.WitName}\");");
-                w.CloseBlock();
-                w.WriteLine($"s[i++] = {Raw}.FromU32((uint)v);");
+                w.WriteLine($"s[i++] = {Raw}.FromU32({EnumCase(shape)});");
                 break;
             case ShapeKind.Flags:
                 if (shape.Count <= 32)
@@ -716,9 +712,7 @@ internal sealed partial class MarshalWriter
                 w.WriteLine("return r;");
                 break;
             case ShapeKind.Enum:
-                w.WriteLine("var d = s[i++].U32;");
-                WriteEnumCheck(w, shape);
-                w.WriteLine($"return ({shape.Type})d;");
+                w.WriteLine($"return ({shape.Type}){EnumDiscriminant(shape, "s[i++].U32")};");
                 break;
             case ShapeKind.Flags:
                 if (shape.Count <= 32)
@@ -734,12 +728,9 @@ internal sealed partial class MarshalWriter
 
                 break;
             case ShapeKind.WideFlags:
-                w.WriteLine($"global::System.Span<uint> chunks = stackalloc uint[{N(shape.Flat.Count)}];");
-                w.WriteLine("for (var k = 0; k < chunks.Length; k++)");
-                w.OpenBlock();
-                w.WriteLine("chunks[k] = s[i++].U32;");
-                w.CloseBlock();
-                w.WriteLine($"return {WideFromChunks(shape)};");
+                w.WriteLine($"var c = s.Slice(i, {N(shape.Flat.Count)});");
+                w.WriteLine($"i += {N(shape.Flat.Count)};");
+                w.WriteLine($"return {WideFromChunks(shape, k => $"c[{N(k)}].U32")};");
                 break;
             case ShapeKind.Own:
             case ShapeKind.Borrow:
@@ -810,11 +801,7 @@ internal sealed partial class MarshalWriter
                 w.CloseBlock();
                 break;
             case ShapeKind.Enum:
-                w.WriteLine($"if ((uint)v >= {N(shape.Count)}U)");
-                w.OpenBlock();
-                w.WriteLine($"throw new global::System.ArgumentOutOfRangeException(null, (uint)v + \" is not a case of {shape.WitName}\");");
-                w.CloseBlock();
-                w.WriteLine(WriteDiscriminant(shape, "(uint)v"));
+                w.WriteLine(WriteDiscriminant(shape, EnumCase(shape)));
                 break;
             case ShapeKind.Flags:
                 if (shape.Count <= 8)
@@ -900,9 +887,7 @@ internal sealed partial class MarshalWriter
                 WriteCaseArms(w, shape, payload => Load(payload, Offset("p", shape.PayloadOffset)));
                 break;
             case ShapeKind.Enum:
-                w.WriteLine($"var d = {ReadDiscriminant(shape)};");
-                WriteEnumCheck(w, shape);
-                w.WriteLine($"return ({shape.Type})d;");
+                w.WriteLine($"return ({shape.Type}){EnumDiscriminant(shape, ReadDiscriminant(shape))};");
                 break;
             case ShapeKind.Flags:
                 if (shape.Count <= 32)
@@ -921,12 +906,7 @@ internal sealed partial class MarshalWriter
                 break;
             case ShapeKind.WideFlags:
                 w.WriteLine("var m = cx.GetMemory();");
-                w.WriteLine($"global::System.Span<uint> chunks = stackalloc uint[{N(shape.Flat.Count)}];");
-                w.WriteLine("for (var k = 0; k < chunks.Length; k++)");
-                w.OpenBlock();
-                w.WriteLine($"chunks[k] = {Mem}.ReadU32(m, p + (uint)(4 * k));");
-                w.CloseBlock();
-                w.WriteLine($"return {WideFromChunks(shape)};");
+                w.WriteLine($"return {WideFromChunks(shape, k => $"{Mem}.ReadU32(m, {Offset("p", 4 * k)})")};");
                 break;
             case ShapeKind.Own:
             case ShapeKind.Borrow:
@@ -1006,13 +986,11 @@ internal sealed partial class MarshalWriter
         w.CloseBlock(";");
     }
 
-    private static void WriteEnumCheck(SourceWriter w, ShapeSpec shape)
-    {
-        w.WriteLine($"if (d >= {N(shape.Count)}U)");
-        w.OpenBlock();
-        w.WriteLine($"throw {Abi}.InvalidDiscriminant(\"{shape.WitName}\", d);");
-        w.CloseBlock();
-    }
+    /// <summary>The case number of the enum value <c>v</c>, checked to name a case (the runtime's <c>EnumCase</c>).</summary>
+    private static string EnumCase(ShapeSpec shape) => $"{Abi}.EnumCase((uint)v, {N(shape.Count)}U, \"{shape.WitName}\")";
+
+    /// <summary>The enum discriminant read by <paramref name="read"/>, checked to name a case (a trap otherwise).</summary>
+    private static string EnumDiscriminant(ShapeSpec shape, string read) => $"{Abi}.EnumDiscriminant({read}, {N(shape.Count)}U, \"{shape.WitName}\")";
 
     private static string WriteDiscriminant(ShapeSpec shape, string value) => shape.DiscriminantSize switch
     {
@@ -1097,16 +1075,17 @@ internal sealed partial class MarshalWriter
         return $"(uint)(v.{word}{shift}) & {Mask32(Math.Min(32, remaining))}";
     }
 
-    private static string WideFromChunks(ShapeSpec shape)
+    /// <summary>The wide flags value built from its 32-bit chunks, <paramref name="chunk"/> reading chunk k.</summary>
+    private static string WideFromChunks(ShapeSpec shape, Func<int, string> chunk)
     {
         var words = new List<string>();
         for (var k = 0; k < shape.Members.Count; k++)
         {
             var lowChunk = 2 * k;
             var highChunk = lowChunk + 1;
-            var low = $"(ulong)(chunks[{N(lowChunk)}] & {Mask32(Math.Min(32, shape.Count - (32 * lowChunk)))})";
+            var low = $"(ulong)({chunk(lowChunk)} & {Mask32(Math.Min(32, shape.Count - (32 * lowChunk)))})";
             var word = highChunk < shape.Flat.Count
-                ? $"{low} | ((ulong)(chunks[{N(highChunk)}] & {Mask32(Math.Min(32, shape.Count - (32 * highChunk)))}) << 32)"
+                ? $"{low} | ((ulong)({chunk(highChunk)} & {Mask32(Math.Min(32, shape.Count - (32 * highChunk)))}) << 32)"
                 : low;
             words.Add(word);
         }

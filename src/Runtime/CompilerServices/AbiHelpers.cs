@@ -79,6 +79,24 @@ public static class AbiHelpers
     public static ComponentTrapException InvalidDiscriminant(string type, uint discriminant) =>
         new(ComponentTrapKind.InvalidDiscriminant, $"invalid discriminant {discriminant} for {type}");
 
+    /// <summary>Checks that a C# enum value names one of the <paramref name="cases"/> cases of <paramref name="type"/> before it is lowered.</summary>
+    /// <param name="value">The value's case number.</param>
+    /// <param name="cases">The enum's number of cases.</param>
+    /// <param name="type">The WIT type, for the message (<c>enum 'color'</c>).</param>
+    /// <returns><paramref name="value"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value names no case.</exception>
+    public static uint EnumCase(uint value, uint cases, string type) =>
+        value < cases ? value : throw new ArgumentOutOfRangeException(null, $"{value} is not a case of {type}");
+
+    /// <summary>Checks that a discriminant the guest passed names one of the <paramref name="cases"/> cases of <paramref name="type"/>.</summary>
+    /// <param name="discriminant">The discriminant.</param>
+    /// <param name="cases">The enum's number of cases.</param>
+    /// <param name="type">The WIT type, for the message (<c>enum 'color'</c>).</param>
+    /// <returns><paramref name="discriminant"/>.</returns>
+    /// <exception cref="ComponentTrapException">The discriminant names no case (<see cref="ComponentTrapKind.InvalidDiscriminant"/>).</exception>
+    public static uint EnumDiscriminant(uint discriminant, uint cases, string type) =>
+        discriminant < cases ? discriminant : throw InvalidDiscriminant(type, discriminant);
+
     /// <summary>Lifts a <c>char</c> from its code point, trapping on a surrogate or a value above U+10FFFF.</summary>
     public static System.Text.Rune LiftChar(uint codePoint) => AbiMemory.ToChar(codePoint);
 

@@ -8,8 +8,10 @@ namespace WitBindgen.Runtime.CompilerServices;
 /// An exported function as generated bindings call it, with the steps of <see cref="RawComponentFunction"/>'s call
 /// protocol: take the context (<see cref="Context"/>, or <see cref="CallContext"/> for a function whose type has
 /// handles), lower the arguments into the caller's <c>stackalloc</c>ed slots (or <see cref="Spill"/> them),
-/// <see cref="Call"/>, lift the result (from the slots or the <see cref="Results"/> area), then
-/// <see cref="Complete(EnteredInstances, Span{RawValue})"/>; when lifting fails, <see cref="Abort"/> and rethrow.
+/// <see cref="Call"/>, lift the result (from the slots or the <see cref="Results"/> area) and return it through
+/// <see cref="Lifted{T}(EnteredInstances, Span{RawValue}, T)"/> inside a <c>try</c> whose <c>catch</c> runs
+/// <see cref="Abort"/> and rethrows (a result that cannot fail to lift: <see cref="Return{T}(EnteredInstances, Span{RawValue}, T)"/>,
+/// no <c>try</c>; no result: <see cref="Complete(EnteredInstances, Span{RawValue})"/>).
 /// Every step takes the call's state as arguments, so the caller keeps it in locals. For generated code; may
 /// change with the generator.
 /// </summary>
@@ -89,7 +91,10 @@ public sealed class ExportFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext context) => Function.Complete(entered, slots, context);
 
-    /// <summary>Completes the call (<see cref="Complete(EnteredInstances, Span{RawValue})"/>) and returns <paramref name="value"/>, lifted before.</summary>
+    /// <summary>
+    /// Completes the call (<see cref="Complete(EnteredInstances, Span{RawValue})"/>) and returns
+    /// <paramref name="value"/>, lifted before: for results whose lifting cannot fail, outside any <c>try</c>.
+    /// </summary>
     /// <typeparam name="T">The result's type.</typeparam>
     /// <param name="entered">What <see cref="Call"/> returned.</param>
     /// <param name="slots">The core results.</param>
@@ -104,7 +109,7 @@ public sealed class ExportFunction
 
     /// <summary>
     /// Completes the call with handles (<see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>) and
-    /// returns <paramref name="value"/>, lifted before.
+    /// returns <paramref name="value"/>, lifted before: for results whose lifting cannot fail, outside any <c>try</c>.
     /// </summary>
     /// <typeparam name="T">The result's type.</typeparam>
     /// <param name="entered">What <see cref="Call"/> returned.</param>
@@ -119,7 +124,45 @@ public sealed class ExportFunction
         return value;
     }
 
-    /// <summary>Ends a call whose result could not be lifted (see <see cref="RawComponentFunction.Abort"/>).</summary>
+    /// <summary>
+    /// Completes the call and returns <paramref name="value"/>, lifted inside the <c>try</c> whose <c>catch</c>
+    /// runs <see cref="Abort"/> and rethrows: when <c>post-return</c> fails, that <see cref="Abort"/> leaves the
+    /// instance, as when lifting fails.
+    /// </summary>
+    /// <typeparam name="T">The result's type.</typeparam>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    /// <param name="value">The lifted result.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Lifted<T>(EnteredInstances entered, Span<RawValue> slots, T value)
+    {
+        Function.CompleteOrAbort(entered, slots, null);
+        return value;
+    }
+
+    /// <summary>
+    /// Completes the call with handles and returns <paramref name="value"/>, lifted inside the <c>try</c> whose
+    /// <c>catch</c> runs <see cref="Abort"/> and rethrows: when <c>post-return</c> or the check of the handle scope
+    /// of <paramref name="context"/> fails, that <see cref="Abort"/> leaves the instance, as when lifting fails.
+    /// </summary>
+    /// <typeparam name="T">The result's type.</typeparam>
+    /// <param name="entered">What <see cref="Call"/> returned.</param>
+    /// <param name="slots">The core results.</param>
+    /// <param name="context">The call's context (from <see cref="CallContext"/>).</param>
+    /// <param name="value">The lifted result.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Lifted<T>(EnteredInstances entered, Span<RawValue> slots, AbiContext context, T value)
+    {
+        Function.CompleteOrAbort(entered, slots, context);
+        return value;
+    }
+
+    /// <summary>
+    /// Ends a call whose result could not be lifted, or whose completion in <see cref="Lifted{T}(EnteredInstances, Span{RawValue}, T)"/>
+    /// failed (see <see cref="RawComponentFunction.Abort"/>).
+    /// </summary>
     /// <param name="entered">What <see cref="Call"/> returned.</param>
     /// <param name="error">The lifting error.</param>
     public void Abort(EnteredInstances entered, Exception error) => Function.Abort(entered, error);

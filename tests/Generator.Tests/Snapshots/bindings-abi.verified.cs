@@ -36,27 +36,10 @@ namespace Test.Abi.Abi
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static AbiWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new AbiWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "abi");
-            try
-            {
-                abi.BindExports(instance);
-                return new AbiWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "abi", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new AbiWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -65,11 +48,8 @@ namespace Test.Abi.Abi
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static AbiWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static AbiWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -77,11 +57,8 @@ namespace Test.Abi.Abi
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static AbiWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static AbiWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -217,19 +194,15 @@ namespace Test.Abi.Abi
             s[i++] = _A::RawValue.FromU32(a15);
             var e = f.Call(s);
             i = 0;
-            global::Test.Abi.Guest.Big r;
             try
             {
-                r = Lift0(cx, s, ref i);
+                return f.Lifted(e, s, cx, Lift0(cx, s, ref i));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s, cx);
-            return r;
         }
 
         internal (ulong, ulong) Call1(global::Test.Abi.Guest.Big a0, uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16)
@@ -256,19 +229,15 @@ namespace Test.Abi.Abi
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
             _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
             var e = f.Call(s);
-            (ulong, ulong) r;
             try
             {
-                r = Load2(cx, _C::ExportFunction.Results(cx, s, 16U, 8));
+                return f.Lifted(e, s, cx, Load2(cx, _C::ExportFunction.Results(cx, s, 16U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s, cx);
-            return r;
         }
 
         internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
@@ -306,19 +275,15 @@ namespace Test.Abi.Abi
             var i = 0;
             Lower3(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Abi.Types.Wide r;
             try
             {
-                r = Load3(cx, _C::ExportFunction.Results(cx, s, 72U, 8));
+                return f.Lifted(e, s, Load3(cx, _C::ExportFunction.Results(cx, s, 72U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal (string, string) Call4(string a0)
@@ -330,19 +295,15 @@ namespace Test.Abi.Abi
             var i = 0;
             Lower4(cx, a0, s, ref i);
             var e = f.Call(s);
-            (string, string) r;
             try
             {
-                r = Load5(cx, _C::ExportFunction.Results(cx, s, 16U, 4));
+                return f.Lifted(e, s, Load5(cx, _C::ExportFunction.Results(cx, s, 16U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal string Call5(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8)
@@ -370,19 +331,15 @@ namespace Test.Abi.Abi
             Store4(cx, a7, args + 56);
             Store4(cx, a8, args + 64);
             var e = f.Call(s);
-            string r;
             try
             {
-                r = Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Abi.Host.IHost impl)

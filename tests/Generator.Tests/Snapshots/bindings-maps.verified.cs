@@ -86,27 +86,10 @@ namespace Test.Maps.Maps
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static MapsWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new MapsWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "maps");
-            try
-            {
-                abi.BindExports(instance);
-                return new MapsWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "maps", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new MapsWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -115,11 +98,8 @@ namespace Test.Maps.Maps
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static MapsWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static MapsWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -127,11 +107,8 @@ namespace Test.Maps.Maps
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static MapsWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static MapsWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -259,19 +236,15 @@ namespace Test.Maps.Maps
             var i = 0;
             Lower1(cx, a0, s, ref i);
             var e = f.Call(s);
-            string[] r;
             try
             {
-                r = Load1(cx, _C::ExportFunction.Results(cx, s, 24U, 4));
+                return f.Lifted(e, s, Load1(cx, _C::ExportFunction.Results(cx, s, 24U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal ulong[] Call2(ulong[] a0)
@@ -283,19 +256,15 @@ namespace Test.Maps.Maps
             var args = _C::ExportFunction.Spill(cx, s, 8U, 160U);
             Store2(cx, a0, args);
             var e = f.Call(s);
-            ulong[] r;
             try
             {
-                r = Load2(cx, _C::ExportFunction.Results(cx, s, 160U, 8));
+                return f.Lifted(e, s, Load2(cx, _C::ExportFunction.Results(cx, s, 160U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
@@ -306,19 +275,15 @@ namespace Test.Maps.Maps
             var i = 0;
             Lower3(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> r;
             try
             {
-                r = Load4(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
+                return f.Lifted(e, s, Load4(cx, _C::ExportFunction.Results(cx, s, 12U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Maps.Types.Shape Call4(global::Test.Maps.Types.Shape a0)
@@ -330,19 +295,15 @@ namespace Test.Maps.Maps
             var i = 0;
             Lower5(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Maps.Types.Shape r;
             try
             {
-                r = Load5(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
+                return f.Lifted(e, s, Load5(cx, _C::ExportFunction.Results(cx, s, 24U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Maps.Types.Inventory Call5(global::Test.Maps.Types.Inventory a0)
@@ -353,19 +314,15 @@ namespace Test.Maps.Maps
             var i = 0;
             Lower6(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Maps.Types.Inventory r;
             try
             {
-                r = Load6(cx, _C::ExportFunction.Results(cx, s, 24U, 4));
+                return f.Lifted(e, s, Load6(cx, _C::ExportFunction.Results(cx, s, 24U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal void Import6(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Maps.Host.IHost impl)

@@ -144,27 +144,10 @@ namespace Test.Names.Names
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static NamesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new NamesWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "names");
-            try
-            {
-                abi.BindExports(instance);
-                return new NamesWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "names", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new NamesWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -173,11 +156,8 @@ namespace Test.Names.Names
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static NamesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static NamesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -185,11 +165,8 @@ namespace Test.Names.Names
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static NamesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static NamesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -364,19 +341,15 @@ namespace Test.Names.Names
             var i = 0;
             Lower0(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Names.Keywords.Class r;
             try
             {
-                r = Load0(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
+                return f.Lifted(e, s, Load0(cx, _C::ExportFunction.Results(cx, s, 12U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal uint Call3()
@@ -398,19 +371,15 @@ namespace Test.Names.Names
             s[i++] = _A::RawValue.FromU32(a1);
             s[i++] = _A::RawValue.FromU32(a2);
             var e = f.Call(s);
-            string r;
             try
             {
-                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal string Call5(string a0, bool a1)
@@ -423,19 +392,15 @@ namespace Test.Names.Names
             Lower1(cx, a0, s, ref i);
             s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
             var e = f.Call(s);
-            string r;
             try
             {
-                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal uint Call6(uint a0)

@@ -204,27 +204,10 @@ namespace Test.Res.Resources
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static ResourcesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new ResourcesWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "resources");
-            try
-            {
-                abi.BindExports(instance);
-                return new ResourcesWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "resources", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new ResourcesWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -233,11 +216,8 @@ namespace Test.Res.Resources
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static ResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static ResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -245,11 +225,8 @@ namespace Test.Res.Resources
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static ResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static ResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -389,19 +366,12 @@ namespace Test.Res.Resources
             i = 0;
             try
             {
-                global::Test.Res.GuestCounters.Counter r;
-                try
-                {
-                    r = Lift0(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift0(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
@@ -478,19 +448,12 @@ namespace Test.Res.Resources
             i = 0;
             try
             {
-                global::Test.Res.GuestCounters.Counter r;
-                try
-                {
-                    r = Lift0(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift0(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
@@ -526,19 +489,12 @@ namespace Test.Res.Resources
             var i = 0;
             try
             {
-                global::Test.Res.GuestCounters.Counter r;
-                try
-                {
-                    r = Lift0(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift0(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {

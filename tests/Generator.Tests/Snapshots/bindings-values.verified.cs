@@ -685,27 +685,10 @@ namespace Test.Values.Values
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static ValuesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new ValuesWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "values");
-            try
-            {
-                abi.BindExports(instance);
-                return new ValuesWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "values", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new ValuesWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -714,11 +697,8 @@ namespace Test.Values.Values
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static ValuesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static ValuesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -726,11 +706,8 @@ namespace Test.Values.Values
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static ValuesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static ValuesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -912,19 +889,15 @@ namespace Test.Values.Values
             s[i++] = _A::RawValue.FromF64(a10);
             s[i++] = _A::RawValue.FromU32((uint)(a11).Value);
             var e = f.Call(s);
-            global::System.Text.Rune r;
             try
             {
-                r = _C::AbiHelpers.LiftChar(s[0].U32);
+                return f.Lifted(e, s, _C::AbiHelpers.LiftChar(s[0].U32));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal byte[] Call1(byte[] a0)
@@ -936,19 +909,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower0(cx, a0, s, ref i);
             var e = f.Call(s);
-            byte[] r;
             try
             {
-                r = Load0(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load0(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Values.Types.Mixed[] Call2(global::Test.Values.Types.Mixed[] a0)
@@ -960,19 +929,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower1(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Values.Types.Mixed[] r;
             try
             {
-                r = Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load1(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Values.Types.Shape[] Call3(global::Test.Values.Types.Shape[] a0)
@@ -984,19 +949,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower2(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Values.Types.Shape[] r;
             try
             {
-                r = Load2(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load2(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal (byte, string, double) Call4((byte, string, double) a0)
@@ -1007,19 +968,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower3(cx, a0, s, ref i);
             var e = f.Call(s);
-            (byte, string, double) r;
             try
             {
-                r = Load3(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
+                return f.Lifted(e, s, Load3(cx, _C::ExportFunction.Results(cx, s, 24U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Values.Types.Color Call5(global::Test.Values.Types.Color a0)
@@ -1031,19 +988,15 @@ namespace Test.Values.Values
             Lower4(cx, a0, s, ref i);
             var e = f.Call(s);
             i = 0;
-            global::Test.Values.Types.Color r;
             try
             {
-                r = Lift4(cx, s, ref i);
+                return f.Lifted(e, s, Lift4(cx, s, ref i));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Values.Types.F40 Call6(global::Test.Values.Types.Fl8 a0, global::Test.Values.Types.Fl16 a1, global::Test.Values.Types.Fl32 a2, global::Test.Values.Types.F40 a3, global::Test.Values.Types.F70 a4)
@@ -1058,19 +1011,15 @@ namespace Test.Values.Values
             Lower8(cx, a3, s, ref i);
             Lower9(cx, a4, s, ref i);
             var e = f.Call(s);
-            global::Test.Values.Types.F40 r;
             try
             {
-                r = Load8(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
+                return f.Lifted(e, s, Load8(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
@@ -1081,19 +1030,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower10(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::WitBindgen.Runtime.Option<uint?> r;
             try
             {
-                r = Load10(cx, _C::ExportFunction.Results(cx, s, 12U, 4));
+                return f.Lifted(e, s, Load10(cx, _C::ExportFunction.Results(cx, s, 12U, 4)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
@@ -1104,19 +1049,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower11(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> r;
             try
             {
-                r = Load11(cx, _C::ExportFunction.Results(cx, s, 24U, 8));
+                return f.Lifted(e, s, Load11(cx, _C::ExportFunction.Results(cx, s, 24U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> Call9()
@@ -1126,19 +1067,15 @@ namespace Test.Values.Values
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var e = f.Call(s);
             var i = 0;
-            global::WitBindgen.Runtime.Result<global::WitBindgen.Runtime.Unit, global::WitBindgen.Runtime.Unit> r;
             try
             {
-                r = Lift12(cx, s, ref i);
+                return f.Lifted(e, s, Lift12(cx, s, ref i));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal global::Test.Values.Types.Mixed Call10(global::Test.Values.Types.Point a0)
@@ -1149,19 +1086,15 @@ namespace Test.Values.Values
             var i = 0;
             Lower13(cx, a0, s, ref i);
             var e = f.Call(s);
-            global::Test.Values.Types.Mixed r;
             try
             {
-                r = Load14(cx, _C::ExportFunction.Results(cx, s, 40U, 8));
+                return f.Lifted(e, s, Load14(cx, _C::ExportFunction.Results(cx, s, 40U, 8)));
             }
             catch (global::System.Exception x)
             {
                 f.Abort(e, x);
                 throw;
             }
-
-            f.Complete(e, s);
-            return r;
         }
 
         internal void Call11()
@@ -1415,24 +1348,8 @@ namespace Test.Values.Values
         }
 
         // enum 'color'
-        internal void Lower4(_A::AbiContext cx, global::Test.Values.Types.Color v, global::System.Span<_A::RawValue> s, ref int i)
-        {
-            if ((uint)v >= 3U)
-            {
-                throw new global::System.ArgumentOutOfRangeException(null, (uint)v + " is not a case of enum 'color'");
-            }
-            s[i++] = _A::RawValue.FromU32((uint)v);
-        }
-
-        internal global::Test.Values.Types.Color Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
-        {
-            var d = s[i++].U32;
-            if (d >= 3U)
-            {
-                throw _C::AbiHelpers.InvalidDiscriminant("enum 'color'", d);
-            }
-            return (global::Test.Values.Types.Color)d;
-        }
+        internal void Lower4(_A::AbiContext cx, global::Test.Values.Types.Color v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(_C::AbiHelpers.EnumCase((uint)v, 3U, "enum 'color'"));
+        internal global::Test.Values.Types.Color Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => (global::Test.Values.Types.Color)_C::AbiHelpers.EnumDiscriminant(s[i++].U32, 3U, "enum 'color'");
 
         // flags 'fl8'
         internal void Lower5(_A::AbiContext cx, global::Test.Values.Types.Fl8 v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32((uint)v & 0xFFU);
@@ -1479,12 +1396,9 @@ namespace Test.Values.Values
 
         internal global::Test.Values.Types.F70 Lift9(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
-            global::System.Span<uint> chunks = stackalloc uint[3];
-            for (var k = 0; k < chunks.Length; k++)
-            {
-                chunks[k] = s[i++].U32;
-            }
-            return new global::Test.Values.Types.F70((ulong)(chunks[0] & 0xFFFFFFFFU) | ((ulong)(chunks[1] & 0xFFFFFFFFU) << 32), (ulong)(chunks[2] & 0x3FU));
+            var c = s.Slice(i, 3);
+            i += 3;
+            return new global::Test.Values.Types.F70((ulong)(c[0].U32 & 0xFFFFFFFFU) | ((ulong)(c[1].U32 & 0xFFFFFFFFU) << 32), (ulong)(c[2].U32 & 0x3FU));
         }
 
         internal void Store9(_A::AbiContext cx, global::Test.Values.Types.F70 v, uint p)

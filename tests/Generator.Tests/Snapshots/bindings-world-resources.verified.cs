@@ -183,27 +183,10 @@ namespace Test.WorldResources.WorldResources
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
         public static WorldResourcesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
-            global::System.ArgumentNullException.ThrowIfNull(component);
-            global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
-            var host = new global::WitBindgen.Runtime.HostImports();
-            foreach (var provider in providers)
-            {
-                host.Add(provider);
-            }
             var abi = new WorldResourcesWorldAbi();
-            abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "world-resources");
-            try
-            {
-                abi.BindExports(instance);
-                return new WorldResourcesWorld(abi);
-            }
-            catch
-            {
-                instance.Dispose();
-                throw;
-            }
+            _C::WorldInstantiation.Instantiate(component, providers, "world-resources", host => abi.DefineImports(host, imports), abi.BindExports);
+            return new WorldResourcesWorld(abi);
         }
 
         /// <summary>Loads a component from its bytes, instantiates it and binds its exports.</summary>
@@ -212,11 +195,8 @@ namespace Test.WorldResources.WorldResources
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static WorldResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.Load(component), imports, providers);
-        }
+        public static WorldResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, global::System.ReadOnlyMemory<byte> component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.Load(runtime, component), imports, providers);
 
         /// <summary>Loads a component file, instantiates it and binds its exports.</summary>
         /// <param name="runtime">The runtime (engine and compiled-module cache).</param>
@@ -224,11 +204,8 @@ namespace Test.WorldResources.WorldResources
         /// <param name="imports">The host implementations of the world's imports.</param>
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
-        public static WorldResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(runtime);
-            return Instantiate(runtime.LoadFile(path), imports, providers);
-        }
+        public static WorldResourcesWorld Instantiate(global::WitBindgen.Runtime.ComponentRuntime runtime, string path, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(_C::WorldInstantiation.LoadFile(runtime, path), imports, providers);
 
         /// <summary>Releases the component instance.</summary>
         public void Dispose() => _abi.Instance.Dispose();
@@ -372,19 +349,12 @@ namespace Test.WorldResources.WorldResources
             i = 0;
             try
             {
-                global::Test.WorldResources.WorldResources.Blob r;
-                try
-                {
-                    r = Lift0(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift0(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
@@ -459,19 +429,12 @@ namespace Test.WorldResources.WorldResources
             var e = f.Call(s);
             try
             {
-                global::Test.WorldResources.WorldResources.Blob? r;
-                try
-                {
-                    r = Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4));
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
@@ -488,19 +451,12 @@ namespace Test.WorldResources.WorldResources
             var i = 0;
             try
             {
-                global::Test.WorldResources.WorldResources.Marker r;
-                try
-                {
-                    r = Lift5(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift5(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
@@ -520,19 +476,12 @@ namespace Test.WorldResources.WorldResources
             i = 0;
             try
             {
-                global::Test.WorldResources.Types.Token r;
-                try
-                {
-                    r = Lift6(cx, s, ref i);
-                }
-                catch (global::System.Exception x)
-                {
-                    f.Abort(e, x);
-                    throw;
-                }
-
-                f.Complete(e, s, cx);
-                return r;
+                return f.Lifted(e, s, cx, Lift6(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
             }
             finally
             {
