@@ -1,0 +1,135 @@
+using WitBindgen.Runtime.Binary;
+
+namespace WitBindgen.Composition.Encoder;
+
+/// <summary>
+/// Lays out one plan as a component: the packages' components first (component index i is package i), then for
+/// each planned instance, in plan order, the composition imports it is the first to pass through (with the types
+/// they need), the aliases of the earlier instances' exports it takes as arguments, and its instantiation; last the
+/// aliases and exports of the composition's exports.
+/// </summary>
+internal sealed class CompositionWriter
+{
+    private readonly CompositionPlan _plan;
+    private readonly Func<string, byte[]> _componentBytes;
+    private readonly Dictionary<string, uint> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComponentDefinition> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, uint> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Sort Sort, uint Index)> _imports = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Instance, string Export, Sort Sort), uint> _aliases = new();
+
+    public CompositionWriter(CompositionPlan plan, Func<string, byte[]> componentBytes)
+    {
+        _plan = plan;
+        _componentBytes = componentBytes;
+    }
+
+    /// <summary>The component being written (for mapping validation errors back to the definitions).</summary>
+    public ComponentBuilder Builder { get; } = new();
+
+    public byte[] Write()
+    {
+        foreach (var package in _plan.Packages)
+        {
+            var bytes = _componentBytes(package.ComponentPath);
+            _definitions[package.ComponentPath] = ComponentReader.Read(bytes);
+            _components[package.ComponentPath] = Builder.AddComponent(bytes, $"package `{package.Reference}`");
+        }
+
+        foreach (var instance in _plan.Instances)
+        {
+            Instantiate(instance);
+        }
+
+        foreach (var export in _plan.Exports)
+        {
+            var (sort, index) = Value(export.SourceInstance, export.SourceExport, export.Kind.ToSort());
+            var w = new ByteWriter();
+            TypeEncoder.NameAttributes(w, new ExternName(export.Name));
+            w.Sort(sort).U32(index).Byte(0x00);
+            Builder.Add(SectionId.Export, sort, w.Written, $"export `{export.Name}`");
+        }
+
+        return Builder.ToArray();
+    }
+
+    private void Instantiate(PlannedInstance instance)
+    {
+        var context = $"instance `{instance.Name}` (`{instance.Package.Reference}`)";
+        var types = new TypeImporter(Builder, _definitions[instance.Package.ComponentPath], name => InstanceFor(instance, name, context), context);
+        var arguments = new List<(string Name, Sort Sort, uint Index)>();
+        foreach (var passed in instance.PassThroughImports)
+        {
+            var (sort, index) = EnsureImport(passed.Name, types);
+            arguments.Add((passed.Name, sort, index));
+        }
+
+        foreach (var binding in instance.Arguments)
+        {
+            var (sort, index) = Value(binding.SourceInstance, binding.SourceExport, binding.Kind.ToSort());
+            arguments.Add((binding.ImportName, sort, index));
+        }
+
+        var w = new ByteWriter().Byte(0x00).U32(_components[instance.Package.ComponentPath]).U32((uint)arguments.Count);
+        foreach (var (name, sort, index) in arguments)
+        {
+            w.Name(name).Sort(sort).U32(index);
+        }
+
+        _instances[instance.Name] = Builder.Add(SectionId.Instance, Sort.Instance, w.Written, context);
+    }
+
+    /// <summary>The composition's import <paramref name="name"/>, written the first time an instance passes it through.</summary>
+    private (Sort Sort, uint Index) EnsureImport(string name, TypeImporter types)
+    {
+        if (_imports.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var import = types.Import(name);
+        var bytes = types.EncodeImport(import);
+        var sort = import.Type.Sort;
+        var index = Builder.Add(SectionId.Import, sort, bytes, $"import `{name}`");
+        _imports[name] = (sort, index);
+        return (sort, index);
+    }
+
+    /// <summary>
+    /// The instance standing for <paramref name="instance"/>'s instance import <paramref name="name"/> in the
+    /// composed component, for aliasing the types it exports: the composition import it passes through, or its argument.
+    /// </summary>
+    private uint InstanceFor(PlannedInstance instance, string name, string context)
+    {
+        if (instance.PassThroughImports.Any(p => p.Name == name))
+        {
+            var types = new TypeImporter(Builder, _definitions[instance.Package.ComponentPath], n => InstanceFor(instance, n, context), context);
+            var (sort, index) = EnsureImport(name, types);
+            return sort == Sort.Instance ? index : throw new CompositionEncodingException($"{context}: import `{name}` is not an instance");
+        }
+
+        var binding = instance.Arguments.FirstOrDefault(a => a.ImportName == name)
+            ?? throw new CompositionEncodingException($"{context}: no argument or pass-through for import `{name}`");
+        var value = Value(binding.SourceInstance, binding.SourceExport, binding.Kind.ToSort());
+        return value.Sort == Sort.Instance ? value.Index : throw new CompositionEncodingException($"{context}: import `{name}` is not an instance");
+    }
+
+    /// <summary>An earlier instance (<paramref name="export"/> null) or one of its exports, aliased once.</summary>
+    private (Sort Sort, uint Index) Value(string instance, string? export, Sort sort)
+    {
+        var source = _instances[instance];
+        if (export is null)
+        {
+            return (Sort.Instance, source);
+        }
+
+        if (!_aliases.TryGetValue((instance, export, sort), out var index))
+        {
+            var w = new ByteWriter().Sort(sort).Byte(0x00).U32(source).Name(export);
+            index = Builder.Add(SectionId.Alias, sort, w.Written, $"export `{export}` of instance `{instance}`");
+            _aliases[(instance, export, sort)] = index;
+        }
+
+        return (sort, index);
+    }
+}
