@@ -1,4 +1,5 @@
 using WitBindgen.Runtime.Binary;
+using WitBindgen.WitParser.Text;
 
 namespace WitBindgen.Composition.Encoder;
 
@@ -14,8 +15,8 @@ internal sealed class ComponentBuilder
 
     private readonly ByteWriter _output = new();
     private readonly uint[] _counts = new uint[SortExtensions.Count];
-    private readonly List<(int Position, string Label)> _pendingLabels = new();
-    private readonly List<(int Offset, string Label)> _labels = new();
+    private readonly List<(int Position, EncodingSite Site)> _pendingLabels = new();
+    private readonly List<(int Offset, EncodingSite Site)> _labels = new();
     private ByteWriter _items = new();
     private SectionId? _section;
     private uint _itemCount;
@@ -34,7 +35,7 @@ internal sealed class ComponentBuilder
     /// <param name="definition">The definition's bytes.</param>
     /// <param name="label">What the definition is for, to name it when the result fails validation.</param>
     /// <returns>The index added, or <see cref="uint.MaxValue"/> when none is.</returns>
-    public uint Add(SectionId section, Sort? sort, ReadOnlySpan<byte> definition, string? label = null)
+    public uint Add(SectionId section, Sort? sort, ReadOnlySpan<byte> definition, EncodingSite? label = null)
     {
         if (_section != section)
         {
@@ -55,7 +56,7 @@ internal sealed class ComponentBuilder
     /// <summary>Adds a nested component (section 4, one component per section); returns its component index.</summary>
     /// <param name="component">The component's complete binary.</param>
     /// <param name="label">What the component is, to name it when the result fails validation.</param>
-    public uint AddComponent(ReadOnlySpan<byte> component, string label)
+    public uint AddComponent(ReadOnlySpan<byte> component, EncodingSite label)
     {
         Flush();
         _output.Byte((byte)SectionId.Component).U32((uint)component.Length);
@@ -71,10 +72,10 @@ internal sealed class ComponentBuilder
         return _output.Written.ToArray();
     }
 
-    /// <summary>The label of the definition that starts at or most recently before <paramref name="offset"/>, if any.</summary>
+    /// <summary>The site of the definition that starts at or most recently before <paramref name="offset"/>, if any.</summary>
     /// <param name="offset">A byte offset in the finished binary.</param>
-    public string? LabelAt(long offset) =>
-        _labels.Where(l => l.Offset <= offset).Select(l => l.Label).LastOrDefault();
+    public EncodingSite? SiteAt(long offset) =>
+        _labels.Where(l => l.Offset <= offset).Select(l => l.Site).LastOrDefault();
 
     private void Flush()
     {
@@ -98,6 +99,11 @@ internal sealed class ComponentBuilder
         _section = null;
     }
 }
+
+/// <summary>What a definition of the composed component was written for, and where the composition file asks for it.</summary>
+/// <param name="Description">E.g. <c>instance `mid` (`test:mid`)</c>.</param>
+/// <param name="Location">The statement in the composition file, when there is one.</param>
+internal sealed record EncodingSite(string Description, SourceLocation? Location = null);
 
 /// <summary>The ids of the component binary's sections (Binary.md) that the encoder writes.</summary>
 internal enum SectionId : byte

@@ -41,9 +41,11 @@ public static class CompositionEncoder
         }
         catch (ComponentFormatException e)
         {
-            var at = writer.Builder.LabelAt(e.Offset);
-            throw new CompositionEncodingException(
-                at is null ? $"the composed component is invalid: {e.Reason}" : $"{at}: the composed component is invalid: {e.Reason}", e);
+            var site = writer.Builder.SiteAt(e.Offset);
+            var message = site is null
+                ? $"the composed component is invalid: {e.Reason}"
+                : $"{site.Description}: the composed component is invalid: {e.Reason}";
+            throw new CompositionEncodingException(message, site?.Location, e);
         }
 
         return bytes;

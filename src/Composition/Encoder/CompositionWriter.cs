@@ -33,12 +33,19 @@ internal sealed class CompositionWriter
         {
             var bytes = _componentBytes(package.ComponentPath);
             _definitions[package.ComponentPath] = ComponentReader.Read(bytes);
-            _components[package.ComponentPath] = Builder.AddComponent(bytes, $"package `{package.Reference}`");
+            _components[package.ComponentPath] = Builder.AddComponent(bytes, new EncodingSite($"package `{package.Reference}`"));
         }
 
         foreach (var instance in _plan.Instances)
         {
-            Instantiate(instance);
+            try
+            {
+                Instantiate(instance);
+            }
+            catch (CompositionEncodingException e) when (e.Location is null)
+            {
+                throw new CompositionEncodingException(e.Message, instance.Location);
+            }
         }
 
         foreach (var export in _plan.Exports)
@@ -47,7 +54,7 @@ internal sealed class CompositionWriter
             var w = new ByteWriter();
             TypeEncoder.NameAttributes(w, new ExternName(export.Name));
             w.Sort(sort).U32(index).Byte(0x00);
-            Builder.Add(SectionId.Export, sort, w.Written, $"export `{export.Name}`");
+            Builder.Add(SectionId.Export, sort, w.Written, new EncodingSite($"export `{export.Name}`"));
         }
 
         return Builder.ToArray();
@@ -76,7 +83,7 @@ internal sealed class CompositionWriter
             w.Name(name).Sort(sort).U32(index);
         }
 
-        _instances[instance.Name] = Builder.Add(SectionId.Instance, Sort.Instance, w.Written, context);
+        _instances[instance.Name] = Builder.Add(SectionId.Instance, Sort.Instance, w.Written, new EncodingSite(context, instance.Location));
     }
 
     /// <summary>The composition's import <paramref name="name"/>, written the first time an instance passes it through.</summary>
@@ -90,7 +97,7 @@ internal sealed class CompositionWriter
         var import = types.Import(name);
         var bytes = types.EncodeImport(import);
         var sort = import.Type.Sort;
-        var index = Builder.Add(SectionId.Import, sort, bytes, $"import `{name}`");
+        var index = Builder.Add(SectionId.Import, sort, bytes, new EncodingSite($"import `{name}`"));
         _imports[name] = (sort, index);
         return (sort, index);
     }
@@ -126,7 +133,7 @@ internal sealed class CompositionWriter
         if (!_aliases.TryGetValue((instance, export, sort), out var index))
         {
             var w = new ByteWriter().Sort(sort).Byte(0x00).U32(source).Name(export);
-            index = Builder.Add(SectionId.Alias, sort, w.Written, $"export `{export}` of instance `{instance}`");
+            index = Builder.Add(SectionId.Alias, sort, w.Written, new EncodingSite($"export `{export}` of instance `{instance}`", _plan.FindInstance(instance)?.Location));
             _aliases[(instance, export, sort)] = index;
         }
 
