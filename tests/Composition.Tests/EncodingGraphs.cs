@@ -5,7 +5,7 @@ namespace WitBindgen.Composition.Tests;
 
 /// <summary>
 /// The composition graphs the encoding tests run, over the fixtures store, mid and top (Fixtures/*.wat), and the
-/// calls made on each. mid passes test:enc/logger@1.0.0 through to the host.
+/// calls made on each. mid and warner pass test:enc/logger@1.0.0 through to the host (mid's declares log, warner's warn).
 /// </summary>
 internal static class EncodingGraphs
 {
@@ -15,7 +15,8 @@ internal static class EncodingGraphs
         new PackageFolder()
             .Fixture("test/store.wasm", "store")
             .Fixture("test/mid.wasm", "mid")
-            .Fixture("test/top.wasm", "top");
+            .Fixture("test/top.wasm", "top")
+            .Fixture("test/warner.wasm", "warner");
 
     /// <summary>A call of a composition export: a function, or a function of an exported interface.</summary>
     public sealed record Call(string Export, string? Function, params WitValue[] Arguments)
@@ -79,6 +80,18 @@ internal static class EncodingGraphs
              new("test:enc/text@1.0.0", "shout", Text("direct")),
              new("test:enc/text@1.0.0", "sum", Numbers(7, 8)),
              new("test:enc/text@1.0.0", "tick")]),
+
+        // Two packages pass the same import through, each declaring other functions of it: the composition imports
+        // it once, typed with both.
+        ["merged"] = ("""
+            package demo:merged;
+            let store = new test:store {};
+            let mid = new test:mid { text: store.text, ... };
+            let warner = new test:warner { ... };
+            export mid.app as app;
+            export warner.check;
+            """,
+            [new("check", null, Text("careful ✓")), .. AppCalls("app"), new("check", null, Text(""))]),
     };
 
     /// <summary>A Wasmtime component value for one of the values the graphs pass (u32, string, list of u32).</summary>

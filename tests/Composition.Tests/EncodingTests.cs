@@ -29,7 +29,9 @@ public class EncodingTests
     private static HostImports Host(List<string> logged)
     {
         var host = new HostImports();
-        host.DefineInstance(EncodingGraphs.Logger).DefineFunction("log", a => { logged.Add(a[0].AsString()); return []; });
+        host.DefineInstance(EncodingGraphs.Logger)
+            .DefineFunction("log", a => { logged.Add("log " + a[0].AsString()); return []; })
+            .DefineFunction("warn", a => { logged.Add("warn " + a[0].AsString()); return []; });
         return host;
     }
 
@@ -55,7 +57,8 @@ public class EncodingTests
         using (var root = linker.Root())
         using (var logger = root.AddInstance(EncodingGraphs.Logger))
         {
-            logger.DefineFunction("log", (ReadOnlySpan<CV> args, Span<CV> results) => theirsLogged.Add(args[0].AsString()));
+            logger.DefineFunction("log", (ReadOnlySpan<CV> args, Span<CV> results) => theirsLogged.Add("log " + args[0].AsString()));
+            logger.DefineFunction("warn", (ReadOnlySpan<CV> args, Span<CV> results) => theirsLogged.Add("warn " + args[0].AsString()));
         }
 
         using var store = new Store(engine);
@@ -94,6 +97,6 @@ public class EncodingTests
         Assert.Equal(7u, instance.GetFunction("first", "total")!.Invoke(WitValue.List(WitValue.U32(2), WitValue.U32(4))).Single().AsU32());
         Assert.Equal(1u, instance.GetFunction("first", "tick")!.Invoke().Single().AsU32());
         Assert.Equal(2u, instance.GetFunction("second", "tick")!.Invoke().Single().AsU32());
-        Assert.Equal(["hey"], logged);
+        Assert.Equal(["log hey"], logged);
     }
 }

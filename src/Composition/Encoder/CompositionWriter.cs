@@ -17,6 +17,7 @@ internal sealed class CompositionWriter
     private readonly Dictionary<string, uint> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Sort Sort, uint Index)> _imports = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Instance, string Export, Sort Sort), uint> _aliases = new();
+    private readonly HashSet<string> _importing = new(StringComparer.Ordinal);
 
     public CompositionWriter(CompositionPlan plan, Func<string, byte[]> componentBytes)
     {
@@ -94,12 +95,58 @@ internal sealed class CompositionWriter
             return existing;
         }
 
+        if (!_importing.Add(name))
+        {
+            throw new CompositionEncodingException($"{types.Context}: the type of import `{name}` depends on itself");
+        }
+
         var import = types.Import(name);
-        var bytes = types.EncodeImport(import);
+        var bytes = MergedImport(name, import, types) ?? types.EncodeImport(import);
+        _importing.Remove(name);
         var sort = import.Type.Sort;
         var index = Builder.Add(SectionId.Import, sort, bytes, new EncodingSite($"import `{name}`"));
         _imports[name] = (sort, index);
         return (sort, index);
+    }
+
+    /// <summary>
+    /// For an instance import that other instances pass through too, the import typed with the union of their
+    /// packages' instance types for it (<see cref="InstanceTypeMerger"/>); null when there is nothing to merge.
+    /// </summary>
+    private byte[]? MergedImport(string name, ImportItem import, TypeImporter first)
+    {
+        var others = _plan.Imports.FirstOrDefault(i => i.Name == name)?.Instances
+            .Select(n => _plan.FindInstance(n)!)
+            .Where(i => !ReferenceEquals(_definitions[i.Package.ComponentPath], first.Package))
+            .DistinctBy(i => i.Package.ComponentPath)
+            .ToList();
+        if (others is not { Count: > 0 } || InstanceTypeMerger.DeclaredType(first.Package, import) is not { } firstType)
+        {
+            return null;
+        }
+
+        var union = new InstanceTypeMerger();
+        if (!union.TryAdd(firstType, first))
+        {
+            return null;
+        }
+
+        foreach (var other in others)
+        {
+            var context = $"instance `{other.Name}` (`{other.Package.Reference}`)";
+            var package = _definitions[other.Package.ComponentPath];
+            var otherImport = package.Imports.FirstOrDefault(i => i.Name.Name == name);
+            if (otherImport is not null && InstanceTypeMerger.DeclaredType(package, otherImport) is { } type)
+            {
+                union.TryAdd(type, new TypeImporter(Builder, package, n => InstanceFor(other, n, context), context));
+            }
+        }
+
+        var typeIndex = Builder.Add(SectionId.Type, Sort.Type, union.Encode(), new EncodingSite($"the type of import `{name}`"));
+        var w = new ByteWriter();
+        TypeEncoder.NameAttributes(w, import.Name);
+        w.Byte(0x05).U32(typeIndex);
+        return w.Written.ToArray();
     }
 
     /// <summary>
@@ -124,7 +171,11 @@ internal sealed class CompositionWriter
     /// <summary>An earlier instance (<paramref name="export"/> null) or one of its exports, aliased once.</summary>
     private (Sort Sort, uint Index) Value(string instance, string? export, Sort sort)
     {
-        var source = _instances[instance];
+        if (!_instances.TryGetValue(instance, out var source))
+        {
+            throw new CompositionEncodingException($"instance `{instance}` is not created yet");
+        }
+
         if (export is null)
         {
             return (Sort.Instance, source);

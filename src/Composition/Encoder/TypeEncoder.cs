@@ -6,19 +6,23 @@ namespace WitBindgen.Composition.Encoder;
 /// Writes the type definitions of a package's component (as the runtime's reader decoded them) back to their binary
 /// form for another component. Indices of the package's own type index space (depth 0) go through a mapping to the
 /// target's; indices inside component and instance types are local to them and stay, except outer aliases that reach
-/// the package's scope, which are mapped too.
+/// the package's scope, which are mapped too. When an instance type's declarations are rewritten one by one (merged
+/// with another's, see <see cref="InstanceTypeMerger"/>), indices of that scope (depth 1) go through a second mapping.
 /// </summary>
 internal sealed class TypeEncoder
 {
     private readonly Func<uint, uint> _mapType;
+    private readonly Func<uint, uint>? _mapScope;
     private readonly string _context;
 
     /// <param name="mapType">Maps an index of the package's type index space to the target component's.</param>
     /// <param name="context">Names the package and import, for errors about what cannot be copied.</param>
-    public TypeEncoder(Func<uint, uint> mapType, string context)
+    /// <param name="mapScope">Maps the type indices of the instance type being rewritten (depth 1), if one is.</param>
+    public TypeEncoder(Func<uint, uint> mapType, string context, Func<uint, uint>? mapScope = null)
     {
         _mapType = mapType;
         _context = context;
+        _mapScope = mapScope;
     }
 
     /// <summary>Writes a <c>deftype</c>; <paramref name="depth"/> is the number of type scopes between it and the package.</summary>
@@ -132,24 +136,7 @@ internal sealed class TypeEncoder
                 break;
             case AliasDeclaration { Alias: OuterAlias outer }:
                 w.Byte(0x02).Sort(outer.Sort).Byte(0x02).U32(outer.Count);
-                if (outer.Count == depth)
-                {
-                    if (outer.Sort != Sort.Type)
-                    {
-                        throw Unsupported($"an outer alias of a {outer.Sort.ToText()} of the component");
-                    }
-
-                    w.U32(_mapType(outer.Index));
-                }
-                else if (outer.Count < depth)
-                {
-                    w.U32(outer.Index);
-                }
-                else
-                {
-                    throw Unsupported("an outer alias beyond the component");
-                }
-
+                w.U32(OuterAliasTarget(outer, depth));
                 break;
             case AliasDeclaration { Alias: InstanceExportAlias export }:
                 w.Byte(0x02).Sort(export.Sort).Byte(0x00).U32(export.InstanceIndex).Name(export.Name);
@@ -295,7 +282,31 @@ internal sealed class TypeEncoder
     private static void Primitive(ByteWriter w, PrimitiveType type) =>
         w.Byte(type == PrimitiveType.ErrorContext ? (byte)0x64 : (byte)(0x7f - (int)type));
 
-    private uint Type(uint index, int depth) => depth == 0 ? _mapType(index) : index;
+    /// <summary>The index an outer alias at <paramref name="depth"/> names, mapped when it reaches a mapped scope.</summary>
+    public uint OuterAliasTarget(OuterAlias outer, int depth)
+    {
+        if (outer.Count > depth)
+        {
+            throw Unsupported("an outer alias beyond the component");
+        }
+
+        var target = depth - (int)outer.Count;
+        if (target > 1 || (target == 1 && _mapScope is null))
+        {
+            return outer.Index;
+        }
+
+        return outer.Sort == Sort.Type
+            ? Type(outer.Index, target)
+            : throw Unsupported($"an outer alias of a {outer.Sort.ToText()}");
+    }
+
+    private uint Type(uint index, int depth) => depth switch
+    {
+        0 => _mapType(index),
+        1 when _mapScope is not null => _mapScope(index),
+        _ => index,
+    };
 
     private CompositionEncodingException Unsupported(string what) =>
         new($"{_context}: its type uses {what}, which the encoder does not copy");

@@ -46,8 +46,18 @@ internal sealed class TypeImporter
         return w.Written.ToArray();
     }
 
+    /// <summary>The package's component.</summary>
+    public ComponentDefinition Package => _package;
+
+    /// <summary>Names the instance and its package, for errors.</summary>
+    public string Context => _context;
+
+    /// <summary>An encoder for rewriting one instance type of the package declaration by declaration (see <see cref="InstanceTypeMerger"/>).</summary>
+    /// <param name="mapScope">Maps the instance type's own type indices.</param>
+    public TypeEncoder ForInstanceType(Func<uint, uint> mapScope) => new(Map, _context, mapScope);
+
     /// <summary>The composed component's type index for the package's type <paramref name="index"/>, copying it when needed.</summary>
-    private uint Map(uint index)
+    public uint Map(uint index)
     {
         if (_mapped.TryGetValue(index, out var mapped))
         {
