@@ -5,7 +5,8 @@ namespace WitBindgen.Composition.Tests;
 
 /// <summary>
 /// The composition graphs the encoding tests run, over the fixtures store, mid and top (Fixtures/*.wat), and the
-/// calls made on each. mid and warner pass test:enc/logger@1.0.0 through to the host (mid's declares log, warner's warn).
+/// calls made on each. mid and warner pass test:enc/logger@1.0.0 through to the host (mid's declares log, warner's
+/// warn); adder passes a plain function import "log" through.
 /// </summary>
 internal static class EncodingGraphs
 {
@@ -16,7 +17,8 @@ internal static class EncodingGraphs
             .Fixture("test/store.wasm", "store")
             .Fixture("test/mid.wasm", "mid")
             .Fixture("test/top.wasm", "top")
-            .Fixture("test/warner.wasm", "warner");
+            .Fixture("test/warner.wasm", "warner")
+            .Fixture("test/adder.wasm", "adder");
 
     /// <summary>A call of a composition export: a function, or a function of an exported interface.</summary>
     public sealed record Call(string Export, string? Function, params WitValue[] Arguments)
@@ -92,6 +94,23 @@ internal static class EncodingGraphs
             export warner.check;
             """,
             [new("check", null, Text("careful ✓")), .. AppCalls("app"), new("check", null, Text(""))]),
+    };
+
+    /// <summary>
+    /// Graphs whose composition imports a plain function (adder's "log"), shared by two instances, and exports
+    /// functions.
+    /// </summary>
+    public static readonly Dictionary<string, (string Wac, Call[] Calls)> FunctionGraphs = new()
+    {
+        ["functions"] = ("""
+            package demo:functions;
+            let first = new test:adder { ... };
+            let second = new test:adder { ... };
+            export first.add-logged;
+            export second["add-logged"] as other;
+            """,
+            [new("add-logged", null, WitValue.U32(1), WitValue.U32(2)), new("other", null, WitValue.U32(40), WitValue.U32(2)),
+             new("add-logged", null, WitValue.U32(uint.MaxValue), WitValue.U32(1))]),
     };
 
     /// <summary>A Wasmtime component value for one of the values the graphs pass (u32, string, list of u32).</summary>
