@@ -10,7 +10,8 @@ public static class CommandLine
         "usage: witbindgen wit <file-or-dir> [--json] [--features a,b] [--all-features]\n" +
         "  Resolves a WIT file or package directory (with deps/) and prints it as WIT,\n" +
         "  or as JSON in the reference parser's shape with --json.\n" +
-        Wast.WastCommand.Usage;
+        Wast.WastCommand.Usage + "\n" +
+        Compose.ComposeCommand.Usage;
 
     /// <summary>Runs the command line; returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -24,6 +25,11 @@ public static class CommandLine
         if (args[0] == "wast")
         {
             return Wast.WastCommand.Run(args, stdout, stderr);
+        }
+
+        if (args[0] == "compose")
+        {
+            return Compose.ComposeCommand.Run(args, stdout, stderr);
         }
 
         if (args[0] != "wit")

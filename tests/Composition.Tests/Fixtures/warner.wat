@@ -1,0 +1,30 @@
+;; test:warner: imports test:enc/logger@1.0.0 declaring only warn (mid declares only log); exports
+;; check(s) = warn(s); len(s).
+(component
+  (import "test:enc/logger@1.0.0" (instance $logger
+    (export "warn" (func (param "msg" string)))))
+  (core module $libc
+    (memory (export "mem") 4)
+    (global $heap (mut i32) (i32.const 1024))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get 2))))
+      (global.set $heap (i32.add (local.get $p) (local.get 3)))
+      ;; a real realloc: the old contents move along (the ABI grows a string while transcoding it)
+      (if (local.get 0)
+        (then (memory.copy (local.get $p) (local.get 0)
+                (select (local.get 1) (local.get 3) (i32.lt_u (local.get 1) (local.get 3))))))
+      (local.get $p)))
+  (core instance $libc (instantiate $libc))
+  (alias export $logger "warn" (func $warn))
+  (core func $warn (canon lower (func $warn) (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+  (core module $m
+    (import "o" "warn" (func $warn (param i32 i32)))
+    (func (export "check") (param i32 i32) (result i32)
+      (call $warn (local.get 0) (local.get 1))
+      (local.get 1)))
+  (core instance $i (instantiate $m (with "o" (instance (export "warn" (func $warn))))))
+  (func (export "check") (param "s" string) (result u32)
+    (canon lift (core func $i "check") (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+)
