@@ -1,4 +1,4 @@
-// Runs the examples examples/Calculator and examples/Plugins from this project's build output (they
+// Runs the examples examples/Calculator, examples/Plugins and examples/Composition from this project's build output (they
 // are project references) as processes, and checks what they print: every value is computed by the
 // guest components through the examples' generated bindings.
 using System.Diagnostics;
@@ -6,7 +6,7 @@ using Xunit;
 
 namespace WitBindgen.Components.Tests;
 
-/// <summary>The Calculator and Plugins examples, run as a user runs them.</summary>
+/// <summary>The Calculator, Plugins and Composition examples, run as a user runs them.</summary>
 public sealed class ExampleRunTests
 {
     [Fact]
@@ -106,6 +106,32 @@ public sealed class ExampleRunTests
 
             """,
             string.Join("\n", lines.Skip(2 + loaded.Length)));
+    }
+
+    [Fact]
+    public void Composition_runs_the_Rust_reporter_linked_to_the_Go_store_from_app_wac()
+    {
+        var (exitCode, stdout, stderr) = Run("Composition.dll", "Zoë", "and", "the", "crabs");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {stderr}");
+        Assert.Equal(
+            """
+            composition example:app from app.wac:
+              let store = new example:store (store.wasm)
+              let reporter = new example:reporter (reporter.wasm)
+                  test:compose/store@0.1.0 <- store["test:compose/store@0.1.0"]
+                  test:compose/counters@0.1.0 <- store["test:compose/counters@0.1.0"]
+              export test:compose/report@0.1.0 <- reporter["test:compose/report@0.1.0"]
+              export go-counters <- store["test:compose/counters@0.1.0"]
+              imports from the host: 18 (WASI interfaces the Go and Rust runtimes use)
+
+            describe("Zoë and the crabs")
+              = "ZOë AND THE CRABS: 4 words, 14 letters, longest: crabs, Zoë"
+            tally(100, [5, 10, 20]) = [105, 115, 135]
+              (a counter created in Go, added to and dropped by Rust; counters alive in Go now: 0)
+
+            """,
+            stdout.ReplaceLineEndings("\n"));
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Run(string dll, params string[] arguments)

@@ -2,6 +2,7 @@
 # Builds the Go guest components into ../out/:
 #   full-go.component.wasm    world test:guests/full   (full/ + cabi/)
 #   plugin-go.component.wasm  world test:plugins/plugin-world, plugin "go-title" (plugin/ + cabi/)
+#   store-go.component.wasm   world test:compose/provider (store/ + cabi/; the Rust reporter imports it)
 #   full-go-counters-shim.component.wasm  full-go nested in a wrapper that re-exports the counters
 #                             functions with u32 handles, for hosts without resource values (counters-shim.py)
 # Pipeline: Go 1.24, GOOS=wasip1 GOARCH=wasm -buildmode=c-shared (a reactor with _initialize and
@@ -33,6 +34,7 @@ build() { # build <package dir> <wit file> <world> <output name>
 
 build full "$WIT/guests.wit" test:guests/full full-go
 build plugin "$WIT/plugin.wit" test:plugins/plugin-world plugin-go
+build store "$WIT/compose.wit" test:compose/provider store-go
 
 # the wrapper: printed full-go + counters-shim.py -> parsed back
 "$JCO" print "$OUT/full-go.component.wasm" -o "$WORK/full-go.component.wat"

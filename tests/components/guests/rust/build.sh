@@ -2,6 +2,7 @@
 # Builds the Rust guests into tests/components/guests/out/:
 #   full-rust.component.wasm    world test:guests/full   (full.rs)
 #   plugin-rust.component.wasm  world test:plugins/plugin-world (plugin.rs)
+#   reporter-rust.component.wasm world test:compose/reporter (reporter.rs; imports what store-go exports)
 # rustc 1.63 (Debian, wasm32-wasi) -> reactor cdylib -> jco embed (WIT) -> jco new --wasi-reactor.
 # Called by tests/components/build-guests.sh, which installs the toolchains and sets JCO and WORK.
 set -euo pipefail
@@ -23,3 +24,4 @@ build() { # <source> <core name> <wit file> <world> <component>
 }
 build full.rs full-rust guests.wit full full-rust.component.wasm
 build plugin.rs plugin-rust plugin.wit plugin-world plugin-rust.component.wasm
+build reporter.rs reporter-rust compose.wit reporter reporter-rust.component.wasm
