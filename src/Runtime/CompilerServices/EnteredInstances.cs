@@ -12,15 +12,19 @@ namespace WitBindgen.Runtime.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct EnteredInstances
 {
-    internal EnteredInstances(InstanceState? single, List<InstanceState>? set)
+    internal EnteredInstances(InstanceState first, InstanceState? stop)
     {
-        Single = single;
-        Set = set;
+        First = first;
+        Stop = stop;
     }
 
-    /// <summary>The only instance entered (the fast case).</summary>
-    internal InstanceState? Single { get; }
+    /// <summary>The callee: the first instance entered (null for a default value, which entered nothing).</summary>
+    internal InstanceState? First { get; }
 
-    /// <summary>All instances entered, when there are several.</summary>
-    internal List<InstanceState>? Set { get; }
+    /// <summary>
+    /// The first of <see cref="First"/>'s ancestors that was not entered (the lowest instance the caller is inside
+    /// too), or null when every ancestor was: the instances entered are <see cref="First"/> and its parents up to
+    /// this one, which makes the token a pair of references rather than a list.
+    /// </summary>
+    internal InstanceState? Stop { get; }
 }

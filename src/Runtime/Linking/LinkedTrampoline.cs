@@ -39,6 +39,7 @@ internal static class LinkedTrampoline
         private readonly bool _usesHandles;
         private readonly int _postReturnSlots;
         private readonly int _callerParameterCount;
+        private readonly bool _scalar;
         private LinkCall? _call;
 
         public Body(string name, LiftedFunction callee, AbiFunctionType type, CanonOptions caller)
@@ -52,10 +53,17 @@ internal static class LinkedTrampoline
             _usesHandles = type.Parameters.Any(AbiTypes.ContainsHandles) || type.Results.Any(AbiTypes.ContainsHandles);
             _postReturnSlots = Math.Max(type.LiftSignature.Results.Length, callee.Options.PostReturn?.ParameterCount ?? 0);
             _callerParameterCount = type.LowerSignature.Parameters.Length;
+            _scalar = !type.ParametersSpilled && !type.ResultsSpilled && type.Parameters.All(IsScalar) && type.Results.All(IsScalar);
         }
 
         public override void Invoke(Span<RawValue> slots)
         {
+            if (_scalar)
+            {
+                InvokeScalar(slots);
+                return;
+            }
+
             _caller.CheckMayLeave(_name);
             var calleeOptions = _callee.Options;
             var calleeInstance = calleeOptions.Instance;
@@ -98,6 +106,66 @@ internal static class LinkedTrampoline
                 InstanceState.Leave(entered);
             }
         }
+
+        /// <summary>
+        /// The fast path of a function whose parameters and result are all one-slot scalars (numbers, <c>bool</c>,
+        /// <c>char</c>): the caller's and the callee's core signatures are the same, so the values are checked and
+        /// converted in place in Wasmtime's slot array and the callee is called on that array itself: no copy, no
+        /// memories, no handle scope. Entering and leaving, <c>may_leave</c>, post-return, traps and poisoning are
+        /// as on the general path.
+        /// </summary>
+        private void InvokeScalar(Span<RawValue> slots)
+        {
+            _caller.CheckMayLeave(_name);
+            var calleeOptions = _callee.Options;
+            var calleeInstance = calleeOptions.Instance;
+            var entered = calleeInstance.Enter(_caller.Instance);
+            var phase = Phase.Arguments;
+            try
+            {
+                var m = default(LinkMemories);
+                int si = 0, di = 0;
+                foreach (var parameter in _type.Parameters)
+                {
+                    _arguments.Flat(parameter, slots, ref si, slots, ref di, ref m, null);
+                }
+
+                phase = Phase.Callee;
+                _callee.Core.Call(slots);
+                if (_type.Results.Length == 0)
+                {
+                    calleeOptions.CallPostReturn(slots[.._postReturnSlots]);
+                    return;
+                }
+
+                // The callee's own result goes to post-return; the caller receives it checked and converted.
+                phase = Phase.Results;
+                Span<RawValue> result = stackalloc RawValue[1];
+                si = di = 0;
+                _results.Flat(_type.Results[0], slots, ref si, result, ref di, ref m, null);
+                phase = Phase.Callee;
+                calleeOptions.CallPostReturn(slots[.._postReturnSlots]);
+                slots[0] = result[0];
+            }
+            catch (CoreTrapException trap)
+            {
+                calleeOptions.ThrowTrapped($"'{_name}'", trap);
+                throw; // not reached: ThrowTrapped always throws
+            }
+            catch (ComponentTrapException e) when (BlamesCallee(phase, e.Kind))
+            {
+                calleeInstance.Poisoned = true;
+                throw;
+            }
+            finally
+            {
+                InstanceState.Leave(entered);
+            }
+        }
+
+        private static bool IsScalar(AbiType type) => type.Kind is AbiTypeKind.Bool or AbiTypeKind.S8 or AbiTypeKind.U8
+            or AbiTypeKind.S16 or AbiTypeKind.U16 or AbiTypeKind.S32 or AbiTypeKind.U32 or AbiTypeKind.S64 or AbiTypeKind.U64
+            or AbiTypeKind.F32 or AbiTypeKind.F64 or AbiTypeKind.Char;
 
         /// <summary>
         /// Whether a trap is the callee's doing and so poisons it as well as the caller: anything its realloc returned

@@ -104,21 +104,27 @@ public sealed class InstanceState
     /// <summary>Set after a trap: the instance can no longer be used.</summary>
     public bool Poisoned { get; internal set; }
 
-    /// <summary>The instances entered when <paramref name="caller"/> (null: the host) calls into this one.</summary>
-    internal List<InstanceState> EnteringSet(InstanceState? caller)
+    /// <summary>
+    /// The first of this instance's self-or-ancestors that <paramref name="caller"/> (null: the host) is inside too:
+    /// CanonicalABI.md's <c>entering_set</c> is this instance and its parents below it (the ancestors of both sides are
+    /// shared from there up), or all of them when the result is null.
+    /// </summary>
+    private InstanceState? EnteringStop(InstanceState? caller)
     {
-        var set = new List<InstanceState>();
+        if (caller is null)
+        {
+            return null;
+        }
+
         for (var i = this; i is not null; i = i.Parent)
         {
-            set.Add(i);
+            if (i.IsSelfOrAncestorOf(caller))
+            {
+                return i;
+            }
         }
 
-        for (var c = caller; c is not null; c = c.Parent)
-        {
-            set.Remove(c);
-        }
-
-        return set;
+        return null;
     }
 
     /// <summary>
@@ -176,35 +182,27 @@ public sealed class InstanceState
 
     private EnteredInstances EnterSet(InstanceState? caller)
     {
-        var set = EnteringSet(caller);
-        foreach (var i in set)
+        var stop = EnteringStop(caller);
+        for (var i = this; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
             Check(i);
         }
 
-        foreach (var i in set)
+        for (var i = this; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
             i.MayEnter = false;
         }
 
-        return new EnteredInstances(null, set);
+        return new EnteredInstances(this, stop);
     }
 
     /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
     internal static void Leave(EnteredInstances entered)
     {
-        if (entered.Single is { } single)
+        var stop = entered.Stop;
+        for (var i = entered.First; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
-            single.MayEnter = true;
-            return;
-        }
-
-        if (entered.Set is { } set)
-        {
-            foreach (var i in set)
-            {
-                i.MayEnter = true;
-            }
+            i.MayEnter = true;
         }
     }
 
