@@ -10,6 +10,11 @@ using Xunit.Abstractions;
 
 namespace WitBindgen.Components.Tests;
 
+/// <summary>The soak tests run alone, after the parallel tests: other tests' allocations would blur the samples.</summary>
+[CollectionDefinition(nameof(SoakCollection), DisableParallelization = true)]
+public sealed class SoakCollection;
+
+[Collection(nameof(SoakCollection))]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     private static readonly int Cycles = Setting("WITBINDGEN_SOAK_CYCLES", 1_000);
