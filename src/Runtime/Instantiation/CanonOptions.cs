@@ -45,7 +45,19 @@ internal sealed class CanonOptions
         slots[1] = RawValue.FromU32(originalSize);
         slots[2] = RawValue.FromU32(alignment);
         slots[3] = RawValue.FromU32(newSize);
-        CallWithoutLeaving(Realloc!, slots);
+
+        // Generated bindings lower a call's arguments before the call enters the instance: the guest's allocator must
+        // not run beside a call another thread makes (Instance.Claim refuses that), nor that call beside it.
+        var claimed = Instance.Claim();
+        try
+        {
+            CallWithoutLeaving(Realloc!, slots);
+        }
+        finally
+        {
+            Instance.Release(claimed);
+        }
+
         return slots[0].U32;
     }
 
