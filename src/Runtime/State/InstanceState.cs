@@ -11,14 +11,19 @@ public sealed class InstanceState
     /// <summary>On the root: every instance of the instantiation, the root included.</summary>
     private readonly List<InstanceState> _instances = new();
 
-    /// <summary>Creates the state for an instance.</summary>
-    internal InstanceState(string name, InstanceState? parent)
+    /// <summary>Creates the state for an instance; a root takes the instantiation's limiter (null: no limits).</summary>
+    internal InstanceState(string name, InstanceState? parent, InstanceLimiter? limiter = null)
     {
         Name = name;
         Parent = parent;
         Root = parent?.Root ?? this;
+        Limiter = parent is null ? limiter : Root.Limiter;
+        Handles = new HandleTable(Limiter?.Limits.HandlesPerTable);
         Root._instances.Add(this);
     }
+
+    /// <summary>The limits of the instantiation (shared by its instances), or null when it has none.</summary>
+    internal InstanceLimiter? Limiter { get; }
 
     /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
     public InstanceState Root { get; }
@@ -52,6 +57,7 @@ public sealed class InstanceState
         }
 
         Disposed = true;
+        Limiter?.Release();
         foreach (var instance in _instances)
         {
             foreach (var handle in instance.Handles.RemoveAll())
@@ -93,7 +99,7 @@ public sealed class InstanceState
     public InstanceState? Parent { get; }
 
     /// <summary>The handle table.</summary>
-    internal HandleTable Handles { get; } = new();
+    internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
     internal bool MayEnter { get; private set; } = true;
@@ -139,6 +145,7 @@ public sealed class InstanceState
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
             Check(this);
+            Limiter?.BeginCall(this);
             MayEnter = false;
             return new EnteredInstances(this, null);
         }
@@ -167,6 +174,7 @@ public sealed class InstanceState
         if (Parent is null && caller is null)
         {
             Check(this);
+            Limiter?.BeginCall(this);
             MayEnter = false;
             return new EnteredInstances(this, null);
         }
@@ -180,6 +188,12 @@ public sealed class InstanceState
         foreach (var i in set)
         {
             Check(i);
+        }
+
+        if (caller is null || !ReferenceEquals(caller.Root, Root))
+        {
+            // A call from outside the instantiation: a new call for its limits.
+            Root.Limiter?.BeginCall(Root);
         }
 
         foreach (var i in set)
