@@ -367,6 +367,20 @@ internal sealed class BindingsWriter
         w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}params {Runtime}.HostImports[] providers)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(component);");
+        w.WriteLine($"return Instantiate(component, {importsArg}component.Runtime.Limits, providers);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <summary>Instantiates a loaded component with its own limits and binds its exports.</summary>");
+        w.WriteLine("/// <param name=\"component\">The component.</param>");
+        WriteRaw(w, importsDoc);
+        w.WriteLine("/// <param name=\"limits\">What the instance may use (memory, handles, fuel, a deadline per call, cancellation); null for none, not even the runtime's.</param>");
+        w.WriteLine(providersDoc);
+        w.WriteLine("/// <returns>The instance.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentLinkException\">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>");
+        w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentTrapException\">Instantiation went past a limit.</exception>");
+        w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}{Runtime}.ComponentLimits? limits, params {Runtime}.HostImports[] providers)");
+        w.OpenBlock();
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(component);");
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(providers);");
         if (hasImports)
         {
@@ -389,7 +403,7 @@ internal sealed class BindingsWriter
             w.WriteLine("abi.DefineImports(host, imports);");
         }
 
-        w.WriteLine($"var instance = component.Instantiate(host, \"{_world.WorldName}\");");
+        w.WriteLine($"var instance = component.Instantiate(host, \"{_world.WorldName}\", limits);");
         w.WriteLine("try");
         w.OpenBlock();
         w.WriteLine("abi.BindExports(instance);");

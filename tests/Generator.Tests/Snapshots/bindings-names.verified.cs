@@ -145,6 +145,20 @@ namespace Test.Names.Names
         public static NamesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
         {
             global::System.ArgumentNullException.ThrowIfNull(component);
+            return Instantiate(component, imports, component.Runtime.Limits, providers);
+        }
+
+        /// <summary>Instantiates a loaded component with its own limits and binds its exports.</summary>
+        /// <param name="component">The component.</param>
+        /// <param name="imports">The host implementations of the world's imports.</param>
+        /// <param name="limits">What the instance may use (memory, handles, fuel, a deadline per call, cancellation); null for none, not even the runtime's.</param>
+        /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
+        /// <returns>The instance.</returns>
+        /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
+        /// <exception cref="global::WitBindgen.Runtime.ComponentTrapException">Instantiation went past a limit.</exception>
+        public static NamesWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, global::WitBindgen.Runtime.ComponentLimits? limits, params global::WitBindgen.Runtime.HostImports[] providers)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(providers);
             global::System.ArgumentNullException.ThrowIfNull(imports);
             var host = new global::WitBindgen.Runtime.HostImports();
@@ -154,7 +168,7 @@ namespace Test.Names.Names
             }
             var abi = new NamesWorldAbi();
             abi.DefineImports(host, imports);
-            var instance = component.Instantiate(host, "names");
+            var instance = component.Instantiate(host, "names", limits);
             try
             {
                 abi.BindExports(instance);
