@@ -48,8 +48,8 @@ public sealed class ComponentLimits
     /// <summary>
     /// The fuel each call from the host into the instance (and its instantiation) starts with; guest code consumes
     /// about one unit per WebAssembly instruction, and running out raises <see cref="ComponentTrapKind.OutOfFuel"/>.
-    /// Fuel makes all guest code of the runtime slower (about 20-30 % for compute-heavy code), so the runtime's
-    /// engine meters fuel only when <see cref="ComponentRuntimeOptions.Limits"/> sets this or
+    /// Fuel metering makes all guest code of the runtime's engine slower, so the engine
+    /// meters fuel only when <see cref="ComponentRuntimeOptions.Limits"/> sets this or
     /// <see cref="ComponentRuntimeOptions.EnableFuel"/> is true.
     /// </summary>
     public ulong? FuelPerCall { get; init; }

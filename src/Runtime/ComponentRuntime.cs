@@ -31,7 +31,7 @@ public sealed class ComponentRuntimeOptions
     /// <summary>
     /// Builds the engine with epoch interruption, so that instantiations may set <see cref="ComponentLimits.CallTimeout"/>
     /// or a <see cref="ComponentLimits.CancellationToken"/> even when <see cref="Limits"/> does not. Guest code then
-    /// checks a counter at every loop head and function entry (a few percent), so it is off unless asked for.
+    /// checks a counter at every loop head and function entry, so it is off unless asked for.
     /// </summary>
     public bool EnableInterruption { get; init; }
 
