@@ -111,11 +111,13 @@ internal sealed unsafe class CoreFunction
     /// <summary>A call moved to a thread with a large stack; the caller's slots stay where they are while it waits.</summary>
     private sealed class LargeStackCall(CoreFunction function, RawValue* slots, int length)
     {
+        private readonly int _caller = CallingThread.Id;
         private Exception? _error;
         private Exception? _pending;
 
         public void Run()
         {
+            CallingThread.ActFor(_caller);
             try
             {
                 function.CallHere(slots, length);
