@@ -43,6 +43,8 @@ public sealed class RawComponentFunction
         Realloc = _options.Realloc is null ? null : _options.CallRealloc,
         StringEncoding = _options.Encoding,
         Resources = resources,
+        MaxStringBytes = _options.Instance.Limiter?.Limits.StringBytes ?? CanonicalAbi.MaxStringByteLength,
+        MaxListElements = _options.Instance.Limiter?.Limits.ListElements is { } elements ? (uint)elements : uint.MaxValue,
     };
 
     /// <summary>

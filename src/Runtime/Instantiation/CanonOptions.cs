@@ -35,6 +35,8 @@ internal sealed class CanonOptions
         Realloc = Realloc is null ? null : CallRealloc,
         StringEncoding = Encoding,
         Resources = scope,
+        MaxStringBytes = Instance.Limiter?.Limits.StringBytes ?? CanonicalAbi.MaxStringByteLength,
+        MaxListElements = Instance.Limiter?.Limits.ListElements is { } elements ? (uint)elements : uint.MaxValue,
     };
 
     public uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
@@ -93,7 +95,14 @@ internal sealed class CanonOptions
             ExceptionDispatchInfo.Capture(original).Throw();
         }
 
-        throw new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
+        if (Instance.Limiter?.Classify(trap) is { } limit)
+        {
+            throw new ComponentTrapException(limit.Kind, $"{Instance.Description} trapped in {what}: {limit.Reason} ({trap.Message})", trap);
+        }
+
+        throw trap.Code == CoreTrapException.StackOverflow
+            ? new ComponentTrapException(ComponentTrapKind.StackOverflow, $"{Instance.Description} trapped in {what}: {trap.Message}", trap)
+            : new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
     }
 
     /// <summary>Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile).</summary>

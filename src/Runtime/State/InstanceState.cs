@@ -28,14 +28,19 @@ public sealed class InstanceState
     /// <summary>On the root: every instance of the instantiation, the root included.</summary>
     private readonly List<InstanceState> _instances = new();
 
-    /// <summary>Creates the state for an instance.</summary>
-    internal InstanceState(string name, InstanceState? parent)
+    /// <summary>Creates the state for an instance; a root takes the instantiation's limiter (null: no limits).</summary>
+    internal InstanceState(string name, InstanceState? parent, InstanceLimiter? limiter = null)
     {
         Name = name;
         Parent = parent;
         Root = parent?.Root ?? this;
+        Limiter = parent is null ? limiter : Root.Limiter;
+        Handles = new HandleTable(Limiter?.Limits.HandlesPerTable);
         Root._instances.Add(this);
     }
+
+    /// <summary>The limits of the instantiation (shared by its instances), or null when it has none.</summary>
+    internal InstanceLimiter? Limiter { get; }
 
     /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
     public InstanceState Root { get; }
@@ -84,6 +89,7 @@ public sealed class InstanceState
     private void EndInstances()
     {
         Disposed = true;
+        Limiter?.Release();
         foreach (var instance in _instances)
         {
             foreach (var handle in instance.Handles.RemoveAll())
@@ -125,7 +131,7 @@ public sealed class InstanceState
     public InstanceState? Parent { get; }
 
     /// <summary>The handle table.</summary>
-    internal HandleTable Handles { get; } = new();
+    internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
     internal bool MayEnter => Volatile.Read(ref _owner) == 0;
@@ -171,6 +177,7 @@ public sealed class InstanceState
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
             EnterOne(this);
+            BeginCall(this);
             return new EnteredInstances(this, null);
         }
 
@@ -198,6 +205,7 @@ public sealed class InstanceState
         if (Parent is null && caller is null)
         {
             EnterOne(this);
+            BeginCall(this);
             return new EnteredInstances(this, null);
         }
 
@@ -218,6 +226,24 @@ public sealed class InstanceState
                 for (var k = 0; k < n; k++)
                 {
                     Volatile.Write(ref set[k]._owner, 0);
+                }
+
+                throw;
+            }
+        }
+
+        if (caller is null || !ReferenceEquals(caller.Root, Root))
+        {
+            // A call from outside the instantiation: a new call for its limits.
+            try
+            {
+                Root.Limiter?.BeginCall(Root);
+            }
+            catch
+            {
+                foreach (var i in set)
+                {
+                    Volatile.Write(ref i._owner, 0);
                 }
 
                 throw;
@@ -254,7 +280,7 @@ public sealed class InstanceState
     internal bool Claim()
     {
         var root = Root;
-        var thread = Environment.CurrentManagedThreadId;
+        var thread = Interop.CallingThread.Id;
         var owner = Interlocked.CompareExchange(ref root._owner, thread, 0);
         if (owner == 0)
         {
@@ -282,9 +308,26 @@ public sealed class InstanceState
     /// Marks the instance entered by the calling thread, refusing a disposed or poisoned instance, one this thread is
     /// already running in (reentrance, a trap) and one another thread is running in (<see cref="InvalidOperationException"/>).
     /// </summary>
+    /// <summary>Starts a call from outside for the limits of <paramref name="root"/> (fuel, deadline, cancellation), releasing it when that traps.</summary>
+    private static void BeginCall(InstanceState root)
+    {
+        if (root.Limiter is { } limiter)
+        {
+            try
+            {
+                limiter.BeginCall(root);
+            }
+            catch
+            {
+                Volatile.Write(ref root._owner, 0);
+                throw;
+            }
+        }
+    }
+
     private static void EnterOne(InstanceState i)
     {
-        var thread = Environment.CurrentManagedThreadId;
+        var thread = Interop.CallingThread.Id;
         var owner = Interlocked.CompareExchange(ref i._owner, thread, 0);
         if (owner != 0)
         {
