@@ -43,9 +43,9 @@ internal sealed partial class SpecBuilder
 
         if (importFunctions.Count > 0 || worldResources.Count > 0)
         {
-            var typeName = Naming.Unique("I" + Naming.WithSuffix(Naming.Pascal(world.Name), "Imports"), TakenNames(ns));
+            var typeName = Naming.Unique((_guest ? string.Empty : "I") + Naming.WithSuffix(Naming.Pascal(world.Name), "Imports"), TakenNames(ns));
             var plain = importFunctions.Where(f => f.Resource is null).ToList();
-            var resources = worldResources
+            var resources = _guest ? GuestResources(worldResources, importFunctions, worldOwner) : worldResources
                 .Concat(importFunctions.Where(f => f.Resource is not null).Select(f => f.Resource!.Value))
                 .Distinct()
                 .Select(id => BuildResource(id, importFunctions.Where(f => f.Resource == id).ToList(), imported: true, worldOwner))
@@ -74,7 +74,8 @@ internal sealed partial class SpecBuilder
 
         if (exportFunctions.Count > 0)
         {
-            exports.Add(new InterfaceBindingSpec(null, ns, className, string.Empty, null, Functions(exportFunctions, classMembers, worldOwner), EquatableArray<ResourceBindingSpec>.Empty));
+            var exportName = _guest ? Naming.Unique(Naming.WithSuffix(Naming.Pascal(world.Name), "Exports"), TakenNames(ns)) : className;
+            exports.Add(new InterfaceBindingSpec(null, ns, exportName, string.Empty, null, Functions(exportFunctions, classMembers, worldOwner), EquatableArray<ResourceBindingSpec>.Empty));
         }
 
         // Parameter names of the Imports constructor must differ from each other.
@@ -83,7 +84,11 @@ internal sealed partial class SpecBuilder
         var provided = ProvidedResources(named.Concat(exports));
         var spec = new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray(), provided);
         spec = LeaveOutUnboundHandles(spec);
-        CheckSomethingBound(world, spec, declaredImports, declaredExports);
+        if (!_guest)
+        {
+            CheckSomethingBound(world, spec, declaredImports, declaredExports);
+        }
+
         return spec;
     }
 
@@ -162,7 +167,14 @@ internal sealed partial class SpecBuilder
         var pascal = Naming.Pascal(shortName).TrimStart('@');
         string typeName;
         string property;
-        if (isImport)
+        if (_guest)
+        {
+            // Guest bindings: a static class of the interface's functions, in its namespace (imports call the host,
+            // exports are static partial methods the component implements).
+            typeName = Naming.Unique(Naming.WithSuffix(pascal, isImport ? "Imports" : "Exports"), TakenNames(ns));
+            property = shortName;
+        }
+        else if (isImport)
         {
             typeName = Naming.Unique("I" + pascal, TakenNames(ns));
             property = shortName;
@@ -175,14 +187,14 @@ internal sealed partial class SpecBuilder
 
         var owner = $"interface '{_resolve.IdOf(id) ?? instanceName}'";
         var plain = iface.Functions.Values.Where(f => f.Resource is null).ToList();
-        var resources = iface.Functions.Values
+        var resources = _guest ? GuestResources(iface.Types.Values.Where(t => _resolve[t].Kind is ResourceKind), iface.Functions.Values, owner) : iface.Functions.Values
             .Where(f => f.Resource is not null)
             .GroupBy(f => f.Resource!.Value)
             .Select(g => BuildResource(g.Key, g.ToList(), isImport, owner))
             .ToList();
 
         // Resources without functions still need a class (their handles can be passed around).
-        foreach (var typeId in iface.Types.Values)
+        foreach (var typeId in _guest ? Enumerable.Empty<TypeId>() : iface.Types.Values)
         {
             if (_resolve[typeId].Kind is ResourceKind && resources.All(r => r.WitName != _resolve[typeId].Name))
             {
@@ -194,7 +206,7 @@ internal sealed partial class SpecBuilder
         // whose classes differ by direction, and no function named like either type), so that an instance's export can
         // serve as another world's import. Not for a reused interface: its namespace is another assembly's.
         string? hostInterface = null;
-        if (!isImport && resources.Count == 0 && plain.Count > 0 && !_reused.ContainsKey(id))
+        if (!_guest && !isImport && resources.Count == 0 && plain.Count > 0 && !_reused.ContainsKey(id))
         {
             var candidate = Naming.Unique("I" + pascal, TakenNames(ns));
             if (plain.All(f => Naming.Pascal(f.ItemName) != candidate && Naming.Pascal(f.ItemName) != typeName))
@@ -248,6 +260,12 @@ internal sealed partial class SpecBuilder
                 return null;
             }
 
+            if (_guest && GuestUnsupported(shape) is { } why)
+            {
+                ReportSkipped(f, owner, $"its parameter '{p.Name}' {why}");
+                return null;
+            }
+
             parameters.Add(new ParamSpec(Naming.Unique(Naming.Camel(p.Name), taken), p.Name, shape));
         }
 
@@ -256,6 +274,12 @@ internal sealed partial class SpecBuilder
         if (f.Result is { } r && (result = Shape(r)) is null)
         {
             ReportSkipped(f, owner, Unbindable("its result", r));
+            return null;
+        }
+
+        if (_guest && result is not null && GuestUnsupported(result) is { } unsupported)
+        {
+            ReportSkipped(f, owner, "its result " + unsupported);
             return null;
         }
 

@@ -10,8 +10,11 @@ namespace WitBindgen.Generator;
 /// </summary>
 internal sealed partial class SpecBuilder
 {
-    /// <summary>The runtime namespace, where the helper types <c>Result</c>, <c>Option</c> and <c>Unit</c> live.</summary>
-    private const string RuntimeNamespace = "global::WitBindgen.Runtime";
+    /// <summary>The runtime namespace, where the host's helper types <c>Result</c>, <c>Option</c> and <c>Unit</c> live.</summary>
+    private const string HostHelperNamespace = "global::WitBindgen.Runtime";
+
+    /// <summary>The namespace of the helper types guest bindings generate into the project (it cannot reference the runtime).</summary>
+    internal const string GuestHelperNamespace = "global::WitBindgen.Guest";
 
     private readonly WitResolve _resolve;
     private readonly PackageId _main;
@@ -26,14 +29,21 @@ internal sealed partial class SpecBuilder
     private WitWorld? _world;
 
     private readonly bool _bindings;
+
+    /// <summary>Guest bindings (the component is written in C#) instead of host bindings.</summary>
+    private readonly bool _guest;
+
+    /// <summary>The namespace of <c>Result</c>, <c>Option</c> and <c>Unit</c> for the bindings generated.</summary>
+    private string RuntimeNamespace => _guest ? GuestHelperNamespace : HostHelperNamespace;
     private HashSet<string> _boundResources = new(StringComparer.Ordinal);
 
     private readonly EquatableArray<ProvidedInterface> _provided;
     private readonly WithMap? _with;
 
-    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct, bool bindings = false, EquatableArray<ProvidedInterface> provided = default, WithMap? with = null)
+    public SpecBuilder(WitResolve resolve, PackageId main, WitUnit unit, CancellationToken ct, bool bindings = false, EquatableArray<ProvidedInterface> provided = default, WithMap? with = null, bool guest = false)
     {
-        _bindings = bindings;
+        _guest = guest;
+        _bindings = bindings || guest;
         _provided = provided;
         _with = with;
         _resolve = resolve;
@@ -67,6 +77,10 @@ internal sealed partial class SpecBuilder
         if (_bindings && _world is not null)
         {
             bindings = BuildBindings(_world);
+        }
+
+        if (bindings is not null && !_guest)
+        {
             _boundResources = new HashSet<string>(
                 bindings.Imports.Concat(bindings.Exports).SelectMany(i => i.Resources).Select(r => r.FullName),
                 StringComparer.Ordinal);
@@ -84,6 +98,12 @@ internal sealed partial class SpecBuilder
         if (_world is not null)
         {
             AddFile(files, WorldNamespace(), "world " + _world.Name, worldTypes);
+        }
+
+        if (_guest)
+        {
+            var guest = bindings is null ? EquatableArray<GuestWorldSpec>.Empty : new[] { new GuestWorldSpec(bindings, GuestStringEncoding()) }.ToEquatableArray();
+            return new GenerationSpec(files.ToEquatableArray(), _diagnostics.ToEquatableArray(), Guest: guest);
         }
 
         var bound = bindings is null ? EquatableArray<WorldBindingsSpec>.Empty : new[] { bindings }.ToEquatableArray();
@@ -421,7 +441,7 @@ internal sealed partial class SpecBuilder
     /// </summary>
     private void RequireRuntime(string witType, string helper)
     {
-        if (!_bindings)
+        if (!_bindings && !_guest)
         {
             var message = $"the WIT type '{witType}' maps to WitBindgen.Runtime.{helper}, but the project does not reference WitBindgen.Runtime; reference the WitBindgen package (it brings the runtime)";
             if (!_diagnostics.Any(d => d.Message == message))

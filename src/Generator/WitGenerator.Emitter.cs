@@ -74,7 +74,8 @@ public sealed partial class WitGenerator
             var plan = ImmutableArray.CreateBuilder<OutputSpec>();
             var outputs = specs.SelectMany(s => s.Files).Select(file => new OutputSpec(file.HintName, Types: file))
                 .Concat(specs.SelectMany(s => s.Bindings).SelectMany(BindingsWriter.Outputs))
-                .Concat(specs.SelectMany(s => s.Provides).Select(p => new OutputSpec($"{p.Namespace}.WitInterface.g.cs", Provides: p)));
+                .Concat(specs.SelectMany(s => s.Provides).Select(p => new OutputSpec($"{p.Namespace}.WitInterface.g.cs", Provides: p)))
+                .Concat(specs.SelectMany(s => s.Guest).SelectMany(GuestWriter.Outputs));
             foreach (var output in outputs)
             {
                 var hintName = output.HintName;
@@ -107,6 +108,8 @@ public sealed partial class WitGenerator
             { Resource: { } resource } => BindingsWriter.RenderResource(resource),
             { World: { } world } => new BindingsWriter(world).RenderWorld(),
             { Provides: { } provides } => RenderProvides(provides),
+            { Guest: { } guest } => new GuestWriter(guest).Render(),
+            { GuestSupport: true } => GuestSupportWriter.Render(),
             _ => throw new InvalidOperationException("an output with nothing to render: " + output.HintName),
         };
 

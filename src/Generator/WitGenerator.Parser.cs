@@ -40,6 +40,14 @@ public sealed partial class WitGenerator
                     return GenerationSpec.Failed(unsupported);
                 }
 
+                // Guest bindings generate every interface they use: the types a referenced assembly holds are host types.
+                var guest = IsGuest(unit);
+                if (guest)
+                {
+                    provided = EquatableArray<ProvidedInterface>.Empty;
+                    with = WithMap.Parse(null, new List<string>());
+                }
+
                 var result = Load(unit);
                 ct.ThrowIfCancellationRequested();
                 if (!result.Success)
@@ -51,11 +59,11 @@ public sealed partial class WitGenerator
                 var worlds = (unit.World ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
                 if (worlds.Count <= 1)
                 {
-                    return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings, provided, with).Build();
+                    return new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit, ct, bindings, provided, with, guest).Build();
                 }
 
                 return GenerationSpec.Combine(worlds
-                    .Select(world => new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit with { World = world }, ct, bindings, provided, with).Build())
+                    .Select(world => new SpecBuilder(result.Resolve!, result.MainPackage!.Value, unit with { World = world }, ct, bindings, provided, with, guest).Build())
                     .ToList());
             }
             catch (OperationCanceledException)
@@ -70,7 +78,9 @@ public sealed partial class WitGenerator
             }
         }
 
-        /// <summary>Host bindings are generated; guest bindings arrive later, so say so clearly.</summary>
+        private static bool IsGuest(WitUnit unit) => unit.Mode?.Equals("Guest", StringComparison.OrdinalIgnoreCase) == true;
+
+        /// <summary>Host (the default) or guest bindings; any other mode is reported.</summary>
         private static DiagnosticSpec? CheckMode(WitUnit unit)
         {
             var where = unit.Root ?? unit.Files[0].Path;
@@ -78,9 +88,7 @@ public sealed partial class WitGenerator
             {
                 null => null,
                 _ when unit.Mode.Equals("Host", StringComparison.OrdinalIgnoreCase) => null,
-                _ when unit.Mode.Equals("Guest", StringComparison.OrdinalIgnoreCase) => DiagnosticSpec.Unlocated(
-                    DiagnosticDescriptors.UnsupportedMode.Id,
-                    $"Mode=\"Guest\" (implementing a component in C#) is not supported yet; only host bindings are generated ({where})"),
+                _ when IsGuest(unit) => null,
                 _ => DiagnosticSpec.Unlocated(
                     DiagnosticDescriptors.UnsupportedMode.Id,
                     $"unknown Mode \"{unit.Mode}\": expected \"Host\" or \"Guest\" ({where})"),

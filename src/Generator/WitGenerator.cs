@@ -95,6 +95,7 @@ public sealed partial class WitGenerator : IIncrementalGenerator
             Meta("WitFeatures"),
             Meta("WitMode"),
             Meta("WitWith"),
-            Meta("WitProject"));
+            Meta("WitProject"),
+            Meta("WitStringEncoding"));
     }
 }

@@ -12,6 +12,34 @@ public sealed class ComponentRuntimeOptions
     /// same component again skips compilation. Null keeps the cache in memory only.
     /// </summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// The limits of every instance the runtime creates, unless an instantiation names its own
+    /// (<see cref="LoadedComponent.Instantiate(HostImports?, ComponentLimits?)"/>). Null: no limits. When they set
+    /// <see cref="ComponentLimits.FuelPerCall"/>, <see cref="ComponentLimits.CallTimeout"/> or a cancellation token,
+    /// the engine is built with fuel metering or epoch interruption (see <see cref="EnableFuel"/> and
+    /// <see cref="EnableInterruption"/>).
+    /// </summary>
+    public ComponentLimits? Limits { get; init; }
+
+    /// <summary>
+    /// Builds the engine with fuel metering, so that instantiations may set <see cref="ComponentLimits.FuelPerCall"/>
+    /// even when <see cref="Limits"/> does not. Metering slows all guest code down, so it is off unless asked for.
+    /// </summary>
+    public bool EnableFuel { get; init; }
+
+    /// <summary>
+    /// Builds the engine with epoch interruption, so that instantiations may set <see cref="ComponentLimits.CallTimeout"/>
+    /// or a <see cref="ComponentLimits.CancellationToken"/> even when <see cref="Limits"/> does not. Guest code then
+    /// checks a counter at every loop head and function entry, so it is off unless asked for.
+    /// </summary>
+    public bool EnableInterruption { get; init; }
+
+    /// <summary>
+    /// How often the engine's epoch advances while an instance with a <see cref="ComponentLimits.CallTimeout"/> lives:
+    /// the precision of deadlines. 10 ms unless set.
+    /// </summary>
+    public TimeSpan EpochInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>
@@ -23,16 +51,34 @@ public sealed class ComponentRuntime : IDisposable
     private readonly Dictionary<string, Module> _modules = new(StringComparer.Ordinal);
     private readonly object _lock = new();
     private readonly string? _cacheDirectory;
+    private readonly Interop.EpochTicker? _ticker;
 
     /// <summary>Creates a runtime with its own Wasmtime engine.</summary>
     /// <exception cref="NotSupportedException">
     /// The Wasmtime .NET package loaded is not one the runtime supports (it reads some of its private members, written
     /// for the versions <c>[50.0.1, 51)</c>); the message names the version found and what it lacks.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit of <see cref="ComponentRuntimeOptions.Limits"/> is negative, or the epoch interval is not positive.</exception>
     public ComponentRuntime(ComponentRuntimeOptions? options = null)
     {
         Interop.WasmtimeInternals.EnsureSupported();
-        Engine = new Engine(new Config());
+        Limits = options?.Limits;
+        Limits?.Validate();
+        FuelEnabled = options is { EnableFuel: true } || Limits is { NeedsFuel: true };
+        InterruptionEnabled = options is { EnableInterruption: true } || Limits is { NeedsInterruption: true };
+        Engine = CreateEngine(FuelEnabled, InterruptionEnabled);
+
+        if (InterruptionEnabled)
+        {
+            var interval = options?.EpochInterval ?? TimeSpan.FromMilliseconds(10);
+            if (interval <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), interval, "the epoch interval must be positive");
+            }
+
+            _ticker = new Interop.EpochTicker(Engine, interval);
+        }
+
         _cacheDirectory = options?.CacheDirectory;
         if (_cacheDirectory is not null)
         {
@@ -42,6 +88,18 @@ public sealed class ComponentRuntime : IDisposable
 
     /// <summary>The Wasmtime engine that compiles and runs the core modules.</summary>
     public Engine Engine { get; }
+
+    /// <summary>The limits every instance gets unless its instantiation names others (<see cref="ComponentRuntimeOptions.Limits"/>).</summary>
+    public ComponentLimits? Limits { get; }
+
+    /// <summary>Whether the engine meters fuel (<see cref="ComponentRuntimeOptions.EnableFuel"/>).</summary>
+    public bool FuelEnabled { get; }
+
+    /// <summary>Whether the engine checks epochs, for deadlines and cancellation (<see cref="ComponentRuntimeOptions.EnableInterruption"/>).</summary>
+    public bool InterruptionEnabled { get; }
+
+    /// <summary>The timer that advances the epoch while instances with deadlines live; null without epoch interruption.</summary>
+    internal Interop.EpochTicker? Ticker => _ticker;
 
     /// <summary>How many core modules were compiled (not served from a cache) by this runtime.</summary>
     public int CompiledModules { get; private set; }
@@ -62,6 +120,27 @@ public sealed class ComponentRuntime : IDisposable
 
     /// <summary>Loads a component file.</summary>
     public LoadedComponent LoadFile(string path) => Load(File.ReadAllBytes(path));
+
+    /// <summary>
+    /// The engine: guest code runs on the caller's stack, bounded by <see cref="Interop.ThreadStack.GuestStackBytes"/>
+    /// (which the stack check sizes itself by); fuel and epochs only when asked for, since they slow all guest code.
+    /// </summary>
+    private static Engine CreateEngine(bool fuel, bool epochs)
+    {
+        var config = new Config(); // the engine takes it over
+        config.WithMaximumStackSize(Interop.ThreadStack.GuestStackBytes);
+        if (fuel)
+        {
+            config.WithFuelConsumption(true);
+        }
+
+        if (epochs)
+        {
+            config.WithEpochInterruption(true);
+        }
+
+        return new Engine(config);
+    }
 
     /// <summary>Returns the compiled module for core module bytes, compiling at most once per content.</summary>
     internal Module GetModule(ReadOnlyMemory<byte> bytes)
@@ -162,6 +241,7 @@ public sealed class ComponentRuntime : IDisposable
             _modules.Clear();
         }
 
+        _ticker?.Dispose();
         Engine.Dispose();
     }
 }
@@ -189,7 +269,19 @@ public sealed class LoadedComponent
     /// <paramref name="imports"/>; a missing one is reported by name before any guest code runs.
     /// </summary>
     public ComponentInstance Instantiate(HostImports? imports) =>
-        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null);
+        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null, Runtime.Limits);
+
+    /// <summary>
+    /// Instantiates the component with its own limits, as <see cref="Instantiate(HostImports?)"/> does; null limits
+    /// mean none (not the runtime's <see cref="ComponentRuntimeOptions.Limits"/>).
+    /// </summary>
+    /// <param name="imports">The imports (every import of the component must be provided).</param>
+    /// <param name="limits">What the instance may use (see docs/limits.md).</param>
+    /// <returns>The instance.</returns>
+    /// <exception cref="InvalidOperationException">The limits ask for fuel or interruption, which the runtime's engine was built without.</exception>
+    /// <exception cref="ComponentTrapException">Instantiating went past a limit (for example <see cref="ComponentTrapKind.InstanceLimit"/>).</exception>
+    public ComponentInstance Instantiate(HostImports? imports, ComponentLimits? limits) =>
+        Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), null, limits);
 
     /// <summary>Instantiates a component that has no imports, as <see cref="Instantiate(HostImports?)"/> with none.</summary>
     public ComponentInstance Instantiate() => Instantiate(null);
@@ -206,6 +298,23 @@ public sealed class LoadedComponent
     public ComponentInstance Instantiate(HostImports? imports, string world)
     {
         ArgumentException.ThrowIfNullOrEmpty(world);
-        return Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), world);
+        return Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), world, Runtime.Limits);
+    }
+
+    /// <summary>
+    /// Instantiates the component for the WIT world <paramref name="world"/> with its own limits (null: none), as
+    /// <see cref="Instantiate(HostImports?, string)"/> and <see cref="Instantiate(HostImports?, ComponentLimits?)"/> do.
+    /// Generated bindings call this.
+    /// </summary>
+    /// <param name="imports">The imports (every import of the component must be provided).</param>
+    /// <param name="world">The WIT world the component targets (its name, as written in the WIT).</param>
+    /// <param name="limits">What the instance may use (see docs/limits.md).</param>
+    /// <returns>The instance.</returns>
+    /// <exception cref="ComponentLinkException">An import is missing (named in the message) or has the wrong kind.</exception>
+    /// <exception cref="InvalidOperationException">The limits ask for fuel or interruption, which the runtime's engine was built without.</exception>
+    public ComponentInstance Instantiate(HostImports? imports, string world, ComponentLimits? limits)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(world);
+        return Instantiation.Instantiator.Instantiate(this, imports ?? new HostImports(), world, limits);
     }
 }

@@ -59,6 +59,11 @@ public class ComponentTrapException : Exception
             ComponentTrapKind.LengthTooLarge,
             Format($"{what} byte length {byteLength} exceeds the canonical ABI maximum of {maximum} bytes"));
 
+    internal static ComponentTrapException TooLarge(string what, ulong size, string unit, long maximum) =>
+        new(
+            ComponentTrapKind.ValueTooLarge,
+            Format($"{what} of {size} {unit} is larger than the host accepts from this instance ({maximum} {unit}, ComponentLimits)"));
+
     internal static ComponentTrapException ReallocOutOfBounds(uint pointer, ulong size, int memoryLength) =>
         new(
             ComponentTrapKind.ReallocOutOfBounds,

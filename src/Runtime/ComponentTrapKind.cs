@@ -50,4 +50,37 @@ public enum ComponentTrapKind : byte
     /// components) the caller's own instance, a parent of it or a child of it.
     /// </summary>
     Reentrance,
+
+    /// <summary>
+    /// A linear memory reached <see cref="ComponentLimits.MemoryBytes"/>: a core module's initial memory is larger, or
+    /// the guest trapped while a memory was within a page of the limit (its <c>memory.grow</c> had failed).
+    /// </summary>
+    MemoryLimit,
+
+    /// <summary>A table reached <see cref="ComponentLimits.TableElements"/> (as <see cref="MemoryLimit"/>, for tables).</summary>
+    TableLimit,
+
+    /// <summary>Instantiation would create more core instances than <see cref="ComponentLimits.CoreInstances"/>.</summary>
+    InstanceLimit,
+
+    /// <summary>A handle table would hold more handles than <see cref="ComponentLimits.HandlesPerTable"/>.</summary>
+    HandleLimit,
+
+    /// <summary>
+    /// The guest handed the host a string or list larger than <see cref="ComponentLimits.StringBytes"/> or
+    /// <see cref="ComponentLimits.ListElements"/>.
+    /// </summary>
+    ValueTooLarge,
+
+    /// <summary>A call used up its <see cref="ComponentLimits.FuelPerCall"/>.</summary>
+    OutOfFuel,
+
+    /// <summary>A call ran past its <see cref="ComponentLimits.CallTimeout"/>.</summary>
+    DeadlineExceeded,
+
+    /// <summary>The instance's <see cref="ComponentLimits.CancellationToken"/> was cancelled.</summary>
+    Cancelled,
+
+    /// <summary>Guest code recursed past the guest stack's bound (512 KiB).</summary>
+    StackOverflow,
 }

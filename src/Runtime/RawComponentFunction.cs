@@ -43,6 +43,8 @@ public sealed class RawComponentFunction
         Realloc = _options.Realloc is null ? null : _options.CallRealloc,
         StringEncoding = _options.Encoding,
         Resources = resources,
+        MaxStringBytes = _options.Instance.Limiter?.Limits.StringBytes ?? CanonicalAbi.MaxStringByteLength,
+        MaxListElements = _options.Instance.Limiter?.Limits.ListElements is { } elements ? (uint)elements : uint.MaxValue,
     };
 
     /// <summary>
@@ -84,32 +86,22 @@ public sealed class RawComponentFunction
     /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/> checks and closes.
     /// </summary>
     /// <remarks>
-    /// One context and scope per function are reused from call to call: while the instance is not running, no
-    /// earlier call of this function can still be using them (a call that could not even enter, or whose
-    /// arguments could not be lowered, has nothing left to check). A context asked for while the instance runs
-    /// (an attempt at reentrance, which <see cref="Call"/> then refuses) is a fresh one.
+    /// One context and scope per function are reused from call to call: a call takes it (atomically, so that calls
+    /// made from two threads never share it) and <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>
+    /// gives it back. A call that finds it taken (a reentrant or concurrent attempt, which <see cref="Call"/> then
+    /// refuses), or that never completes (its arguments could not be lowered, or it trapped), makes or leaves a fresh one.
     /// </remarks>
     public AbiContext CreateCallContext()
     {
-        if (!_options.Instance.MayEnter)
+        if (Interlocked.Exchange(ref _callContext, null) is { } context)
         {
-            return _options.Context(new CallScope(_options.Instance));
+            ((CallScope)context.Resources!).Reset();
+            return context;
         }
 
-        if (_callContext is null)
-        {
-            _callScope = new CallScope(_options.Instance);
-            _callContext = _options.Context(_callScope);
-        }
-        else
-        {
-            _callScope!.Reset();
-        }
-
-        return _callContext;
+        return _options.Context(new CallScope(_options.Instance) { Owner = this });
     }
 
-    private CallScope? _callScope;
     private AbiContext? _callContext;
 
     /// <summary>
@@ -133,7 +125,14 @@ public sealed class RawComponentFunction
     public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext callContext)
     {
         ArgumentNullException.ThrowIfNull(callContext);
-        Finish(entered, slots, callContext.Resources as CallScope);
+        var scope = callContext.Resources as CallScope;
+        Finish(entered, slots, scope);
+
+        // Kept for the next call only once the call is over (it is not lent to any other call meanwhile).
+        if (ReferenceEquals(scope?.Owner, this))
+        {
+            Volatile.Write(ref _callContext, callContext);
+        }
     }
 
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>

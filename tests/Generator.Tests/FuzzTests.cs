@@ -119,6 +119,37 @@ public class FuzzTests
         Assert.True(compiled >= 4, $"only {compiled} of {tried} mutated inputs resolved to bindings");
     }
 
+    [Fact]
+    public void Mutated_inputs_in_guest_mode_never_make_the_generator_throw_and_compile_when_they_resolve()
+    {
+        var corpus = GeneratorCorpus.AllTexts().Where(t => t.Contains("world", StringComparison.Ordinal)).ToList();
+        var random = new Random(20261203);
+        var metadata = new Dictionary<string, string> { ["WitMode"] = "Guest" };
+        int runs = 0, compiled = 0;
+        for (var i = 0; i < 24; i++)
+        {
+            var text = Mutate(corpus[i % corpus.Count], random);
+            var result = GeneratorHarness.Run(new[] { new WitSource("/fuzz/input.wit", text, metadata) });
+            runs++;
+            Assert.True(result.Exception is null, "input:\n" + text + "\n" + result.Exception);
+            Assert.True(!result.Diagnostics.Any(d => d.Id is "WIT9999" or "CS8785"), "input:\n" + text + "\n" + string.Join("\n", result.Diagnostics));
+            if (compiled >= 2
+                || !result.GeneratedSources.Any(s => s.HintName.EndsWith(".Guest.g.cs", StringComparison.Ordinal))
+                || result.Diagnostics.Any(d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            {
+                continue;
+            }
+
+            compiled++;
+            var implementations = Guest.GuestGeneration.Implementations(result);
+            var problems = Guest.GuestGeneration.Compile(result, native: false, unsafeCode: false, implementations).GetDiagnostics()
+                .Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, "input:\n" + text + "\n" + string.Join("\n", problems.Take(10)));
+        }
+
+        Assert.True(runs == 24 && compiled >= 1, $"{runs} runs, {compiled} compiled");
+    }
+
     private static string Mutate(string text, Random random)
     {
         var rounds = 1 + random.Next(3);

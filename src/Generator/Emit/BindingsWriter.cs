@@ -364,7 +364,18 @@ internal sealed class BindingsWriter
         w.WriteLine(providersDoc);
         w.WriteLine("/// <returns>The instance.</returns>");
         w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentLinkException\">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>");
-        w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}params {Runtime}.HostImports[] providers)");
+        w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}params {Runtime}.HostImports[] providers) =>");
+        w.WriteLine($"    Instantiate(component, {importsArg}_C::WorldInstantiation.RuntimeLimits(component), providers);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Instantiates a loaded component with its own limits and binds its exports.</summary>");
+        w.WriteLine("/// <param name=\"component\">The component.</param>");
+        WriteRaw(w, importsDoc);
+        w.WriteLine("/// <param name=\"limits\">What the instance may use (memory, handles, fuel, a deadline per call, cancellation); null for none, not even the runtime's.</param>");
+        w.WriteLine(providersDoc);
+        w.WriteLine("/// <returns>The instance.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentLinkException\">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>");
+        w.WriteLine($"/// <exception cref=\"{Runtime}.ComponentTrapException\">Instantiation went past a limit.</exception>");
+        w.WriteLine($"public static {cls} Instantiate({Runtime}.LoadedComponent component, {importsParam}{Runtime}.ComponentLimits? limits, params {Runtime}.HostImports[] providers)");
         w.OpenBlock();
         if (hasImports)
         {
@@ -390,7 +401,7 @@ internal sealed class BindingsWriter
             define = "null";
         }
 
-        w.WriteLine($"_C::WorldInstantiation.Instantiate(component, providers, \"{_world.WorldName}\", {define}, abi.BindExports);");
+        w.WriteLine($"_C::WorldInstantiation.Instantiate(component, providers, \"{_world.WorldName}\", limits, {define}, abi.BindExports);");
         w.WriteLine($"return new {cls}(abi);");
         w.CloseBlock();
         w.WriteLine();

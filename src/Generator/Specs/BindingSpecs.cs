@@ -193,3 +193,12 @@ internal sealed record WorldBindingsSpec(
     EquatableArray<InterfaceBindingSpec> Imports,
     EquatableArray<InterfaceBindingSpec> Exports,
     EquatableArray<InterfaceBindingSpec> Provided = default);
+
+/// <summary>One world's guest bindings (<c>Mode="Guest"</c>): the component is written in C#.</summary>
+/// <param name="World">
+/// The world's functions, decided as for host bindings (shapes, layouts, flattening); <see cref="WorldBindingsSpec.ClassName"/>
+/// names the internal ABI class (entry points, import declarations, lifting and lowering), each interface's
+/// <see cref="InterfaceBindingSpec.TypeName"/> its static class (imports to call, exports to implement).
+/// </param>
+/// <param name="Utf16">True when strings cross as UTF-16 (<c>StringEncoding="utf16"</c>); UTF-8 otherwise.</param>
+internal sealed record GuestWorldSpec(WorldBindingsSpec World, bool Utf16);

@@ -12,6 +12,8 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Resource">A resource class.</param>
 /// <param name="World">The host bindings' world class and ABI class.</param>
 /// <param name="Provides">The assembly attribute through which other projects reuse an interface's types.</param>
+/// <param name="Guest">A world's guest bindings.</param>
+/// <param name="GuestSupport">The guest bindings' shared support types (<c>WitBindgen.Guest</c>), written once.</param>
 /// <param name="Failure">Instead of a source: why the outputs could not be planned (a generator bug, reported as WIT9999).</param>
 internal sealed record OutputSpec(
     string HintName,
@@ -20,7 +22,9 @@ internal sealed record OutputSpec(
     ResourceFileSpec? Resource = null,
     WorldBindingsSpec? World = null,
     string? Failure = null,
-    InterfaceAttributeSpec? Provides = null);
+    InterfaceAttributeSpec? Provides = null,
+    GuestWorldSpec? Guest = null,
+    bool GuestSupport = false);
 
 /// <summary>The host interface file of one imported interface.</summary>
 /// <param name="WorldName">The WIT world's name for the world's own function imports (their documentation names it); null for an interface.</param>

@@ -53,18 +53,21 @@ internal sealed record InterfaceAttributeSpec(string Name, string Namespace, boo
 /// <param name="Diagnostics">The diagnostics to report.</param>
 /// <param name="Bindings">The host bindings of the selected worlds, when the project references the runtime.</param>
 /// <param name="Provides">The interfaces generated here that other assemblies can reuse (with host bindings only).</param>
+/// <param name="Guest">The guest bindings of the selected worlds (<c>Mode="Guest"</c>).</param>
 internal sealed record GenerationSpec(
     EquatableArray<SourceFileSpec> Files,
     EquatableArray<DiagnosticSpec> Diagnostics,
     EquatableArray<WorldBindingsSpec> Bindings = default,
-    EquatableArray<InterfaceAttributeSpec> Provides = default)
+    EquatableArray<InterfaceAttributeSpec> Provides = default,
+    EquatableArray<GuestWorldSpec> Guest = default)
 {
     /// <summary>The specs of several worlds of one load as one (files written once each at emission).</summary>
     public static GenerationSpec Combine(IReadOnlyList<GenerationSpec> specs) => new(
         specs.SelectMany(s => s.Files).ToEquatableArray(),
         specs.SelectMany(s => s.Diagnostics).Distinct().ToEquatableArray(),
         specs.SelectMany(s => s.Bindings).ToEquatableArray(),
-        specs.SelectMany(s => s.Provides).ToEquatableArray());
+        specs.SelectMany(s => s.Provides).ToEquatableArray(),
+        specs.SelectMany(s => s.Guest).ToEquatableArray());
 
     /// <summary>A spec that generates nothing and reports <paramref name="diagnostic"/>.</summary>
     public static GenerationSpec Failed(DiagnosticSpec diagnostic) =>

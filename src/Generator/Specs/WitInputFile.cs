@@ -12,5 +12,6 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Features">The <c>WitFeatures</c> metadata: comma or semicolon separated feature names, <c>*</c> for all.</param>
 /// <param name="Mode">The <c>WitMode</c> metadata: <c>Host</c> (the default) or <c>Guest</c>.</param>
 /// <param name="With">The <c>WitWith</c> metadata: where interfaces' types come from (see <see cref="WithMap"/>).</param>
+/// <param name="StringEncoding">The <c>WitStringEncoding</c> metadata: <c>utf8</c> (the default) or <c>utf16</c>, for guest bindings.</param>
 /// <param name="Project">The <c>WitProject</c> metadata: the project file that defines the item, to place diagnostics about its metadata.</param>
-internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null);
+internal sealed record WitInputFile(string Path, string Text, string? Root, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null, string? StringEncoding = null);

@@ -10,8 +10,9 @@ namespace WitBindgen.Generator.Specs;
 /// <param name="Features">The enabled features, if given.</param>
 /// <param name="Mode">The bindings to generate (<c>Host</c> by default), if given.</param>
 /// <param name="With">Where interfaces' types come from (see <see cref="WithMap"/>), if given.</param>
+/// <param name="StringEncoding">The string encoding of guest bindings, if given.</param>
 /// <param name="Project">The project file that defines the item, if known.</param>
-internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null)
+internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files, string? World, string? Namespace, string? Features, string? Mode = null, string? With = null, string? Project = null, string? StringEncoding = null)
 {
     /// <summary>Groups input files into units: one per package directory, one per loose file.</summary>
     public static IEnumerable<WitUnit> Group(IEnumerable<WitInputFile> files)
@@ -19,7 +20,7 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (var loose in ordered.Where(f => f.Root is null))
         {
-            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features, loose.Mode, loose.With, loose.Project);
+            yield return new WitUnit(null, new[] { loose }.ToEquatableArray(), loose.World, loose.Namespace, loose.Features, loose.Mode, loose.With, loose.Project, loose.StringEncoding);
         }
 
         foreach (var group in ordered.Where(f => f.Root is not null).GroupBy(f => f.Root!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -33,7 +34,8 @@ internal sealed record WitUnit(string? Root, EquatableArray<WitInputFile> Files,
                 list.Select(f => f.Features).FirstOrDefault(v => v is not null),
                 list.Select(f => f.Mode).FirstOrDefault(v => v is not null),
                 list.Select(f => f.With).FirstOrDefault(v => v is not null),
-                list.Select(f => f.Project).FirstOrDefault(v => v is not null));
+                list.Select(f => f.Project).FirstOrDefault(v => v is not null),
+                list.Select(f => f.StringEncoding).FirstOrDefault(v => v is not null));
         }
     }
 }

@@ -20,6 +20,12 @@ public sealed class AbiContext
     /// <summary>Converts <c>own</c> and <c>borrow</c> handles; required when values contain handles.</summary>
     public IResourceHandles? Resources { get; init; }
 
+    /// <summary>The largest string, in bytes, a lift accepts (<see cref="ComponentLimits.StringBytes"/>); the ABI's bound by default.</summary>
+    internal int MaxStringBytes { get; init; } = CanonicalAbi.MaxStringByteLength;
+
+    /// <summary>The most list elements a lift accepts (<see cref="ComponentLimits.ListElements"/>); no more than the ABI's bound by default.</summary>
+    internal uint MaxListElements { get; init; } = uint.MaxValue;
+
     /// <summary>Returns the guest memory's current contents.</summary>
     /// <exception cref="InvalidOperationException">No <see cref="Memory"/> was configured.</exception>
     public Span<byte> GetMemory() =>

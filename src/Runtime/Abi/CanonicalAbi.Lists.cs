@@ -47,6 +47,15 @@ public static partial class CanonicalAbi
         return new GuestSlice(ptr, (uint)values.Length);
     }
 
+    /// <summary>Traps when a list the guest hands over has more elements than the host accepts (<see cref="ComponentLimits.ListElements"/>).</summary>
+    internal static void CheckListElements(AbiContext cx, uint length)
+    {
+        if (length > cx.MaxListElements)
+        {
+            throw ComponentTrapException.TooLarge("a list", length, "elements", cx.MaxListElements);
+        }
+    }
+
     /// <summary>Lifts a list of scalars a guest passed as a pointer and element count (<c>load_list_from_range</c>).</summary>
     public static T[] LiftList<T>(AbiContext cx, uint pointer, uint length)
         where T : unmanaged
@@ -59,6 +68,7 @@ public static partial class CanonicalAbi
             throw ComponentTrapException.TooLong("list", byteLength, MaxListByteLength);
         }
 
+        CheckListElements(cx, length);
         var result = length == 0 ? [] : new T[length];
         LiftList(cx, pointer, result.AsSpan());
         return result;
@@ -80,6 +90,7 @@ public static partial class CanonicalAbi
             throw ComponentTrapException.TooLong("list", byteLength, MaxListByteLength);
         }
 
+        CheckListElements(cx, (uint)destination.Length);
         var memory = cx.GetMemory();
         AbiChecks.CheckAlignment(pointer, (int)size, "list");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "list");

@@ -77,7 +77,7 @@ public static partial class CanonicalAbi
     /// <summary><c>load_string_from_range</c>, keeping the encoding hint.</summary>
     internal static WitValue LoadStringValue(AbiContext cx, ReadOnlySpan<byte> memory, uint begin, uint taggedCodeUnits) =>
         WitValue.StringUnchecked(
-            StringLoader.Load(memory, cx.StringEncoding, begin, taggedCodeUnits), cx.StringEncoding, taggedCodeUnits);
+            StringLoader.Load(memory, cx.StringEncoding, begin, taggedCodeUnits, cx.MaxStringBytes), cx.StringEncoding, taggedCodeUnits);
 
     /// <summary><c>load_list_from_range</c>: length, alignment and bounds checks, then the elements.</summary>
     internal static WitValue LoadListFromRange(AbiContext cx, ReadOnlySpan<byte> memory, AbiType element, uint begin, uint length)
@@ -90,6 +90,7 @@ public static partial class CanonicalAbi
             throw ComponentTrapException.TooLong("list", byteLength, MaxListByteLength);
         }
 
+        CheckListElements(cx, length);
         AbiChecks.CheckAlignment(begin, element.Alignment, "list");
         AbiChecks.CheckRange(memory.Length, begin, byteLength, "list");
         return LoadListFromValidRange(cx, memory, element, begin, length);

@@ -59,7 +59,7 @@ public static partial class CanonicalAbi
     public static string LiftString(AbiContext cx, uint pointer, uint taggedCodeUnits)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        return StringLoader.Load(cx.GetMemory(), cx.StringEncoding, pointer, taggedCodeUnits);
+        return StringLoader.Load(cx.GetMemory(), cx.StringEncoding, pointer, taggedCodeUnits, cx.MaxStringBytes);
     }
 
     /// <summary>Reads a string's pointer and length pair at <paramref name="pointer"/> and lifts the string (<c>load_string</c>).</summary>
@@ -68,6 +68,6 @@ public static partial class CanonicalAbi
         ArgumentNullException.ThrowIfNull(cx);
         var memory = cx.GetMemory();
         AbiChecks.CheckValue(memory.Length, pointer, AbiType.String, "value");
-        return StringLoader.Load(memory, cx.StringEncoding, AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4));
+        return StringLoader.Load(memory, cx.StringEncoding, AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4), cx.MaxStringBytes);
     }
 }

@@ -14,7 +14,7 @@ internal static class StringLoader
     /// <paramref name="encoding"/>, and whether its bytes are UTF-16 (a <c>latin1+utf16</c> length carries the tag);
     /// traps when the length exceeds the ABI's bound (<c>load_string_from_range</c>).
     /// </summary>
-    public static (int Alignment, ulong ByteLength, bool Utf16) Range(StringEncoding encoding, uint taggedCodeUnits)
+    public static (int Alignment, ulong ByteLength, bool Utf16) Range(StringEncoding encoding, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength)
     {
         var (alignment, byteLength, utf16) = encoding switch
         {
@@ -26,18 +26,23 @@ internal static class StringLoader
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown string encoding."),
         };
 
-        if (byteLength > CanonicalAbi.MaxStringByteLength)
+        if (byteLength > (ulong)maxBytes)
         {
-            throw ComponentTrapException.TooLong("string", byteLength, CanonicalAbi.MaxStringByteLength);
+            throw byteLength > CanonicalAbi.MaxStringByteLength
+                ? ComponentTrapException.TooLong("string", byteLength, CanonicalAbi.MaxStringByteLength)
+                : ComponentTrapException.TooLarge("a string", byteLength, "bytes", maxBytes);
         }
 
         return (alignment, byteLength, utf16);
     }
 
-    /// <summary>Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units.</summary>
-    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits)
+    /// <summary>
+    /// Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units; one of more
+    /// than <paramref name="maxBytes"/> bytes traps (<see cref="ComponentTrapKind.ValueTooLarge"/>).
+    /// </summary>
+    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength)
     {
-        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits);
+        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
         var decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
         AbiChecks.CheckAlignment(pointer, alignment, "string");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");

@@ -54,6 +54,7 @@ public static class AbiHelpers
             throw ComponentTrapException.TooLong("list", byteLength, CanonicalAbi.MaxListByteLength);
         }
 
+        CanonicalAbi.CheckListElements(cx, length);
         AbiChecks.CheckAlignment(pointer, alignment, "list");
         AbiChecks.CheckRange(cx.GetMemory().Length, pointer, byteLength, "list");
         return (int)length;

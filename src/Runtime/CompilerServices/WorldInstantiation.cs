@@ -14,6 +14,7 @@ public static class WorldInstantiation
     /// <param name="component">The loaded component.</param>
     /// <param name="providers">The user's providers (a WASI host, linked components), added first.</param>
     /// <param name="world">The world's name, for messages.</param>
+    /// <param name="limits">What the instance may use; null for none.</param>
     /// <param name="defineImports">Defines the world's own imports (they win over the providers'), or null.</param>
     /// <param name="bindExports">Binds the instance's exports, checking their types.</param>
     /// <returns>The instance, its exports bound.</returns>
@@ -22,6 +23,7 @@ public static class WorldInstantiation
         LoadedComponent component,
         HostImports[] providers,
         string world,
+        ComponentLimits? limits,
         Action<HostImports>? defineImports,
         Action<ComponentInstance> bindExports)
     {
@@ -35,7 +37,7 @@ public static class WorldInstantiation
         }
 
         defineImports?.Invoke(host);
-        var instance = component.Instantiate(host, world);
+        var instance = component.Instantiate(host, world, limits);
         try
         {
             bindExports(instance);
@@ -66,5 +68,14 @@ public static class WorldInstantiation
     {
         ArgumentNullException.ThrowIfNull(runtime);
         return runtime.LoadFile(path);
+    }
+
+    /// <summary>The limits of the runtime that loaded <paramref name="component"/> (its options' <c>Limits</c>).</summary>
+    /// <param name="component">The loaded component.</param>
+    /// <returns>The runtime's limits, or null.</returns>
+    public static ComponentLimits? RuntimeLimits(LoadedComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return component.Runtime.Limits;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class CallScope : IResourceHandles
 
     public CallScope(InstanceState instance) => _instance = instance;
 
+    /// <summary>The function whose reusable scope this is (<see cref="RawComponentFunction.CreateCallContext"/>), if any.</summary>
+    public object? Owner { get; init; }
+
     /// <summary>Borrow handles created by this call that the guest has not dropped yet.</summary>
     public int OutstandingBorrows { get; set; }
 
@@ -68,7 +71,7 @@ internal sealed class CallScope : IResourceHandles
             throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"resource {value} is lent to this call as a borrow and cannot also be moved into it");
         }
 
-        return (uint)_instance.Handles.Add(new ResourceHandle(value.Type, value.Rep, own: true, borrowScope: null));
+        return Add(new ResourceHandle(value.Type, value.Rep, own: true, borrowScope: null));
     }
 
     public uint LowerBorrow(AbiBorrowType type, object resource)
@@ -81,7 +84,24 @@ internal sealed class CallScope : IResourceHandles
         }
 
         OutstandingBorrows++;
-        return (uint)_instance.Handles.Add(new ResourceHandle(value.Type, value.Rep, own: false, borrowScope: this));
+        return Add(new ResourceHandle(value.Type, value.Rep, own: false, borrowScope: this));
+    }
+
+    /// <summary>
+    /// Adds a handle to the instance's table. The host lowers arguments before its call enters the instance, so the
+    /// instantiation is claimed for the calling thread meanwhile: no call from another thread can be using the table.
+    /// </summary>
+    private uint Add(ResourceHandle handle)
+    {
+        var claimed = _instance.Claim();
+        try
+        {
+            return (uint)_instance.Handles.Add(handle);
+        }
+        finally
+        {
+            _instance.Release(claimed);
+        }
     }
 
     /// <summary>Ends the call: returns lent handles and checks that lent borrows were dropped.</summary>

@@ -35,6 +35,8 @@ internal sealed class CanonOptions
         Realloc = Realloc is null ? null : CallRealloc,
         StringEncoding = Encoding,
         Resources = scope,
+        MaxStringBytes = Instance.Limiter?.Limits.StringBytes ?? CanonicalAbi.MaxStringByteLength,
+        MaxListElements = Instance.Limiter?.Limits.ListElements is { } elements ? (uint)elements : uint.MaxValue,
     };
 
     public uint CallRealloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
@@ -45,7 +47,19 @@ internal sealed class CanonOptions
         slots[1] = RawValue.FromU32(originalSize);
         slots[2] = RawValue.FromU32(alignment);
         slots[3] = RawValue.FromU32(newSize);
-        CallWithoutLeaving(Realloc!, slots);
+
+        // Generated bindings lower a call's arguments before the call enters the instance: the guest's allocator must
+        // not run beside a call another thread makes (Instance.Claim refuses that), nor that call beside it.
+        var claimed = Instance.Claim();
+        try
+        {
+            CallWithoutLeaving(Realloc!, slots);
+        }
+        finally
+        {
+            Instance.Release(claimed);
+        }
+
         return slots[0].U32;
     }
 
@@ -81,7 +95,14 @@ internal sealed class CanonOptions
             ExceptionDispatchInfo.Capture(original).Throw();
         }
 
-        throw new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
+        if (Instance.Limiter?.Classify(trap) is { } limit)
+        {
+            throw new ComponentTrapException(limit.Kind, $"{Instance.Description} trapped in {what}: {limit.Reason} ({trap.Message})", trap);
+        }
+
+        throw trap.Code == CoreTrapException.StackOverflow
+            ? new ComponentTrapException(ComponentTrapKind.StackOverflow, $"{Instance.Description} trapped in {what}: {trap.Message}", trap)
+            : new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
     }
 
     /// <summary>Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile).</summary>

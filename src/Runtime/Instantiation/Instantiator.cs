@@ -18,15 +18,17 @@ internal sealed partial class Instantiator
     private readonly ComponentRuntime _runtime;
     private readonly Dictionary<Definition, ResourceType> _bindings = new(ReferenceEqualityComparer.Instance);
     private readonly Store _store;
+    private readonly InstanceLimiter? _limiter;
 
-    private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked)
+    private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
     {
         _runtime = runtime;
         _store = store;
         _linked = linked;
+        _limiter = limiter;
     }
 
-    public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports, string? world)
+    public static ComponentInstance Instantiate(LoadedComponent component, HostImports imports, string? world, ComponentLimits? limits)
     {
         var definition = component.Definition;
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -57,10 +59,21 @@ internal sealed partial class Instantiator
 
         UnsupportedOptions.Check(definition);
         var store = new Store(component.Runtime.Engine);
-        var state = new InstanceState("root", null) { World = world };
+        InstanceLimiter? limiter;
         try
         {
-            var instantiator = new Instantiator(component.Runtime, store, linked);
+            limiter = InstanceLimiter.Create(component.Runtime, store, limits);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        var state = new InstanceState("root", null, limiter) { World = world };
+        try
+        {
+            var instantiator = new Instantiator(component.Runtime, store, linked, limiter);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
             return new ComponentInstance(store, state, frame.Exports);
@@ -204,6 +217,7 @@ internal sealed partial class Instantiator
                 ?? throw new ComponentLinkException($"core instance '{import.ModuleName}' has no export '{import.Name}'");
         }
 
+        _limiter?.CountCoreInstance(frame.State);
         try
         {
             // Wasmtime .NET cannot pass tags: a module importing one is instantiated through the C API.
@@ -211,6 +225,7 @@ internal sealed partial class Instantiator
                 ? NativeInstantiation.Instantiate(_store, module, externs)
                 : new Instance(_store, module, externs);
             StoreEpoch.For(_store).Advance(); // a start function may have run
+            _limiter?.Track(instance);
             return new CoreInstanceValue(instance, _store);
         }
         catch (NativeTrapException e)
@@ -222,7 +237,7 @@ internal sealed partial class Instantiator
             }
 
             frame.State.Poisoned = true;
-            throw new ComponentTrapException($"{frame.State.Description} trapped in a core module's start function: {e.Message}", e);
+            throw Trapped(frame.State, "a core module's start function", e.Message, _limiter?.Classify(new CoreTrapException(e.Message)), e);
         }
         catch (WasmtimeException e) when (PendingException.Take() is var pending)
         {
@@ -236,12 +251,36 @@ internal sealed partial class Instantiator
             if (e is TrapException || e.Message.Contains("wasm backtrace", StringComparison.Ordinal))
             {
                 frame.State.Poisoned = true;
-                throw new ComponentTrapException($"{frame.State.Description} trapped in a core module's start function: {NativeText.Clean(e.Message)}", e);
+                var code = e is TrapException { Type: var type } ? StartTrapCode(type) : null;
+                throw Trapped(frame.State, "a core module's start function", NativeText.Clean(e.Message), _limiter?.Classify(new CoreTrapException(e.Message, code)), e, code);
+            }
+
+            if (_limiter?.ClassifyInstantiation(e.Message) is { } limit)
+            {
+                frame.State.Poisoned = true;
+                throw new ComponentTrapException(limit.Kind, $"{frame.State.Description} could not be instantiated: {limit.Reason} ({NativeText.Clean(e.Message)})", e);
             }
 
             throw new ComponentLinkException($"core module instantiation failed: {NativeText.Clean(e.Message)}");
         }
     }
+
+    /// <summary>A trap during instantiation: the limit it came from (if any) gives its kind.</summary>
+    private static ComponentTrapException Trapped(InstanceState state, string what, string message, (ComponentTrapKind Kind, string Reason)? limit, Exception inner, byte? code = null) =>
+        limit is { } l
+            ? new ComponentTrapException(l.Kind, $"{state.Description} trapped in {what}: {l.Reason} ({message})", inner)
+            : code == CoreTrapException.StackOverflow
+                ? new ComponentTrapException(ComponentTrapKind.StackOverflow, $"{state.Description} trapped in {what}: {message}", inner)
+                : new ComponentTrapException($"{state.Description} trapped in {what}: {message}", inner);
+
+    /// <summary>The C API trap code of the managed wrapper's trap kinds that limits explain.</summary>
+    private static byte? StartTrapCode(TrapCode type) => type switch
+    {
+        TrapCode.OutOfFuel => CoreTrapException.OutOfFuel,
+        TrapCode.StackOverflow => CoreTrapException.StackOverflow,
+        TrapCode.Interrupt => CoreTrapException.Interrupt,
+        _ => null,
+    };
 
     private RuntimeInstance InstantiateNested(Frame frame, InstantiationItem item)
     {

@@ -1,6 +1,9 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
 
 namespace WitBindgen.Runtime.Interop;
 
@@ -57,11 +60,25 @@ internal sealed unsafe class CoreFunction
             throw new ArgumentException("the slot array is shorter than the function's parameters or results", nameof(slots));
         }
 
-        IntPtr error, trap;
         fixed (RawValue* p = slots)
+        {
+            if (ThreadStack.IsShort())
+            {
+                CallOnLargeStack(p, slots.Length);
+            }
+            else
+            {
+                CallHere(p, slots.Length);
+            }
+        }
+    }
+
+    private void CallHere(RawValue* slots, int length)
+    {
+        IntPtr error, trap;
         fixed (NativeFunc* f = &_func)
         {
-            error = NativeMethods.FuncCallUnchecked(_context, f, p, (nuint)slots.Length, out trap);
+            error = NativeMethods.FuncCallUnchecked(_context, f, slots, (nuint)length, out trap);
         }
 
         _epoch.Advance();
@@ -72,11 +89,72 @@ internal sealed unsafe class CoreFunction
         }
     }
 
+    /// <summary>
+    /// Runs the call on a new thread with a large stack while this one, short of stack (<see cref="ThreadStack"/>),
+    /// waits: guest code that recurses deeply then traps instead of overflowing this thread's stack. Host functions the
+    /// guest calls run on that thread; an exception one throws reaches this thread as it would have.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CallOnLargeStack(RawValue* slots, int length)
+    {
+        var call = new LargeStackCall(this, slots, length);
+        var thread = new Thread(static state => ((LargeStackCall)state!).Run(), ThreadStack.LargeStackBytes)
+        {
+            IsBackground = true,
+            Name = "WitBindgen guest call",
+        };
+        thread.Start(call);
+        thread.Join();
+        call.Finish();
+    }
+
+    /// <summary>A call moved to a thread with a large stack; the caller's slots stay where they are while it waits.</summary>
+    private sealed class LargeStackCall(CoreFunction function, RawValue* slots, int length)
+    {
+        private readonly int _caller = CallingThread.Id;
+        private Exception? _error;
+        private Exception? _pending;
+
+        public void Run()
+        {
+            CallingThread.ActFor(_caller);
+            try
+            {
+                function.CallHere(slots, length);
+            }
+            catch (Exception e)
+            {
+                _error = e;
+            }
+
+            _pending = PendingException.Take();
+        }
+
+        public void Finish()
+        {
+            if (_pending is not null)
+            {
+                PendingException.Set(_pending);
+            }
+
+            if (_error is not null)
+            {
+                ExceptionDispatchInfo.Capture(_error).Throw();
+            }
+        }
+    }
+
     private static Exception TrapFrom(IntPtr error, IntPtr trap)
     {
         string message;
+        byte? code = null;
         if (trap != IntPtr.Zero)
         {
+            if (NativeMethods.TrapCode(trap, out var raw))
+            {
+                code = raw;
+            }
+
             NativeMethods.TrapMessage(trap, out var vec);
             message = vec.ToUtf8String();
             NativeMethods.ByteVecDelete(ref vec);
@@ -90,7 +168,7 @@ internal sealed unsafe class CoreFunction
             NativeMethods.ErrorDelete(error);
         }
 
-        return new CoreTrapException(message);
+        return new CoreTrapException(message, code);
     }
 }
 
@@ -98,8 +176,21 @@ internal sealed unsafe class CoreFunction
 internal sealed class CoreTrapException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public CoreTrapException(string message)
+    public CoreTrapException(string message, byte? code = null)
         : base(message)
     {
+        Code = code;
     }
+
+    /// <summary>The C API's <c>WASMTIME_TRAP_CODE_STACK_OVERFLOW</c>.</summary>
+    public const byte StackOverflow = 0;
+
+    /// <summary>The C API's <c>WASMTIME_TRAP_CODE_INTERRUPT</c> (an epoch deadline without a callback).</summary>
+    public const byte Interrupt = 10;
+
+    /// <summary>The C API's <c>WASMTIME_TRAP_CODE_OUT_OF_FUEL</c>.</summary>
+    public const byte OutOfFuel = 11;
+
+    /// <summary>Wasmtime's code for the trap (<c>wasmtime_trap_code_t</c>), when it has one (an error raised by host code has none).</summary>
+    public byte? Code { get; }
 }

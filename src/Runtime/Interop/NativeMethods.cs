@@ -53,6 +53,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "wasmtime_wat2wasm")]
     public static partial IntPtr Wat2Wasm(byte* text, nuint length, ByteVec* result);
 
+    /// <summary>Reads a trap's code (<c>wasmtime_trap_code_t</c>, a byte); false when the trap has none.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_trap_code")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool TrapCode(IntPtr trap, out byte code);
+
     [LibraryImport(Library, EntryPoint = "wasm_trap_message")]
     public static partial void TrapMessage(IntPtr trap, out ByteVec message);
 

@@ -12,6 +12,10 @@ internal sealed class HandleTable
 
     private readonly List<ResourceHandle?> _array = new() { null };
     private readonly Stack<int> _free = new();
+    private readonly int _limit;
+
+    /// <summary>Creates a table holding at most <paramref name="limit"/> live handles (null: <see cref="MaxLength"/>).</summary>
+    public HandleTable(int? limit = null) => _limit = limit is { } l ? Math.Min(l, MaxLength) : MaxLength;
 
     /// <summary>The number of live handles.</summary>
     public int Count => _array.Count - 1 - _free.Count;
@@ -30,6 +34,11 @@ internal sealed class HandleTable
     /// <summary>Adds a handle and returns its index.</summary>
     public int Add(ResourceHandle handle)
     {
+        if (_limit != MaxLength && Count >= _limit)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.HandleLimit, $"the handle table holds {_limit} handles, its limit");
+        }
+
         if (_free.TryPop(out var index))
         {
             _array[index] = handle;

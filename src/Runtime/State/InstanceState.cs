@@ -6,19 +6,41 @@ namespace WitBindgen.Runtime.State;
 /// The canonical ABI's per-component-instance state: its handle table, the reentrance flags (<c>may_enter</c>,
 /// <c>may_leave</c>) and the parent link the entering rules follow.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Threads: an instance runs on one thread at a time. <c>may_enter</c> is kept as the managed id of the thread that
+/// entered the instance (zero while it is free), claimed with one compare-exchange when a call enters and cleared when
+/// it leaves. A second call from the thread that holds the instance is reentrance (a trap, as the canonical ABI says);
+/// one from any other thread is a use of the instance from two threads at once and is refused with
+/// <see cref="InvalidOperationException"/> before it touches anything, leaving the instance as it was.
+/// </para>
+/// <para>
+/// The host's own work on an instance outside a call (the guest's <c>realloc</c> while arguments are lowered, handles
+/// moved into its table, disposal) claims the root the same way for its duration (<see cref="Claim"/>), so that it can
+/// never run beside a call made from another thread.
+/// </para>
+/// </remarks>
 public sealed class InstanceState
 {
+    /// <summary>The managed id of the thread running in the instance, or zero when none is (<c>may_enter</c>).</summary>
+    private int _owner;
+
     /// <summary>On the root: every instance of the instantiation, the root included.</summary>
     private readonly List<InstanceState> _instances = new();
 
-    /// <summary>Creates the state for an instance.</summary>
-    internal InstanceState(string name, InstanceState? parent)
+    /// <summary>Creates the state for an instance; a root takes the instantiation's limiter (null: no limits).</summary>
+    internal InstanceState(string name, InstanceState? parent, InstanceLimiter? limiter = null)
     {
         Name = name;
         Parent = parent;
         Root = parent?.Root ?? this;
+        Limiter = parent is null ? limiter : Root.Limiter;
+        Handles = new HandleTable(Limiter?.Limits.HandlesPerTable);
         Root._instances.Add(this);
     }
+
+    /// <summary>The limits of the instantiation (shared by its instances), or null when it has none.</summary>
+    internal InstanceLimiter? Limiter { get; }
 
     /// <summary>The outermost instance of this instantiation (the one the host created).</summary>
     public InstanceState Root { get; }
@@ -51,7 +73,23 @@ public sealed class InstanceState
             return;
         }
 
+        // Not while another thread runs a call in the instantiation (InvalidOperationException); from inside a
+        // call on this thread (a host function disposing its caller) it proceeds as before.
+        var claimed = Claim();
+        try
+        {
+            EndInstances();
+        }
+        finally
+        {
+            Release(claimed);
+        }
+    }
+
+    private void EndInstances()
+    {
         Disposed = true;
+        Limiter?.Release();
         foreach (var instance in _instances)
         {
             foreach (var handle in instance.Handles.RemoveAll())
@@ -93,10 +131,10 @@ public sealed class InstanceState
     public InstanceState? Parent { get; }
 
     /// <summary>The handle table.</summary>
-    internal HandleTable Handles { get; } = new();
+    internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
-    internal bool MayEnter { get; private set; } = true;
+    internal bool MayEnter => Volatile.Read(ref _owner) == 0;
 
     /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
     internal bool MayLeave { get; set; } = true;
@@ -144,8 +182,8 @@ public sealed class InstanceState
         // instance — enter only that instance: no set and no allocation.
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
-            Check(this);
-            MayEnter = false;
+            EnterOne(this);
+            BeginCall(this);
             return new EnteredInstances(this, null);
         }
 
@@ -172,8 +210,8 @@ public sealed class InstanceState
     {
         if (Parent is null && caller is null)
         {
-            Check(this);
-            MayEnter = false;
+            EnterOne(this);
+            BeginCall(this);
             return new EnteredInstances(this, null);
         }
 
@@ -185,26 +223,131 @@ public sealed class InstanceState
         var stop = EnteringStop(caller);
         for (var i = this; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
-            Check(i);
+            try
+            {
+                EnterOne(i);
+            }
+            catch
+            {
+                ReleaseChain(this, i);
+                throw;
+            }
         }
 
-        for (var i = this; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
+        if (caller is null || !ReferenceEquals(caller.Root, Root))
         {
-            i.MayEnter = false;
+            // A call from outside the instantiation: a new call for its limits.
+            try
+            {
+                Root.Limiter?.BeginCall(Root);
+            }
+            catch
+            {
+                ReleaseChain(this, stop);
+                throw;
+            }
         }
 
         return new EnteredInstances(this, stop);
     }
 
-    /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
-    internal static void Leave(EnteredInstances entered)
+    /// <summary>Frees <paramref name="first"/> and its parents below <paramref name="stop"/>.</summary>
+    private static void ReleaseChain(InstanceState? first, InstanceState? stop)
     {
-        var stop = entered.Stop;
-        for (var i = entered.First; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
+        for (var i = first; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
-            i.MayEnter = true;
+            Volatile.Write(ref i._owner, 0);
         }
     }
+
+    /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
+    internal static void Leave(EnteredInstances entered) => ReleaseChain(entered.First, entered.Stop);
+
+    /// <summary>
+    /// Claims the root of this instantiation for the calling thread while the host works on it outside a call (runs
+    /// <c>realloc</c>, moves handles into a table, ends it), unless this thread already holds it (inside a call).
+    /// </summary>
+    /// <returns>True when this call claimed the root and <see cref="Release"/> must free it.</returns>
+    /// <exception cref="InvalidOperationException">Another thread is running in the instantiation.</exception>
+    internal bool Claim()
+    {
+        var root = Root;
+        var thread = Interop.CallingThread.Id;
+        var owner = Interlocked.CompareExchange(ref root._owner, thread, 0);
+        if (owner == 0)
+        {
+            return true;
+        }
+
+        if (owner != thread)
+        {
+            ThrowInUse(root);
+        }
+
+        return false;
+    }
+
+    /// <summary>Frees the root claimed by <see cref="Claim"/> when <paramref name="claimed"/>.</summary>
+    internal void Release(bool claimed)
+    {
+        if (claimed)
+        {
+            Volatile.Write(ref Root._owner, 0);
+        }
+    }
+
+    /// <summary>
+    /// Marks the instance entered by the calling thread, refusing a disposed or poisoned instance, one this thread is
+    /// already running in (reentrance, a trap) and one another thread is running in (<see cref="InvalidOperationException"/>).
+    /// </summary>
+    /// <summary>Starts a call from outside for the limits of <paramref name="root"/> (fuel, deadline, cancellation), releasing it when that traps.</summary>
+    private static void BeginCall(InstanceState root)
+    {
+        if (root.Limiter is { } limiter)
+        {
+            try
+            {
+                limiter.BeginCall(root);
+            }
+            catch
+            {
+                Volatile.Write(ref root._owner, 0);
+                throw;
+            }
+        }
+    }
+
+    private static void EnterOne(InstanceState i)
+    {
+        var thread = Interop.CallingThread.Id;
+        var owner = Interlocked.CompareExchange(ref i._owner, thread, 0);
+        if (owner != 0)
+        {
+            ThrowBusy(i, owner, thread);
+        }
+
+        if (i.Poisoned || i.Root.Disposed)
+        {
+            Volatile.Write(ref i._owner, 0);
+            ThrowIfUnusable(i);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowBusy(InstanceState i, int owner, int thread)
+    {
+        if (owner != thread)
+        {
+            ThrowInUse(i);
+        }
+
+        ThrowIfUnusable(i);
+        throw new ComponentTrapException(ComponentTrapKind.Reentrance, $"cannot enter {i.Description}: it is already running (reentrance)");
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowInUse(InstanceState i) =>
+        throw new InvalidOperationException($"{i.Description} is in use by another thread: an instance runs on one thread at a time");
 
     /// <summary>Whether this instance is <paramref name="other"/> or one of its (transitive) parents.</summary>
     private bool IsSelfOrAncestorOf(InstanceState other)
@@ -218,15 +361,6 @@ public sealed class InstanceState
         }
 
         return false;
-    }
-
-    private static void Check(InstanceState i)
-    {
-        ThrowIfUnusable(i);
-        if (!i.MayEnter)
-        {
-            throw new ComponentTrapException(ComponentTrapKind.Reentrance, $"cannot enter {i.Description}: it is already running (reentrance)");
-        }
     }
 
     private static void ThrowIfUnusable(InstanceState i)

@@ -84,11 +84,22 @@ namespace Test.Maps.Maps
         /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
         /// <returns>The instance.</returns>
         /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
-        public static MapsWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers)
+        public static MapsWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, params global::WitBindgen.Runtime.HostImports[] providers) =>
+            Instantiate(component, imports, _C::WorldInstantiation.RuntimeLimits(component), providers);
+
+        /// <summary>Instantiates a loaded component with its own limits and binds its exports.</summary>
+        /// <param name="component">The component.</param>
+        /// <param name="imports">The host implementations of the world's imports.</param>
+        /// <param name="limits">What the instance may use (memory, handles, fuel, a deadline per call, cancellation); null for none, not even the runtime's.</param>
+        /// <param name="providers">More imports (a WASI host, other components) for what the world does not name; the world's own imports win.</param>
+        /// <returns>The instance.</returns>
+        /// <exception cref="global::WitBindgen.Runtime.ComponentLinkException">An import is not satisfied (named in the message) or an export is missing or has another type.</exception>
+        /// <exception cref="global::WitBindgen.Runtime.ComponentTrapException">Instantiation went past a limit.</exception>
+        public static MapsWorld Instantiate(global::WitBindgen.Runtime.LoadedComponent component, Imports imports, global::WitBindgen.Runtime.ComponentLimits? limits, params global::WitBindgen.Runtime.HostImports[] providers)
         {
             global::System.ArgumentNullException.ThrowIfNull(imports);
             var abi = new MapsWorldAbi();
-            _C::WorldInstantiation.Instantiate(component, providers, "maps", host => abi.DefineImports(host, imports), abi.BindExports);
+            _C::WorldInstantiation.Instantiate(component, providers, "maps", limits, host => abi.DefineImports(host, imports), abi.BindExports);
             return new MapsWorld(abi);
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using WitBindgen.Cli.Wast;
+using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Binary;
 using Xunit;
 using Xunit.Abstractions;
@@ -10,7 +11,8 @@ namespace WitBindgen.Runtime.Tests.Validation;
 /// <summary>
 /// No input ends the process: 100,000 mutations of the committed real components (Rust, Go, C, JS) and of every
 /// hand-written fixture go through load (read, validate, compile) and, when they load, through instantiation with
-/// every import filled by traps. Each ends in a component or a .NET exception of the runtime's own kinds; the process
+/// every import filled by traps; the instances of the typed binding fixtures (Bindings.Tests) are then called, every
+/// export with zero arguments. Each ends in a component or a .NET exception of the runtime's own kinds; the process
 /// lives on and its memory stays bounded.
 /// </summary>
 public class LoadFuzzTests(ITestOutputHelper output)
@@ -96,7 +98,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
                 var mutated = bytes.Length > LargeSeed || (bytes.Length > CompiledSeed && random.Next(4) != 0)
                     ? MutateOutside(bytes, modules, random)
                     : ByteMutations.Mutate(bytes, random, maxRun: 16);
-                var outcome = Run(runtime, mutated, instantiate: SameModules(mutated, bytes, modules));
+                var outcome = Run(runtime, mutated, instantiate: SameModules(mutated, bytes, modules), call: name.EndsWith(".wat", StringComparison.Ordinal));
                 counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 time[name] = time.GetValueOrDefault(name) + elapsed;
@@ -122,8 +124,11 @@ public class LoadFuzzTests(ITestOutputHelper output)
         return new Tally(counts, time, peak, slowest);
     }
 
-    /// <summary>Loads (and instantiates, when allowed) one input; returns what happened, or fails on an unexpected exception.</summary>
-    private static string Run(ComponentRuntime runtime, byte[] bytes, bool instantiate)
+    /// <summary>
+    /// Loads (and instantiates, when allowed, and then calls every exported function without handles in its parameters
+    /// with zero values, when <paramref name="call"/>) one input; returns what happened, or fails on an unexpected exception.
+    /// </summary>
+    private static string Run(ComponentRuntime runtime, byte[] bytes, bool instantiate, bool call)
     {
         LoadedComponent component;
         try
@@ -143,12 +148,95 @@ public class LoadFuzzTests(ITestOutputHelper output)
         try
         {
             using var instance = component.Instantiate(new HostImports().DefineUnknownAsTraps(component));
-            return "instantiated";
+            return call ? CallAll(instance) : "instantiated";
         }
         catch (Exception e) when (e is ComponentLinkException or ComponentTrapException or NotImplementedException)
         {
             return "refused at instantiation";
         }
+    }
+
+    /// <summary>
+    /// Calls the exported functions (top-level and of exported instances) of the typed fixtures, whose guest code is
+    /// unchanged but whose component-level types the mutation may have changed: each returns, traps, or reaches an
+    /// import (which throws <see cref="NotImplementedException"/>); a trap poisons the instance, so calls stop there.
+    /// </summary>
+    private static string CallAll(ComponentInstance instance)
+    {
+        var functions = new List<ComponentFunction>();
+        foreach (var name in instance.ExportNames)
+        {
+            if (instance.GetFunction(name) is { } function)
+            {
+                functions.Add(function);
+            }
+            else if (instance.FindExport(name) is Instantiation.RuntimeInstance exported)
+            {
+                functions.AddRange(exported.Exports.Keys.Select(f => instance.GetFunction(name, f)).OfType<ComponentFunction>());
+            }
+        }
+
+        var returned = 0;
+        foreach (var function in functions)
+        {
+            var arguments = function.Type?.Parameters.Select(Zero).ToArray();
+            if (arguments is null || arguments.Any(a => a is null))
+            {
+                continue;
+            }
+
+            try
+            {
+                function.Invoke(arguments!);
+                returned++;
+            }
+            catch (NotImplementedException)
+            {
+            }
+            catch (ComponentTrapException)
+            {
+                return returned > 0 ? "called" : "trapped in a call";
+            }
+        }
+
+        return returned > 0 ? "called" : "instantiated";
+    }
+
+    /// <summary>The zero value of a type (first case, empty list, none, ok, ...), or null for handles, maps and fixed lists.</summary>
+    private static WitValue? Zero(AbiType type) => type switch
+    {
+        AbiStringType => WitValue.String(""),
+        AbiMapType or AbiFixedListType or AbiOwnType or AbiBorrowType => null,
+        AbiListType => WitValue.List(),
+        AbiRecordType r => Compose(r.Fields.Select(f => f.Type), WitValue.Record),
+        AbiTupleType t => Compose(t.FieldTypes, WitValue.Tuple),
+        AbiVariantType v => v.Cases[0].Payload is { } payload ? Zero(payload) is { } p ? WitValue.Variant(0, p) : null : WitValue.Variant(0),
+        AbiEnumType => WitValue.Enum(0),
+        AbiFlagsType f => WitValue.Flags(f.Count),
+        AbiOptionType => WitValue.None,
+        AbiResultType r => r.Ok is { } ok ? Zero(ok) is { } p ? WitValue.Ok(p) : null : WitValue.Ok(),
+        _ => type.Kind switch
+        {
+            AbiTypeKind.Bool => WitValue.Bool(false),
+            AbiTypeKind.S8 => WitValue.S8(0),
+            AbiTypeKind.U8 => WitValue.U8(0),
+            AbiTypeKind.S16 => WitValue.S16(0),
+            AbiTypeKind.U16 => WitValue.U16(0),
+            AbiTypeKind.S32 => WitValue.S32(0),
+            AbiTypeKind.U32 => WitValue.U32(0),
+            AbiTypeKind.S64 => WitValue.S64(0),
+            AbiTypeKind.U64 => WitValue.U64(0),
+            AbiTypeKind.F32 => WitValue.F32(0),
+            AbiTypeKind.F64 => WitValue.F64(0),
+            AbiTypeKind.Char => WitValue.Char(new System.Text.Rune('a')),
+            _ => null,
+        },
+    };
+
+    private static WitValue? Compose(IEnumerable<AbiType> types, Func<WitValue[], WitValue> make)
+    {
+        var values = types.Select(Zero).ToArray();
+        return values.Any(v => v is null) ? null : make(values!);
     }
 
     /// <summary>
