@@ -10,24 +10,7 @@ namespace WitBindgen.Benchmarks;
 internal static class ComposedPairWat
 {
     /// <summary>A bump allocator whose memory the component's core module shares; <c>reset</c> is a post-return.</summary>
-    private const string Allocator = """
-          (core module $alloc
-            (memory (export "memory") 1)
-            (global $bump (mut i32) (i32.const 4096))
-            (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
-              (local $p i32)
-              (local.set $p
-                (i32.and
-                  (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
-                  (i32.xor (i32.sub (local.get $align) (i32.const 1)) (i32.const -1))))
-              (global.set $bump (i32.add (local.get $p) (local.get $size)))
-              (if (local.get $old) (then (memory.copy (local.get $p) (local.get $old) (local.get $old-size))))
-              (local.get $p))
-            (func (export "mark") (result i32) (global.get $bump))
-            (func (export "release") (param i32) (global.set $bump (local.get 0)))
-            (func (export "reset") (param i32) (global.set $bump (i32.const 4096))))
-          (core instance $alloc (instantiate $alloc))
-        """;
+    private const string Allocator = WitBindgen.Runtime.Tests.Linking.LinkedPairWat.Allocator;
 
     /// <summary>The record type, an eq-bounded type import so that function types may name it.</summary>
     private const string PointType = """

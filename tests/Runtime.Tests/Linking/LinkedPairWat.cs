@@ -6,7 +6,8 @@ namespace WitBindgen.Runtime.Tests.Linking;
 /// </summary>
 internal static class LinkedPairWat
 {
-    private const string Allocator = """
+    /// <summary>A bump allocator whose memory the component's core module shares; <c>reset</c> is a post-return (also used by the benchmarks' composed pair).</summary>
+    internal const string Allocator = """
           (core module $alloc
             (memory (export "memory") 1)
             (global $bump (mut i32) (i32.const 4096))
