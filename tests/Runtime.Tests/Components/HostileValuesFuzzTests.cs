@@ -80,7 +80,7 @@ public class HostileValuesFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Both_runtimes_lift_every_hostile_image_alike()
     {
-        var random = new Random(20261203);
+        var random = new Random(FuzzSeed.Of(20261203));
         var corpus = new List<byte[]>();
         var outcomes = new Dictionary<string, int>();
         var values = new Dictionary<string, int>();
@@ -112,7 +112,7 @@ public class HostileValuesFuzzTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{executions} executions per runtime in {clock.Elapsed}: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}; corpus {corpus.Count}");
+        output.WriteLine($"{executions} executions per runtime (seed offset {FuzzSeed.Offset}) in {clock.Elapsed}: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}; corpus {corpus.Count}");
         output.WriteLine("values lifted per function: " + string.Join(", ", Functions.Select(f => $"{f} {values.GetValueOrDefault(f)}")));
         Assert.True(outcomes.GetValueOrDefault("value") > executions / 20, "too few images lift to a value: the generator does not reach the lifting code");
         Assert.True(outcomes.GetValueOrDefault("trap") > executions / 20, "too few images trap");

@@ -55,7 +55,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
 
         var counts = results.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
         var peak = results.Max(r => r.PeakHeap);
-        output.WriteLine($"{Mutations} mutations of {seeds.Count} seeds by {workers} workers in {clock.Elapsed}: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))}; peak managed heap {peak >> 20} MiB");
+        output.WriteLine($"{Mutations} mutations of {seeds.Count} seeds by {workers} workers (seed offset {FuzzSeed.Offset}) in {clock.Elapsed}: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))}; peak managed heap {peak >> 20} MiB");
         var perSeed = results.SelectMany(r => r.Time).GroupBy(t => t.Key).Select(g => (g.Key, Seconds: g.Sum(t => t.Value.TotalSeconds))).OrderByDescending(t => t.Seconds);
         output.WriteLine("slowest seeds: " + string.Join(", ", perSeed.Take(8).Select(p => $"{p.Key} {p.Seconds:F1} s")));
         output.WriteLine("slowest mutations: " + string.Join(", ", results.SelectMany(r => r.Slowest).OrderByDescending(s => s.Time).Take(5).Select(s => $"{s.What} {s.Time.TotalMilliseconds:F0} ms")));
@@ -82,7 +82,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
     /// <summary>One worker's share: mutations <paramref name="worker"/>, worker + workers, ... of the schedule.</summary>
     private static Tally Fuzz(List<(string Name, byte[] Bytes, List<(int Start, int Length)> Modules)> seeds, List<int> schedule, int worker, int workers, string cache)
     {
-        var random = new Random(20261202 + worker);
+        var random = new Random(FuzzSeed.Of(20261202 + worker));
         var counts = new Dictionary<string, int>();
         var time = new Dictionary<string, TimeSpan>();
         var slowest = new List<(TimeSpan, string)>();
