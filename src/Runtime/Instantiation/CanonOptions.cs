@@ -50,15 +50,7 @@ internal sealed class CanonOptions
 
         // Generated bindings lower a call's arguments before the call enters the instance: the guest's allocator must
         // not run beside a call another thread makes (Instance.Claim refuses that), nor that call beside it.
-        var claimed = Instance.Claim();
-        try
-        {
-            CallWithoutLeaving(Realloc!, slots);
-        }
-        finally
-        {
-            Instance.Release(claimed);
-        }
+        CallWithoutLeaving(Realloc!, slots, claim: true);
 
         return slots[0].U32;
     }
@@ -68,7 +60,7 @@ internal sealed class CanonOptions
     {
         if (PostReturn is { } postReturn)
         {
-            CallWithoutLeaving(postReturn, slots);
+            CallWithoutLeaving(postReturn, slots, claim: false);
         }
     }
 
@@ -105,9 +97,18 @@ internal sealed class CanonOptions
             : new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
     }
 
-    /// <summary>Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile).</summary>
-    private void CallWithoutLeaving(CoreFunction function, Span<RawValue> slots)
+    /// <summary>
+    /// Calls guest code that may not call out of the instance (<c>may_leave</c> is false meanwhile); with
+    /// <paramref name="claim"/>, claims the instantiation for the calling thread for the call's duration
+    /// (<see cref="InstanceState.Claim"/>) unless it holds it already.
+    /// </summary>
+    /// <remarks>
+    /// One try region for both: the claim in a second try around this one made every <c>realloc</c> about 300 ns
+    /// slower (a 100-byte echo through generated bindings: 580-720 ns against 270-380 ns, alternating builds).
+    /// </remarks>
+    private void CallWithoutLeaving(CoreFunction function, Span<RawValue> slots, bool claim)
     {
+        var claimed = claim && Instance.Claim();
         Instance.MayLeave = false;
         try
         {
@@ -116,6 +117,7 @@ internal sealed class CanonOptions
         finally
         {
             Instance.MayLeave = true;
+            Instance.Release(claimed);
         }
     }
 }
