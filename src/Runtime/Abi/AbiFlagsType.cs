@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WitBindgen.Shared;
 
 namespace WitBindgen.Runtime.Abi;
@@ -9,12 +10,19 @@ namespace WitBindgen.Runtime.Abi;
 /// </summary>
 public sealed class AbiFlagsType : AbiType
 {
-    internal AbiFlagsType(int count)
+    internal AbiFlagsType(int count, ImmutableArray<string> labels = default)
         : base(AbiTypeKind.Flags, SizeOf(count), AlignmentOf(count), WordCountOf(count), FlatOf(count))
     {
         Count = count;
         WordCount = WordCountOf(count);
+        Labels = labels;
     }
+
+    /// <summary>
+    /// The flag names when the type came from a component binary (the link-time type check compares them); default
+    /// for a type made from a count alone.
+    /// </summary>
+    internal ImmutableArray<string> Labels { get; }
 
     /// <summary>The number of flags.</summary>
     public int Count { get; }

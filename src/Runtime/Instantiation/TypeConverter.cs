@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Binary;
 using WitBindgen.Runtime.State;
@@ -63,8 +64,8 @@ internal sealed class TypeConverter
             FixedSizeListType fl => AbiType.FixedList(Value(type.ResolveValueType(fl.Element)), checked((int)fl.Length)),
             MapType map => AbiType.Map(Value(type.ResolveValueType(map.Key)), Value(type.ResolveValueType(map.Value))),
             TupleType t => AbiType.Tuple(t.Types.Select(x => Value(type.ResolveValueType(x))).ToArray()),
-            FlagsType fl => AbiType.Flags(fl.Names.Count),
-            EnumType e => AbiType.Enum(e.Cases.Count),
+            FlagsType fl => new AbiFlagsType(fl.Names.Count, fl.Names.ToImmutableArray()),
+            EnumType e => new AbiEnumType(e.Cases.Count, e.Cases.ToImmutableArray()),
             OptionType o => AbiType.Option(Value(type.ResolveValueType(o.Type))),
             ResultType r => AbiType.Result(
                 r.Ok is { } ok ? Value(type.ResolveValueType(ok)) : null,

@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Linking;
 /// <summary>
 /// The specification's subtyping between an import's declared function type and the type of the export that
 /// satisfies it. For value types subtyping is equality: the same structure, the same field, case and parameter
-/// order, the same record field and variant case names, and the same resource types (by identity: the runtime type
+/// order, the same record field, variant case, enum case and flag names, and the same resource types (by identity: the runtime type
 /// the defining instance created, not its name). Each check returns null or the path to the first difference
 /// (<c>parameter 1: record field 'y': expected u32, found s32</c>).
 /// </summary>
@@ -99,9 +99,9 @@ internal static class LinkTypeCheck
 
                 return null;
             case (AbiEnumType e, AbiEnumType a):
-                return e.CaseCount != a.CaseCount ? Mismatch(e, a) : null;
+                return e.CaseCount != a.CaseCount ? Mismatch(e, a) : Labels("enum case", e.Labels, a.Labels);
             case (AbiFlagsType e, AbiFlagsType a):
-                return e.Count != a.Count ? Mismatch(e, a) : null;
+                return e.Count != a.Count ? Mismatch(e, a) : Labels("flag", e.Labels, a.Labels);
             case (AbiOptionType e, AbiOptionType a):
                 return Inner("option payload", e.Payload, a.Payload);
             case (AbiResultType e, AbiResultType a):
@@ -113,6 +113,25 @@ internal static class LinkTypeCheck
             default:
                 return null; // primitives and strings: the kinds are equal
         }
+    }
+
+    /// <summary>The first differing name of two equally long label lists; none when either side's names are unknown.</summary>
+    private static string? Labels(string what, ImmutableArray<string> expected, ImmutableArray<string> actual)
+    {
+        if (expected.IsDefault || actual.IsDefault)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (expected[i] != actual[i])
+            {
+                return $"{what} {i + 1}: expected '{expected[i]}', found '{actual[i]}'";
+            }
+        }
+
+        return null;
     }
 
     private static string Mismatch(AbiType expected, AbiType actual) => $"expected {expected}, found {actual}";

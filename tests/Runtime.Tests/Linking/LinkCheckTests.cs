@@ -74,6 +74,45 @@ public class LinkCheckTests
         Assert.Equal("cannot link import 'norm': component instance 'root' has no export 'normalise'", e.Message);
     }
 
+    /// <summary>Exports "pick", taking a value of <paramref name="type"/> (an enum or flags, one i32 flat) and returning it as a u32.</summary>
+    private static string LabelExporter(string type) => $$"""
+        (component
+          (type $t {{type}})
+          (export $t-e "t" (type $t))
+          (core module $m (func (export "pick") (param i32) (result i32) (local.get 0)))
+          (core instance $i (instantiate $m))
+          (func $pick (param "v" $t-e) (result u32) (canon lift (core func $i "pick")))
+          (export "pick" (func $pick)))
+        """;
+
+    /// <summary>Imports "pick" over <paramref name="type"/> and exports "run", which passes its argument on.</summary>
+    private static string LabelImporter(string type) => $$"""
+        (component
+          (type $t-def {{type}})
+          (import "t" (type $t (eq $t-def)))
+          (import "pick" (func $pick (param "v" $t) (result u32)))
+          (core func $pick (canon lower (func $pick)))
+          (core module $m
+            (import "h" "pick" (func $pick (param i32) (result i32)))
+            (func (export "run") (param i32) (result i32) (call $pick (local.get 0))))
+          (core instance $i (instantiate $m (with "h" (instance (export "pick" (func $pick))))))
+          (func (export "run") (param "v" u32) (result u32) (canon lift (core func $i "run"))))
+        """;
+
+    [Theory]
+    [InlineData("(enum \"red\" \"green\")", "(enum \"red\" \"blue\")", "parameter 1: enum case 2: expected 'blue', found 'green'")]
+    [InlineData("(flags \"read\" \"write\")", "(flags \"read\" \"exec\")", "parameter 1: flag 2: expected 'exec', found 'write'")]
+    public void Enum_case_and_flag_names_count(string exported, string imported, string difference)
+    {
+        using var exporter = Runtime.LoadText(LabelExporter(exported)).Instantiate();
+        var e = Assert.Throws<ComponentLinkException>(() => Runtime.LoadText(LabelImporter(imported)).Instantiate(new HostImports().Link("pick", exporter)));
+        Assert.Contains(difference, e.Message);
+
+        // The same names link, and the value crosses.
+        using var importer = Runtime.LoadText(LabelImporter(exported)).Instantiate(new HostImports().Link("pick", exporter));
+        Assert.Equal(1u, importer.GetFunction("run")!.Invoke(WitValue.U32(1))[0].AsU32());
+    }
+
     [Fact]
     public void An_exporter_disposed_before_the_link_is_refused()
     {
