@@ -15,11 +15,39 @@ public sealed class ComponentInstance : IDisposable
     private readonly Store _store;
     private readonly Dictionary<string, object?> _exports;
 
-    internal ComponentInstance(Store store, InstanceState state, Dictionary<string, object?> exports)
+    private readonly List<Wasmtime.Instance> _coreInstances;
+
+    internal ComponentInstance(Store store, InstanceState state, Dictionary<string, object?> exports, List<Wasmtime.Instance> coreInstances)
     {
         _store = store;
         State = state;
         _exports = exports;
+        _coreInstances = coreInstances;
+    }
+
+    /// <summary>
+    /// The current size, in bytes, of the linear memories the instantiation's core instances export (each memory
+    /// counted once per core instance that exports it, which in components the usual toolchains produce is once).
+    /// This is the guest's own memory, as opposed to the runtime's bookkeeping; the engine commits its pages only as
+    /// the guest touches them.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+    public long LinearMemoryBytes
+    {
+        get
+        {
+            State.ThrowIfDisposed();
+            long total = 0;
+            foreach (var instance in _coreInstances)
+            {
+                foreach (var (_, memory) in instance.GetMemories())
+                {
+                    total += memory.GetLength();
+                }
+            }
+
+            return total;
+        }
     }
 
     /// <summary>The canonical ABI state of the root instance.</summary>

@@ -20,6 +20,9 @@ internal sealed partial class Instantiator
     private readonly Store _store;
     private readonly InstanceLimiter? _limiter;
 
+    /// <summary>Every core instance created, for <see cref="ComponentInstance.LinearMemoryBytes"/>.</summary>
+    private readonly List<Instance> _coreInstances = new();
+
     private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
     {
         _runtime = runtime;
@@ -76,7 +79,7 @@ internal sealed partial class Instantiator
             var instantiator = new Instantiator(component.Runtime, store, linked, limiter);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
-            return new ComponentInstance(store, state, frame.Exports);
+            return new ComponentInstance(store, state, frame.Exports, instantiator._coreInstances);
         }
         catch
         {
@@ -226,6 +229,7 @@ internal sealed partial class Instantiator
                 : new Instance(_store, module, externs);
             StoreEpoch.For(_store).Advance(); // a start function may have run
             _limiter?.Track(instance);
+            _coreInstances.Add(instance);
             return new CoreInstanceValue(instance, _store);
         }
         catch (NativeTrapException e)
