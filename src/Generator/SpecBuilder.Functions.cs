@@ -45,7 +45,7 @@ internal sealed partial class SpecBuilder
         {
             var typeName = Naming.Unique((_guest ? string.Empty : "I") + Naming.WithSuffix(Naming.Pascal(world.Name), "Imports"), TakenNames(ns));
             var plain = importFunctions.Where(f => f.Resource is null).ToList();
-            var resources = _guest ? GuestResources(worldResources, importFunctions, worldOwner) : worldResources
+            var resources = worldResources
                 .Concat(importFunctions.Where(f => f.Resource is not null).Select(f => f.Resource!.Value))
                 .Distinct()
                 .Select(id => BuildResource(id, importFunctions.Where(f => f.Resource == id).ToList(), imported: true, worldOwner))
@@ -83,6 +83,11 @@ internal sealed partial class SpecBuilder
         var named = imports.Select(i => i with { PropertyName = Naming.Unique(Naming.Camel(i.PropertyName), parameterNames) }).ToList();
         var provided = ProvidedResources(named.Concat(exports));
         var spec = new WorldBindingsSpec(ns, className, world.Name, world.Docs.Contents, named.ToEquatableArray(), exports.ToEquatableArray(), provided);
+        if (_guest)
+        {
+            spec = LeaveOutResourcesOfBothDirections(spec);
+        }
+
         spec = LeaveOutUnboundHandles(spec);
         if (!_guest)
         {
@@ -187,14 +192,14 @@ internal sealed partial class SpecBuilder
 
         var owner = $"interface '{_resolve.IdOf(id) ?? instanceName}'";
         var plain = iface.Functions.Values.Where(f => f.Resource is null).ToList();
-        var resources = _guest ? GuestResources(iface.Types.Values.Where(t => _resolve[t].Kind is ResourceKind), iface.Functions.Values, owner) : iface.Functions.Values
+        var resources = iface.Functions.Values
             .Where(f => f.Resource is not null)
             .GroupBy(f => f.Resource!.Value)
             .Select(g => BuildResource(g.Key, g.ToList(), isImport, owner))
             .ToList();
 
         // Resources without functions still need a class (their handles can be passed around).
-        foreach (var typeId in _guest ? Enumerable.Empty<TypeId>() : iface.Types.Values)
+        foreach (var typeId in iface.Types.Values)
         {
             if (_resolve[typeId].Kind is ResourceKind && resources.All(r => r.WitName != _resolve[typeId].Name))
             {
@@ -223,6 +228,11 @@ internal sealed partial class SpecBuilder
     {
         var name = TypeName(id);
         var members = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { name, "Dispose", "Handle" };
+        if (_guest)
+        {
+            members.UnionWith(GuestResourceMembers);
+        }
+
         return new ResourceBindingSpec(name, TypeNamespace(id), _resolve[id].Name ?? name, _resolve[id].Docs.Contents, Functions(functions, members, owner), imported);
     }
 
@@ -260,12 +270,6 @@ internal sealed partial class SpecBuilder
                 return null;
             }
 
-            if (_guest && GuestUnsupported(shape) is { } why)
-            {
-                ReportSkipped(f, owner, $"its parameter '{p.Name}' {why}");
-                return null;
-            }
-
             parameters.Add(new ParamSpec(Naming.Unique(Naming.Camel(p.Name), taken), p.Name, shape));
         }
 
@@ -274,12 +278,6 @@ internal sealed partial class SpecBuilder
         if (f.Result is { } r && (result = Shape(r)) is null)
         {
             ReportSkipped(f, owner, Unbindable("its result", r));
-            return null;
-        }
-
-        if (_guest && result is not null && GuestUnsupported(result) is { } unsupported)
-        {
-            ReportSkipped(f, owner, "its result " + unsupported);
             return null;
         }
 

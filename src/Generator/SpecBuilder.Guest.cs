@@ -7,28 +7,69 @@ namespace WitBindgen.Generator;
 internal sealed partial class SpecBuilder
 {
     /// <summary>
-    /// Resources are not bound in guest mode yet: each of their functions is reported (WIT0004, at its declaration)
-    /// and left out, and the resource keeps its placeholder class. Returns no resource bindings.
+    /// The members the guest bindings give a resource class besides its functions (an imported resource's handle, an
+    /// exported one's destructor hook): functions are named around them.
     /// </summary>
-    private List<ResourceBindingSpec> GuestResources(IEnumerable<TypeId> resources, IEnumerable<WitFunction> functions, string owner)
+    private static readonly string[] GuestResourceMembers = { "New", "IsBorrowed", "IsDisposed", "Drop", "OnDrop", "InvokeOnDrop", "MoveHandle" };
+
+    /// <summary>
+    /// An interface both imported and exported has one C# type per resource but two resource types in the component:
+    /// guest bindings keep the imported side, and leave out (WIT0004) the exported side's resource functions and each
+    /// export passing one of those handles.
+    /// </summary>
+    private WorldBindingsSpec LeaveOutResourcesOfBothDirections(WorldBindingsSpec spec)
     {
-        foreach (var f in functions.Where(f => f.Resource is not null))
+        var imported = new HashSet<string>(spec.Imports.SelectMany(i => i.Resources).Select(r => r.FullName), StringComparer.Ordinal);
+        if (!spec.Exports.SelectMany(i => i.Resources).Any(r => imported.Contains(r.FullName)))
         {
-            ReportSkipped(f, owner, "guest bindings do not support resources yet");
+            return spec;
         }
 
-        _ = resources;
-        return new List<ResourceBindingSpec>();
+        const string Why = "is left out of the guest bindings: its interface is both imported and exported, and guest bindings give its resource '{0}' one class, the imported one";
+        InterfaceBindingSpec Filter(InterfaceBindingSpec i)
+        {
+            var owner = i.InstanceName is null ? $"world '{spec.WorldName}'" : $"interface '{i.InstanceName}'";
+            foreach (var r in i.Resources.Where(r => imported.Contains(r.FullName)))
+            {
+                foreach (var f in r.Functions)
+                {
+                    _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.UnsupportedType.Id, $"the function '{f.WitName}' of {owner} " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Why, r.WitName)));
+                }
+            }
+
+            var kept = new List<FunctionSpec>();
+            foreach (var f in i.Functions)
+            {
+                if (f.Params.Select(p => p.Shape).Append(f.Result).FirstOrDefault(s => s is not null && HandleTo(s, imported) is not null) is { } shape)
+                {
+                    _diagnostics.Add(DiagnosticSpec.Unlocated(DiagnosticDescriptors.UnsupportedType.Id, $"the function '{f.WitName}' of {owner} " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Why, HandleTo(shape, imported))));
+                    continue;
+                }
+
+                kept.Add(f);
+            }
+
+            return i with { Functions = kept.ToEquatableArray(), Resources = i.Resources.Where(r => !imported.Contains(r.FullName)).ToEquatableArray() };
+        }
+
+        return spec with { Exports = spec.Exports.Select(Filter).ToEquatableArray() };
     }
 
-    /// <summary>Why guest bindings cannot pass <paramref name="shape"/> yet, or null when they can.</summary>
-    private static string? GuestUnsupported(ShapeSpec shape) => shape.Kind switch
+    /// <summary>The WIT name of the first resource among <paramref name="classes"/> a shape holds a handle to, if any.</summary>
+    private static string? HandleTo(ShapeSpec shape, HashSet<string> classes)
     {
-        ShapeKind.Own or ShapeKind.Borrow => $"passes the handle '{shape.WitName}': guest bindings do not support resources yet",
-        ShapeKind.Map => $"has the type '{shape.WitName}': guest bindings do not support maps yet",
-        ShapeKind.FixedList => $"has the type '{shape.WitName}': guest bindings do not support fixed-length lists yet",
-        _ => shape.Members.Select(m => m.Shape is null ? null : GuestUnsupported(m.Shape)).FirstOrDefault(why => why is not null),
-    };
+        if (!shape.HasHandles)
+        {
+            return null;
+        }
+
+        if (shape.Kind is ShapeKind.Own or ShapeKind.Borrow)
+        {
+            return classes.Contains(shape.Type) ? shape.Members[0].Name : null;
+        }
+
+        return shape.Members.Select(m => m.Shape is null ? null : HandleTo(m.Shape, classes)).FirstOrDefault(n => n is not null);
+    }
 
     /// <summary>True for UTF-16 strings (<c>StringEncoding="utf16"</c>); UTF-8 otherwise (the default), an unknown value reported.</summary>
     private bool GuestStringEncoding()

@@ -79,7 +79,7 @@ internal sealed partial class SpecBuilder
             bindings = BuildBindings(_world);
         }
 
-        if (bindings is not null && !_guest)
+        if (bindings is not null)
         {
             _boundResources = new HashSet<string>(
                 bindings.Imports.Concat(bindings.Exports).SelectMany(i => i.Resources).Select(r => r.FullName),

@@ -10,10 +10,15 @@ namespace WitBindgen.Generator.Tests;
 public class GuestBindingsTests
 {
     /// <summary>The cases snapshotted in guest mode.</summary>
-    public static IEnumerable<object[]> SnapshotCases => new[] { GuestGeneration.Harness, "bindings-values", "bindings-abi", "options-results", "variants" }.Select(n => new object[] { n });
+    public static IEnumerable<object[]> SnapshotCases => GeneratorCorpus.AllCases.Select(c => (string)c[0])
+        .Concat(GuestGeneration.HarnessWorlds)
+        .Append("wasi-cli-command")
+        .Select(n => new object[] { n });
 
-    /// <summary>Every corpus case and the harness world.</summary>
-    public static IEnumerable<object[]> AllCases => GeneratorCorpus.AllCases.Append(new object[] { GuestGeneration.Harness });
+    /// <summary>Every corpus case, the harness worlds and every world of the WASI and wasi-http packages.</summary>
+    public static IEnumerable<object[]> AllCases => GeneratorCorpus.AllCases
+        .Concat(GuestGeneration.HarnessWorlds.Select(n => new object[] { n }))
+        .Concat(GuestGeneration.WasiWorlds.Keys.Select(n => new object[] { n }));
 
     [Theory]
     [MemberData(nameof(SnapshotCases))]
@@ -36,11 +41,37 @@ public class GuestBindingsTests
             var implementations = GuestGeneration.Implementations(result);
             foreach (var native in new[] { false, true })
             {
-                var problems = GuestGeneration.Compile(result, native, unsafeCode: false, implementations).GetDiagnostics()
-                    .Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+                var compilation = GuestGeneration.Compile(result, native, unsafeCode: false, implementations);
+                var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
                 Assert.True(problems.Count == 0, $"{name} ({encoding}, native: {native}):\n" + string.Join("\n", problems.Take(20)));
+                if (!native)
+                {
+                    // The wasm build under the SDK's trimming and AOT analyzers (as IsAotCompatible runs them).
+                    var aot = AotAnalyzers.Run(compilation);
+                    Assert.True(aot.Count == 0, $"{name} ({encoding}), trimming/AOT analyzers:\n" + string.Join("\n", aot.Take(20)));
+                }
             }
         }
+    }
+
+    [Fact]
+    public void The_trimming_and_AOT_analyzers_the_compile_test_runs_report_what_they_should()
+    {
+        // A control: the analyzers the compile test runs over the guest bindings flag reflection and dynamic code.
+        var compilation = GeneratorHarness.Compilation("""
+            public static class Bad
+            {
+                public static System.Type? Find(string name) => System.Type.GetType(name);
+
+                [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("makes code")]
+                public static void Make() { }
+
+                public static void Call() => Make();
+            }
+            """);
+        var ids = AotAnalyzers.Run(compilation).Select(d => d.Id).ToList();
+        Assert.Contains("IL2057", ids);
+        Assert.Contains("IL3050", ids);
     }
 
     [Fact]
@@ -67,15 +98,44 @@ public class GuestBindingsTests
     }
 
     [Fact]
-    public void Resources_are_reported_at_their_functions_and_left_out()
+    public void Resources_are_bound_with_their_intrinsics_and_destructors()
     {
         var result = GuestGeneration.Run("bindings-resources");
         Assert.Null(result.Exception);
-        var skipped = result.Diagnostics.Where(d => d.Id == "WIT0004" && d.GetMessage().Contains("guest bindings do not support resources yet", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(skipped);
-        Assert.All(skipped, d => Assert.NotEqual(Location.None, d.Location));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "WIT0004");
         var text = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
-        Assert.DoesNotContain("[method]", text, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class File : global::WitBindgen.Guest.ImportedResource", text, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class Counter", text, StringComparison.Ordinal);
+        Assert.Contains("DllImport(\"test:res/host-files\", EntryPoint = \"[resource-drop]file\")", text, StringComparison.Ordinal);
+        Assert.Contains("DllImport(\"test:res/host-files\", EntryPoint = \"[method]file.read\")", text, StringComparison.Ordinal);
+        Assert.Contains("DllImport(\"[export]test:res/guest-counters\", EntryPoint = \"[resource-new]counter\")", text, StringComparison.Ordinal);
+        Assert.Contains("DllImport(\"[export]test:res/guest-counters\", EntryPoint = \"[resource-rep]counter\")", text, StringComparison.Ordinal);
+        Assert.Contains("UnmanagedCallersOnly(EntryPoint = \"test:res/guest-counters#[dtor]counter\")", text, StringComparison.Ordinal);
+        Assert.Contains("UnmanagedCallersOnly(EntryPoint = \"test:res/guest-counters#[constructor]counter\")", text, StringComparison.Ordinal);
+        Assert.Contains("UnmanagedCallersOnly(EntryPoint = \"test:res/guest-counters#[method]counter.increment\")", text, StringComparison.Ordinal);
+        Assert.Contains("UnmanagedCallersOnly(EntryPoint = \"test:res/guest-counters#[static]counter.make\")", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_interface_both_imported_and_exported_keeps_its_imported_resources()
+    {
+        var source = new WitSource("/guest/both.wit", """
+            package test:both;
+            interface store {
+              resource item { constructor(n: u32); get: func() -> u32; }
+              make: func(n: u32) -> item;
+              count: func() -> u32;
+            }
+            world both { import store; export store; }
+            """, new Dictionary<string, string> { ["WitMode"] = "Guest" });
+        var result = GeneratorHarness.Run(new[] { source });
+        Assert.Null(result.Exception);
+        var skipped = result.Diagnostics.Where(d => d.Id == "WIT0004").Select(d => d.GetMessage()).ToList();
+        Assert.Contains(skipped, m => m.Contains("'[constructor]item'", StringComparison.Ordinal) && m.Contains("both imported and exported", StringComparison.Ordinal));
+        Assert.Contains(skipped, m => m.Contains("'make'", StringComparison.Ordinal));
+        Assert.DoesNotContain(skipped, m => m.Contains("'count'", StringComparison.Ordinal));
+        var problems = GuestGeneration.Compile(result, native: false, unsafeCode: false, GuestGeneration.Implementations(result)).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
     }
 
     [Fact]

@@ -6,7 +6,9 @@ namespace WitBindgen.Generator.Tests;
 /// <summary>
 /// The one-PackageReference story: <c>dotnet pack</c> the runtime and the generator, then build and run a
 /// fresh project that references the <c>WitBindgen</c> package (which brings the runtime) from a local folder
-/// and has one <c>Wit</c> item, warnings as errors; it calls a component through the generated bindings.
+/// and has one <c>Wit</c> item, warnings as errors; it calls a component through the generated bindings. Then a
+/// guest project (<c>Mode="Guest"</c>) of the same package builds with the AOT analyzers on and gets its
+/// component type written into <c>obj/</c>.
 /// </summary>
 public class PackageTests
 {
@@ -105,6 +107,61 @@ public class PackageTests
             var printed = Run(app, dll);
             Assert.Contains("40 + 2 = 42", printed);
             Assert.Contains("Point { X = 0, Y = 0 }", printed);
+
+            // A component written in C# (Mode="Guest"): built with the AOT and trimming analyzers on, it gets the
+            // component type the linker needs in obj/ (WitBindgen.targets' WitBindgenWriteComponentTypes).
+            var guest = Path.Combine(work, "guest");
+            Directory.CreateDirectory(Path.Combine(guest, "wit"));
+            File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(guest, "nuget.config"));
+            File.WriteAllText(Path.Combine(guest, "Guest.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                    <IsAotCompatible>true</IsAotCompatible>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="WitBindgen" Version="{Version}" />
+                    <Wit Include="wit/" World="adder" Mode="Guest" StringEncoding="utf16" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(guest, "wit", "adder.wit"), """
+                package example:adder@0.1.0;
+
+                interface math {
+                    add: func(a: u32, b: u32) -> u32;
+                }
+
+                world adder {
+                    import log: func(message: string);
+                    export math;
+                }
+                """);
+            File.WriteAllText(Path.Combine(guest, "Math.cs"), """
+                namespace Example.Adder.Math;
+
+                /// <summary>The exports.</summary>
+                public static partial class MathExports
+                {
+                    /// <summary>Adds.</summary>
+                    public static partial uint Add(uint a, uint b) => a + b;
+                }
+                """);
+            Run(guest, "build", "-c", "Release", $"-p:RestorePackagesPath={Path.Combine(work, "packages")}");
+            var componentType = Path.Combine(guest, "obj", "Release", "net10.0", "witbindgen", "example-adder-adder-0.1.0.wit");
+            Assert.True(File.Exists(componentType), "no component type at " + componentType);
+            var text = File.ReadAllText(componentType);
+            Assert.StartsWith("// The component type of world example:adder/adder@0.1.0 (utf16 strings)", text, StringComparison.Ordinal);
+            var parsed = WitBindgen.WitParser.Wit.Parse("adder.wit", text);
+            Assert.True(parsed.Success, parsed.Diagnostic?.ToString());
+            var resolve = parsed.GetResolveOrThrow();
+            var world = resolve.FindWorld(parsed.MainPackage!.Value, "adder");
+            Assert.NotNull(world);
+            Assert.Equal(new[] { "log" }, resolve[world.Value].Imports.Keys.Select(k => resolve.NameOf(k)));
+            Assert.Equal(new[] { "example:adder/math@0.1.0" }, resolve[world.Value].Exports.Keys.Select(k => resolve.NameOf(k)));
         }
         finally
         {

@@ -26,7 +26,27 @@ internal sealed class GuestMarshalWriter
     private readonly List<Uses> _uses = new();
     private readonly List<Uses> _written = new();
 
-    public GuestMarshalWriter(bool utf16) => _utf16 = utf16;
+    private readonly IReadOnlyDictionary<string, GuestHandleMethods> _handles;
+
+    /// <summary>A writer for <paramref name="utf16"/> strings; <paramref name="handles"/> names the handle methods of each resource class.</summary>
+    public GuestMarshalWriter(bool utf16, IReadOnlyDictionary<string, GuestHandleMethods> handles)
+    {
+        _utf16 = utf16;
+        _handles = handles;
+    }
+
+    /// <summary>The ABI class method turning a handle of <paramref name="shape"/> (<c>own</c> or <c>borrow</c>) into an <c>i32</c>, or back.</summary>
+    private string HandleMethod(ShapeSpec shape, bool lower)
+    {
+        if (!_handles.TryGetValue(shape.Type, out var m))
+        {
+            throw new InvalidOperationException("no resource class for " + shape.WitName);
+        }
+
+        return shape.Kind == ShapeKind.Own ? (lower ? m.LowerOwn : m.LiftOwn) : (lower ? m.LowerBorrow : m.LiftBorrow);
+    }
+
+    private static bool IsHandle(ShapeSpec shape) => shape.Kind is ShapeKind.Own or ShapeKind.Borrow;
 
     [Flags]
     private enum Uses
@@ -66,12 +86,16 @@ internal sealed class GuestMarshalWriter
     /// <summary>A statement lowering <paramref name="value"/> into the slots <paramref name="s"/> from index <paramref name="i"/> on.</summary>
     public string Lower(ShapeSpec shape, string value, string s = "s", string i = "i") => shape.IsScalar
         ? $"{s}[{i}++] = {LowerScalar(shape.Kind, value)};"
-        : $"Lower{Use(shape, Uses.Lower)}({value}, {s}, ref {i});";
+        : IsHandle(shape)
+            ? $"{s}[{i}++] = {G}Flat.FromI32({HandleMethod(shape, lower: true)}({value}));"
+            : $"Lower{Use(shape, Uses.Lower)}({value}, {s}, ref {i});";
 
     /// <summary>An expression lifting a value from the slots <paramref name="s"/> from index <paramref name="i"/> on.</summary>
     public string Lift(ShapeSpec shape, string s = "s", string i = "i") => shape.IsScalar
         ? LiftScalar(shape.Kind, $"{s}[{i}++]")
-        : $"Lift{Use(shape, Uses.Lift)}({s}, ref {i})";
+        : IsHandle(shape)
+            ? $"{HandleMethod(shape, lower: false)}({G}Flat.I32({s}[{i}++]))"
+            : $"Lift{Use(shape, Uses.Lift)}({s}, ref {i})";
 
     /// <summary>A statement storing <paramref name="value"/> at guest address <paramref name="pointer"/>.</summary>
     public string Store(ShapeSpec shape, string value, string pointer) => shape.Kind switch
@@ -79,6 +103,7 @@ internal sealed class GuestMarshalWriter
         ShapeKind.Bool => $"{Mem}.Write<byte>({pointer}, (byte)({value} ? 1 : 0));",
         ShapeKind.Char => $"{Mem}.Write<uint>({pointer}, unchecked((uint)({value}).Value));",
         _ when shape.IsScalar => $"{Mem}.Write<{shape.Type}>({pointer}, {value});",
+        ShapeKind.Own or ShapeKind.Borrow => $"{Mem}.Write<int>({pointer}, {HandleMethod(shape, lower: true)}({value}));",
         _ => $"Store{Use(shape, Uses.Store)}({value}, {pointer});",
     };
 
@@ -88,6 +113,7 @@ internal sealed class GuestMarshalWriter
         ShapeKind.Bool => $"({Mem}.Read<byte>({pointer}) != 0)",
         ShapeKind.Char => $"new global::System.Text.Rune({Mem}.Read<uint>({pointer}))",
         _ when shape.IsScalar => $"{Mem}.Read<{shape.Type}>({pointer})",
+        ShapeKind.Own or ShapeKind.Borrow => $"{HandleMethod(shape, lower: false)}({Mem}.Read<int>({pointer}))",
         _ => $"Load{Use(shape, Uses.Load)}({pointer})",
     };
 
@@ -204,7 +230,14 @@ internal sealed class GuestMarshalWriter
 
                 if ((missing & Uses.Buffer) != 0)
                 {
-                    WriteListBuffers(w, shape, id);
+                    if (shape.Kind == ShapeKind.Map)
+                    {
+                        WriteMapBuffers(w, shape, id);
+                    }
+                    else
+                    {
+                        WriteListBuffers(w, shape, id);
+                    }
                 }
             }
         }
@@ -224,9 +257,17 @@ internal sealed class GuestMarshalWriter
         {
             case ShapeKind.String:
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine($"var (pointer, length) = {ListLowering(shape)};");
                 w.WriteLine("s[i++] = pointer;");
                 w.WriteLine("s[i++] = length;");
+                break;
+            case ShapeKind.FixedList:
+                WriteLengthCheck(w, shape);
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine(Lower(Element(shape), "v[k]"));
+                w.CloseBlock();
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
@@ -266,6 +307,11 @@ internal sealed class GuestMarshalWriter
         if (shape.Kind == ShapeKind.String)
         {
             return $"{LowerStringCall}(v)";
+        }
+
+        if (shape.Kind == ShapeKind.Map)
+        {
+            return $"LowerMap{Use(shape, Uses.Buffer)}(v)";
         }
 
         if (IsBytes(shape))
@@ -363,9 +409,19 @@ internal sealed class GuestMarshalWriter
         {
             case ShapeKind.String:
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine("var pointer = unchecked((uint)s[i++]);");
                 w.WriteLine("var length = unchecked((uint)s[i++]);");
                 w.WriteLine($"return {ListLifting(shape, "pointer", "length")};");
+                break;
+            case ShapeKind.FixedList:
+                w.WriteLine($"var v = {Mem}.NewArray<{Element(shape).Type}>({N(shape.Count)});");
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine($"v[k] = {Lift(Element(shape))};");
+                w.CloseBlock();
+                w.WriteLine();
+                w.WriteLine("return v;");
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
@@ -450,6 +506,11 @@ internal sealed class GuestMarshalWriter
             return $"{LiftStringCall}({pointer}, {length})";
         }
 
+        if (shape.Kind == ShapeKind.Map)
+        {
+            return $"LiftMap{Use(shape, Uses.Buffer)}({pointer}, {length})";
+        }
+
         if (IsBytes(shape))
         {
             _bytes = true;
@@ -476,9 +537,17 @@ internal sealed class GuestMarshalWriter
         {
             case ShapeKind.String:
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine($"var (pointer, length) = {ListLowering(shape)};");
                 w.WriteLine($"{Mem}.Write<uint>(p, pointer);");
                 w.WriteLine($"{Mem}.Write<uint>(p + 4u, length);");
+                break;
+            case ShapeKind.FixedList:
+                WriteLengthCheck(w, shape);
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine(Store(Element(shape), "v[k]", $"p + (uint)k * {N(Element(shape).Size)}u"));
+                w.CloseBlock();
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
@@ -579,7 +648,17 @@ internal sealed class GuestMarshalWriter
         {
             case ShapeKind.String:
             case ShapeKind.List:
+            case ShapeKind.Map:
                 w.WriteLine($"return {ListLifting(shape, $"{Mem}.Read<uint>(p)", $"{Mem}.Read<uint>(p + 4u)")};");
+                break;
+            case ShapeKind.FixedList:
+                w.WriteLine($"var v = {Mem}.NewArray<{Element(shape).Type}>({N(shape.Count)});");
+                w.WriteLine("for (var k = 0; k < v.Length; k++)");
+                w.OpenBlock();
+                w.WriteLine($"v[k] = {Load(Element(shape), $"p + (uint)k * {N(Element(shape).Size)}u")};");
+                w.CloseBlock();
+                w.WriteLine();
+                w.WriteLine("return v;");
                 break;
             case ShapeKind.Record:
             case ShapeKind.Tuple:
@@ -645,6 +724,66 @@ internal sealed class GuestMarshalWriter
         w.CloseBlock();
     }
 
+    /// <summary>The statements refusing a null array, or one whose length is not the fixed-length list's.</summary>
+    private static void WriteLengthCheck(SourceWriter w, ShapeSpec shape)
+    {
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine($"if (v.Length != {N(shape.Count)})");
+        w.OpenBlock();
+        w.WriteLine($"throw new global::System.ArgumentException(\"a {shape.WitName} has exactly {N(shape.Count)} elements, not \" + v.Length, nameof(v));");
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes a map's lowering into a new block of entries (<c>list&lt;tuple&lt;K, V&gt;&gt;</c>, CanonicalABI.md's
+    /// despecialisation) and its lifting into a dictionary (duplicate keys fold, the last entry winning).
+    /// </summary>
+    private void WriteMapBuffers(SourceWriter w, ShapeSpec map, string id)
+    {
+        var entry = Element(map);
+        var key = entry.Members[0].Shape!;
+        var value = entry.Members[1].Shape!;
+        var size = N(entry.Size);
+        w.WriteLine();
+        w.WriteLine($"private static (uint Pointer, uint Length) LowerMap{id}({map.Type} v)");
+        w.OpenBlock();
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(v);");
+        w.WriteLine("var length = (uint)v.Count;");
+        w.WriteLine($"var pointer = {Mem}.Allocate({N(entry.Align)}, checked(length * {size}u));");
+        w.WriteLine("var k = 0u;");
+        w.WriteLine("foreach (var e in v)");
+        w.OpenBlock();
+        w.WriteLine("if (k == length)");
+        w.OpenBlock();
+        w.WriteLine("throw new global::System.InvalidOperationException(\"the dictionary changed while it was lowered\");");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine(Store(entry, "e", $"pointer + k * {size}u"));
+        w.WriteLine("k++;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("if (k != length)");
+        w.OpenBlock();
+        w.WriteLine("throw new global::System.InvalidOperationException(\"the dictionary changed while it was lowered\");");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("return (pointer, length);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"private static {map.Type} LiftMap{id}(uint pointer, uint length)");
+        w.OpenBlock();
+        w.WriteLine($"var v = new global::System.Collections.Generic.Dictionary<{key.Type}, {value.Type}>(checked((int)length));");
+        w.WriteLine("for (var k = 0u; k < length; k++)");
+        w.OpenBlock();
+        w.WriteLine($"var e = {Load(entry, $"pointer + k * {size}u")};");
+        w.WriteLine("v[e.Key] = e.Value;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{Mem}.Free(pointer, length * {size}u);");
+        w.WriteLine("return v;");
+        w.CloseBlock();
+    }
+
     /// <summary>Writes the byte-list helpers, when a <c>list&lt;u8&gt;</c> is passed.</summary>
     public void WriteByteHelpers(SourceWriter w)
     {
@@ -675,3 +814,10 @@ internal sealed class GuestMarshalWriter
         w.CloseBlock();
     }
 }
+
+/// <summary>The ABI class methods that turn objects of one resource class into handles (<c>i32</c>) and back.</summary>
+/// <param name="LowerOwn">Object to <c>own</c> handle.</param>
+/// <param name="LiftOwn"><c>own</c> handle to object.</param>
+/// <param name="LowerBorrow">Object to <c>borrow</c> handle.</param>
+/// <param name="LiftBorrow"><c>borrow</c> handle (or representation) to object.</param>
+internal sealed record GuestHandleMethods(string LowerOwn, string LiftOwn, string LowerBorrow, string LiftBorrow);

@@ -248,6 +248,176 @@ internal static class GuestSupportWriter
                 public static double F64(ulong raw) => global::System.BitConverter.UInt64BitsToDouble(raw);
             }
 
+            /// <summary>A handle the host gave the component, as an imported resource class is made from (owned or borrowed).</summary>
+            {GeneratedCode}
+            internal readonly struct ResourceHandle
+            {
+                /// <summary>A handle; <paramref name="borrowed"/> when it is lent for the duration of an export call.</summary>
+                public ResourceHandle(int value, bool borrowed)
+                {
+                    Value = value;
+                    Borrowed = borrowed;
+                }
+
+                /// <summary>The index in the component's handle table (never 0).</summary>
+                public int Value { get; }
+
+                /// <summary>True for a <c>borrow</c> handle.</summary>
+                public bool Borrowed { get; }
+            }
+
+            /// <summary>
+            /// The base of the classes of resources the host implements: holds the component's handle, and drops it
+            /// (<c>[resource-drop]</c>) on <see cref="Dispose"/>. A handle lent to an export call (a <c>borrow</c>
+            /// parameter) is dropped by the bindings when the export returns; passing an object where the WIT says
+            /// <c>own</c> moves its handle to the host, which disposes the object.
+            /// </summary>
+            {GeneratedCode}
+            public abstract class ImportedResource : global::System.IDisposable
+            {
+                private static readonly global::System.Collections.Generic.List<ImportedResource> Lent = new();
+                private readonly string _name;
+                private int _handle;
+
+                private protected ImportedResource(ResourceHandle handle, string name)
+                {
+                    _name = name;
+                    _handle = handle.Value;
+                    IsBorrowed = handle.Borrowed;
+                    if (handle.Borrowed)
+                    {
+                        Lent.Add(this);
+                    }
+                }
+
+                /// <summary>The handle (an index in the component's handle table); throws once the object is disposed or moved.</summary>
+                public int Handle => _handle != 0 ? _handle : throw new global::System.ObjectDisposedException(_name, $"the handle of resource '{_name}' has been dropped (disposed, moved to the host, or a borrow whose call returned)");
+
+                /// <summary>True when the handle is a borrow lent for the duration of an export call.</summary>
+                public bool IsBorrowed { get; }
+
+                /// <summary>True once the handle is dropped or moved.</summary>
+                public bool IsDisposed => _handle == 0;
+
+                /// <summary>Drops the handle (nothing once it is dropped or moved).</summary>
+                public void Dispose()
+                {
+                    var handle = _handle;
+                    if (handle != 0)
+                    {
+                        _handle = 0;
+                        Drop(handle);
+                    }
+                }
+
+                /// <summary>Calls the resource's <c>[resource-drop]</c> import.</summary>
+                private protected abstract void Drop(int handle);
+
+                /// <summary>Moves the handle out (passing <c>own</c>): the object is disposed; a borrowed handle cannot be moved.</summary>
+                internal ResourceHandle MoveHandle()
+                {
+                    if (IsBorrowed)
+                    {
+                        throw new global::System.InvalidOperationException($"a borrowed handle of resource '{_name}' cannot be passed where the WIT says own");
+                    }
+
+                    var handle = Handle;
+                    _handle = 0;
+                    return new ResourceHandle(handle, false);
+                }
+
+                /// <summary>The count of borrowed handles not yet dropped: the mark an export call drops back to.</summary>
+                internal static int BorrowMark => Lent.Count;
+
+                /// <summary>Drops the borrowed handles lifted since <paramref name="mark"/> (an export call's, as it returns).</summary>
+                internal static void DropBorrows(int mark)
+                {
+                    for (var k = Lent.Count - 1; k >= mark; k--)
+                    {
+                        Lent[k].Dispose();
+                    }
+
+                    Lent.RemoveRange(mark, Lent.Count - mark);
+                }
+            }
+
+            /// <summary>
+            /// The objects of a resource the component implements, by representation (the <c>i32</c> the host's handles
+            /// carry, given to <c>[resource-new]</c>): an object is in the table while handles to it live, counted; when
+            /// the host drops the last one (the <c>[dtor]</c> export), it leaves the table and its <c>OnDrop</c> runs.
+            /// </summary>
+            /// <typeparam name="T">The resource class.</typeparam>
+            {GeneratedCode}
+            internal sealed class RepTable<T>
+                where T : class
+            {
+                private readonly global::System.Collections.Generic.List<T?> _objects = new() { null };
+                private readonly global::System.Collections.Generic.List<int> _handles = new() { 0 };
+                private readonly global::System.Collections.Generic.Stack<int> _free = new();
+                private readonly global::System.Collections.Generic.Dictionary<T, int> _reps = new(global::System.Collections.Generic.ReferenceEqualityComparer.Instance);
+                private readonly string _name;
+                private int _guestDrops;
+
+                /// <summary>A table of the resource <paramref name="name"/> (the WIT name, for messages).</summary>
+                public RepTable(string name) => _name = name;
+
+                /// <summary>The objects in the table.</summary>
+                public int Count => _reps.Count;
+
+                /// <summary>The representation of <paramref name="value"/> for a new handle (added to the table if it is not there).</summary>
+                public int Add(T value)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(value);
+                    if (!_reps.TryGetValue(value, out var rep))
+                    {
+                        if (_free.Count > 0)
+                        {
+                            rep = _free.Pop();
+                            _objects[rep] = value;
+                        }
+                        else
+                        {
+                            rep = _objects.Count;
+                            _objects.Add(value);
+                            _handles.Add(0);
+                        }
+
+                        _reps[value] = rep;
+                    }
+
+                    _handles[rep]++;
+                    return rep;
+                }
+
+                /// <summary>The object of representation <paramref name="rep"/>.</summary>
+                public T Get(int rep) =>
+                    rep > 0 && rep < _objects.Count && _objects[rep] is { } value ? value : throw new global::System.InvalidOperationException($"no object of resource '{_name}' has the representation {rep}");
+
+                /// <summary>Starts a drop the component makes itself (an <c>own</c> handle handed back): its destructor call runs no <c>OnDrop</c>.</summary>
+                public void BeginGuestDrop() => _guestDrops++;
+
+                /// <summary>Ends <see cref="BeginGuestDrop"/>.</summary>
+                public void EndGuestDrop() => _guestDrops--;
+
+                /// <summary>
+                /// The destructor: one handle less; returns the object when that was its last handle and the host dropped
+                /// it (the object has left the table), null otherwise.
+                /// </summary>
+                public T? Release(int rep)
+                {
+                    var value = Get(rep);
+                    if (--_handles[rep] > 0)
+                    {
+                        return null;
+                    }
+
+                    _objects[rep] = null;
+                    _reps.Remove(value);
+                    _free.Push(rep);
+                    return _guestDrops == 0 ? value : null;
+                }
+            }
+
             /// <summary>The empty value: the missing side of a WIT <c>result</c>, or <c>tuple&lt;&gt;</c>.</summary>
             {GeneratedCode}
             public readonly record struct Unit

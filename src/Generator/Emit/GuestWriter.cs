@@ -12,18 +12,44 @@ namespace WitBindgen.Generator.Emit;
 /// in a native test build, <c>WITBINDGEN_GUEST_NATIVE</c>, calls to <c>GuestMemory.Imports</c>) and the lifting
 /// and lowering code (<see cref="GuestMarshalWriter"/>).
 /// </summary>
-internal sealed class GuestWriter
+internal sealed partial class GuestWriter
 {
     private readonly GuestWorldSpec _spec;
     private readonly WorldBindingsSpec _world;
     private readonly GuestMarshalWriter _marshal;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
+    private readonly List<(InterfaceBindingSpec Owner, ResourceBindingSpec Resource, GuestHandleMethods Methods, string Prefix)> _resources = new();
+
     public GuestWriter(GuestWorldSpec spec)
     {
         _spec = spec;
         _world = spec.World;
-        _marshal = new GuestMarshalWriter(spec.Utf16);
+
+        // The resource helpers are named first, so that a function named like one gets the suffix instead.
+        var handles = new Dictionary<string, GuestHandleMethods>(StringComparer.Ordinal);
+        foreach (var iface in _world.Imports.Concat(_world.Exports))
+        {
+            foreach (var r in iface.Resources)
+            {
+                if (handles.ContainsKey(r.FullName))
+                {
+                    continue;
+                }
+
+                var methods = new GuestHandleMethods(Unique(r.Name + "LowerOwn"), Unique(r.Name + "LiftOwn"), Unique(r.Name + "LowerBorrow"), Unique(r.Name + "LiftBorrow"));
+                handles[r.FullName] = methods;
+                var prefix = Unique(r.Name + "Resource");
+                foreach (var suffix in new[] { "Drop", "New", "Rep", "Table" })
+                {
+                    _names.Add(prefix + suffix);
+                }
+
+                _resources.Add((iface, r, methods, prefix));
+            }
+        }
+
+        _marshal = new GuestMarshalWriter(spec.Utf16, handles);
     }
 
     /// <summary>The generated files of a world's guest bindings: the world file, and the support file (the same for every world).</summary>
@@ -52,6 +78,18 @@ internal sealed class GuestWriter
         foreach (var iface in _world.Exports.Where(i => i.Functions.Count > 0))
         {
             WriteExportClass(users, iface, abi);
+        }
+
+        foreach (var (owner, resource, methods, prefix) in _resources)
+        {
+            if (resource.Imported)
+            {
+                WriteImportedResource(users, abi, owner, resource, methods, prefix);
+            }
+            else
+            {
+                WriteExportedResource(users, abi, owner, resource, methods, prefix);
+            }
         }
 
         _marshal.WriteMethods(abi);
@@ -224,18 +262,27 @@ internal sealed class GuestWriter
 
         w.CloseBlock();
 
+        w.WriteLine();
+        WriteCoreImport(w, "private", module, f.WitName, core, coreParams, coreResult);
+    }
+
+    /// <summary>
+    /// The declaration of a core import: <c>[DllImport, WasmImportLinkage]</c>, or in a native test build
+    /// (<c>WITBINDGEN_GUEST_NATIVE</c>) a call to <c>GuestMemory.CallImport</c>.
+    /// </summary>
+    private static void WriteCoreImport(SourceWriter w, string access, string module, string name, string method, IReadOnlyList<FlatType> coreParams, FlatType? coreResult)
+    {
         var coreParameters = string.Join(", ", coreParams.Select((t, k) => $"{GuestMarshalWriter.CoreType(t)} p{N(k)}"));
         var coreReturn = coreResult is { } cr ? GuestMarshalWriter.CoreType(cr) : "void";
-        w.WriteLine();
         w.WriteLine("#if WITBINDGEN_GUEST_NATIVE");
         var raw = coreParams.Count == 0
             ? "default"
             : "stackalloc ulong[] { " + string.Join(", ", coreParams.Select((t, k) => GuestMarshalWriter.ToRaw(t, "p" + N(k)))) + " }";
-        var dispatch = $"_G::GuestMemory.CallImport(\"{Escape(module)}\", \"{Escape(f.WitName)}\", {raw})";
-        w.WriteLine($"private static {coreReturn} {core}({coreParameters}) => {(coreResult is { } rt ? GuestMarshalWriter.FromRaw(rt, dispatch) : dispatch)};");
+        var dispatch = $"_G::GuestMemory.CallImport(\"{Escape(module)}\", \"{Escape(name)}\", {raw})";
+        w.WriteLine($"{access} static {coreReturn} {method}({coreParameters}) => {(coreResult is { } rt ? GuestMarshalWriter.FromRaw(rt, dispatch) : dispatch)};");
         w.WriteLine("#else");
-        w.WriteLine($"[global::System.Runtime.InteropServices.DllImport(\"{Escape(module)}\", EntryPoint = \"{Escape(f.WitName)}\"), global::System.Runtime.InteropServices.WasmImportLinkage]");
-        w.WriteLine($"private static extern {coreReturn} {core}({coreParameters});");
+        w.WriteLine($"[global::System.Runtime.InteropServices.DllImport(\"{Escape(module)}\", EntryPoint = \"{Escape(name)}\"), global::System.Runtime.InteropServices.WasmImportLinkage]");
+        w.WriteLine($"{access} static extern {coreReturn} {method}({coreParameters});");
         w.WriteLine("#endif");
     }
 
@@ -270,14 +317,14 @@ internal sealed class GuestWriter
 
             users.WriteLine($"public static partial {ResultType(f)} {f.Name}({Parameters(f)});");
             var name = iface.InstanceName is { } instance ? instance + "#" + f.WitName : f.WitName;
-            WriteExport(abi, name, f, $"global::{iface.Namespace}.{iface.TypeName}.{f.Name}", Unique(iface.TypeName + f.Name));
+            WriteExport(abi, name, f, args => $"global::{iface.Namespace}.{iface.TypeName}.{f.Name}({string.Join(", ", args)})", Unique(iface.TypeName + f.Name));
         }
 
         users.CloseBlock();
         users.CloseBlock();
     }
 
-    private void WriteExport(SourceWriter w, string exportName, FunctionSpec f, string implementation, string method)
+    private void WriteExport(SourceWriter w, string exportName, FunctionSpec f, Func<IReadOnlyList<string>, string> implementation, string method)
     {
         var spilledResult = CanonicalLayout.ResultsSpilled(f.FlatResults);
         var coreParams = f.ParamsSpilled ? new List<FlatType> { FlatType.I32 } : f.Params.SelectMany(p => p.Shape.Flat).ToList();
@@ -290,6 +337,12 @@ internal sealed class GuestWriter
         w.WriteLine($"internal static {coreReturn} {method}({coreParameters})");
         w.OpenBlock();
         var args = new List<string>();
+        var borrows = f.Params.Any(p => HasBorrow(p.Shape));
+        if (borrows)
+        {
+            w.WriteLine("var borrows = _G::ImportedResource.BorrowMark;");
+        }
+
         if (f.ParamsSpilled)
         {
             var (offsets, size, _) = AbiLayout.Product(f.Params.Select(p => p.Shape));
@@ -314,14 +367,17 @@ internal sealed class GuestWriter
             }
         }
 
-        var call = $"{implementation}({string.Join(", ", args)})";
+        var call = implementation(args);
+        var dropBorrows = borrows ? "_G::ImportedResource.DropBorrows(borrows);" : null;
         if (f.Result is not { } result)
         {
             w.WriteLine(call + ";");
+            WriteIf(w, dropBorrows);
         }
         else if (spilledResult)
         {
             w.WriteLine($"var value = {call};");
+            WriteIf(w, dropBorrows);
             w.WriteLine("_G::GuestMemory.BeginReturn();");
             w.WriteLine($"var results = _G::GuestMemory.Allocate({N(result.Align)}, {N(result.Size)});");
             w.WriteLine(_marshal.Store(result, "value", "results"));
@@ -330,6 +386,7 @@ internal sealed class GuestWriter
         else
         {
             w.WriteLine($"var value = {call};");
+            WriteIf(w, dropBorrows);
             w.WriteLine("global::System.Span<ulong> o = stackalloc ulong[1];");
             w.WriteLine("var j = 0;");
             w.WriteLine(_marshal.Lower(result, "value", "o", "j"));

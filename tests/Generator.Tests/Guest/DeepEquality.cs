@@ -25,6 +25,12 @@ public static class DeepEquality
             return a.Equals(b);
         }
 
+        if (a is IDictionary dictionary)
+        {
+            var other = (IDictionary)b;
+            return dictionary.Count == other.Count && dictionary.Keys.Cast<object>().All(k => other.Contains(k) && Equal(dictionary[k], other[k]));
+        }
+
         if (a is IList list)
         {
             var other = (IList)b;

@@ -18,7 +18,7 @@ public sealed class GuestHost : IGuestMemory
 {
     private readonly Type _driver;
 
-    private GuestHost(Assembly assembly, Func<string, string, ulong[], ulong> imports, bool utf16)
+    private GuestHost(Assembly assembly, Func<string, string, ulong[], ulong> imports, bool utf16, IResourceHandles? resources)
     {
         Assembly = assembly;
         _driver = assembly.GetType("Harness.Driver")!;
@@ -29,6 +29,7 @@ public sealed class GuestHost : IGuestMemory
             Memory = this,
             Realloc = (p, o, a, n) => (uint)Call("cabi_realloc", p, o, a, n),
             StringEncoding = utf16 ? StringEncoding.Utf16 : StringEncoding.Utf8,
+            Resources = resources,
         };
     }
 
@@ -77,9 +78,15 @@ public sealed class GuestHost : IGuestMemory
     }
 
     /// <summary>Compiles and loads <paramref name="result"/>'s sources with <paramref name="extra"/>, the export implementations and the driver.</summary>
-    public static GuestHost Load(GeneratorRunResult result, bool utf16, Func<string, string, ulong[], ulong> imports, params string[] extra)
+    public static GuestHost Load(GeneratorRunResult result, bool utf16, Func<string, string, ulong[], ulong> imports, params string[] extra) =>
+        LoadImplemented(result, utf16, imports, null, GuestGeneration.Implementations(result, Implementation), extra);
+
+    /// <summary>
+    /// Compiles and loads <paramref name="result"/>'s sources with the given export <paramref name="implementations"/>,
+    /// <paramref name="extra"/> and the driver; the host's context converts handles with <paramref name="resources"/>.
+    /// </summary>
+    public static GuestHost LoadImplemented(GeneratorRunResult result, bool utf16, Func<string, string, ulong[], ulong> imports, IResourceHandles? resources, string implementations, params string[] extra)
     {
-        var implementations = GuestGeneration.Implementations(result, Implementation);
         var driver = Driver(result);
         var compilation = GuestGeneration.Compile(result, native: true, unsafeCode: true, extra.Append(implementations).Append(driver).ToArray());
         using var stream = new MemoryStream();
@@ -91,7 +98,7 @@ public sealed class GuestHost : IGuestMemory
 
         stream.Position = 0;
         var context = new AssemblyLoadContext("guest" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        return new GuestHost(context.LoadFromStream(stream), imports, utf16);
+        return new GuestHost(context.LoadFromStream(stream), imports, utf16, resources);
     }
 
     /// <summary>An export implementation: records the arguments, returns the chosen result.</summary>

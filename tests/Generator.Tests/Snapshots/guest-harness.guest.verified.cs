@@ -60,6 +60,15 @@ namespace Test.Guest.Api
         /// <summary>The WIT function <c>echo-bare</c>.</summary>
         public static global::WitBindgen.Guest.Result<global::WitBindgen.Guest.Unit, global::WitBindgen.Guest.Unit> EchoBare(global::WitBindgen.Guest.Result<global::WitBindgen.Guest.Unit, global::WitBindgen.Guest.Unit> r) => global::Test.Guest.Harness.HarnessWorld.ApiImportsEchoBare(r);
 
+        /// <summary>The WIT function <c>echo-map</c>.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, uint> EchoMap(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> m) => global::Test.Guest.Harness.HarnessWorld.ApiImportsEchoMap(m);
+
+        /// <summary>The WIT function <c>echo-fixed</c>.</summary>
+        public static uint[] EchoFixed(uint[] l) => global::Test.Guest.Harness.HarnessWorld.ApiImportsEchoFixed(l);
+
+        /// <summary>The WIT function <c>echo-fixed-strings</c>.</summary>
+        public static string[] EchoFixedStrings(string[] l) => global::Test.Guest.Harness.HarnessWorld.ApiImportsEchoFixedStrings(l);
+
         /// <summary>The WIT function <c>spill</c>.</summary>
         public static uint Spill(string a, string b, string c, string d, string e, string f, string g, string h, uint i) => global::Test.Guest.Harness.HarnessWorld.ApiImportsSpill(a, b, c, d, e, f, g, h, i);
 
@@ -138,6 +147,15 @@ namespace Test.Guest.Api
 
         /// <summary>The WIT function <c>echo-bare</c>.</summary>
         public static partial global::WitBindgen.Guest.Result<global::WitBindgen.Guest.Unit, global::WitBindgen.Guest.Unit> EchoBare(global::WitBindgen.Guest.Result<global::WitBindgen.Guest.Unit, global::WitBindgen.Guest.Unit> r);
+
+        /// <summary>The WIT function <c>echo-map</c>.</summary>
+        public static partial global::System.Collections.Generic.IReadOnlyDictionary<string, uint> EchoMap(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> m);
+
+        /// <summary>The WIT function <c>echo-fixed</c>.</summary>
+        public static partial uint[] EchoFixed(uint[] l);
+
+        /// <summary>The WIT function <c>echo-fixed-strings</c>.</summary>
+        public static partial string[] EchoFixedStrings(string[] l);
 
         /// <summary>The WIT function <c>spill</c>.</summary>
         public static partial uint Spill(string a, string b, string c, string d, string e, string f, string g, string h, uint i);
@@ -542,6 +560,69 @@ namespace Test.Guest.Harness
         private static extern int ApiImportsEchoBareImport(int p0);
         #endif
 
+        /// <summary>Calls the import <c>echo-map</c> of <c>test:guest/api</c>: lowers the arguments, lifts the result and frees what the call allocated.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyDictionary<string, uint> ApiImportsEchoMap(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> m)
+        {
+            var _mark = _G::GuestMemory.Mark;
+            global::System.Span<ulong> _s = stackalloc ulong[2];
+            var _i = 0;
+            Lower16(m, _s, ref _i);
+            var _results = _G::GuestMemory.Allocate(4, 8);
+            ApiImportsEchoMapImport(_G::Flat.I32(_s[0]), _G::Flat.I32(_s[1]), unchecked((int)_results));
+            var _value = Load16(_results);
+            _G::GuestMemory.FreeSince(_mark);
+            return _value;
+        }
+
+        #if WITBINDGEN_GUEST_NATIVE
+        private static void ApiImportsEchoMapImport(int p0, int p1, int p2) => _G::GuestMemory.CallImport("test:guest/api", "echo-map", stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1), _G::Flat.FromI32(p2) });
+        #else
+        [global::System.Runtime.InteropServices.DllImport("test:guest/api", EntryPoint = "echo-map"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern void ApiImportsEchoMapImport(int p0, int p1, int p2);
+        #endif
+
+        /// <summary>Calls the import <c>echo-fixed</c> of <c>test:guest/api</c>: lowers the arguments, lifts the result and frees what the call allocated.</summary>
+        internal static uint[] ApiImportsEchoFixed(uint[] l)
+        {
+            var _mark = _G::GuestMemory.Mark;
+            global::System.Span<ulong> _s = stackalloc ulong[4];
+            var _i = 0;
+            Lower17(l, _s, ref _i);
+            var _results = _G::GuestMemory.Allocate(4, 16);
+            ApiImportsEchoFixedImport(_G::Flat.I32(_s[0]), _G::Flat.I32(_s[1]), _G::Flat.I32(_s[2]), _G::Flat.I32(_s[3]), unchecked((int)_results));
+            var _value = Load17(_results);
+            _G::GuestMemory.FreeSince(_mark);
+            return _value;
+        }
+
+        #if WITBINDGEN_GUEST_NATIVE
+        private static void ApiImportsEchoFixedImport(int p0, int p1, int p2, int p3, int p4) => _G::GuestMemory.CallImport("test:guest/api", "echo-fixed", stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1), _G::Flat.FromI32(p2), _G::Flat.FromI32(p3), _G::Flat.FromI32(p4) });
+        #else
+        [global::System.Runtime.InteropServices.DllImport("test:guest/api", EntryPoint = "echo-fixed"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern void ApiImportsEchoFixedImport(int p0, int p1, int p2, int p3, int p4);
+        #endif
+
+        /// <summary>Calls the import <c>echo-fixed-strings</c> of <c>test:guest/api</c>: lowers the arguments, lifts the result and frees what the call allocated.</summary>
+        internal static string[] ApiImportsEchoFixedStrings(string[] l)
+        {
+            var _mark = _G::GuestMemory.Mark;
+            global::System.Span<ulong> _s = stackalloc ulong[4];
+            var _i = 0;
+            Lower18(l, _s, ref _i);
+            var _results = _G::GuestMemory.Allocate(4, 16);
+            ApiImportsEchoFixedStringsImport(_G::Flat.I32(_s[0]), _G::Flat.I32(_s[1]), _G::Flat.I32(_s[2]), _G::Flat.I32(_s[3]), unchecked((int)_results));
+            var _value = Load18(_results);
+            _G::GuestMemory.FreeSince(_mark);
+            return _value;
+        }
+
+        #if WITBINDGEN_GUEST_NATIVE
+        private static void ApiImportsEchoFixedStringsImport(int p0, int p1, int p2, int p3, int p4) => _G::GuestMemory.CallImport("test:guest/api", "echo-fixed-strings", stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1), _G::Flat.FromI32(p2), _G::Flat.FromI32(p3), _G::Flat.FromI32(p4) });
+        #else
+        [global::System.Runtime.InteropServices.DllImport("test:guest/api", EntryPoint = "echo-fixed-strings"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern void ApiImportsEchoFixedStringsImport(int p0, int p1, int p2, int p3, int p4);
+        #endif
+
         /// <summary>Calls the import <c>spill</c> of <c>test:guest/api</c>: lowers the arguments, lifts the result and frees what the call allocated.</summary>
         internal static uint ApiImportsSpill(string a, string b, string c, string d, string e, string f, string g, string h, uint i)
         {
@@ -924,6 +1005,60 @@ namespace Test.Guest.Harness
             return _G::Flat.I32(o[0]);
         }
 
+        /// <summary>The core export <c>test:guest/api#echo-map</c>: lifts the arguments, calls the implementation and lowers the result.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:guest/api#echo-map")]
+        internal static int ApiExportsEchoMap(int p0, int p1)
+        {
+            global::System.ReadOnlySpan<ulong> s = stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1) };
+            var i = 0;
+            var a0 = Lift16(s, ref i);
+            var value = global::Test.Guest.Api.ApiExports.EchoMap(a0);
+            _G::GuestMemory.BeginReturn();
+            var results = _G::GuestMemory.Allocate(4, 8);
+            Store16(value, results);
+            return unchecked((int)results);
+        }
+
+        /// <summary>The post-return of <c>test:guest/api#echo-map</c>: frees what its result was lowered into.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "cabi_post_test:guest/api#echo-map")]
+        internal static void ApiExportsEchoMapPostReturn(int p0) => _G::GuestMemory.FreeReturned();
+
+        /// <summary>The core export <c>test:guest/api#echo-fixed</c>: lifts the arguments, calls the implementation and lowers the result.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:guest/api#echo-fixed")]
+        internal static int ApiExportsEchoFixed(int p0, int p1, int p2, int p3)
+        {
+            global::System.ReadOnlySpan<ulong> s = stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1), _G::Flat.FromI32(p2), _G::Flat.FromI32(p3) };
+            var i = 0;
+            var a0 = Lift17(s, ref i);
+            var value = global::Test.Guest.Api.ApiExports.EchoFixed(a0);
+            _G::GuestMemory.BeginReturn();
+            var results = _G::GuestMemory.Allocate(4, 16);
+            Store17(value, results);
+            return unchecked((int)results);
+        }
+
+        /// <summary>The post-return of <c>test:guest/api#echo-fixed</c>: frees what its result was lowered into.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "cabi_post_test:guest/api#echo-fixed")]
+        internal static void ApiExportsEchoFixedPostReturn(int p0) => _G::GuestMemory.FreeReturned();
+
+        /// <summary>The core export <c>test:guest/api#echo-fixed-strings</c>: lifts the arguments, calls the implementation and lowers the result.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:guest/api#echo-fixed-strings")]
+        internal static int ApiExportsEchoFixedStrings(int p0, int p1, int p2, int p3)
+        {
+            global::System.ReadOnlySpan<ulong> s = stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1), _G::Flat.FromI32(p2), _G::Flat.FromI32(p3) };
+            var i = 0;
+            var a0 = Lift18(s, ref i);
+            var value = global::Test.Guest.Api.ApiExports.EchoFixedStrings(a0);
+            _G::GuestMemory.BeginReturn();
+            var results = _G::GuestMemory.Allocate(4, 16);
+            Store18(value, results);
+            return unchecked((int)results);
+        }
+
+        /// <summary>The post-return of <c>test:guest/api#echo-fixed-strings</c>: frees what its result was lowered into.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "cabi_post_test:guest/api#echo-fixed-strings")]
+        internal static void ApiExportsEchoFixedStringsPostReturn(int p0) => _G::GuestMemory.FreeReturned();
+
         /// <summary>The core export <c>test:guest/api#spill</c>: lifts the arguments, calls the implementation and lowers the result.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:guest/api#spill")]
         internal static int ApiExportsSpill(int p0)
@@ -1164,7 +1299,7 @@ namespace Test.Guest.Harness
                     break;
                 case global::Test.Guest.Types.Shape.Pair c3:
                     s[i++] = 3;
-                    Lower16(c3.Value, s, ref i);
+                    Lower19(c3.Value, s, ref i);
                     break;
                 default:
                     throw new global::System.ArgumentException("not a case of variant shape", nameof(v));
@@ -1192,7 +1327,7 @@ namespace Test.Guest.Harness
                     r = new global::Test.Guest.Types.Shape.Named(Lift0(s, ref i));
                     break;
                 case 3:
-                    r = new global::Test.Guest.Types.Shape.Pair(Lift16(s, ref i));
+                    r = new global::Test.Guest.Types.Shape.Pair(Lift19(s, ref i));
                     break;
                 default:
                     throw new global::System.InvalidOperationException("invalid discriminant of variant shape");
@@ -1218,7 +1353,7 @@ namespace Test.Guest.Harness
                     break;
                 case global::Test.Guest.Types.Shape.Pair c3:
                     _G::GuestMemory.Write<byte>(p, 3);
-                    Store16(c3.Value, p + 8u);
+                    Store19(c3.Value, p + 8u);
                     break;
                 default:
                     throw new global::System.ArgumentException("not a case of variant shape", nameof(v));
@@ -1241,7 +1376,7 @@ namespace Test.Guest.Harness
                     r = new global::Test.Guest.Types.Shape.Named(Load0(p + 8u));
                     break;
                 case 3:
-                    r = new global::Test.Guest.Types.Shape.Pair(Load16(p + 8u));
+                    r = new global::Test.Guest.Types.Shape.Pair(Load19(p + 8u));
                     break;
                 default:
                     throw new global::System.InvalidOperationException("invalid discriminant of variant shape");
@@ -1402,7 +1537,7 @@ namespace Test.Guest.Harness
             if (v.HasValue)
             {
                 s[i++] = 1;
-                Lower17(v.Value, s, ref i);
+                Lower20(v.Value, s, ref i);
             }
             else
             {
@@ -1419,7 +1554,7 @@ namespace Test.Guest.Harness
             var start = i;
             var d = unchecked((uint)s[i++]);
             global::WitBindgen.Guest.Option<uint?> r;
-            r = d == 0 ? default(global::WitBindgen.Guest.Option<uint?>) : new global::WitBindgen.Guest.Option<uint?>(Lift17(s, ref i));
+            r = d == 0 ? default(global::WitBindgen.Guest.Option<uint?>) : new global::WitBindgen.Guest.Option<uint?>(Lift20(s, ref i));
             i = start + 3;
             return r;
         }
@@ -1429,7 +1564,7 @@ namespace Test.Guest.Harness
             if (v.HasValue)
             {
                 _G::GuestMemory.Write<byte>(p, 1);
-                Store17(v.Value, p + 4u);
+                Store20(v.Value, p + 4u);
             }
             else
             {
@@ -1441,7 +1576,7 @@ namespace Test.Guest.Harness
         {
             var d = (uint)_G::GuestMemory.Read<byte>(p);
             global::WitBindgen.Guest.Option<uint?> r;
-            r = d == 0 ? default(global::WitBindgen.Guest.Option<uint?>) : new global::WitBindgen.Guest.Option<uint?>(Load17(p + 4u));
+            r = d == 0 ? default(global::WitBindgen.Guest.Option<uint?>) : new global::WitBindgen.Guest.Option<uint?>(Load20(p + 4u));
             return r;
         }
 
@@ -1523,33 +1658,155 @@ namespace Test.Guest.Harness
             return r;
         }
 
-        private static void Lower16((byte, long) v, global::System.Span<ulong> s, ref int i)
+        private static void Lower16(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, global::System.Span<ulong> s, ref int i)
+        {
+            var (pointer, length) = LowerMap16(v);
+            s[i++] = pointer;
+            s[i++] = length;
+        }
+
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Lift16(global::System.ReadOnlySpan<ulong> s, ref int i)
+        {
+            var pointer = unchecked((uint)s[i++]);
+            var length = unchecked((uint)s[i++]);
+            return LiftMap16(pointer, length);
+        }
+
+        private static void Store16(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v, uint p)
+        {
+            var (pointer, length) = LowerMap16(v);
+            _G::GuestMemory.Write<uint>(p, pointer);
+            _G::GuestMemory.Write<uint>(p + 4u, length);
+        }
+
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, uint> Load16(uint p)
+        {
+            return LiftMap16(_G::GuestMemory.Read<uint>(p), _G::GuestMemory.Read<uint>(p + 4u));
+        }
+
+        private static void Lower17(uint[] v, global::System.Span<ulong> s, ref int i)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            if (v.Length != 4)
+            {
+                throw new global::System.ArgumentException("a list<u32, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+            }
+            for (var k = 0; k < v.Length; k++)
+            {
+                s[i++] = (ulong)(v[k]);
+            }
+        }
+
+        private static uint[] Lift17(global::System.ReadOnlySpan<ulong> s, ref int i)
+        {
+            var v = _G::GuestMemory.NewArray<uint>(4);
+            for (var k = 0; k < v.Length; k++)
+            {
+                v[k] = unchecked((uint)s[i++]);
+            }
+
+            return v;
+        }
+
+        private static void Store17(uint[] v, uint p)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            if (v.Length != 4)
+            {
+                throw new global::System.ArgumentException("a list<u32, 4> has exactly 4 elements, not " + v.Length, nameof(v));
+            }
+            for (var k = 0; k < v.Length; k++)
+            {
+                _G::GuestMemory.Write<uint>(p + (uint)k * 4u, v[k]);
+            }
+        }
+
+        private static uint[] Load17(uint p)
+        {
+            var v = _G::GuestMemory.NewArray<uint>(4);
+            for (var k = 0; k < v.Length; k++)
+            {
+                v[k] = _G::GuestMemory.Read<uint>(p + (uint)k * 4u);
+            }
+
+            return v;
+        }
+
+        private static void Lower18(string[] v, global::System.Span<ulong> s, ref int i)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            if (v.Length != 2)
+            {
+                throw new global::System.ArgumentException("a list<string, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+            }
+            for (var k = 0; k < v.Length; k++)
+            {
+                Lower0(v[k], s, ref i);
+            }
+        }
+
+        private static string[] Lift18(global::System.ReadOnlySpan<ulong> s, ref int i)
+        {
+            var v = _G::GuestMemory.NewArray<string>(2);
+            for (var k = 0; k < v.Length; k++)
+            {
+                v[k] = Lift0(s, ref i);
+            }
+
+            return v;
+        }
+
+        private static void Store18(string[] v, uint p)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            if (v.Length != 2)
+            {
+                throw new global::System.ArgumentException("a list<string, 2> has exactly 2 elements, not " + v.Length, nameof(v));
+            }
+            for (var k = 0; k < v.Length; k++)
+            {
+                Store0(v[k], p + (uint)k * 8u);
+            }
+        }
+
+        private static string[] Load18(uint p)
+        {
+            var v = _G::GuestMemory.NewArray<string>(2);
+            for (var k = 0; k < v.Length; k++)
+            {
+                v[k] = Load0(p + (uint)k * 8u);
+            }
+
+            return v;
+        }
+
+        private static void Lower19((byte, long) v, global::System.Span<ulong> s, ref int i)
         {
             s[i++] = (ulong)(v.Item1);
             s[i++] = unchecked((ulong)(v.Item2));
         }
 
-        private static (byte, long) Lift16(global::System.ReadOnlySpan<ulong> s, ref int i)
+        private static (byte, long) Lift19(global::System.ReadOnlySpan<ulong> s, ref int i)
         {
             var f0 = unchecked((byte)s[i++]);
             var f1 = unchecked((long)s[i++]);
             return (((byte, long))(f0, f1));
         }
 
-        private static void Store16((byte, long) v, uint p)
+        private static void Store19((byte, long) v, uint p)
         {
             _G::GuestMemory.Write<byte>(p, v.Item1);
             _G::GuestMemory.Write<long>(p + 8u, v.Item2);
         }
 
-        private static (byte, long) Load16(uint p)
+        private static (byte, long) Load19(uint p)
         {
             var f0 = _G::GuestMemory.Read<byte>(p);
             var f1 = _G::GuestMemory.Read<long>(p + 8u);
             return (((byte, long))(f0, f1));
         }
 
-        private static void Lower17(uint? v, global::System.Span<ulong> s, ref int i)
+        private static void Lower20(uint? v, global::System.Span<ulong> s, ref int i)
         {
             var start = i;
             if (v is { } some)
@@ -1567,7 +1824,7 @@ namespace Test.Guest.Harness
             }
         }
 
-        private static uint? Lift17(global::System.ReadOnlySpan<ulong> s, ref int i)
+        private static uint? Lift20(global::System.ReadOnlySpan<ulong> s, ref int i)
         {
             var start = i;
             var d = unchecked((uint)s[i++]);
@@ -1577,7 +1834,7 @@ namespace Test.Guest.Harness
             return r;
         }
 
-        private static void Store17(uint? v, uint p)
+        private static void Store20(uint? v, uint p)
         {
             if (v is { } some)
             {
@@ -1590,7 +1847,7 @@ namespace Test.Guest.Harness
             }
         }
 
-        private static uint? Load17(uint p)
+        private static uint? Load20(uint p)
         {
             var d = (uint)_G::GuestMemory.Read<byte>(p);
             uint? r;
@@ -1630,7 +1887,7 @@ namespace Test.Guest.Harness
             var pointer = _G::GuestMemory.Allocate(4, checked(length * 8u));
             for (var k = 0; k < v.Length; k++)
             {
-                Store18(v[k], pointer + (uint)k * 8u);
+                Store21(v[k], pointer + (uint)k * 8u);
             }
 
             return (pointer, length);
@@ -1641,7 +1898,7 @@ namespace Test.Guest.Harness
             var v = _G::GuestMemory.NewArray<string[]>(length);
             for (var k = 0; k < v.Length; k++)
             {
-                v[k] = Load18(pointer + (uint)k * 8u);
+                v[k] = Load21(pointer + (uint)k * 8u);
             }
 
             _G::GuestMemory.Free(pointer, length * 8u);
@@ -1673,19 +1930,70 @@ namespace Test.Guest.Harness
             return v;
         }
 
-        private static void Store18(string[] v, uint p)
+        private static (uint Pointer, uint Length) LowerMap16(global::System.Collections.Generic.IReadOnlyDictionary<string, uint> v)
         {
-            var (pointer, length) = LowerList18(v);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var length = (uint)v.Count;
+            var pointer = _G::GuestMemory.Allocate(4, checked(length * 12u));
+            var k = 0u;
+            foreach (var e in v)
+            {
+                if (k == length)
+                {
+                    throw new global::System.InvalidOperationException("the dictionary changed while it was lowered");
+                }
+
+                Store22(e, pointer + k * 12u);
+                k++;
+            }
+
+            if (k != length)
+            {
+                throw new global::System.InvalidOperationException("the dictionary changed while it was lowered");
+            }
+
+            return (pointer, length);
+        }
+
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, uint> LiftMap16(uint pointer, uint length)
+        {
+            var v = new global::System.Collections.Generic.Dictionary<string, uint>(checked((int)length));
+            for (var k = 0u; k < length; k++)
+            {
+                var e = Load22(pointer + k * 12u);
+                v[e.Key] = e.Value;
+            }
+
+            _G::GuestMemory.Free(pointer, length * 12u);
+            return v;
+        }
+
+        private static void Store21(string[] v, uint p)
+        {
+            var (pointer, length) = LowerList21(v);
             _G::GuestMemory.Write<uint>(p, pointer);
             _G::GuestMemory.Write<uint>(p + 4u, length);
         }
 
-        private static string[] Load18(uint p)
+        private static string[] Load21(uint p)
         {
-            return LiftList18(_G::GuestMemory.Read<uint>(p), _G::GuestMemory.Read<uint>(p + 4u));
+            return LiftList21(_G::GuestMemory.Read<uint>(p), _G::GuestMemory.Read<uint>(p + 4u));
         }
 
-        private static (uint Pointer, uint Length) LowerList18(string[] v)
+        private static void Store22(global::System.Collections.Generic.KeyValuePair<string, uint> v, uint p)
+        {
+            Store0(v.Key, p);
+            _G::GuestMemory.Write<uint>(p + 8u, v.Value);
+        }
+
+        private static global::System.Collections.Generic.KeyValuePair<string, uint> Load22(uint p)
+        {
+            var f0 = Load0(p);
+            var f1 = _G::GuestMemory.Read<uint>(p + 8u);
+            return new global::System.Collections.Generic.KeyValuePair<string, uint>(f0, f1);
+        }
+
+        private static (uint Pointer, uint Length) LowerList21(string[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var length = (uint)v.Length;
@@ -1698,7 +2006,7 @@ namespace Test.Guest.Harness
             return (pointer, length);
         }
 
-        private static string[] LiftList18(uint pointer, uint length)
+        private static string[] LiftList21(uint pointer, uint length)
         {
             var v = _G::GuestMemory.NewArray<string>(length);
             for (var k = 0; k < v.Length; k++)
@@ -2337,6 +2645,176 @@ namespace WitBindgen.Guest
         public static float F32(ulong raw) => global::System.BitConverter.UInt32BitsToSingle(unchecked((uint)raw));
 
         public static double F64(ulong raw) => global::System.BitConverter.UInt64BitsToDouble(raw);
+    }
+
+    /// <summary>A handle the host gave the component, as an imported resource class is made from (owned or borrowed).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+    internal readonly struct ResourceHandle
+    {
+        /// <summary>A handle; <paramref name="borrowed"/> when it is lent for the duration of an export call.</summary>
+        public ResourceHandle(int value, bool borrowed)
+        {
+            Value = value;
+            Borrowed = borrowed;
+        }
+
+        /// <summary>The index in the component's handle table (never 0).</summary>
+        public int Value { get; }
+
+        /// <summary>True for a <c>borrow</c> handle.</summary>
+        public bool Borrowed { get; }
+    }
+
+    /// <summary>
+    /// The base of the classes of resources the host implements: holds the component's handle, and drops it
+    /// (<c>[resource-drop]</c>) on <see cref="Dispose"/>. A handle lent to an export call (a <c>borrow</c>
+    /// parameter) is dropped by the bindings when the export returns; passing an object where the WIT says
+    /// <c>own</c> moves its handle to the host, which disposes the object.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+    public abstract class ImportedResource : global::System.IDisposable
+    {
+        private static readonly global::System.Collections.Generic.List<ImportedResource> Lent = new();
+        private readonly string _name;
+        private int _handle;
+
+        private protected ImportedResource(ResourceHandle handle, string name)
+        {
+            _name = name;
+            _handle = handle.Value;
+            IsBorrowed = handle.Borrowed;
+            if (handle.Borrowed)
+            {
+                Lent.Add(this);
+            }
+        }
+
+        /// <summary>The handle (an index in the component's handle table); throws once the object is disposed or moved.</summary>
+        public int Handle => _handle != 0 ? _handle : throw new global::System.ObjectDisposedException(_name, $"the handle of resource '{_name}' has been dropped (disposed, moved to the host, or a borrow whose call returned)");
+
+        /// <summary>True when the handle is a borrow lent for the duration of an export call.</summary>
+        public bool IsBorrowed { get; }
+
+        /// <summary>True once the handle is dropped or moved.</summary>
+        public bool IsDisposed => _handle == 0;
+
+        /// <summary>Drops the handle (nothing once it is dropped or moved).</summary>
+        public void Dispose()
+        {
+            var handle = _handle;
+            if (handle != 0)
+            {
+                _handle = 0;
+                Drop(handle);
+            }
+        }
+
+        /// <summary>Calls the resource's <c>[resource-drop]</c> import.</summary>
+        private protected abstract void Drop(int handle);
+
+        /// <summary>Moves the handle out (passing <c>own</c>): the object is disposed; a borrowed handle cannot be moved.</summary>
+        internal ResourceHandle MoveHandle()
+        {
+            if (IsBorrowed)
+            {
+                throw new global::System.InvalidOperationException($"a borrowed handle of resource '{_name}' cannot be passed where the WIT says own");
+            }
+
+            var handle = Handle;
+            _handle = 0;
+            return new ResourceHandle(handle, false);
+        }
+
+        /// <summary>The count of borrowed handles not yet dropped: the mark an export call drops back to.</summary>
+        internal static int BorrowMark => Lent.Count;
+
+        /// <summary>Drops the borrowed handles lifted since <paramref name="mark"/> (an export call's, as it returns).</summary>
+        internal static void DropBorrows(int mark)
+        {
+            for (var k = Lent.Count - 1; k >= mark; k--)
+            {
+                Lent[k].Dispose();
+            }
+
+            Lent.RemoveRange(mark, Lent.Count - mark);
+        }
+    }
+
+    /// <summary>
+    /// The objects of a resource the component implements, by representation (the <c>i32</c> the host's handles
+    /// carry, given to <c>[resource-new]</c>): an object is in the table while handles to it live, counted; when
+    /// the host drops the last one (the <c>[dtor]</c> export), it leaves the table and its <c>OnDrop</c> runs.
+    /// </summary>
+    /// <typeparam name="T">The resource class.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+    internal sealed class RepTable<T>
+        where T : class
+    {
+        private readonly global::System.Collections.Generic.List<T?> _objects = new() { null };
+        private readonly global::System.Collections.Generic.List<int> _handles = new() { 0 };
+        private readonly global::System.Collections.Generic.Stack<int> _free = new();
+        private readonly global::System.Collections.Generic.Dictionary<T, int> _reps = new(global::System.Collections.Generic.ReferenceEqualityComparer.Instance);
+        private readonly string _name;
+        private int _guestDrops;
+
+        /// <summary>A table of the resource <paramref name="name"/> (the WIT name, for messages).</summary>
+        public RepTable(string name) => _name = name;
+
+        /// <summary>The objects in the table.</summary>
+        public int Count => _reps.Count;
+
+        /// <summary>The representation of <paramref name="value"/> for a new handle (added to the table if it is not there).</summary>
+        public int Add(T value)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            if (!_reps.TryGetValue(value, out var rep))
+            {
+                if (_free.Count > 0)
+                {
+                    rep = _free.Pop();
+                    _objects[rep] = value;
+                }
+                else
+                {
+                    rep = _objects.Count;
+                    _objects.Add(value);
+                    _handles.Add(0);
+                }
+
+                _reps[value] = rep;
+            }
+
+            _handles[rep]++;
+            return rep;
+        }
+
+        /// <summary>The object of representation <paramref name="rep"/>.</summary>
+        public T Get(int rep) =>
+            rep > 0 && rep < _objects.Count && _objects[rep] is { } value ? value : throw new global::System.InvalidOperationException($"no object of resource '{_name}' has the representation {rep}");
+
+        /// <summary>Starts a drop the component makes itself (an <c>own</c> handle handed back): its destructor call runs no <c>OnDrop</c>.</summary>
+        public void BeginGuestDrop() => _guestDrops++;
+
+        /// <summary>Ends <see cref="BeginGuestDrop"/>.</summary>
+        public void EndGuestDrop() => _guestDrops--;
+
+        /// <summary>
+        /// The destructor: one handle less; returns the object when that was its last handle and the host dropped
+        /// it (the object has left the table), null otherwise.
+        /// </summary>
+        public T? Release(int rep)
+        {
+            var value = Get(rep);
+            if (--_handles[rep] > 0)
+            {
+                return null;
+            }
+
+            _objects[rep] = null;
+            _reps.Remove(value);
+            _free.Push(rep);
+            return _guestDrops == 0 ? value : null;
+        }
     }
 
     /// <summary>The empty value: the missing side of a WIT <c>result</c>, or <c>tuple&lt;&gt;</c>.</summary>
