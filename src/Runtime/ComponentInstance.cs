@@ -15,6 +15,9 @@ public sealed class ComponentInstance : IDisposable
     private readonly Store _store;
     private readonly Dictionary<string, object?> _exports;
 
+    /// <summary>The Wasmtime store of the instantiation.</summary>
+    internal Store Store => _store;
+
     internal ComponentInstance(Store store, InstanceState state, Dictionary<string, object?> exports)
     {
         _store = store;
