@@ -20,6 +20,7 @@ public class WasmAdapterTests
     public static TheoryData<string, WitValue[], string> Calls => new()
     {
         { "mirror-at", Args(WitValue.U32(2048)), "123" },
+        { "rec", Args(WitValue.U32(0x1FF), WitValue.U32(0x18000), WitValue.U32(5)), "-31767745" },
         { "mirror-at", Args(WitValue.U32(2050)), "trap Misaligned" },
         { "mirror-at", Args(WitValue.U32(0xFFFC)), "trap OutOfBounds" },
         { "bad-mirror", Args(), "trap Misaligned" },

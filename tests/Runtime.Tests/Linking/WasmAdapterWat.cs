@@ -40,6 +40,8 @@ internal static class WasmAdapterWat
               (i32.store (i32.const 512) (local.get 2)) (i32.store (i32.const 516) (local.get 1)) (i32.store (i32.const 520) (local.get 0))
               (i32.const 512))
             (func (export "bad-mirror") (param i32 i32 i32) (result i32) (i32.const 514))
+            (func (export "rec") (param i32 i32 i32) (result i32)
+              (i32.add (local.get 0) (i32.add (i32.mul (local.get 1) (i32.const 1000)) (i32.mul (local.get 2) (i32.const 1000000)))))
             (func (export "sum8") (param $p i32) (param $n i32) (result i32) (local $acc i32)
               (block $d (loop $l (br_if $d (i32.eqz (local.get $n)))
                 (local.set $acc (i32.add (local.get $acc) (i32.load8_u (local.get $p))))
@@ -70,6 +72,7 @@ internal static class WasmAdapterWat
             (canon lift (core func $i "mirror") (memory (core memory $mem "memory"))))
           (func (export "bad-mirror") (param "x" u32) (param "y" u32) (param "z" u32) (result (tuple u32 u32 u32))
             (canon lift (core func $i "bad-mirror") (memory (core memory $mem "memory"))))
+          (func (export "rec") (param "p" (tuple u8 s16 bool)) (result s32) (canon lift (core func $i "rec")))
           (func (export "add") (param "a" u32) (param "b" u32) (result u32) (canon lift (core func $i "add") (post-return (core func $i "post"))))
           (func (export "s8") (param "x" s8) (result s32) (canon lift (core func $i "id32")))
           (func (export "u8") (param "x" u8) (result u32) (canon lift (core func $i "id32")))
@@ -120,6 +123,8 @@ internal static class WasmAdapterWat
           (import "mirror" (func $mirror (param "x" u32) (param "y" u32) (param "z" u32) (result (tuple u32 u32 u32))))
           (import "bad-mirror" (func $bad-mirror (param "x" u32) (param "y" u32) (param "z" u32) (result (tuple u32 u32 u32))))
           (core func $mirror (canon lower (func $mirror) (memory (core memory $amem "memory"))))
+          (import "rec" (func $rec (param "p" (tuple u8 s16 bool)) (result s32)))
+          (core func $rec (canon lower (func $rec)))
           (core func $bad-mirror (canon lower (func $bad-mirror) (memory (core memory $amem "memory"))))
           (core func $add (canon lower (func $add)))
           (core func $s8 (canon lower (func $s8)))
@@ -143,6 +148,7 @@ internal static class WasmAdapterWat
             (import "l" "sum" (func $sum (param i32 i32) (result i32)))
             (import "l" "sum8" (func $sum8 (param i32 i32) (result i32)))
             (import "l" "mirror" (func $mirror (param i32 i32 i32 i32)))
+            (import "l" "rec" (func $rec (param i32 i32 i32) (result i32)))
             (import "l" "bad-mirror" (func $bad-mirror (param i32 i32 i32 i32)))
             (import "l" "add" (func $add (param i32 i32) (result i32)))
             (import "l" "s8" (func $s8 (param i32) (result i32)))
@@ -198,6 +204,7 @@ internal static class WasmAdapterWat
                 (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)))
               (call $sum8 (i32.const 1025) (local.get $n)))
             (func (export "sum-at") (param i32 i32) (result i32) (call $sum (local.get 0) (local.get 1)))
+            (func (export "rec") (param i32 i32 i32) (result i32) (call $rec (local.get 0) (local.get 1) (local.get 2)))
             (func (export "mirror-at") (param $area i32) (result i32)
               (call $mirror (i32.const 1) (i32.const 2) (i32.const 3) (local.get $area))
               (i32.add (i32.load (local.get $area))
@@ -205,7 +212,7 @@ internal static class WasmAdapterWat
             (func (export "bad-mirror") (call $bad-mirror (i32.const 1) (i32.const 2) (i32.const 3) (i32.const 2048)))
             (func (export "ping") (result i32) (i32.const 5)))
           (core instance $i (instantiate $m (with "m" (instance $amem)) (with "l" (instance
-            (export "sum" (func $sum)) (export "sum8" (func $sum8)) (export "mirror" (func $mirror)) (export "bad-mirror" (func $bad-mirror))
+            (export "sum" (func $sum)) (export "sum8" (func $sum8)) (export "mirror" (func $mirror)) (export "bad-mirror" (func $bad-mirror)) (export "rec" (func $rec))
             (export "add" (func $add)) (export "s8" (func $s8)) (export "u8" (func $u8)) (export "s16" (func $s16))
             (export "u16" (func $u16)) (export "bool" (func $bool)) (export "char" (func $char)) (export "u64" (func $u64))
             (export "f32" (func $f32)) (export "f64" (func $f64)) (export "wide-s8" (func $wide-s8)) (export "wide-u8" (func $wide-u8))
@@ -234,6 +241,7 @@ internal static class WasmAdapterWat
           (func (export "sum8-n") (param "n" u32) (result u32) (canon lift (core func $i "sum8-n")))
           (func (export "sum-at") (param "p" u32) (param "n" u32) (result u32) (canon lift (core func $i "sum-at")))
           (func (export "mirror-at") (param "area" u32) (result u32) (canon lift (core func $i "mirror-at")))
+          (func (export "rec") (param "a" u32) (param "b" u32) (param "c" u32) (result s32) (canon lift (core func $i "rec")))
           (func (export "bad-mirror") (canon lift (core func $i "bad-mirror")))
           (func (export "ping") (result u32) (canon lift (core func $i "ping"))))
         """;
@@ -242,7 +250,7 @@ internal static class WasmAdapterWat
     public static readonly string[] Linked =
     [
         "add", "s8", "u8", "s16", "u16", "bool", "char", "u64", "f32", "f64", "wide-s8", "wide-u8", "wide-bool", "nan",
-        "post-boom", "boom", "call-back", "sum", "sum8", "mirror", "bad-mirror",
+        "post-boom", "boom", "call-back", "sum", "sum8", "mirror", "bad-mirror", "rec",
     ];
 
     /// <summary>
@@ -256,7 +264,7 @@ internal static class WasmAdapterWat
           {{Caller}}
           (instance $b (instantiate $callee (with "back" (func $back))))
           (instance $a (instantiate $caller {{string.Join(' ', Linked.Select(n => $"(with \"{n}\" (func $b \"{n}\"))"))}}))
-          {{string.Join('\n', new[] { "add", "s8", "u8", "s16", "u16", "bool", "char", "u64", "f32", "f64", "wide-s8", "wide-u8", "wide-bool", "nan", "post-boom", "boom", "call-back", "leave-in-post", "loop", "ping", "sum-n", "sum8-n", "sum-at", "mirror-at", "bad-mirror" }.Select(n => $"(export \"{n}\" (func $a \"{n}\"))"))}}
+          {{string.Join('\n', new[] { "add", "s8", "u8", "s16", "u16", "bool", "char", "u64", "f32", "f64", "wide-s8", "wide-u8", "wide-bool", "nan", "post-boom", "boom", "call-back", "leave-in-post", "loop", "ping", "sum-n", "sum8-n", "sum-at", "mirror-at", "bad-mirror", "rec" }.Select(n => $"(export \"{n}\" (func $a \"{n}\"))"))}}
           (export "b-add" (func $b "add"))
           (export "b-seen" (func $b "seen"))
           (export "b-ping" (func $b "ping"))

@@ -6,9 +6,9 @@ namespace WitBindgen.Runtime.Linking.Adapters;
 
 /// <summary>
 /// The text of a wasm adapter for a function whose parameters are flat (not spilled) one-slot scalars (numbers,
-/// <c>bool</c>, <c>char</c>) or lists of plain data (integers, and records, tuples and fixed-length lists of them),
-/// and whose result is absent or a one-slot scalar other than <c>char</c>: caller and callee then have the same core
-/// signature. The adapter checks the flags, enters the callee, copies each list into a block the callee's
+/// <c>bool</c>, <c>char</c>; also as fields of records and tuples) or lists of plain data (integers, and records, tuples and fixed-length lists of them),
+/// and whose result is absent, a one-slot scalar other than <c>char</c>, or a record or tuple of integers returned
+/// through memory: caller and callee then have the same core signature (but for the caller's return area). The adapter checks the flags, enters the callee, copies each list into a block the callee's
 /// <c>realloc</c> gives (<c>memory.copy</c> between the two memories), calls the callee on the converted arguments
 /// (CanonicalABI.md's <c>lift_flat</c> then <c>lower_flat</c>: <c>bool</c> to 0 or 1, 8- and 16-bit integers wrapped
 /// and sign- or zero-extended, NaNs made canonical), runs its <c>post-return</c> with <c>may_leave</c> cleared,
@@ -38,7 +38,7 @@ internal static class AdapterText
 
         foreach (var parameter in type.Parameters)
         {
-            if (!IsScalar(parameter) && !(memories && calleeRealloc && IsPlainList(parameter)))
+            if (!IsScalars(parameter) && !(memories && calleeRealloc && IsPlainList(parameter)))
             {
                 return false;
             }
@@ -119,12 +119,12 @@ internal static class AdapterText
                 .Append(" (i64.lt_u (i64.const 0x7fffffff) (i64.shl (i64.extend_i32_u (memory.size 2)) (i64.const 16))) (select))\n");
         }
 
-        // Core parameter index of each component parameter (a spilled result adds the return area last).
-        var slots = new int[type.Parameters.Length];
-        for (int i = 0, slot = 0; i < type.Parameters.Length; i++)
+        // The flat parameters: one item per scalar (records and tuples give one per field) or list, with its first
+        // core parameter (a spilled result adds the return area last).
+        var items = new List<(AbiType Type, int Slot)>();
+        foreach (var parameter in type.Parameters)
         {
-            slots[i] = slot;
-            slot += type.Parameters[i].Kind == AbiTypeKind.List ? 2 : 1;
+            Flatten(parameter, items);
         }
 
         t.Append("  (func (export \"adapter\") ").Append(Inner(signature)).Append('\n');
@@ -134,9 +134,9 @@ internal static class AdapterText
             t.Append(" (local $r ").Append(Name(results[0])).Append(')');
         }
 
-        for (var i = 0; i < type.Parameters.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (type.Parameters[i].Kind == AbiTypeKind.List)
+            if (items[i].Type.Kind == AbiTypeKind.List)
             {
                 t.Append(CultureInfo.InvariantCulture, $" (local $q{i} i32) (local $b{i} i32)");
             }
@@ -152,10 +152,10 @@ internal static class AdapterText
             Line(t, $"(br_if $slow (i64.ne (i64.load (i32.const {cell})) (i64.const 0)))");
         }
 
-        for (var i = 0; i < type.Parameters.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var p = slots[i];
-            switch (type.Parameters[i].Kind)
+            var p = items[i].Slot;
+            switch (items[i].Type.Kind)
             {
                 case AbiTypeKind.Char:
                     Line(t, $"(br_if $slow (i32.ge_u (local.get {p}) (i32.const 0x110000)))");
@@ -163,7 +163,7 @@ internal static class AdapterText
                     break;
                 case AbiTypeKind.List:
                 {
-                    var element = ((AbiListType)type.Parameters[i]).Element;
+                    var element = ((AbiListType)items[i].Type).Element;
                     var bytes = $"(i64.mul (i64.extend_i32_u (local.get {p + 1})) (i64.const {element.Size}))";
                     Line(t, $"(br_if $slow (i64.gt_u {bytes} (i64.const {CanonicalAbi.MaxListByteLength})))");
                     if (element.Alignment > 1)
@@ -189,16 +189,16 @@ internal static class AdapterText
 
         var flags = calleeCells[0] + 4;
         var mayNotLeave = State.InstanceState.CellMayNotLeave;
-        for (var i = 0; i < type.Parameters.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (type.Parameters[i].Kind != AbiTypeKind.List)
+            if (items[i].Type.Kind != AbiTypeKind.List)
             {
                 continue;
             }
 
             // realloc(0, 0, alignment, size) in the callee, which may not leave meanwhile; then the block's checks and the copy.
-            var p = slots[i];
-            var alignment = ((AbiListType)type.Parameters[i]).Element.Alignment;
+            var p = items[i].Slot;
+            var alignment = ((AbiListType)items[i].Type).Element.Alignment;
             Line(t, $"(i32.store (i32.const {flags}) (i32.or (i32.load (i32.const {flags})) (i32.const {mayNotLeave})))");
             Line(t, $"(local.set $q{i} (call $realloc (i32.const 0) (i32.const 0) (i32.const {alignment}) (local.get $b{i})))");
             Line(t, $"(i32.store (i32.const {flags}) (i32.and (i32.load (i32.const {flags})) (i32.const {~mayNotLeave})))");
@@ -208,12 +208,12 @@ internal static class AdapterText
         }
 
         var call = new StringBuilder("(call $callee");
-        for (var i = 0; i < type.Parameters.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var p = slots[i];
-            call.Append(' ').Append(type.Parameters[i].Kind == AbiTypeKind.List
+            var p = items[i].Slot;
+            call.Append(' ').Append(items[i].Type.Kind == AbiTypeKind.List
                 ? $"(local.get $q{i}) (local.get {p + 1})"
-                : Convert(type.Parameters[i], $"(local.get {p})"));
+                : Convert(items[i].Type, $"(local.get {p})"));
         }
 
         call.Append(')');
@@ -259,6 +259,27 @@ internal static class AdapterText
     public static bool IsScalar(AbiType type) => type.Kind is AbiTypeKind.Bool or AbiTypeKind.S8 or AbiTypeKind.U8
         or AbiTypeKind.S16 or AbiTypeKind.U16 or AbiTypeKind.S32 or AbiTypeKind.U32 or AbiTypeKind.S64 or AbiTypeKind.U64
         or AbiTypeKind.F32 or AbiTypeKind.F64 or AbiTypeKind.Char;
+
+    /// <summary>Whether a value type flattens to one-slot scalars only: a scalar, or a record or tuple of such.</summary>
+    private static bool IsScalars(AbiType type) =>
+        IsScalar(type) || (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple && ((AbiProductType)type).FieldTypes.All(IsScalars));
+
+    /// <summary>Appends the flat items of a parameter: its scalars (fields in order) or the list itself.</summary>
+    private static void Flatten(AbiType type, List<(AbiType Type, int Slot)> items)
+    {
+        var slot = items.Count == 0 ? 0 : items[^1].Slot + (items[^1].Type.Kind == AbiTypeKind.List ? 2 : 1);
+        if (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple)
+        {
+            foreach (var field in ((AbiProductType)type).FieldTypes)
+            {
+                Flatten(field, items);
+            }
+
+            return;
+        }
+
+        items.Add((type, slot));
+    }
 
     /// <summary>A record or tuple of plain data (<see cref="ValueTransfer.IsPlainData"/>), of a nonzero size.</summary>
     private static bool IsPlainRecord(AbiType type) =>
