@@ -131,6 +131,58 @@ public class WasmAdapterTests
         Assert.Equal(created, Wasm.WasmAdaptersCreated);
     }
 
+    /// <summary>A composed binary without memories: B's <c>add</c>, A's <c>loop</c> calling it n times.</summary>
+    private const string ScalarOnly = """
+        (component
+          (component $callee
+            (core module $m (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+            (core instance $i (instantiate $m))
+            (func (export "add") (param "a" u32) (param "b" u32) (result u32) (canon lift (core func $i "add"))))
+          (component $caller
+            (import "add" (func $add (param "a" u32) (param "b" u32) (result u32)))
+            (core func $add (canon lower (func $add)))
+            (core module $m
+              (import "l" "add" (func $add (param i32 i32) (result i32)))
+              (func (export "loop") (param $n i32) (result i32) (local $acc i32)
+                (block $done (loop $next
+                  (br_if $done (i32.eqz (local.get $n)))
+                  (local.set $acc (call $add (local.get $acc) (local.get $n)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br $next)))
+                (local.get $acc)))
+            (core instance $i (instantiate $m (with "l" (instance (export "add" (func $add))))))
+            (func (export "loop") (param "n" u32) (result u32) (canon lift (core func $i "loop"))))
+          (instance $b (instantiate $callee))
+          (instance $a (instantiate $caller (with "add" (func $b "add"))))
+          (export "loop" (func $a "loop")))
+        """;
+
+    [Fact]
+    public void A_store_whose_memory_limit_refuses_the_cell_page_keeps_the_host_side_adapter()
+    {
+        var created = Wasm.WasmAdaptersCreated;
+        using var limited = Wasm.LoadText(ScalarOnly).Instantiate(null, new ComponentLimits { MemoryBytes = 1024 });
+        Assert.Equal(created, Wasm.WasmAdaptersCreated);
+        Assert.Equal(5050u, limited.GetFunction("loop")!.Invoke(WitValue.U32(100))[0].AsU32());
+
+        using var unlimited = Wasm.LoadText(ScalarOnly).Instantiate();
+        Assert.Equal(created + 1, Wasm.WasmAdaptersCreated);
+        Assert.Equal(5050u, unlimited.GetFunction("loop")!.Invoke(WitValue.U32(100))[0].AsU32());
+    }
+
+    [Fact]
+    public void Running_out_of_fuel_inside_an_adapted_call_is_an_out_of_fuel_trap()
+    {
+        using var runtime = new ComponentRuntime(new ComponentRuntimeOptions { EnableFuel = true });
+        var created = runtime.WasmAdaptersCreated;
+        using var instance = runtime.LoadText(ScalarOnly).Instantiate(null, new ComponentLimits { FuelPerCall = 20_000 });
+        Assert.Equal(created + 1, runtime.WasmAdaptersCreated);
+
+        Assert.Equal(5050u, instance.GetFunction("loop")!.Invoke(WitValue.U32(100))[0].AsU32());
+        var trap = Assert.Throws<ComponentTrapException>(() => instance.GetFunction("loop")!.Invoke(WitValue.U32(1_000_000)));
+        Assert.Equal(ComponentTrapKind.OutOfFuel, trap.Kind);
+    }
+
     /// <summary>How often control came back to .NET from the instance's store during one call of <paramref name="name"/>.</summary>
     private static ulong Epochs(ComponentInstance instance, string name, WitValue argument)
     {
