@@ -19,6 +19,9 @@ public class ComposedCallBenchmarks
     private const int InnerCalls = 1000;
 
     private ComponentRuntime _runtime = null!;
+    private ComponentRuntime _hostAdapterRuntime = null!;
+    private ComponentInstance _composedHostAdapter = null!;
+    private RawComponentFunction _composedHostAdapterLoop = null!;
     private ComponentInstance _callee = null!;
     private ComponentInstance _linked = null!;
     private ComponentInstance _composed = null!;
@@ -48,6 +51,11 @@ public class ComposedCallBenchmarks
         _linkedLoop = _linked.GetRawFunction(Loop)!;
         _composedLoop = _composed.GetRawFunction(Loop)!;
 
+        // The same binary with every link on the host-side adapter (wasm adapters switched off): the "before" row.
+        _hostAdapterRuntime = new ComponentRuntime { WasmAdapters = false };
+        _composedHostAdapter = _hostAdapterRuntime.Load(composed).Instantiate();
+        _composedHostAdapterLoop = _composedHostAdapter.GetRawFunction(Loop)!;
+
         _engine = new Engine(new Config().WithComponentModel(true));
         _theirComponent = Wasmtime.Components.Component.FromBytes(_engine, composed);
         _theirLinker = new Wasmtime.Components.ComponentLinker(_engine);
@@ -55,10 +63,10 @@ public class ComposedCallBenchmarks
         _theirLoop = _theirLinker.Instantiate(_store, _theirComponent).GetFunction(Loop)!;
 
         // The three must compute the same thing.
-        var (live, ours, theirs) = (Linked(), ComposedOurs(), ComposedWasmtime());
-        if (live != ours || ours != theirs)
+        var (live, ours, host, theirs) = (Linked(), ComposedOurs(), ComposedOursHostAdapter(), ComposedWasmtime());
+        if (live != ours || ours != theirs || host != ours)
         {
-            throw new InvalidOperationException($"{Loop}: live {live}, composed {ours}, Wasmtime {theirs}");
+            throw new InvalidOperationException($"{Loop}: live {live}, composed {ours}, composed with host adapters {host}, Wasmtime {theirs}");
         }
     }
 
@@ -67,8 +75,10 @@ public class ComposedCallBenchmarks
     {
         _linked.Dispose();
         _composed.Dispose();
+        _composedHostAdapter.Dispose();
         _callee.Dispose();
         _runtime.Dispose();
+        _hostAdapterRuntime.Dispose();
         _store.Dispose();
         _theirLinker.Dispose();
         _theirComponent.Dispose();
@@ -82,6 +92,10 @@ public class ComposedCallBenchmarks
     /// <summary>1,000 inner calls inside the composed binary on this runtime.</summary>
     [Benchmark(OperationsPerInvoke = InnerCalls)]
     public uint ComposedOurs() => Run(_composedLoop);
+
+    /// <summary>1,000 inner calls inside the composed binary on this runtime with the wasm adapters switched off.</summary>
+    [Benchmark(OperationsPerInvoke = InnerCalls)]
+    public uint ComposedOursHostAdapter() => Run(_composedHostAdapterLoop);
 
     /// <summary>1,000 inner calls inside the composed binary on Wasmtime.Components.</summary>
     [Benchmark(OperationsPerInvoke = InnerCalls)]

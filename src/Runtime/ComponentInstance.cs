@@ -17,6 +17,9 @@ public sealed class ComponentInstance : IDisposable
 
     private readonly List<Wasmtime.Instance> _coreInstances;
 
+    /// <summary>The Wasmtime store of the instantiation.</summary>
+    internal Store Store => _store;
+
     internal ComponentInstance(Store store, InstanceState state, Dictionary<string, object?> exports, List<Wasmtime.Instance> coreInstances)
     {
         _store = store;

@@ -142,6 +142,39 @@ public sealed class ComponentRuntime : IDisposable
         return new Engine(config);
     }
 
+    /// <summary>The modules of wasm adapters, by their text (the same component gives the same texts every time).</summary>
+    private readonly Dictionary<string, Module> _adapterModules = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether links between two instances of one instantiation (siblings in a composed binary) whose types allow it
+    /// are compiled to wasm adapters (<see cref="Linking.Adapters.WasmAdapter"/>); false keeps every link on the
+    /// host-side adapter. For tests and benchmarks that compare the two.
+    /// </summary>
+    internal bool WasmAdapters { get; set; } = true;
+
+    /// <summary>How many wasm adapters instantiations on this runtime have created (for tests).</summary>
+    internal int WasmAdaptersCreated { get; set; }
+
+    /// <summary>The compiled module of a wasm adapter's text, converted and compiled once per text.</summary>
+    internal Module GetAdapterModule(string text)
+    {
+        lock (_lock)
+        {
+            if (_adapterModules.TryGetValue(text, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var module = GetModule(WatText.ToBinary(text));
+        lock (_lock)
+        {
+            _adapterModules[text] = module;
+        }
+
+        return module;
+    }
+
     /// <summary>Returns the compiled module for core module bytes, compiling at most once per content.</summary>
     internal Module GetModule(ReadOnlyMemory<byte> bytes)
     {
@@ -239,6 +272,7 @@ public sealed class ComponentRuntime : IDisposable
             }
 
             _modules.Clear();
+            _adapterModules.Clear();
         }
 
         _ticker?.Dispose();

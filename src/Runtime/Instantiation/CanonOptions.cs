@@ -87,14 +87,17 @@ internal sealed class CanonOptions
             ExceptionDispatchInfo.Capture(original).Throw();
         }
 
+        // A trap inside a callee that a wasm adapter had entered is named as the host-side adapter names it.
+        var where = trap.Unwound is { } unwound ? unwound.Instance.Description : Instance.Description;
+        what = trap.Unwound is { } inner ? $"'{inner.Function}'" : what;
         if (Instance.Limiter?.Classify(trap) is { } limit)
         {
-            throw new ComponentTrapException(limit.Kind, $"{Instance.Description} trapped in {what}: {limit.Reason} ({trap.Message})", trap);
+            throw new ComponentTrapException(limit.Kind, $"{where} trapped in {what}: {limit.Reason} ({trap.Message})", trap);
         }
 
         throw trap.Code == CoreTrapException.StackOverflow
-            ? new ComponentTrapException(ComponentTrapKind.StackOverflow, $"{Instance.Description} trapped in {what}: {trap.Message}", trap)
-            : new ComponentTrapException($"{Instance.Description} trapped in {what}: {trap.Message}", trap);
+            ? new ComponentTrapException(ComponentTrapKind.StackOverflow, $"{where} trapped in {what}: {trap.Message}", trap)
+            : new ComponentTrapException($"{where} trapped in {what}: {trap.Message}", trap);
     }
 
     /// <summary>

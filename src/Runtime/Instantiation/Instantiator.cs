@@ -3,6 +3,7 @@ using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Binary;
 using WitBindgen.Runtime.Interop;
 using WitBindgen.Runtime.Linking;
+using WitBindgen.Runtime.Linking.Adapters;
 using WitBindgen.Runtime.State;
 using BinaryResourceType = WitBindgen.Runtime.Binary.ResourceType;
 using ResourceType = WitBindgen.Runtime.State.ResourceType;
@@ -153,7 +154,8 @@ internal sealed partial class Instantiator
                 if (callee is LiftedFunction lifted && LinkTypeCheck.FirstDifference(type, lifted.Type) is null)
                 {
                     // Another component instance's function (a live link or a sibling in a composed binary): fused.
-                    return LinkedTrampoline.Lower(_store, lifted.Name, lifted, type, options);
+                    var hostAdapter = LinkedTrampoline.Lower(_store, lifted.Name, lifted, type, options);
+                    return WasmAdapter.TryLower(_runtime, _store, lifted, type, options, hostAdapter) ?? hostAdapter;
                 }
 
                 if (callee is RawHostCallable raw)

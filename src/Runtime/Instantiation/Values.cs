@@ -115,6 +115,9 @@ internal sealed class WasmMemory : IGuestMemory
         _native = NativeMemoryView.TryCreate(memory);
     }
 
+    /// <summary>The Wasmtime memory.</summary>
+    public Memory Managed => _memory;
+
     public Span<byte> GetSpan()
     {
         _instance.ThrowIfDisposed();

@@ -76,6 +76,8 @@ internal sealed unsafe class CoreFunction
     private void CallHere(RawValue* slots, int length)
     {
         IntPtr error, trap;
+        var adapters = _epoch.Adapters;
+        var depth = adapters?.Depth ?? 0;
         fixed (NativeFunc* f = &_func)
         {
             error = NativeMethods.FuncCallUnchecked(_context, f, slots, (nuint)length, out trap);
@@ -85,7 +87,12 @@ internal sealed unsafe class CoreFunction
 
         if (error != IntPtr.Zero || trap != IntPtr.Zero)
         {
-            throw TrapFrom(error, trap);
+            // Wasm adapters the trap unwound never ran their exit: their callees are poisoned and left here, and the
+            // innermost one is named as where the trap happened (as the host-side adapter would have).
+            var unwound = adapters?.Unwind(depth);
+            var exception = TrapFrom(error, trap);
+            exception.Unwound = unwound;
+            throw exception;
         }
     }
 
@@ -144,7 +151,7 @@ internal sealed unsafe class CoreFunction
         }
     }
 
-    private static Exception TrapFrom(IntPtr error, IntPtr trap)
+    private static CoreTrapException TrapFrom(IntPtr error, IntPtr trap)
     {
         string message;
         byte? code = null;
@@ -193,4 +200,10 @@ internal sealed class CoreTrapException : Exception
 
     /// <summary>Wasmtime's code for the trap (<c>wasmtime_trap_code_t</c>), when it has one (an error raised by host code has none).</summary>
     public byte? Code { get; }
+
+    /// <summary>
+    /// The innermost callee a wasm adapter had entered when the trap unwound it (the instance and the function), or
+    /// null: the trap happened there rather than in the instance the core call went to.
+    /// </summary>
+    public (State.InstanceState Instance, string Function)? Unwound { get; set; }
 }

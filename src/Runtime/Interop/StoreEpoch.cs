@@ -18,6 +18,9 @@ internal sealed class StoreEpoch
     /// <summary>The epoch of <paramref name="store"/> (one object per store, kept as long as the store lives).</summary>
     public static StoreEpoch For(Store store) => Epochs.GetValue(store, static _ => new StoreEpoch());
 
+    /// <summary>The store's wasm adapters (null until the first link between two of its instances is compiled to wasm).</summary>
+    public Linking.Adapters.AdapterCells? Adapters { get; set; }
+
     /// <summary>Records that guest code may have run since the last reading.</summary>
     public void Advance() => Value++;
 }

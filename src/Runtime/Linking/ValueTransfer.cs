@@ -355,7 +355,7 @@ internal sealed partial class ValueTransfer
     /// Whether values of the type are integers only (records, tuples and fixed-length lists of them): such bytes need
     /// no check and no change, so they are copied as they are (padding included, which the receiver never reads).
     /// </summary>
-    private static bool IsPlainData(AbiType type) =>
+    internal static bool IsPlainData(AbiType type) =>
         (bool)PlainData.GetValue(type, static t => ComputePlainData(t));
 
     private static bool ComputePlainData(AbiType type) => type.Kind switch

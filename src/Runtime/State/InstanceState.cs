@@ -20,10 +20,14 @@ namespace WitBindgen.Runtime.State;
 /// never run beside a call made from another thread.
 /// </para>
 /// </remarks>
-public sealed class InstanceState
+public sealed unsafe partial class InstanceState
 {
     /// <summary>The managed id of the thread running in the instance, or zero when none is (<c>may_enter</c>).</summary>
+    /// <remarks>Unused while the instance has an adapter cell (<see cref="Owner"/>).</remarks>
     private int _owner;
+
+    private bool _mayLeave = true;
+    private bool _poisoned;
 
     /// <summary>On the root: every instance of the instantiation, the root included.</summary>
     private readonly List<InstanceState> _instances = new();
@@ -79,6 +83,7 @@ public sealed class InstanceState
         try
         {
             EndInstances();
+            DetachCells();
         }
         finally
         {
@@ -134,13 +139,29 @@ public sealed class InstanceState
     internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
-    internal bool MayEnter => Volatile.Read(ref _owner) == 0;
+    internal bool MayEnter => Volatile.Read(ref Owner) == 0;
 
     /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
-    internal bool MayLeave { get; set; } = true;
+    internal bool MayLeave
+    {
+        get => _cell == null ? _mayLeave : (_cell[1] & CellMayNotLeave) == 0;
+        set
+        {
+            _mayLeave = value;
+            SetCellFlag(CellMayNotLeave, !value);
+        }
+    }
 
     /// <summary>Set after a trap: the instance can no longer be used.</summary>
-    public bool Poisoned { get; internal set; }
+    public bool Poisoned
+    {
+        get => _poisoned;
+        internal set
+        {
+            _poisoned = value;
+            SetCellFlag(CellUnusable, value);
+        }
+    }
 
     /// <summary>
     /// The first of this instance's self-or-ancestors that <paramref name="caller"/> (null: the host) is inside too:
@@ -229,7 +250,7 @@ public sealed class InstanceState
             }
             catch
             {
-                ReleaseChain(this, i);
+                ReleaseHeld(this, i);
                 throw;
             }
         }
@@ -243,7 +264,7 @@ public sealed class InstanceState
             }
             catch
             {
-                ReleaseChain(this, stop);
+                ReleaseHeld(this, stop);
                 throw;
             }
         }
@@ -256,7 +277,21 @@ public sealed class InstanceState
     {
         for (var i = first; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
         {
-            Volatile.Write(ref i._owner, 0);
+            Volatile.Write(ref i.Owner, 0);
+        }
+    }
+
+    /// <summary>
+    /// Frees what a failed entering claimed: <paramref name="first"/> and its parents below <paramref name="stop"/>,
+    /// each only while it still holds this thread's id (a wasm adapter on the thread running in the instantiation may
+    /// have entered one of them meanwhile; its mark stays).
+    /// </summary>
+    private static void ReleaseHeld(InstanceState? first, InstanceState? stop)
+    {
+        var thread = Interop.CallingThread.Id;
+        for (var i = first; i is not null && !ReferenceEquals(i, stop); i = i.Parent)
+        {
+            Interlocked.CompareExchange(ref i.Owner, 0, thread);
         }
     }
 
@@ -273,7 +308,7 @@ public sealed class InstanceState
     {
         var root = Root;
         var thread = Interop.CallingThread.Id;
-        var owner = Interlocked.CompareExchange(ref root._owner, thread, 0);
+        var owner = Interlocked.CompareExchange(ref root.Owner, thread, 0);
         if (owner == 0)
         {
             return true;
@@ -292,7 +327,7 @@ public sealed class InstanceState
     {
         if (claimed)
         {
-            Volatile.Write(ref Root._owner, 0);
+            Volatile.Write(ref Root.Owner, 0);
         }
     }
 
@@ -311,7 +346,7 @@ public sealed class InstanceState
             }
             catch
             {
-                Volatile.Write(ref root._owner, 0);
+                Volatile.Write(ref root.Owner, 0);
                 throw;
             }
         }
@@ -320,7 +355,7 @@ public sealed class InstanceState
     private static void EnterOne(InstanceState i)
     {
         var thread = Interop.CallingThread.Id;
-        var owner = Interlocked.CompareExchange(ref i._owner, thread, 0);
+        var owner = Interlocked.CompareExchange(ref i.Owner, thread, 0);
         if (owner != 0)
         {
             ThrowBusy(i, owner, thread);
@@ -328,7 +363,7 @@ public sealed class InstanceState
 
         if (i.Poisoned || i.Root.Disposed)
         {
-            Volatile.Write(ref i._owner, 0);
+            Volatile.Write(ref i.Owner, 0);
             ThrowIfUnusable(i);
         }
     }
