@@ -5,9 +5,10 @@ using Xunit;
 namespace WitBindgen.Cli.Tests;
 
 /// <summary><c>inspect</c> and <c>validate</c>, run as the installed tool on committed real components.</summary>
-[Collection(PackedToolCollection.Name)]
-public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
+public sealed class ComponentCommandTests : IDisposable
 {
+    private readonly PackedTool _tool = PackedTool.Instance;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("witbindgen-inspect-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -15,7 +16,7 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void Inspect_prints_the_world_as_wit_the_core_modules_and_the_producers()
     {
-        var result = tool.Run("inspect", Inputs.BasicC);
+        var result = _tool.Run("inspect", Inputs.BasicC);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("world root {\n  import test:guests/host@0.1.0;\n", result.Out, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void Inspect_json_has_the_imports_exports_wit_modules_and_producers()
     {
-        var result = tool.Run("inspect", "--json", Inputs.BasicC);
+        var result = _tool.Run("inspect", "--json", Inputs.BasicC);
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
@@ -50,20 +51,20 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void The_printed_world_is_wit_the_tool_reads_back()
     {
-        var inspected = tool.Run("inspect", "--json", Inputs.ProbeC);
+        var inspected = _tool.Run("inspect", "--json", Inputs.ProbeC);
         Assert.True(inspected.ExitCode == 0, inspected.ToString());
         using var json = JsonDocument.Parse(inspected.Out);
         var file = Path.Combine(_folder, "world.wit");
         File.WriteAllText(file, json.RootElement.GetProperty("wit").GetString());
 
-        var check = tool.Run("check", file);
+        var check = _tool.Run("check", file);
         Assert.True(check.ExitCode == 0, check + "\n--- the WIT\n" + File.ReadAllText(file));
     }
 
     [Fact]
     public void Validate_accepts_a_real_component()
     {
-        var result = tool.Run("validate", Inputs.ProbeC);
+        var result = _tool.Run("validate", Inputs.ProbeC);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal($"valid: {Inputs.ProbeC}\n", result.Out);
     }
@@ -75,7 +76,7 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
         var file = Path.Combine(_folder, "truncated.wasm");
         File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
 
-        var result = tool.Run("validate", file);
+        var result = _tool.Run("validate", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches($"^invalid: {System.Text.RegularExpressions.Regex.Escape(file)}: offset 0x[0-9a-f]+: .+\n$", result.Out);
@@ -86,11 +87,11 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
     {
         var file = Path.Combine(_folder, "core.wasm");
         File.WriteAllBytes(file, [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-        var validate = tool.Run("validate", file);
+        var validate = _tool.Run("validate", file);
         Assert.Equal(1, validate.ExitCode);
         Assert.StartsWith($"invalid: {file}: offset 0x", validate.Out, StringComparison.Ordinal);
 
-        var inspect = tool.Run("inspect", file);
+        var inspect = _tool.Run("inspect", file);
         Assert.Equal(1, inspect.ExitCode);
         Assert.Contains("is not a valid component", inspect.Error, StringComparison.Ordinal);
     }
@@ -98,9 +99,9 @@ public sealed class ComponentCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void A_missing_file_exits_with_1_and_a_missing_argument_with_2()
     {
-        Assert.Equal(1, tool.Run("inspect", Path.Combine(_folder, "none.wasm")).ExitCode);
-        Assert.Equal(1, tool.Run("validate", Path.Combine(_folder, "none.wasm")).ExitCode);
-        Assert.Equal(2, tool.Run("validate").ExitCode);
-        Assert.Equal(2, tool.Run("inspect", "--yaml", Inputs.BasicC).ExitCode);
+        Assert.Equal(1, _tool.Run("inspect", Path.Combine(_folder, "none.wasm")).ExitCode);
+        Assert.Equal(1, _tool.Run("validate", Path.Combine(_folder, "none.wasm")).ExitCode);
+        Assert.Equal(2, _tool.Run("validate").ExitCode);
+        Assert.Equal(2, _tool.Run("inspect", "--yaml", Inputs.BasicC).ExitCode);
     }
 }

@@ -5,9 +5,10 @@ using Xunit;
 namespace WitBindgen.Cli.Tests;
 
 /// <summary><c>generate</c>, run as the installed tool.</summary>
-[Collection(PackedToolCollection.Name)]
-public sealed class GenerateCommandTests(PackedTool tool) : IDisposable
+public sealed class GenerateCommandTests : IDisposable
 {
+    private readonly PackedTool _tool = PackedTool.Instance;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("witbindgen-generate-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -16,7 +17,7 @@ public sealed class GenerateCommandTests(PackedTool tool) : IDisposable
     public void Generate_writes_the_generators_files_for_a_world()
     {
         var output = Path.Combine(_folder, "out");
-        var result = tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--namespace", "My.Guests", "--out", output);
+        var result = _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--namespace", "My.Guests", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var files = Directory.GetFiles(output, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -40,8 +41,8 @@ public sealed class GenerateCommandTests(PackedTool tool) : IDisposable
     {
         var output = Path.Combine(_folder, "guest");
         var host = Path.Combine(_folder, "host");
-        Assert.Equal(0, tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--out", host).ExitCode);
-        var result = tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--mode", "guest", "--out", output);
+        Assert.Equal(0, _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--out", host).ExitCode);
+        var result = _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--mode", "guest", "--out", output);
         Assert.True(result.ExitCode == 0, result.ToString());
         var guest = string.Concat(Directory.GetFiles(output).Select(File.ReadAllText));
         var hosted = string.Concat(Directory.GetFiles(host).Select(File.ReadAllText));
@@ -52,7 +53,7 @@ public sealed class GenerateCommandTests(PackedTool tool) : IDisposable
     public void An_unknown_world_is_a_generator_error_and_nothing_is_written()
     {
         var output = Path.Combine(_folder, "none");
-        var result = tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "missing", "--out", output);
+        var result = _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "missing", "--out", output);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error WIT", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
@@ -61,10 +62,10 @@ public sealed class GenerateCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void The_world_and_the_output_folder_are_required()
     {
-        var result = tool.Run("generate", Inputs.Wit("guests.wit"), "--out", _folder);
+        var result = _tool.Run("generate", Inputs.Wit("guests.wit"), "--out", _folder);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--world", result.Error, StringComparison.Ordinal);
-        Assert.Equal(2, tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic").ExitCode);
-        Assert.Equal(2, tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--out", _folder, "--mode", "plugin").ExitCode);
+        Assert.Equal(2, _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic").ExitCode);
+        Assert.Equal(2, _tool.Run("generate", Inputs.Wit("guests.wit"), "--world", "basic", "--out", _folder, "--mode", "plugin").ExitCode);
     }
 }

@@ -5,9 +5,10 @@ using Xunit;
 namespace WitBindgen.Cli.Tests;
 
 /// <summary><c>wit</c> and <c>check</c>, run as the installed tool on the repository's WIT.</summary>
-[Collection(PackedToolCollection.Name)]
-public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
+public sealed class WitAndCheckCommandTests : IDisposable
 {
+    private readonly PackedTool _tool = PackedTool.Instance;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("witbindgen-check-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -15,12 +16,12 @@ public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void Wit_prints_the_package_and_json_prints_the_reference_shape()
     {
-        var text = tool.Run("wit", Inputs.Wit("guests.wit"));
+        var text = _tool.Run("wit", Inputs.Wit("guests.wit"));
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.StartsWith("package test:guests@0.1.0;", text.Out, StringComparison.Ordinal);
         Assert.Contains("record point {", text.Out, StringComparison.Ordinal);
 
-        var json = tool.Run("wit", "--json", "--features", "active", Inputs.Wit("guests.wit"));
+        var json = _tool.Run("wit", "--json", "--features", "active", Inputs.Wit("guests.wit"));
         Assert.True(json.ExitCode == 0, json.ToString());
         using var document = JsonDocument.Parse(json.Out);
         Assert.Equal("test:guests@0.1.0", document.RootElement.GetProperty("packages")[0].GetProperty("name").GetString());
@@ -29,7 +30,7 @@ public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void Check_summarises_a_valid_package()
     {
-        var result = tool.Run("check", Inputs.Wit("guests.wit"));
+        var result = _tool.Run("check", Inputs.Wit("guests.wit"));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("ok: test:guests@0.1.0 (3 interfaces, 2 worlds; 1 package resolved)\n", result.Out);
         Assert.Equal("", result.Error);
@@ -40,7 +41,7 @@ public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
     {
         var file = Path.Combine(_folder, "bad.wit");
         File.WriteAllText(file, "package a:b;\n\ninterface i {\n  f: func(x: strin);\n}\n");
-        var result = tool.Run("check", file);
+        var result = _tool.Run("check", file);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Out);
         Assert.Contains("strin", result.Error, StringComparison.Ordinal);
@@ -50,10 +51,10 @@ public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void Check_with_a_world_reports_the_generators_diagnostics()
     {
-        var ok = tool.Run("check", Inputs.Wit("guests.wit"), "--world", "basic");
+        var ok = _tool.Run("check", Inputs.Wit("guests.wit"), "--world", "basic");
         Assert.True(ok.ExitCode == 0, ok.ToString());
 
-        var missing = tool.Run("check", Inputs.Wit("guests.wit"), "--world", "nope");
+        var missing = _tool.Run("check", Inputs.Wit("guests.wit"), "--world", "nope");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("error WIT", missing.Error, StringComparison.Ordinal);
         Assert.Contains("nope", missing.Error, StringComparison.Ordinal);
@@ -62,10 +63,10 @@ public sealed class WitAndCheckCommandTests(PackedTool tool) : IDisposable
     [Fact]
     public void A_missing_file_is_a_failure_and_a_missing_argument_a_usage_error()
     {
-        var missing = tool.Run("check", Path.Combine(_folder, "none.wit"));
+        var missing = _tool.Run("check", Path.Combine(_folder, "none.wit"));
         Assert.Equal(1, missing.ExitCode);
 
-        var usage = tool.Run("check");
+        var usage = _tool.Run("check");
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("usage: witbindgen check", usage.Error, StringComparison.Ordinal);
     }

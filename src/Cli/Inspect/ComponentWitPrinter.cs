@@ -122,7 +122,7 @@ internal sealed class ComponentWitPrinter
         {
             if (namedIn is not null && namedIn != owner)
             {
-                _out.Append(indent).Append("use ").Append(namedIn).Append(".{").Append(Identifier(original));
+                _out.Append(indent).Append("use ").Append(UsePath(owner, namedIn)).Append(".{").Append(Identifier(original));
                 _out.Append(original == name ? "" : " as " + Identifier(name)).Append("};\n");
             }
             else
@@ -156,6 +156,12 @@ internal sealed class ComponentWitPrinter
                 break;
         }
     }
+
+    /// <summary>How an interface refers to another: by its name alone within its own package (a package cannot name itself).</summary>
+    private static string UsePath(string? from, string to) =>
+        from is not null && InterfaceId.TryParse(from, out var here) && InterfaceId.TryParse(to, out var there) && here.Package == there.Package
+            ? Identifier(there.Interface)
+            : to;
 
     private void Block(string indent, string keyword, string name, IEnumerable<string> members)
     {

@@ -85,7 +85,7 @@ internal sealed class WaveParser
             case WaveEnum enumeration:
                 {
                     var start = _position;
-                    var (name, _) = Label();
+                    var name = CaseLabel();
                     var index = IndexOf(enumeration.Cases, name);
                     return index >= 0
                         ? WitValue.Enum(index)
@@ -109,6 +109,7 @@ internal sealed class WaveParser
     {
         var values = new List<WitValue>();
         SkipSpace();
+        var end = _position;
         while (!TryConsume(close))
         {
             if (count is { } max && values.Count == max)
@@ -121,16 +122,18 @@ internal sealed class WaveParser
             if (!TryConsume(','))
             {
                 SkipSpace();
+                end = _position;
                 Expect(close);
                 break;
             }
 
             SkipSpace();
+            end = _position;
         }
 
         if (exact && count is { } expected && values.Count != expected)
         {
-            throw Error($"expected {expected} {what}{(expected == 1 ? "" : "s")}, found {values.Count}", _position);
+            throw Error($"expected {expected} {what}{(expected == 1 ? "" : "s")}, found {values.Count}", end);
         }
 
         return [.. values];
@@ -229,7 +232,7 @@ internal sealed class WaveParser
     private WitValue Variant(WaveVariant variant)
     {
         var start = _position;
-        var (name, _) = Label();
+        var name = CaseLabel();
         var index = -1;
         for (var i = 0; i < variant.Cases.Count; i++)
         {
@@ -651,6 +654,18 @@ internal sealed class WaveParser
 
         return (name, escaped);
     }
+
+    /// <summary>A variant or enum case: one named like a WAVE keyword must be written with <c>%</c>.</summary>
+    private string CaseLabel()
+    {
+        var start = _position;
+        var (name, escaped) = Label();
+        return !escaped && Keywords.Contains(name)
+            ? throw Error($"`{name}` is a keyword: a case of that name is written `%{name}`", start)
+            : name;
+    }
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "true", "false", "inf", "nan", "some", "none", "ok", "err" };
 
     /// <summary>The keyword at the position (a label without <c>%</c>), without consuming it.</summary>
     private string? PeekKeyword()

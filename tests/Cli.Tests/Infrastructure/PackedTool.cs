@@ -14,9 +14,20 @@ public sealed record ToolResult(int ExitCode, string Out, string Error)
 /// The <c>witbindgen</c> tool as users get it: <c>dotnet pack</c> of src/Cli (the build the tests were built with),
 /// installed with <c>dotnet tool install --tool-path</c> from the package folder, once for the whole test run. The
 /// package cache is a folder of its own, so a package of the same version from an earlier run is never reused.
+/// One instance (<see cref="Instance"/>) serves every test class, so the classes can run in parallel.
 /// </summary>
 public sealed class PackedTool : IDisposable
 {
+    private static readonly Lazy<PackedTool> Shared = new(() =>
+    {
+        var tool = new PackedTool();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => tool.Dispose();
+        return tool;
+    });
+
+    /// <summary>The tool packed and installed once for the test run.</summary>
+    public static PackedTool Instance => Shared.Value;
+
 #if DEBUG
     private const string Configuration = "Debug";
 #else
@@ -25,7 +36,7 @@ public sealed class PackedTool : IDisposable
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "witbindgen-cli-tests-" + Guid.NewGuid().ToString("N"));
 
-    public PackedTool()
+    private PackedTool()
     {
         var repository = RepositoryRoot();
         var packages = Path.Combine(_root, "packages");
@@ -115,13 +126,6 @@ public sealed class PackedTool : IDisposable
 
         throw new InvalidOperationException("the repository root (WitBindgen.sln) is not above the test output folder");
     }
-}
-
-/// <summary>One packed tool for every test class that runs it.</summary>
-[CollectionDefinition(Name)]
-public sealed class PackedToolCollection : ICollectionFixture<PackedTool>
-{
-    public const string Name = "packed tool";
 }
 
 /// <summary>Paths of the test inputs copied next to the tests.</summary>
