@@ -32,6 +32,20 @@ public sealed class ComponentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resources_are_printed_with_their_constructors_methods_and_static_functions()
+    {
+        // In process (CommandLine.Run, as the tool's Main does): the Rust guest exporting a resource.
+        var stdout = new StringWriter();
+        var code = CommandLine.Run(["inspect", Inputs.Component("full-rust.component.wasm")], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        Assert.Contains(
+            "    resource counter {\n      constructor(start: u32);\n      increment: func(by: u32);\n      get: func() -> u32;\n" +
+            "      merge: func(other: counter);\n      zero: static func() -> counter;\n    }\n    peek: func(c: borrow<counter>) -> u32;\n",
+            stdout.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_json_has_the_imports_exports_wit_modules_and_producers()
     {
         var result = _tool.Run("inspect", "--json", Inputs.BasicC);

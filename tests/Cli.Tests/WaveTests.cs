@@ -208,4 +208,44 @@ public sealed class WaveTests
         var error = Assert.Throws<WaveSyntaxException>(() => WaveParser.Parse("1", new WaveHandle("counter", Own: true)));
         Assert.Contains("resource", error.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Mutated_text_either_parses_or_is_a_located_error()
+    {
+        var random = new Random(19);
+        var samples = Values.Select(row => ((string)row[0], Types[(string)row[1]])).ToList();
+        const string alphabet = "{}[]()'\",:%\\-._ 0123456789aefinosu\n/";
+        for (var i = 0; i < 5000; i++)
+        {
+            var (text, type) = samples[random.Next(samples.Count)];
+            var chars = text.ToList();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(chars.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0 when chars.Count > 0 && at < chars.Count:
+                        chars.RemoveAt(at);
+                        break;
+                    case 1:
+                        chars.Insert(at, alphabet[random.Next(alphabet.Length)]);
+                        break;
+                    default:
+                        chars = chars.Take(at).ToList();
+                        break;
+                }
+            }
+
+            var mutated = new string([.. chars]);
+            try
+            {
+                var value = WaveParser.Parse(mutated, type);
+                Assert.Equal(value, WaveParser.Parse(WavePrinter.Print(value, type), type));
+            }
+            catch (WaveSyntaxException e)
+            {
+                Assert.InRange(e.Column, 1, mutated.Length + 1);
+            }
+        }
+    }
 }
