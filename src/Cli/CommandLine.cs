@@ -1,92 +1,79 @@
-using WitBindgen.WitParser;
-using WitBindgen.WitParser.Output;
+using System.CommandLine;
+using System.CommandLine.Help;
+using WitBindgen.Cli.Commands;
 
 namespace WitBindgen.Cli;
 
-/// <summary>Parses the command line and runs a command.</summary>
+/// <summary>Parses the command line (System.CommandLine) and runs a command; see docs/cli.md.</summary>
 public static class CommandLine
 {
-    private const string Usage =
-        "usage: witbindgen wit <file-or-dir> [--json] [--features a,b] [--all-features]\n" +
-        "  Resolves a WIT file or package directory (with deps/) and prints it as WIT,\n" +
-        "  or as JSON in the reference parser's shape with --json.\n" +
-        Wast.WastCommand.Usage + "\n" +
-        Compose.ComposeCommand.Usage;
+    private static readonly (string Name, string Usage)[] Usages =
+    [
+        ("wit", WitCommand.Usage),
+        ("check", CheckCommand.Usage),
+        ("generate", GenerateCommand.Usage),
+        ("inspect", InspectCommand.Usage),
+        ("validate", ValidateCommand.Usage),
+        ("invoke", InvokeCommand.Usage),
+        ("run", RunCommand.Usage),
+        ("wast", Wast.WastCommand.Usage),
+        ("compose", Compose.ComposeCommand.Usage),
+    ];
+
+    private static string Usage =>
+        string.Join("\n", Usages.Select(u => u.Usage)) + "\n" +
+        "Run `witbindgen <command> --help` for a command's options. Exit codes: 0 ok, 1 failure, 2 usage error.";
 
     /// <summary>Runs the command line; returns the process exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The arguments, the command first.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, errorIsTerminal: false);
+
+    /// <summary>Runs the command line; with <paramref name="errorIsTerminal"/>, long steps show progress on <paramref name="stderr"/>.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
         {
             stdout.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
-        if (args[0] == "wast")
-        {
-            return Wast.WastCommand.Run(args, stdout, stderr);
-        }
-
-        if (args[0] == "compose")
-        {
-            return Compose.ComposeCommand.Run(args, stdout, stderr);
-        }
-
-        if (args[0] != "wit")
+        var usage = Usages.FirstOrDefault(u => u.Name == args[0]).Usage;
+        if (usage is null)
         {
             stderr.WriteLine($"error: unknown command `{args[0]}`\n{Usage}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        string? path = null;
-        bool json = false, all = false;
-        var features = new List<string>();
-        for (int i = 1; i < args.Length; i++)
+        var context = new CliContext(stdout, stderr, errorIsTerminal);
+        var root = new RootCommand("witbindgen: WIT and WebAssembly component tools.")
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--all-features":
-                    all = true;
-                    break;
-                case "--features" when i + 1 < args.Length:
-                    features.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                default:
-                    if (args[i].StartsWith("--features=", StringComparison.Ordinal))
-                    {
-                        features.AddRange(args[i]["--features=".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    }
-                    else if (path is null && !args[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        path = args[i];
-                    }
-                    else
-                    {
-                        stderr.WriteLine($"error: unexpected argument `{args[i]}`\n{Usage}");
-                        return 2;
-                    }
+            WitCommand.Create(context),
+            CheckCommand.Create(context),
+            GenerateCommand.Create(context),
+            InspectCommand.Create(context),
+            ValidateCommand.Create(context),
+            InvokeCommand.Create(context),
+            RunCommand.Create(context),
+            Wast.WastCommand.Create(context),
+            Compose.ComposeCommand.Create(context),
+        };
 
-                    break;
-            }
-        }
-
-        if (path is null)
+        // Arguments are taken as written: no @response files (a WAVE string may start with '@').
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (result.Action is HelpAction)
         {
-            stderr.WriteLine($"error: missing <file-or-dir>\n{Usage}");
-            return 2;
+            return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
-        var result = Wit.Load(path, new WitOptions { Features = features, AllFeatures = all });
-        if (!result.Success)
+        if (result.Errors.Count > 0)
         {
-            stderr.WriteLine(result.Diagnostic!.Rendered);
-            return 1;
+            stderr.WriteLine($"error: {result.Errors[0].Message}\n{usage}");
+            return ExitCodes.Usage;
         }
 
-        stdout.WriteLine(json ? WitJson.Serialize(result.Resolve!) : WitPrinter.Print(result.Resolve!));
-        return 0;
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using WitBindgen.Cli.Commands;
 using WitBindgen.Composition;
 using WitBindgen.Runtime;
 
@@ -15,37 +17,18 @@ internal static class ComposeCommand
         "  Resolves a WAC composition against a folder of component binaries (default: deps/ next to the file;\n" +
         "  ns:name is DIR/ns/name.wasm) and writes it as one component binary.";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        string? path = null, deps = null, output = null;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--deps" when i + 1 < args.Length:
-                    deps = args[++i];
-                    break;
-                case "-o" or "--output" when i + 1 < args.Length:
-                    output = args[++i];
-                    break;
-                default:
-                    if (path is null && !args[i].StartsWith('-'))
-                    {
-                        path = args[i];
-                        break;
-                    }
+        var path = new Argument<string>("file.wac") { Description = "The WAC composition." };
+        var deps = new System.CommandLine.Option<string>("--deps") { Description = "The folder of component binaries (ns:name is DIR/ns/name.wasm; default: deps/ next to the file)." };
+        var output = new System.CommandLine.Option<string>("--output", "-o") { Description = "The component binary to write.", Required = true };
+        var command = new Command("compose", "Compose components from a WAC file into one component binary.") { path, deps, output };
+        command.SetAction(result => Run(result.GetValue(path)!, result.GetValue(deps), result.GetValue(output)!, context.Out, context.Error));
+        return command;
+    }
 
-                    stderr.WriteLine($"error: unexpected argument `{args[i]}`\n{Usage}");
-                    return 2;
-            }
-        }
-
-        if (path is null || output is null)
-        {
-            stderr.WriteLine($"error: missing {(path is null ? "<file.wac>" : "-o <out.wasm>")}\n{Usage}");
-            return 2;
-        }
-
+    public static int Run(string path, string? deps, string output, TextWriter stdout, TextWriter stderr)
+    {
         deps ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "deps");
         var result = WacComposition.Load(path, deps);
         if (!result.Success)

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using WitBindgen.Cli.Commands;
 using WitBindgen.Runtime;
 
 namespace WitBindgen.Cli.Wast;
@@ -14,40 +16,18 @@ internal static class WastCommand
         "usage: witbindgen wast <file-or-dir>... [--verbose] [--timeout <seconds>]\n" +
         "  Runs Component Model .wast scripts (directories: every *.wast below) and prints the score per directive kind.";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        var paths = new List<string>();
-        var verbose = false;
-        var timeout = TimeSpan.FromSeconds(60);
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--verbose":
-                    verbose = true;
-                    break;
-                case "--timeout" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds):
-                    timeout = TimeSpan.FromSeconds(seconds);
-                    i++;
-                    break;
-                default:
-                    if (args[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        stderr.WriteLine($"error: unexpected argument `{args[i]}`\n{Usage}");
-                        return 2;
-                    }
+        var paths = new Argument<string[]>("file-or-dir") { Description = "A .wast script, or a directory (every *.wast below it).", Arity = ArgumentArity.OneOrMore };
+        var verbose = new System.CommandLine.Option<bool>("--verbose") { Description = "List every directive that fails, with its line." };
+        var timeout = new System.CommandLine.Option<double>("--timeout") { Description = "Seconds each script may run (default 60).", DefaultValueFactory = _ => 60 };
+        var command = new Command("wast", "Run Component Model .wast scripts and print the score per directive kind.") { paths, verbose, timeout };
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(verbose), TimeSpan.FromSeconds(result.GetValue(timeout)), context.Out, context.Error));
+        return command;
+    }
 
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
-
-        if (paths.Count == 0)
-        {
-            stderr.WriteLine($"error: missing <file-or-dir>\n{Usage}");
-            return 2;
-        }
-
+    public static int Run(IReadOnlyList<string> paths, bool verbose, TimeSpan timeout, TextWriter stdout, TextWriter stderr)
+    {
         var files = new List<(string Root, string File)>();
         foreach (var path in paths)
         {

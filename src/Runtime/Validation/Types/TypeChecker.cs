@@ -18,11 +18,19 @@ internal sealed class TypeChecker
 
     /// <summary>Checks <paramref name="root"/> and everything nested in it.</summary>
     /// <exception cref="ComponentFormatException">A rule is broken.</exception>
-    public static void Check(ComponentDefinition root)
+    public static void Check(ComponentDefinition root) => TypeOf(root);
+
+    /// <summary>
+    /// Checks <paramref name="root"/> as <see cref="Check"/> does and returns its type: its imports and exports with
+    /// their types, where every type has one <see cref="TypeId"/> identity however often it is aliased (the
+    /// <c>witbindgen inspect</c> and <c>invoke</c> commands read names and shapes from it).
+    /// </summary>
+    /// <exception cref="ComponentFormatException">A rule is broken.</exception>
+    public static ComponentDef TypeOf(ComponentDefinition root)
     {
         try
         {
-            new TypeChecker().Component(root, null);
+            return new TypeChecker().Component(root, null);
         }
         catch (InsufficientExecutionStackException)
         {
