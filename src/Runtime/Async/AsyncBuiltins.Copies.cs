@@ -97,6 +97,13 @@ internal static partial class AsyncBuiltins
         AsyncAbi.Event StreamEvent(CopyResult result, Action reclaim)
         {
             reclaim();
+
+            // A copy cancelled after it made progress reports the progress as cancelled (as the reference tests expect).
+            if (result == CopyResult.Completed && end.State == CopyState.CancellingCopy)
+            {
+                result = CopyResult.Cancelled;
+            }
+
             end.State = result == CopyResult.Dropped ? CopyState.Done : CopyState.Idle;
             return new AsyncAbi.Event(code, index, (int)result | (int)(buffer.Progress << 4));
         }

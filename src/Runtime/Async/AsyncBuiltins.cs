@@ -69,6 +69,8 @@ internal static partial class AsyncBuiltins
         var asParameters = new AbiFunctionType(results, []);
         var parameters = asParameters.LiftSignature.Parameters.ToArray();
         var options = d.Options!;
+        var usesMemory = asParameters.ParametersSpilled || results.Any(r => r.HasIndirection);
+        var usesStrings = results.Any(ContainsStrings);
         return BuiltinBody.Create(store, "task.return", d.Instance, parameters, [], slots =>
         {
             var task = CurrentAsyncTask(scheduler, d.Instance, "task.return");
@@ -78,7 +80,9 @@ internal static partial class AsyncBuiltins
                 throw new ComponentTrapException($"invalid `task.return` signature and/or options for current task: {difference}");
             }
 
-            if (!SameMemory(options, function.Options) || options.Encoding != function.Options.Encoding)
+            // LiftOptions.equal, for the options the result's lifting uses (the memory when it is read from memory,
+            // the encoding when it contains strings): a result without either lifts the same under any options.
+            if ((usesMemory && !SameMemory(options, function.Options)) || (usesStrings && options.Encoding != function.Options.Encoding))
             {
                 throw new ComponentTrapException("invalid `task.return` signature and/or options for current task: the memory or string encoding differs from the lift's");
             }
@@ -89,6 +93,18 @@ internal static partial class AsyncBuiltins
             task.Return(values);
         });
     }
+
+    private static bool ContainsStrings(AbiType type) => type switch
+    {
+        { Kind: AbiTypeKind.String } => true,
+        AbiListType list => ContainsStrings(list.Element),
+        AbiFixedListType list => ContainsStrings(list.Element),
+        AbiOptionType option => ContainsStrings(option.Payload),
+        AbiResultType result => (result.Ok is { } ok && ContainsStrings(ok)) || (result.Error is { } error && ContainsStrings(error)),
+        AbiProductType product => product.FieldTypes.Any(ContainsStrings),
+        AbiSumType sum => Enumerable.Range(0, sum.CaseCount).Any(i => sum.GetCasePayload(i) is { } payload && ContainsStrings(payload)),
+        _ => false,
+    };
 
     private static unsafe bool SameMemory(CanonOptions a, CanonOptions b)
     {
