@@ -31,7 +31,7 @@ internal static partial class AsyncBuiltins
             CanonBuiltinKind.ErrorContextNew => BuiltinBody.Create(store, name, instance, [I32, I32], [I32], s => s[0] = RawValue.FromI32(NewErrorContext(d, s[0].U32, s[1].U32))),
             CanonBuiltinKind.ErrorContextDebugMessage => BuiltinBody.Create(store, name, instance, [I32, I32], [], s => DebugMessage(d, s[0].I32, s[1].U32)),
             CanonBuiltinKind.ErrorContextDrop => BuiltinBody.Create(store, name, instance, [I32], [], s => DropErrorContext(instance, s[0].I32)),
-            _ => null,
+            _ => CreateThread(store, d, scheduler),
         };
     }
 
@@ -73,6 +73,12 @@ internal static partial class AsyncBuiltins
     /// <summary><c>stream_copy</c> and <c>future_copy</c>: returns the packed progress, or <c>BLOCKED</c>.</summary>
     private static uint Copy(Definition d, AsyncScheduler scheduler, bool isStream, bool isWrite, int index, uint pointer, uint length)
     {
+        var isAsync = d.Item.IsAsync || d.Item.Options is { IsAsync: true };
+        if (!isAsync)
+        {
+            CheckMayBlock(scheduler, d.Instance, d.Item.Name);
+        }
+
         var end = End(d, index);
         if (end.State == CopyState.Done)
         {
@@ -84,7 +90,6 @@ internal static partial class AsyncBuiltins
             throw new ComponentTrapException($"cannot start a copy on a {end.Describe()} that is already copying");
         }
 
-        var isAsync = d.Item.IsAsync || d.Item.Options is { IsAsync: true };
         if (end.Set is not null && !isAsync)
         {
             throw new ComponentTrapException($"cannot synchronously copy on a {end.Describe()} that is in a waitable set");
@@ -158,13 +163,18 @@ internal static partial class AsyncBuiltins
 
     private static uint CancelCopy(Definition d, AsyncScheduler scheduler, int index)
     {
+        var isAsync = d.Item.IsAsync || d.Item.Options is { IsAsync: true };
+        if (!isAsync)
+        {
+            CheckMayBlock(scheduler, d.Instance, d.Item.Name);
+        }
+
         var end = End(d, index);
         if (end.State != CopyState.Copying || end.HasSyncWaiter)
         {
             throw new ComponentTrapException($"cannot cancel: no asynchronous copy is in progress on the {end.Describe()}");
         }
 
-        var isAsync = d.Item.IsAsync || d.Item.Options is { IsAsync: true };
         if (end.Set is not null && !isAsync)
         {
             throw new ComponentTrapException($"cannot synchronously cancel a copy on a {end.Describe()} that is in a waitable set");

@@ -45,6 +45,18 @@ internal static partial class AsyncBuiltins
         };
     }
 
+    /// <summary>
+    /// Traps when a built-in that may block is called by a task of a synchronous function type (or by a call that keeps
+    /// no task), whether or not it would block now: such tasks may never block.
+    /// </summary>
+    private static void CheckMayBlock(AsyncScheduler scheduler, InstanceState instance, string name)
+    {
+        if (scheduler.CurrentIn(instance) is not { IsAsyncType: true })
+        {
+            throw new ComponentTrapException($"cannot block a synchronous task before returning ({name}): only functions of an async type may block");
+        }
+    }
+
     private static void Backpressure(AsyncScheduler scheduler, InstanceState instance, int delta)
     {
         var state = scheduler.Of(instance);
@@ -148,6 +160,11 @@ internal static partial class AsyncBuiltins
     private static void Wait(Definition d, AsyncScheduler scheduler, Span<RawValue> slots, bool poll)
     {
         var instance = d.Instance;
+        if (!poll)
+        {
+            CheckMayBlock(scheduler, instance, d.Item.Name);
+        }
+
         var set = instance.Handles.GetElement(slots[0].I32) as WaitableSet
             ?? throw new ComponentTrapException($"handle {slots[0].I32} is not a waitable set");
         var pointer = slots[1].U32;
@@ -238,6 +255,11 @@ internal static partial class AsyncBuiltins
 
     private static uint CancelSubtask(AsyncScheduler scheduler, InstanceState instance, bool isAsync, int index)
     {
+        if (!isAsync)
+        {
+            CheckMayBlock(scheduler, instance, "subtask.cancel");
+        }
+
         var subtask = instance.Handles.GetElement(index) as Subtask
             ?? throw new ComponentTrapException($"handle {index} is not a subtask");
         if (subtask.ResolveDelivered)

@@ -19,7 +19,8 @@ internal sealed partial class Instantiator
     }
 
     /// <summary>
-    /// A lower that involves async: the <c>async</c> option, an async-lifted callee, or streams and futures in the type
+    /// A lower that involves async: the <c>async</c> option, an async function type or callee (the callee must run as a
+    /// task that built-ins can see), or streams and futures in the type
     /// (moved between tables by the dynamic path, never by the fused one).
     /// </summary>
     private Function LowerAsync(Frame frame, IComponentCallable callee, AbiFunctionType type, CanonOptions options, bool isAsync)
@@ -40,7 +41,12 @@ internal sealed partial class Instantiator
             AsyncLiftedFunction a => a.Name,
             _ => Describe(callee),
         };
-        return isAsync ? AsyncLower.Lower(_store, name, callee, type, options) : Trampolines.Lower(_store, name, callee, type, options);
+        if (isAsync)
+        {
+            return AsyncLower.Lower(_store, name, callee, type, options);
+        }
+
+        return Trampolines.Lower(_store, name, type.IsAsync ? new SyncCallOfAsync(name, callee) : callee, type, options);
     }
 
     private Function AsyncBuiltin(Frame frame, CanonBuiltinItem builtin)

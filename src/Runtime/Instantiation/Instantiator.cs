@@ -149,7 +149,7 @@ internal sealed partial class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
-                if (lower.Options.IsAsync || callee is AsyncLiftedFunction || AsyncValues.Contains(type))
+                if (lower.Options.IsAsync || type.IsAsync || callee is AsyncLiftedFunction || AsyncValues.Contains(type))
                 {
                     return LowerAsync(frame, callee, type, options, lower.Options.IsAsync);
                 }

@@ -107,7 +107,8 @@ public class StreamTests
             (export "waitable-set.poll" (func $poll))
             (export "waitable.join" (func $join))))))
           (func (export "partial") (result u32) (canon lift (core func $i "partial")))
-          (func (export "cancel") (result u32) (canon lift (core func $i "cancel")))
+          (func (export "cancel") async (result u32) (canon lift (core func $i "cancel")))
+          (func (export "sync-cancel") (result u32) (canon lift (core func $i "cancel")))
           (func (export "busy-drop") (result u32) (canon lift (core func $i "busy-drop")))
           (func (export "future-drop") (result u32) (canon lift (core func $i "future-drop")))
           (func (export "after-drop") (result u32) (canon lift (core func $i "after-drop"))))
@@ -127,6 +128,14 @@ public class StreamTests
     {
         using var instance = Runtime.LoadText(Component).Instantiate(new HostImports());
         Assert.Equal(2u, instance.GetFunction("cancel")!.Invoke()[0].AsU32());
+    }
+
+    [Fact]
+    public void ASynchronousTaskMayNotCallABuiltInThatCanBlock()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate(new HostImports());
+        var e = Assert.Throws<ComponentTrapException>(() => instance.GetFunction("sync-cancel")!.Invoke());
+        Assert.Contains("cannot block a synchronous task", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
