@@ -28,7 +28,8 @@ internal sealed class AsyncScheduler
     private readonly ConditionalWeakTable<InstanceState, InstanceAsyncState> _instances = new();
 
     /// <summary>The scheduler of the instantiation <paramref name="instance"/> belongs to.</summary>
-    public static AsyncScheduler For(InstanceState instance) => Schedulers.GetValue(instance.Root, _ => new AsyncScheduler());
+    public static AsyncScheduler For(InstanceState instance) =>
+        Schedulers.GetValue(instance.Root, root => new AsyncScheduler { HostWaitTimeout = root.Limiter?.Limits.CallTimeout });
 
     /// <summary>The async state of one instance.</summary>
     public InstanceAsyncState Of(InstanceState instance) => _instances.GetValue(instance, _ => new InstanceAsyncState());
@@ -153,7 +154,16 @@ internal sealed class AsyncScheduler
                 case StepResult.Progress:
                     break;
                 case StepResult.HostWork:
-                    await Task.WhenAny(_hostWork.Select(w => w.Work)).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var any = Task.WhenAny(_hostWork.Select(w => w.Work));
+                    try
+                    {
+                        await (HostWaitTimeout is { } timeout ? any.WaitAsync(timeout, cancellationToken) : any.WaitAsync(cancellationToken)).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException e)
+                    {
+                        throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {HostWaitTimeout} for host work", e);
+                    }
+
                     break;
                 default:
                     throw Deadlock(what);
@@ -274,18 +284,22 @@ internal sealed class AsyncScheduler
         task.Function!.RunCallback(task, e);
     }
 
+    /// <summary>
+    /// Blocks the thread until some host work ends, at most the instantiation's <see cref="ComponentLimits.CallTimeout"/>
+    /// (a trap when it passes) and until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
     private void WaitForHostWork(CancellationToken cancellationToken)
     {
         var tasks = _hostWork.Select(w => w.Work).ToArray();
-        try
+        var timeout = HostWaitTimeout ?? Timeout.InfiniteTimeSpan;
+        if (Task.WaitAny(tasks, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds < 0 ? -1 : timeout.TotalMilliseconds), cancellationToken) < 0)
         {
-            Task.WaitAny(tasks, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
+            throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {timeout} for host work");
         }
     }
+
+    /// <summary>How long the loop waits for host work at a time (the limits' call timeout), or null for no limit.</summary>
+    public TimeSpan? HostWaitTimeout { get; set; }
 
     private ComponentTrapException Deadlock(string what)
     {

@@ -85,6 +85,16 @@ public class AsyncHostImportTests
     }
 
     [Fact]
+    public void WaitingForHostWorkLongerThanTheCallTimeoutTraps()
+    {
+        using var interruptible = new ComponentRuntime(new ComponentRuntimeOptions { EnableInterruption = true });
+        var never = new TaskCompletionSource<uint>();
+        using var instance = interruptible.LoadText(Component).Instantiate(Imports(_ => never.Task), new ComponentLimits { CallTimeout = TimeSpan.FromMilliseconds(200) });
+        var e = Assert.Throws<ComponentTrapException>(() => instance.GetFunction("run")!.Invoke());
+        Assert.Equal(ComponentTrapKind.DeadlineExceeded, e.Kind);
+    }
+
+    [Fact]
     public void HostWorkThatIsDoneAtOnceReturnsWithoutASubtask()
     {
         using var instance = Runtime.LoadText(Component).Instantiate(Imports(x => Task.FromResult(x + 1)));
