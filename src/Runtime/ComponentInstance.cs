@@ -164,8 +164,40 @@ public sealed class ComponentFunction
     public string Name { get; }
 
     /// <summary>The canonical ABI type, for lifted functions.</summary>
-    public AbiFunctionType? Type => (_callable as LiftedFunction)?.Type;
+    public AbiFunctionType? Type => (_callable as LiftedFunction)?.Type ?? (_callable as Async.AsyncLiftedFunction)?.Type;
 
-    /// <summary>Calls the function; returns no value or one value.</summary>
+    /// <summary>
+    /// Calls the function; returns no value or one value. A function lifted with the <c>async</c> option runs the
+    /// instantiation's event loop on this thread until it returns its value (blocking while it waits on host work).
+    /// </summary>
     public WitValue[] Invoke(params WitValue[] arguments) => _callable.Call(null, arguments);
+
+    /// <summary>
+    /// Calls the function as a task. For a function lifted with the <c>async</c> option the event loop runs on the
+    /// calling thread until the guest waits on host work, and the task completes when the guest returns its value
+    /// (<c>task.return</c>); other functions run to completion before this returns. No thread is blocked while the
+    /// guest waits on host work.
+    /// </summary>
+    /// <param name="arguments">The arguments, one per parameter.</param>
+    /// <param name="cancellationToken">Stops waiting for the guest: the task is cancelled (the guest's call is not).</param>
+    /// <returns>No value or one value; a trap faults the task with <see cref="ComponentTrapException"/>.</returns>
+    public Task<WitValue[]> InvokeAsync(WitValue[] arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<WitValue[]>(cancellationToken);
+        }
+
+        try
+        {
+            return _callable is Async.AsyncLiftedFunction lifted
+                ? lifted.CallAsync(arguments, cancellationToken)
+                : Task.FromResult(_callable.Call(null, arguments));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromException<WitValue[]>(e);
+        }
+    }
 }

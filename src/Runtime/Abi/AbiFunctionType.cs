@@ -40,6 +40,9 @@ public sealed class AbiFunctionType
             flatResults);
     }
 
+    /// <summary>Whether the component function type is <c>async</c> (only such calls may block); not part of the core signatures.</summary>
+    internal bool IsAsync { get; init; }
+
     /// <summary>The parameter types.</summary>
     public ImmutableArray<AbiType> Parameters { get; }
 

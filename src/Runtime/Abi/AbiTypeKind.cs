@@ -74,4 +74,10 @@ public enum AbiTypeKind : byte
 
     /// <summary><c>borrow&lt;R&gt;</c>.</summary>
     Borrow,
+
+    /// <summary><c>stream&lt;T&gt;</c> (<see cref="AbiAsyncValueType"/>).</summary>
+    Stream,
+
+    /// <summary><c>future&lt;T&gt;</c> (<see cref="AbiAsyncValueType"/>).</summary>
+    Future,
 }

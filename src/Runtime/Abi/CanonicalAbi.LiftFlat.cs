@@ -116,6 +116,8 @@ public static partial class CanonicalAbi
                 return WitValue.Handle(cx.GetResources().LiftOwn((AbiOwnType)type, values[index++].U32));
             case AbiTypeKind.Borrow:
                 return WitValue.Handle(cx.GetResources().LiftBorrow((AbiBorrowType)type, values[index++].U32));
+            case AbiTypeKind.Stream or AbiTypeKind.Future:
+                return Async.AsyncValues.Lift(cx, (AbiAsyncValueType)type, values[index++].U32);
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

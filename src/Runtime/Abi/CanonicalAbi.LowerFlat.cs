@@ -104,6 +104,9 @@ public static partial class CanonicalAbi
             case AbiTypeKind.Borrow:
                 destination[index++] = RawValue.FromU32(cx.GetResources().LowerBorrow((AbiBorrowType)type, Handle(value, type)));
                 break;
+            case AbiTypeKind.Stream or AbiTypeKind.Future:
+                destination[index++] = RawValue.FromU32(Async.AsyncValues.Lower(cx, (AbiAsyncValueType)type, value));
+                break;
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

@@ -138,6 +138,9 @@ public static partial class CanonicalAbi
             case AbiTypeKind.Borrow:
                 AbiMemory.WriteU32(memory, ptr, cx.GetResources().LowerBorrow((AbiBorrowType)type, Handle(value, type)));
                 break;
+            case AbiTypeKind.Stream or AbiTypeKind.Future:
+                AbiMemory.WriteU32(memory, ptr, Async.AsyncValues.Lower(cx, (AbiAsyncValueType)type, value));
+                break;
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

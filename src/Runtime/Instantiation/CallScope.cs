@@ -16,6 +16,9 @@ internal sealed class CallScope : IResourceHandles
 
     public CallScope(InstanceState instance) => _instance = instance;
 
+    /// <summary>The instance whose table the call's handles (and stream and future ends) are in.</summary>
+    public InstanceState Instance => _instance;
+
     /// <summary>The function whose reusable scope this is (<see cref="RawComponentFunction.CreateCallContext"/>), if any.</summary>
     public object? Owner { get; init; }
 

@@ -1,5 +1,6 @@
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Async;
 using WitBindgen.Runtime.Binary;
 using WitBindgen.Runtime.Interop;
 using WitBindgen.Runtime.Linking;
@@ -96,6 +97,7 @@ internal sealed partial class Instantiator
     {
         LinkedExport l => Linked(name, l, linked),
         HostFunction f => new HostCallable(name, f),
+        AsyncHostFunction a => new AsyncHostCallable(name, a),
         RawHostDefinition r => new RawHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
@@ -151,6 +153,11 @@ internal sealed partial class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
+                if (lower.Options.IsAsync || type.IsAsync || callee is AsyncLiftedFunction || AsyncValues.Contains(type))
+                {
+                    return LowerAsync(frame, callee, type, options, lower.Options.IsAsync);
+                }
+
                 if (callee is LiftedFunction lifted && LinkTypeCheck.FirstDifference(type, lifted.Type) is null)
                 {
                     // Another component instance's function (a live link or a sibling in a composed binary): fused.
@@ -178,7 +185,7 @@ internal sealed partial class Instantiator
             case CanonResourceDropItem d:
                 return Trampolines.ResourceDrop(_store, frame.State, ResourceOf(frame, d.TypeIndex));
             case CanonBuiltinItem builtin:
-                throw new ComponentLinkException($"canon {builtin.Kind.ToText()} is not supported yet (async, streams, futures and threads)");
+                return AsyncBuiltin(frame, builtin);
             case StartItem start:
             {
                 if (start.Arguments.Count != 0 || start.ResultCount != 0)
@@ -431,11 +438,11 @@ internal sealed partial class Instantiator
         frame.Get(Sort.Type, typeIndex) as ResourceType
         ?? Types(frame).Resource(frame.Definition.ResolveType(typeIndex));
 
-    private LiftedFunction Lift(Frame frame, CanonLiftItem lift)
+    private IComponentCallable Lift(Frame frame, CanonLiftItem lift)
     {
         if (lift.Options.IsAsync)
         {
-            throw new ComponentLinkException("async lifts are not supported yet");
+            return LiftAsync(frame, lift);
         }
 
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));

@@ -33,6 +33,10 @@ internal sealed class LiftedFunction : IComponentCallable
     {
         var instance = _options.Instance;
         var entered = instance.Enter(caller);
+        // Built-ins called from this call (context.*, waitable-set.wait in an async-typed function) find it here.
+        var scheduler = Async.AsyncScheduler.For(instance);
+        var task = new Async.GuestTask(instance, null, Type.IsAsync, null, null);
+        scheduler.Push(task);
         try
         {
             var scope = new CallScope(instance);
@@ -60,6 +64,7 @@ internal sealed class LiftedFunction : IComponentCallable
         }
         finally
         {
+            scheduler.Pop(task);
             InstanceState.Leave(entered);
         }
     }

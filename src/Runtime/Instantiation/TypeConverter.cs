@@ -38,14 +38,9 @@ internal sealed class TypeConverter
             throw new ComponentLinkException($"expected a function type, found {type.Describe()}");
         }
 
-        if (f.IsAsync)
-        {
-            throw new ComponentLinkException("async functions are not supported yet");
-        }
-
         var parameters = f.Parameters.Select(p => Value(type.ResolveValueType(p.Type))).ToArray();
         var results = f.Result is { } r ? new[] { Value(type.ResolveValueType(r)) } : Array.Empty<AbiType>();
-        return new AbiFunctionType(parameters, results);
+        return new AbiFunctionType(parameters, results) { IsAsync = f.IsAsync };
     }
 
     public AbiType Value(ResolvedType type)
@@ -72,6 +67,8 @@ internal sealed class TypeConverter
                 r.Error is { } err ? Value(type.ResolveValueType(err)) : null),
             OwnType own => AbiType.Own(ResourceAt(type.Scope, own.ResourceTypeIndex)),
             BorrowType borrow => AbiType.Borrow(ResourceAt(type.Scope, borrow.ResourceTypeIndex)),
+            StreamType s => new AbiAsyncValueType(true, s.Element is { } se ? Value(type.ResolveValueType(se)) : null),
+            FutureType f => new AbiAsyncValueType(false, f.Element is { } fe ? Value(type.ResolveValueType(fe)) : null),
             _ => throw new ComponentLinkException($"the type {type.Describe()} is not supported yet"),
         };
         _cache[type] = result;

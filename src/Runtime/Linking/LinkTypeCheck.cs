@@ -106,6 +106,8 @@ internal static class LinkTypeCheck
                 return Inner("option payload", e.Payload, a.Payload);
             case (AbiResultType e, AbiResultType a):
                 return Optional("result ok type", e.Ok, a.Ok) ?? Optional("result error type", e.Error, a.Error);
+            case (AbiAsyncValueType e, AbiAsyncValueType a):
+                return Optional($"{(e.IsStream ? "stream" : "future")} element", e.Element, a.Element);
             case (AbiHandleType e, AbiHandleType a):
                 return ReferenceEquals(e.Resource, a.Resource)
                     ? null

@@ -10,7 +10,7 @@ internal sealed class HandleTable
     /// <summary>The largest index a table may hand out (the high four bits stay free for guests).</summary>
     public const int MaxLength = (1 << 28) - 1;
 
-    private readonly List<ResourceHandle?> _array = new() { null };
+    private readonly List<object?> _array = new() { null };
     private readonly Stack<int> _free = new();
     private readonly int _limit;
 
@@ -21,18 +21,25 @@ internal sealed class HandleTable
     public int Count => _array.Count - 1 - _free.Count;
 
     /// <summary>Returns the handle at an index, trapping on an invalid index.</summary>
-    public ResourceHandle Get(int index)
+    public ResourceHandle Get(int index) =>
+        GetElement(index) as ResourceHandle ?? throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"handle index {index} is not a resource handle");
+
+    /// <summary>Returns the element (a resource handle or an async element) at an index, trapping on an invalid index.</summary>
+    public object GetElement(int index)
     {
-        if (index <= 0 || index >= _array.Count || _array[index] is not { } handle)
+        if (index <= 0 || index >= _array.Count || _array[index] is not { } element)
         {
             throw new ComponentTrapException($"unknown handle index {index}");
         }
 
-        return handle;
+        return element;
     }
 
     /// <summary>Adds a handle and returns its index.</summary>
-    public int Add(ResourceHandle handle)
+    public int Add(ResourceHandle handle) => AddElement(handle);
+
+    /// <summary>Adds an element (a resource handle, or a waitable, waitable set or stream or future end) and returns its index.</summary>
+    public int AddElement(object handle)
     {
         if (_limit != MaxLength && Count >= _limit)
         {
@@ -58,9 +65,9 @@ internal sealed class HandleTable
     internal List<ResourceHandle> RemoveAll()
     {
         var handles = new List<ResourceHandle>(Count);
-        foreach (var handle in _array)
+        foreach (var element in _array)
         {
-            if (handle is not null)
+            if (element is ResourceHandle handle)
             {
                 handles.Add(handle);
             }
@@ -78,5 +85,14 @@ internal sealed class HandleTable
         _array[index] = null;
         _free.Push(index);
         return handle;
+    }
+
+    /// <summary>Removes and returns the element at an index, trapping on an invalid index.</summary>
+    public object RemoveElement(int index)
+    {
+        var element = GetElement(index);
+        _array[index] = null;
+        _free.Push(index);
+        return element;
     }
 }

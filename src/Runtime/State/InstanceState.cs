@@ -239,6 +239,17 @@ public sealed unsafe partial class InstanceState
         return EnterSet(caller);
     }
 
+    /// <summary>
+    /// Enters this instance alone, not its parents: an async task resumed by the event loop (a callback, or a call that
+    /// waited to start) runs in its own instance only.
+    /// </summary>
+    /// <returns>A token to pass to <see cref="Leave"/>.</returns>
+    internal EnteredInstances EnterAlone()
+    {
+        EnterOne(this);
+        return new EnteredInstances(this, Parent);
+    }
+
     private EnteredInstances EnterSet(InstanceState? caller)
     {
         var stop = EnteringStop(caller);

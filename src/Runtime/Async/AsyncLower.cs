@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Wasmtime;
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
+using WitBindgen.Runtime.Interop;
+
+namespace WitBindgen.Runtime.Async;
+
+/// <summary>
+/// <c>canon lower … async</c>: a core function that starts a call and returns at once, with <c>RETURNED</c> when the
+/// callee finished, or with a subtask (in the caller's table) and its state packed as <c>state | index &lt;&lt; 4</c>.
+/// Arguments come flat (at most 4 core values, else one pointer to their tuple), results go to a return pointer.
+/// </summary>
+internal static class AsyncLower
+{
+    /// <summary>At most this many flat parameters are passed as core values to an async-lowered function.</summary>
+    public const int MaxFlatAsyncParameters = 4;
+
+    public static Function Lower(Store store, string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options)
+    {
+        var spilled = type.FlatParameterCount > MaxFlatAsyncParameters;
+        var parameters = ImmutableArray.CreateBuilder<CoreValueType>();
+        if (spilled)
+        {
+            parameters.Add(CoreValueType.I32);
+        }
+        else
+        {
+            foreach (var p in type.Parameters)
+            {
+                foreach (var t in p.FlatTypes)
+                {
+                    parameters.Add(t);
+                }
+            }
+        }
+
+        if (type.Results.Length > 0)
+        {
+            parameters.Add(CoreValueType.I32);
+        }
+
+        var signature = new CoreFunctionSignature(parameters.ToImmutable(), [CoreValueType.I32]);
+        return Trampolines.CoreHostFunction(store, signature, new Body(name, callee, type, options, spilled, signature.Parameters.Length));
+    }
+
+    private sealed class Body(string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options, bool spilled, int coreParameters) : UncheckedCallback
+    {
+        private readonly AbiTupleType? _tuple = spilled ? new AbiTupleType(type.Parameters) : null;
+        private readonly AbiType? _result = type.Results.Length switch
+        {
+            0 => null,
+            1 => type.Results[0],
+            _ => new AbiTupleType(type.Results),
+        };
+
+        public override void Invoke(Span<RawValue> slots)
+        {
+            options.CheckMayLeave(name);
+            var instance = options.Instance;
+            var core = slots[..coreParameters].ToArray();
+            var retptr = _result is null ? 0u : core[^1].U32;
+            var subtask = new Subtask();
+            var scope = new CallScope(instance);
+            var cx = options.Context(scope);
+
+            WitValue[] OnStart()
+            {
+                subtask.State = SubtaskState.Started;
+                subtask.Progress();
+                return LiftArguments(cx, core);
+            }
+
+            void OnResolve(WitValue[]? result)
+            {
+                if (result is null)
+                {
+                    subtask.State = subtask.State == SubtaskState.Starting ? SubtaskState.CancelledBeforeStarted : SubtaskState.CancelledBeforeReturned;
+                }
+                else
+                {
+                    if (_result is not null)
+                    {
+                        var value = type.Results.Length == 1 ? result[0] : WitValue.Tuple(result);
+                        CanonicalAbi.Store(cx, _result, value, retptr);
+                    }
+
+                    subtask.State = SubtaskState.Returned;
+                }
+
+                // The borrows lent for the arguments come back to the caller with the resolution.
+                scope.Finish();
+                subtask.Progress();
+            }
+
+            if (callee is AsyncLiftedFunction lifted)
+            {
+                subtask.Task = lifted.Begin(instance, OnStart, OnResolve);
+            }
+            else if (callee is AsyncHostCallable host)
+            {
+                subtask.CancelHostWork = host.Begin(instance, OnStart(), OnResolve);
+            }
+            else
+            {
+                // A synchronous callee (a host function or a synchronous lift) finishes before it returns.
+                OnResolve(callee.Call(instance, OnStart()));
+            }
+
+            if (subtask.Resolved)
+            {
+                subtask.ResolveDelivered = true;
+                slots[0] = RawValue.FromI32((int)SubtaskState.Returned);
+                return;
+            }
+
+            subtask.Index = instance.Handles.AddElement(subtask);
+            slots[0] = RawValue.FromI32((int)subtask.State | (subtask.Index << 4));
+        }
+
+        private WitValue[] LiftArguments(AbiContext cx, RawValue[] core)
+        {
+            if (_tuple is not null)
+            {
+                return CanonicalAbi.Load(cx, _tuple, core[0].U32).Items.ToArray();
+            }
+
+            var values = new WitValue[type.Parameters.Length];
+            int index = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = CanonicalAbi.LiftFlat(cx, type.Parameters[i], core, ref index);
+            }
+
+            return values;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
+
+namespace WitBindgen.Runtime.Async;
+
+/// <summary>
+/// The state both ends of a stream or future share (CanonicalABI.md <c>SharedStreamImpl</c>, <c>SharedFutureImpl</c>):
+/// the read or write waiting for its complement to rendezvous, and whether an end has been dropped.
+/// </summary>
+internal sealed class SharedCopy
+{
+    private InstanceState? _pendingInstance;
+    private CopyBuffer? _pendingBuffer;
+    private Action<Action>? _pendingOnCopy;
+    private Action<CopyResult>? _pendingOnCopyDone;
+
+    public SharedCopy(bool isStream, AbiType? element)
+    {
+        IsStream = isStream;
+        Element = element;
+    }
+
+    public bool IsStream { get; }
+
+    /// <summary>The element type (null for <c>stream</c> or <c>future</c> without one).</summary>
+    public AbiType? Element { get; }
+
+    public bool Dropped { get; private set; }
+
+    private void ResetPending() => SetPending(null, null, null, null);
+
+    private void SetPending(InstanceState? instance, CopyBuffer? buffer, Action<Action>? onCopy, Action<CopyResult>? onCopyDone)
+    {
+        _pendingInstance = instance;
+        _pendingBuffer = buffer;
+        _pendingOnCopy = onCopy;
+        _pendingOnCopyDone = onCopyDone;
+    }
+
+    private void ResetAndNotifyPending(CopyResult result)
+    {
+        var onCopyDone = _pendingOnCopyDone;
+        ResetPending();
+        onCopyDone?.Invoke(result);
+    }
+
+    /// <summary>Cancels the pending copy: it is told <see cref="CopyResult.Cancelled"/> at once.</summary>
+    public void Cancel() => ResetAndNotifyPending(CopyResult.Cancelled);
+
+    /// <summary>One end was dropped: a pending copy of the other end learns it.</summary>
+    public void Drop()
+    {
+        if (!Dropped)
+        {
+            Dropped = true;
+            if (_pendingBuffer is not null)
+            {
+                ResetAndNotifyPending(CopyResult.Dropped);
+            }
+        }
+    }
+
+    /// <summary>A stream read or write (the rendezvous of CanonicalABI.md <c>SharedStreamImpl.read</c> and <c>write</c>).</summary>
+    public void StreamCopy(InstanceState instance, CopyBuffer buffer, bool isWrite, Action<Action> onCopy, Action<CopyResult> onCopyDone)
+    {
+        if (Dropped)
+        {
+            onCopyDone(CopyResult.Dropped);
+        }
+        else if (_pendingBuffer is not { } pending)
+        {
+            SetPending(instance, buffer, onCopy, onCopyDone);
+        }
+        else
+        {
+            CheckSameInstance(instance);
+            if (pending.Remain > 0)
+            {
+                if (buffer.Remain > 0)
+                {
+                    var n = Math.Min(buffer.Remain, pending.Remain);
+                    if (isWrite)
+                    {
+                        pending.Write(buffer.Read(n));
+                    }
+                    else
+                    {
+                        buffer.Write(pending.Read(n));
+                    }
+
+                    _pendingOnCopy!(ResetPending);
+                }
+
+                onCopyDone(CopyResult.Completed);
+            }
+            else if (isWrite && buffer.IsZeroLength && pending.IsZeroLength)
+            {
+                onCopyDone(CopyResult.Completed);
+            }
+            else
+            {
+                ResetAndNotifyPending(CopyResult.Completed);
+                SetPending(instance, buffer, onCopy, onCopyDone);
+            }
+        }
+    }
+
+    /// <summary>A future read or write (CanonicalABI.md <c>SharedFutureImpl.read</c> and <c>write</c>).</summary>
+    public void FutureCopy(InstanceState instance, CopyBuffer buffer, bool isWrite, Action<CopyResult> onCopyDone)
+    {
+        if (isWrite && Dropped)
+        {
+            onCopyDone(CopyResult.Dropped);
+        }
+        else if (_pendingBuffer is not { } pending)
+        {
+            SetPending(instance, buffer, null, onCopyDone);
+        }
+        else
+        {
+            CheckSameInstance(instance);
+            if (isWrite)
+            {
+                pending.Write(buffer.Read(1));
+            }
+            else
+            {
+                buffer.Write(pending.Read(1));
+            }
+
+            ResetAndNotifyPending(CopyResult.Completed);
+            onCopyDone(CopyResult.Completed);
+        }
+    }
+
+    private void CheckSameInstance(InstanceState instance)
+    {
+        if (ReferenceEquals(instance, _pendingInstance) && !IsNoneOrNumber(Element))
+        {
+            throw new ComponentTrapException("cannot read and write the same stream or future of a non-numeric type from the same component instance");
+        }
+    }
+
+    private static bool IsNoneOrNumber(AbiType? t) => t is null || t.Kind is AbiTypeKind.U8 or AbiTypeKind.U16 or AbiTypeKind.U32 or AbiTypeKind.U64
+        or AbiTypeKind.S8 or AbiTypeKind.S16 or AbiTypeKind.S32 or AbiTypeKind.S64 or AbiTypeKind.F32 or AbiTypeKind.F64;
+}
