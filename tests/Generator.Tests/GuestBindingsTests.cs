@@ -9,10 +9,10 @@ namespace WitBindgen.Generator.Tests;
 /// <summary>Guest bindings (<c>Mode="Guest"</c>): snapshots, compilation, diagnostics.</summary>
 public class GuestBindingsTests
 {
-    /// <summary>The cases snapshotted in guest mode.</summary>
+    /// <summary>The cases snapshotted in guest mode: the corpus, the harness worlds and every WASI and wasi-http world.</summary>
     public static IEnumerable<object[]> SnapshotCases => GeneratorCorpus.AllCases.Select(c => (string)c[0])
         .Concat(GuestGeneration.HarnessWorlds)
-        .Append("wasi-cli-command")
+        .Concat(GuestGeneration.WasiWorlds.Keys)
         .Select(n => new object[] { n });
 
     /// <summary>Every corpus case, the harness worlds and every world of the WASI and wasi-http packages.</summary>
