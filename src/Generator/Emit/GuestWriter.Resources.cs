@@ -127,11 +127,7 @@ internal sealed partial class GuestWriter
             }
 
             first = false;
-            WriteDocs(users, f with { Deprecated = null });
-            if (f.Deprecated is { } version)
-            {
-                users.WriteLine($"/// <remarks>Deprecated since version {Docs.Escape(version)}.</remarks>");
-            }
+            WriteImplementedDocs(users, f);
 
             var (parameters, _) = Signature(f);
             users.WriteLine(f.Kind == FunctionSpecKind.Method

@@ -141,6 +141,19 @@ internal sealed partial class GuestWriter
         }
     }
 
+    /// <summary>
+    /// The docs of a function the component implements: a deprecation is a remark, not <c>[Obsolete]</c> (the
+    /// generated entry point calls the function, which would warn).
+    /// </summary>
+    private static void WriteImplementedDocs(SourceWriter w, FunctionSpec f)
+    {
+        Docs.Summary(w, f.Docs, $"The WIT function <c>{Docs.Escape(f.WitName)}</c>.");
+        if (f.Deprecated is { } version)
+        {
+            w.WriteLine($"/// <remarks>Deprecated since version {Docs.Escape(version)}.</remarks>");
+        }
+    }
+
     private static string Owner(InterfaceBindingSpec iface, WorldBindingsSpec world) =>
         iface.InstanceName is { } name ? $"interface <c>{Docs.Escape(name)}</c>" : $"world <c>{Docs.Escape(world.WorldName)}</c>";
 
@@ -308,12 +321,7 @@ internal sealed partial class GuestWriter
             }
 
             first = false;
-            WriteDocs(users, f with { Deprecated = null });
-            if (f.Deprecated is { } version)
-            {
-                // Not [Obsolete]: the component implements the function, and its entry point calls it.
-                users.WriteLine($"/// <remarks>Deprecated since version {Docs.Escape(version)}.</remarks>");
-            }
+            WriteImplementedDocs(users, f);
 
             users.WriteLine($"public static partial {ResultType(f)} {f.Name}({Parameters(f)});");
             var name = iface.InstanceName is { } instance ? instance + "#" + f.WitName : f.WitName;
