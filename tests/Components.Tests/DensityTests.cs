@@ -35,7 +35,7 @@ public sealed class DensityTests(ITestOutputHelper output)
             Assert.Equal(3u, first.Values.Add(1, 2));
         }
 
-        var before = Measure();
+        var before = MemorySample.Take();
         var worlds = new List<FullWorld>(Instances);
         var clock = Stopwatch.StartNew();
         try
@@ -48,7 +48,7 @@ public sealed class DensityTests(ITestOutputHelper output)
             }
 
             var created = clock.Elapsed;
-            var after = Measure();
+            var after = MemorySample.Take();
             var linear = worlds.Sum(w => w.Instance.LinearMemoryBytes);
 
             // Every instance is still alive and answers.
@@ -73,16 +73,5 @@ public sealed class DensityTests(ITestOutputHelper output)
                 world.Dispose();
             }
         }
-    }
-
-    private sealed record Sample(long Managed, long WorkingSet, long Private);
-
-    private static Sample Measure()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        return new Sample(GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64, process.PrivateMemorySize64);
     }
 }

@@ -3,7 +3,6 @@
 // warm-up. The bounded run is part of the suite; the long run of the issue (100,000 cycles, 1,000,000 resources) is
 //   WITBINDGEN_SOAK_CYCLES=100000 WITBINDGEN_SOAK_RESOURCES=1000000 \
 //     dotnet test tests/Components.Tests -c Release --filter FullyQualifiedName~SoakTests --logger "console;verbosity=detailed"
-using System.Diagnostics;
 using Guests.Full;
 using Xunit;
 using Xunit.Abstractions;
@@ -83,11 +82,8 @@ public sealed class SoakTests(ITestOutputHelper output)
 
     private static Sample Measure(int iteration)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        return new Sample(iteration, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64, process.PrivateMemorySize64);
+        var memory = MemorySample.Take();
+        return new Sample(iteration, memory.Managed, memory.WorkingSet, memory.Private);
     }
 
     /// <summary>
