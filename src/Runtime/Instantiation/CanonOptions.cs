@@ -89,7 +89,7 @@ internal sealed class CanonOptions
 
         // A trap inside a callee that a wasm adapter had entered is named as the host-side adapter names it.
         var where = trap.Unwound is { } unwound ? unwound.Instance.Description : Instance.Description;
-        what = trap.Unwound is { } inner ? $"'{inner.Function}'" : what;
+        what = trap.Unwound is { } inner ? inner.What : what;
         if (Instance.Limiter?.Classify(trap) is { } limit)
         {
             throw new ComponentTrapException(limit.Kind, $"{where} trapped in {what}: {limit.Reason} ({trap.Message})", trap);

@@ -202,8 +202,9 @@ internal sealed class CoreTrapException : Exception
     public byte? Code { get; }
 
     /// <summary>
-    /// The innermost callee a wasm adapter had entered when the trap unwound it (the instance and the function), or
-    /// null: the trap happened there rather than in the instance the core call went to.
+    /// Where the innermost wasm adapter the trap unwound was (the instance and what it ran: <c>'function'</c>, or
+    /// <c>realloc for the results of 'function'</c>), or null: the trap happened there rather than in the instance
+    /// the core call went to.
     /// </summary>
-    public (State.InstanceState Instance, string Function)? Unwound { get; set; }
+    public (State.InstanceState Instance, string What)? Unwound { get; set; }
 }

@@ -115,14 +115,23 @@ public class WasmAdapterTests
     }
 
     [Fact]
-    public void Strings_char_results_and_live_links_keep_the_host_side_adapter()
+    public void Variants_char_results_mixed_encodings_and_live_links_keep_the_host_side_adapter()
     {
         var created = Wasm.WasmAdaptersCreated;
         using (var composed = Wasm.Load(WatText.ToBinary(LinkWat.Composed(LinkWat.Functions, "utf8", "utf8"))).Instantiate(new LinkCalleeHost().Imports()))
         {
-            // Of LinkWat's functions only add(u32, u32) and small(s8, s16, u8) are one-slot scalars with a result that is not a char.
-            Assert.Equal(created + 2, Wasm.WasmAdaptersCreated);
+            // Of LinkWat's functions add(u32, u32) and small(s8, s16, u8) are one-slot scalars with a result that is
+            // not a char, and echo(string) -> string has UTF-8 on both sides; the others have variants, lists of
+            // strings, records with strings, spilled parameters.
+            Assert.Equal(created + 3, Wasm.WasmAdaptersCreated);
             Assert.Equal(42u, composed.GetFunction("add")!.Invoke(WitValue.U32(40), WitValue.U32(2))[0].AsU32());
+        }
+
+        created = Wasm.WasmAdaptersCreated;
+        using (var mixed = Wasm.Load(WatText.ToBinary(LinkWat.Composed(LinkWat.Functions, "utf8", "utf16"))).Instantiate(new LinkCalleeHost().Imports()))
+        {
+            // UTF-8 to UTF-16 is transcoded on the host path.
+            Assert.Equal(created + 2, Wasm.WasmAdaptersCreated);
         }
 
         created = Wasm.WasmAdaptersCreated;

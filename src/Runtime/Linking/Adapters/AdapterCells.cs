@@ -31,7 +31,7 @@ internal sealed unsafe class AdapterCells
 
     private readonly byte* _base;
     private readonly InstanceState _root;
-    private readonly List<(InstanceState Callee, EnteredInstances Entered, string Function)> _adapters = new();
+    private readonly List<(InstanceState Callee, EnteredInstances Entered, string What, InstanceState? Caller)> _adapters = new();
     private int _nextCell = FirstCell;
 
     private AdapterCells(Store store, InstanceState root)
@@ -83,7 +83,19 @@ internal sealed unsafe class AdapterCells
     /// </summary>
     public int Register(InstanceState callee, InstanceState? stop, string function)
     {
-        _adapters.Add((callee, new EnteredInstances(callee, stop), function));
+        _adapters.Add((callee, new EnteredInstances(callee, stop), $"'{function}'", null));
+        return _adapters.Count - 1;
+    }
+
+    /// <summary>
+    /// Registers the second stack entry of an adapter <see cref="Register"/> gave <paramref name="id"/>: the one it
+    /// has while <paramref name="caller"/>'s <c>realloc</c> receives a string result. A trap then is the caller's, as
+    /// on the host-side adapter: the callee is left without being poisoned and the caller may leave again.
+    /// </summary>
+    public int RegisterResults(int id, InstanceState caller)
+    {
+        var (callee, entered, what, _) = _adapters[id];
+        _adapters.Add((callee, entered, $"realloc for the results of {what}", caller));
         return _adapters.Count - 1;
     }
 
@@ -91,8 +103,11 @@ internal sealed unsafe class AdapterCells
     /// After a trap came out of a core call that started with the stack at <paramref name="depth"/>: every adapter
     /// still on the stack above it was unwound inside its callee, which is poisoned and left (innermost first).
     /// </summary>
-    /// <returns>The innermost callee unwound and its function, or null when the trap unwound no adapter.</returns>
-    public (InstanceState Instance, string Function)? Unwind(int depth)
+    /// <returns>
+    /// Where the innermost adapter unwound was (its callee and function, or its caller and the caller's
+    /// <c>realloc</c>), or null when the trap unwound no adapter.
+    /// </returns>
+    public (InstanceState Instance, string What)? Unwind(int depth)
     {
         if (_root.Disposed)
         {
@@ -109,9 +124,17 @@ internal sealed unsafe class AdapterCells
                 continue;
             }
 
-            var (callee, entered, function) = _adapters[id];
-            innermost ??= (callee, function);
-            callee.Poisoned = true;
+            var (callee, entered, what, caller) = _adapters[id];
+            innermost ??= (caller ?? callee, what);
+            if (caller is null)
+            {
+                callee.Poisoned = true;
+            }
+            else
+            {
+                caller.MayLeave = true;
+            }
+
             callee.MayLeave = true;
             InstanceState.Leave(entered);
         }

@@ -28,8 +28,13 @@ internal static class AdapterText
     /// <param name="type">The function type.</param>
     /// <param name="postReturnParameters">The callee's post-return's parameter count, or null without one.</param>
     /// <param name="memories">Whether both sides have a memory (lists and spilled results need them).</param>
-    /// <param name="calleeRealloc">Whether the callee has a <c>realloc</c> (lists need it).</param>
-    public static bool Supports(AbiFunctionType type, int? postReturnParameters, bool memories, bool calleeRealloc)
+    /// <param name="calleeRealloc">Whether the callee has a <c>realloc</c> (lists and strings in parameters need it).</param>
+    /// <param name="callerRealloc">Whether the caller has a <c>realloc</c> (a string result needs it).</param>
+    /// <param name="strings">
+    /// The encoding of both sides when strings pass as their bytes (<see cref="AdapterStrings.Copies"/>), null otherwise
+    /// (a function with strings then keeps the host-side adapter).
+    /// </param>
+    public static bool Supports(AbiFunctionType type, int? postReturnParameters, bool memories, bool calleeRealloc, bool callerRealloc, StringEncoding? strings)
     {
         if (type.ParametersSpilled || type.Results.Length > 1)
         {
@@ -38,7 +43,7 @@ internal static class AdapterText
 
         foreach (var parameter in type.Parameters)
         {
-            if (!IsScalars(parameter) && !(memories && calleeRealloc && IsPlainList(parameter)))
+            if (!IsScalars(parameter) && !(memories && calleeRealloc && (IsPlainList(parameter) || (parameter.Kind == AbiTypeKind.String && strings is not null))))
             {
                 return false;
             }
@@ -46,8 +51,10 @@ internal static class AdapterText
 
         if (type.ResultsSpilled)
         {
-            // A result in memory: plain data (integers, records and tuples of them) is copied as bytes.
-            if (!memories || !IsPlainRecord(type.Results[0]))
+            // A result in memory: plain data (integers, records and tuples of them) is copied as bytes; a string into
+            // a block the caller's realloc gives.
+            var result = type.Results[0];
+            if (!memories || !(IsPlainRecord(result) || (result.Kind == AbiTypeKind.String && strings is not null && callerRealloc)))
             {
                 return false;
             }
@@ -64,21 +71,33 @@ internal static class AdapterText
     /// <summary>Whether the module imports both memories (lists or a spilled result).</summary>
     public static bool UsesMemories(AbiFunctionType type) => HasLists(type) || type.ResultsSpilled;
 
-    /// <summary>Whether any parameter is a list (the module then imports <c>realloc</c> and <c>fail</c>).</summary>
-    public static bool HasLists(AbiFunctionType type) => type.Parameters.Any(p => p.Kind == AbiTypeKind.List);
+    /// <summary>Whether any parameter is a list or a string (the module then imports <c>realloc</c> and <c>fail</c>).</summary>
+    public static bool HasLists(AbiFunctionType type) => type.Parameters.Any(IsCopied);
+
+    /// <summary>Whether the result is a string (the module then imports <c>caller-realloc</c>, <c>fail-caller</c> and <c>fail-string</c>).</summary>
+    public static bool HasStringResult(AbiFunctionType type) => type.Results.Length == 1 && type.Results[0].Kind == AbiTypeKind.String;
+
+    private static bool IsCopied(AbiType type) => type.Kind is AbiTypeKind.List or AbiTypeKind.String;
 
     /// <summary>
     /// The module's text; its imports, in order: <c>cells</c>, <c>callee</c>, <c>slow</c>, <c>post</c> when
     /// <paramref name="postReturn"/>; when <see cref="UsesMemories"/>, <c>caller-memory</c> and <c>callee-memory</c>;
     /// when <see cref="HasLists"/>, <c>realloc</c> (the callee's) and <c>fail</c> (<c>(param ptr size align)</c>);
-    /// when the result spills, <c>fail-result</c> (<c>(param from to)</c>).
+    /// when the result spills, <c>fail-result</c> (<c>(param from to)</c>); when <see cref="HasStringResult"/>,
+    /// <c>caller-realloc</c>, <c>fail-caller</c> (<c>(param ptr size align)</c>) and <c>fail-string</c>
+    /// (<c>(param ptr units)</c>).
     /// </summary>
     /// <param name="type">The function type.</param>
     /// <param name="callerCell">The caller instance's cell.</param>
     /// <param name="calleeCells">The cells of the instances the call enters, the callee's first.</param>
     /// <param name="id">The adapter's id (<see cref="AdapterCells.Register"/>).</param>
+    /// <param name="resultsId">
+    /// The id the adapter's stack entry has while the caller's <c>realloc</c> receives a string result
+    /// (<see cref="AdapterCells.RegisterResults"/>).
+    /// </param>
     /// <param name="postReturn">Whether the callee has a <c>post-return</c>.</param>
-    public static string Build(AbiFunctionType type, int callerCell, IReadOnlyList<int> calleeCells, int id, bool postReturn)
+    /// <param name="encoding">The strings' encoding on both sides (used when the function has strings).</param>
+    public static string Build(AbiFunctionType type, int callerCell, IReadOnlyList<int> calleeCells, int id, int resultsId, bool postReturn, StringEncoding encoding)
     {
         var signature = type.LowerSignature;
         var results = type.LiftSignature.Results;
@@ -110,6 +129,14 @@ internal static class AdapterText
             t.Append("  (import \"a\" \"fail-result\" (func $fail-result (param i32 i32)))\n");
         }
 
+        var stringResult = HasStringResult(type);
+        if (stringResult)
+        {
+            t.Append("  (import \"a\" \"caller-realloc\" (func $caller-realloc (param i32 i32 i32 i32) (result i32)))\n");
+            t.Append("  (import \"a\" \"fail-caller\" (func $fail-caller (param i32 i32 i32)))\n");
+            t.Append("  (import \"a\" \"fail-string\" (func $fail-string (param i32 i32)))\n");
+        }
+
         if (UsesMemories(type))
         {
             // The bytes of a memory the runtime reaches (GuestMemoryReach: at most 2 GiB - 1).
@@ -117,6 +144,17 @@ internal static class AdapterText
                 .Append(" (i64.lt_u (i64.const 0x7fffffff) (i64.shl (i64.extend_i32_u (memory.size 1)) (i64.const 16))) (select))\n");
             t.Append("  (func $callee-length (result i64) (i64.const 0x7fffffff) (i64.shl (i64.extend_i32_u (memory.size 2)) (i64.const 16))")
                 .Append(" (i64.lt_u (i64.const 0x7fffffff) (i64.shl (i64.extend_i32_u (memory.size 2)) (i64.const 16))) (select))\n");
+        }
+
+        var unit = AdapterStrings.Unit(encoding);
+        if (type.Parameters.Any(p => p.Kind == AbiTypeKind.String))
+        {
+            AdapterStrings.AppendValidator(t, encoding, 1);
+        }
+
+        if (stringResult)
+        {
+            AdapterStrings.AppendValidator(t, encoding, 2);
         }
 
         // The flat parameters: one item per scalar (records and tuples give one per field) or list, with its first
@@ -134,9 +172,14 @@ internal static class AdapterText
             t.Append(" (local $r ").Append(Name(results[0])).Append(')');
         }
 
+        if (stringResult)
+        {
+            t.Append(" (local $rs i32) (local $rn i32) (local $rb i32) (local $rq i32)");
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i].Type.Kind == AbiTypeKind.List)
+            if (IsCopied(items[i].Type))
             {
                 t.Append(CultureInfo.InvariantCulture, $" (local $q{i} i32) (local $b{i} i32)");
             }
@@ -175,6 +218,22 @@ internal static class AdapterText
                     Line(t, $"(local.set $b{i} (i32.mul (local.get {p + 1}) (i32.const {element.Size})))");
                     break;
                 }
+
+                case AbiTypeKind.String:
+                {
+                    // load_string_from_range in the caller's memory: the length bound, alignment, bounds, encoding.
+                    var bytes = $"(i64.mul (i64.extend_i32_u (local.get {p + 1})) (i64.const {unit}))";
+                    Line(t, $"(br_if $slow (i64.gt_u {bytes} (i64.const {CanonicalAbi.MaxStringByteLength})))");
+                    if (unit > 1)
+                    {
+                        Line(t, $"(br_if $slow (i32.and (local.get {p}) (i32.const {unit - 1})))");
+                    }
+
+                    Line(t, $"(br_if $slow (i64.gt_u (i64.add (i64.extend_i32_u (local.get {p})) {bytes}) (call $caller-length)))");
+                    Line(t, $"(br_if $slow (i32.eqz (call {AdapterStrings.Validator(1)} (local.get {p}) (local.get {p + 1}))))");
+                    Line(t, $"(local.set $b{i} (i32.mul (local.get {p + 1}) (i32.const {unit})))");
+                    break;
+                }
             }
         }
 
@@ -191,14 +250,14 @@ internal static class AdapterText
         var mayNotLeave = State.InstanceState.CellMayNotLeave;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i].Type.Kind != AbiTypeKind.List)
+            if (!IsCopied(items[i].Type))
             {
                 continue;
             }
 
             // realloc(0, 0, alignment, size) in the callee, which may not leave meanwhile; then the block's checks and the copy.
             var p = items[i].Slot;
-            var alignment = ((AbiListType)items[i].Type).Element.Alignment;
+            var alignment = items[i].Type is AbiListType list ? list.Element.Alignment : unit;
             Line(t, $"(i32.store (i32.const {flags}) (i32.or (i32.load (i32.const {flags})) (i32.const {mayNotLeave})))");
             Line(t, $"(local.set $q{i} (call $realloc (i32.const 0) (i32.const 0) (i32.const {alignment}) (local.get $b{i})))");
             Line(t, $"(i32.store (i32.const {flags}) (i32.and (i32.load (i32.const {flags})) (i32.const {~mayNotLeave})))");
@@ -211,7 +270,7 @@ internal static class AdapterText
         for (var i = 0; i < items.Count; i++)
         {
             var p = items[i].Slot;
-            call.Append(' ').Append(items[i].Type.Kind == AbiTypeKind.List
+            call.Append(' ').Append(IsCopied(items[i].Type)
                 ? $"(local.get $q{i}) (local.get {p + 1})"
                 : Convert(items[i].Type, $"(local.get {p})"));
         }
@@ -227,7 +286,14 @@ internal static class AdapterText
             Line(t, $"(if (i32.or (i32.or (i32.and (local.get $r) (i32.const {result.Alignment - 1})) (i64.gt_u (i64.add (i64.extend_i32_u (local.get $r)) (i64.const {result.Size})) (call $callee-length)))");
             Line(t, $"    (i32.or (i32.and {area} (i32.const {result.Alignment - 1})) (i64.gt_u (i64.add (i64.extend_i32_u {area}) (i64.const {result.Size})) (call $caller-length))))");
             Line(t, $"  (then (call $fail-result (local.get $r) {area}) (unreachable)))");
-            Line(t, $"(memory.copy 1 2 {area} (local.get $r) (i32.const {result.Size}))");
+            if (stringResult)
+            {
+                StringResult(t, area, callerCell + 4, id, resultsId, unit);
+            }
+            else
+            {
+                Line(t, $"(memory.copy 1 2 {area} (local.get $r) (i32.const {result.Size}))");
+            }
         }
 
         if (postReturn)
@@ -255,6 +321,39 @@ internal static class AdapterText
         return t.ToString();
     }
 
+    /// <summary>
+    /// A string result (its pointer and length at <c>$r</c> in the callee's memory, both checked) into the caller's
+    /// return area <paramref name="area"/>: <c>load_string_from_range</c> in the callee's memory (a fault is the
+    /// callee's: <c>fail-string</c> raises the host-side adapter's trap), then <c>store_string_copy</c> into a block
+    /// the caller's <c>realloc</c> gives, the caller unable to leave meanwhile and the adapter's stack entry saying
+    /// so (a trap in or a bad block from that <c>realloc</c> is the caller's, as on the host-side adapter: the callee
+    /// is left, not poisoned).
+    /// </summary>
+    private static void StringResult(StringBuilder t, string area, int callerFlags, int id, int resultsId, int unit)
+    {
+        var mayNotLeave = State.InstanceState.CellMayNotLeave;
+        Line(t, "(local.set $rs (i32.load 2 (local.get $r)))");
+        Line(t, "(local.set $rn (i32.load 2 offset=4 (local.get $r)))");
+        var bytes = $"(i64.mul (i64.extend_i32_u (local.get $rn)) (i64.const {unit}))";
+        var misaligned = unit > 1 ? $"(i32.and (local.get $rs) (i32.const {unit - 1}))" : "(i32.const 0)";
+        Line(t, $"(if (i32.or (i32.or (i64.gt_u {bytes} (i64.const {CanonicalAbi.MaxStringByteLength})) {misaligned})");
+        Line(t, $"    (i64.gt_u (i64.add (i64.extend_i32_u (local.get $rs)) {bytes}) (call $callee-length)))");
+        Line(t, "  (then (call $fail-string (local.get $rs) (local.get $rn)) (unreachable)))");
+        Line(t, $"(if (i32.eqz (call {AdapterStrings.Validator(2)} (local.get $rs) (local.get $rn)))");
+        Line(t, "  (then (call $fail-string (local.get $rs) (local.get $rn)) (unreachable)))");
+        Line(t, $"(local.set $rb (i32.mul (local.get $rn) (i32.const {unit})))");
+        Line(t, $"(i32.store (local.get $sp) (i32.const {resultsId}))");
+        Line(t, $"(i32.store (i32.const {callerFlags}) (i32.or (i32.load (i32.const {callerFlags})) (i32.const {mayNotLeave})))");
+        Line(t, $"(local.set $rq (call $caller-realloc (i32.const 0) (i32.const 0) (i32.const {unit}) (local.get $rb)))");
+        Line(t, $"(i32.store (i32.const {callerFlags}) (i32.and (i32.load (i32.const {callerFlags})) (i32.const {~mayNotLeave})))");
+        Line(t, $"(if (i32.or (i32.and (local.get $rq) (i32.const {unit - 1})) (i64.gt_u (i64.add (i64.extend_i32_u (local.get $rq)) (i64.extend_i32_u (local.get $rb))) (call $caller-length)))");
+        Line(t, $"  (then (call $fail-caller (local.get $rq) (local.get $rb) (i32.const {unit})) (unreachable)))");
+        Line(t, $"(i32.store (local.get $sp) (i32.const {id}))");
+        Line(t, "(memory.copy 1 2 (local.get $rq) (local.get $rs) (local.get $rb))");
+        Line(t, $"(i32.store 1 {area} (local.get $rq))");
+        Line(t, $"(i32.store 1 offset=4 {area} (local.get $rn))");
+    }
+
     /// <summary>Whether a value type is one core slot checked or converted without memory.</summary>
     public static bool IsScalar(AbiType type) => type.Kind is AbiTypeKind.Bool or AbiTypeKind.S8 or AbiTypeKind.U8
         or AbiTypeKind.S16 or AbiTypeKind.U16 or AbiTypeKind.S32 or AbiTypeKind.U32 or AbiTypeKind.S64 or AbiTypeKind.U64
@@ -267,7 +366,7 @@ internal static class AdapterText
     /// <summary>Appends the flat items of a parameter: its scalars (fields in order) or the list itself.</summary>
     private static void Flatten(AbiType type, List<(AbiType Type, int Slot)> items)
     {
-        var slot = items.Count == 0 ? 0 : items[^1].Slot + (items[^1].Type.Kind == AbiTypeKind.List ? 2 : 1);
+        var slot = items.Count == 0 ? 0 : items[^1].Slot + (IsCopied(items[^1].Type) ? 2 : 1);
         if (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple)
         {
             foreach (var field in ((AbiProductType)type).FieldTypes)

@@ -28,9 +28,10 @@ internal static class WasmAdapter
         var calleeInstance = callee.Options.Instance;
         var postReturn = callee.Options.PostReturn;
         var memories = caller.Memory is not null && callee.Options.Memory is not null;
+        StringEncoding? strings = AdapterStrings.Copies(caller.Encoding, callee.Options.Encoding) ? caller.Encoding : null;
         if (!runtime.WasmAdapters
             || !ReferenceEquals(callerInstance.Root, calleeInstance.Root)
-            || !AdapterText.Supports(type, postReturn?.ParameterCount, memories, callee.Options.Realloc is not null)
+            || !AdapterText.Supports(type, postReturn?.ParameterCount, memories, callee.Options.Realloc is not null, caller.Realloc is not null, strings)
             || !calleeInstance.TryEnteringChain(callerInstance, out var stop))
         {
             return null;
@@ -45,7 +46,8 @@ internal static class WasmAdapter
             }
 
             var id = cells.Register(calleeInstance, stop, callee.Name);
-            var text = AdapterText.Build(type, callerCell, calleeCells, id, postReturn is not null);
+            var resultsId = AdapterText.HasStringResult(type) ? cells.RegisterResults(id, callerInstance) : id;
+            var text = AdapterText.Build(type, callerCell, calleeCells, id, resultsId, postReturn is not null, caller.Encoding);
             var module = runtime.GetAdapterModule(text);
             var imports = new List<object> { cells.Memory, callee.Core.Managed, host };
             if (postReturn is not null)
@@ -70,6 +72,13 @@ internal static class WasmAdapter
                 imports.Add(Trampolines.CoreHostFunction(store, FailResultSignature, new FailedResult(type.Results[0], callee.Options, caller)));
             }
 
+            if (AdapterText.HasStringResult(type))
+            {
+                imports.Add(caller.Realloc!.Managed);
+                imports.Add(Trampolines.CoreHostFunction(store, FailSignature, new FailedAllocation(caller)));
+                imports.Add(Trampolines.CoreHostFunction(store, FailStringSignature, new FailedString(callee.Options)));
+            }
+
             var instance = new Instance(store, module, imports.ToArray());
             runtime.WasmAdaptersCreated++;
             return instance.GetFunction("adapter");
@@ -85,15 +94,33 @@ internal static class WasmAdapter
     private static readonly CoreFunctionSignature FailSignature = new([CoreValueType.I32, CoreValueType.I32, CoreValueType.I32], []);
 
     /// <summary>
-    /// Raises the trap the host-side adapter raises for a block the callee's <c>realloc</c> returned misaligned or
-    /// out of bounds (the same check, so the same kind and message); the trap unwinds the adapter, poisoning the callee.
+    /// Raises the trap the host-side adapter raises for a block a <c>realloc</c> returned misaligned or out of
+    /// bounds (the same check, so the same kind and message); the trap unwinds the adapter, poisoning the callee
+    /// when the <c>realloc</c> was the callee's (the adapter's stack entry says whose it was).
     /// </summary>
-    private sealed class FailedAllocation(CanonOptions callee) : Interop.UncheckedCallback
+    private sealed class FailedAllocation(CanonOptions side) : Interop.UncheckedCallback
     {
         public override void Invoke(Span<RawValue> slots)
         {
-            AbiChecks.CheckAllocation(callee.Memory!.GetSpan().Length, slots[0].U32, slots[2].U32, slots[1].U32);
-            throw new ComponentTrapException($"realloc of {callee.Instance.Description} returned an invalid block");
+            AbiChecks.CheckAllocation(side.Memory!.GetSpan().Length, slots[0].U32, slots[2].U32, slots[1].U32);
+            throw new ComponentTrapException($"realloc of {side.Instance.Description} returned an invalid block");
+        }
+    }
+
+    /// <summary><c>fail-string</c>: <c>(param ptr units)</c>.</summary>
+    private static readonly CoreFunctionSignature FailStringSignature = new([CoreValueType.I32, CoreValueType.I32], []);
+
+    /// <summary>
+    /// Raises the trap the host-side adapter raises for a string result the callee returned that does not load
+    /// (its length, alignment, bounds or encoding: <see cref="StringLoader.Load"/>, the same checks in the same order);
+    /// the trap unwinds the adapter, poisoning the callee.
+    /// </summary>
+    private sealed class FailedString(CanonOptions callee) : Interop.UncheckedCallback
+    {
+        public override void Invoke(Span<RawValue> slots)
+        {
+            StringLoader.Load(callee.Memory!.GetSpan(), callee.Encoding, slots[0].U32, slots[1].U32);
+            throw new ComponentTrapException($"string at 0x{slots[0].U32:x} is not valid in its encoding");
         }
     }
 
