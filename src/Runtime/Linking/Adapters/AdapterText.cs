@@ -43,7 +43,7 @@ internal static class AdapterText
 
         foreach (var parameter in type.Parameters)
         {
-            if (!IsScalars(parameter) && !(memories && calleeRealloc && (IsPlainList(parameter) || (parameter.Kind == AbiTypeKind.String && strings is not null))))
+            if (!IsScalars(parameter) && !AdapterVariants.IsFlat(parameter) && !(memories && calleeRealloc && (IsPlainList(parameter) || (parameter.Kind == AbiTypeKind.String && strings is not null))))
             {
                 return false;
             }
@@ -59,9 +59,8 @@ internal static class AdapterText
                 return false;
             }
         }
-        else if (!type.Results.All(IsScalar) || type.Results.Any(r => r.Kind == AbiTypeKind.Char))
+        else if (!type.Results.All(r => IsScalar(r) || (AdapterVariants.IsFlat(r) && r.FlatCount == 1)))
         {
-            // A char result needs a trap raised from inside the callee's call: the host path keeps it.
             return false;
         }
 
@@ -74,6 +73,10 @@ internal static class AdapterText
     /// <summary>Whether any parameter is a list or a string (the module then imports <c>realloc</c> and <c>fail</c>).</summary>
     public static bool HasLists(AbiFunctionType type) => type.Parameters.Any(IsCopied);
 
+    /// <summary>Whether the result is one slot that may be invalid (a <c>char</c>, an enum): the module then imports <c>fail-flat</c>.</summary>
+    public static bool ChecksResult(AbiFunctionType type) =>
+        !type.ResultsSpilled && type.Results.Length == 1 && AdapterVariants.Invalid(type.Results[0], string.Empty) is not null;
+
     /// <summary>Whether the result is a string (the module then imports <c>caller-realloc</c>, <c>fail-caller</c> and <c>fail-string</c>).</summary>
     public static bool HasStringResult(AbiFunctionType type) => type.Results.Length == 1 && type.Results[0].Kind == AbiTypeKind.String;
 
@@ -85,7 +88,7 @@ internal static class AdapterText
     /// when <see cref="HasLists"/>, <c>realloc</c> (the callee's) and <c>fail</c> (<c>(param ptr size align)</c>);
     /// when the result spills, <c>fail-result</c> (<c>(param from to)</c>); when <see cref="HasStringResult"/>,
     /// <c>caller-realloc</c>, <c>fail-caller</c> (<c>(param ptr size align)</c>) and <c>fail-string</c>
-    /// (<c>(param ptr units)</c>).
+    /// (<c>(param ptr units)</c>); when <see cref="ChecksResult"/>, <c>fail-flat</c> (<c>(param result)</c>).
     /// </summary>
     /// <param name="type">The function type.</param>
     /// <param name="callerCell">The caller instance's cell.</param>
@@ -135,6 +138,11 @@ internal static class AdapterText
             t.Append("  (import \"a\" \"caller-realloc\" (func $caller-realloc (param i32 i32 i32 i32) (result i32)))\n");
             t.Append("  (import \"a\" \"fail-caller\" (func $fail-caller (param i32 i32 i32)))\n");
             t.Append("  (import \"a\" \"fail-string\" (func $fail-string (param i32 i32)))\n");
+        }
+
+        if (ChecksResult(type))
+        {
+            t.Append("  (import \"a\" \"fail-flat\" (func $fail-flat (param ").Append(Name(results[0])).Append(")))\n");
         }
 
         if (UsesMemories(type))
@@ -201,8 +209,10 @@ internal static class AdapterText
             switch (items[i].Type.Kind)
             {
                 case AbiTypeKind.Char:
-                    Line(t, $"(br_if $slow (i32.ge_u (local.get {p}) (i32.const 0x110000)))");
-                    Line(t, $"(br_if $slow (i32.eq (i32.and (local.get {p}) (i32.const 0xfffff800)) (i32.const 0xd800)))");
+                    Line(t, $"(br_if $slow {AdapterVariants.InvalidChar($"(local.get {p})")})");
+                    break;
+                case AbiTypeKind.Variant or AbiTypeKind.Enum or AbiTypeKind.Option or AbiTypeKind.Result:
+                    AdapterVariants.AppendChecks(t, (AbiSumType)items[i].Type, p, Line);
                     break;
                 case AbiTypeKind.List:
                 {
@@ -272,11 +282,16 @@ internal static class AdapterText
             var p = items[i].Slot;
             call.Append(' ').Append(IsCopied(items[i].Type)
                 ? $"(local.get $q{i}) (local.get {p + 1})"
-                : Convert(items[i].Type, $"(local.get {p})"));
+                : items[i].Type is AbiSumType sum ? AdapterVariants.Arguments(sum, p, Convert) : Convert(items[i].Type, $"(local.get {p})"));
         }
 
         call.Append(')');
         Line(t, results.Length == 0 ? call.ToString() : $"(local.set $r {call})");
+        if (ChecksResult(type))
+        {
+            // A result that is not valid is the callee's fault: fail-flat raises the host-side adapter's trap.
+            Line(t, $"(if {AdapterVariants.Invalid(type.Results[0], "(local.get $r)")} (then (call $fail-flat (local.get $r)) (unreachable)))");
+        }
         if (type.ResultsSpilled)
         {
             // The callee's result block, then the caller's return area (its last argument), each aligned and in
@@ -360,13 +375,13 @@ internal static class AdapterText
         or AbiTypeKind.F32 or AbiTypeKind.F64 or AbiTypeKind.Char;
 
     /// <summary>Whether a value type flattens to one-slot scalars only: a scalar, or a record or tuple of such.</summary>
-    private static bool IsScalars(AbiType type) =>
+    public static bool IsScalars(AbiType type) =>
         IsScalar(type) || (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple && ((AbiProductType)type).FieldTypes.All(IsScalars));
 
     /// <summary>Appends the flat items of a parameter: its scalars (fields in order) or the list itself.</summary>
     private static void Flatten(AbiType type, List<(AbiType Type, int Slot)> items)
     {
-        var slot = items.Count == 0 ? 0 : items[^1].Slot + (IsCopied(items[^1].Type) ? 2 : 1);
+        var slot = items.Count == 0 ? 0 : items[^1].Slot + (int)items[^1].Type.FlatCount;
         if (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple)
         {
             foreach (var field in ((AbiProductType)type).FieldTypes)

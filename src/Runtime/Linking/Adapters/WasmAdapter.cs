@@ -79,6 +79,12 @@ internal static class WasmAdapter
                 imports.Add(Trampolines.CoreHostFunction(store, FailStringSignature, new FailedString(callee.Options)));
             }
 
+            if (AdapterText.ChecksResult(type))
+            {
+                var signature = new CoreFunctionSignature([type.LiftSignature.Results[0]], []);
+                imports.Add(Trampolines.CoreHostFunction(store, signature, new FailedFlat(type.Results[0], new ValueTransfer(callee.Options, caller))));
+            }
+
             var instance = new Instance(store, module, imports.ToArray());
             runtime.WasmAdaptersCreated++;
             return instance.GetFunction("adapter");
@@ -139,6 +145,23 @@ internal static class WasmAdapter
             AbiChecks.CheckValue(callee.Memory!.GetSpan().Length, slots[0].U32, result, "results");
             AbiChecks.CheckValue(caller.Memory!.GetSpan().Length, slots[1].U32, result, "return area");
             throw new ComponentTrapException($"the results of a call into {callee.Instance.Description} are invalid");
+        }
+    }
+
+    /// <summary>
+    /// Raises the trap the host-side adapter raises for a one-slot result that is not valid (a <c>char</c> that is
+    /// no scalar value, a discriminant naming no case): its own conversion of the value; the trap unwinds the
+    /// adapter, poisoning the callee.
+    /// </summary>
+    private sealed class FailedFlat(AbiType result, ValueTransfer transfer) : Interop.UncheckedCallback
+    {
+        public override void Invoke(Span<RawValue> slots)
+        {
+            Span<RawValue> converted = stackalloc RawValue[1];
+            var m = default(LinkMemories);
+            int si = 0, di = 0;
+            transfer.Flat(result, slots, ref si, converted, ref di, ref m, null);
+            throw new ComponentTrapException($"the result 0x{slots[0].U32:x} is not valid");
         }
     }
 
