@@ -49,6 +49,11 @@ public class WasmAdapterStringTests
             Assert.Equal(Run(Host, encoding, bytes, null, call, At, length), wasm);
         }
 
+        var named = Run(Wasm, encoding, bytes, null, "named-at", 5, At, length, 0x1FF);
+        Assert.Equal(unchecked((WasmAdapterStringWat.Weight(bytes, unit) * 7u) + 5u + 255_000u).ToString(CultureInfo.InvariantCulture), named[0]);
+        Assert.Equal(Run(Host, encoding, bytes, null, "named-at", 5, At, length, 0x1FF), named);
+        Assert.Equal(1ul, Epochs(encoding, bytes, "named-at", 5, At, length, 0x1FF));
+
         var pair = Run(Wasm, encoding, bytes, null, "pair-at", At, length, At, length);
         Assert.Equal(unchecked(WasmAdapterStringWat.Weight(bytes, unit) * 8u).ToString(CultureInfo.InvariantCulture), pair[0]);
         Assert.Equal(Run(Host, encoding, bytes, null, "pair-at", At, length, At, length), pair);
@@ -139,7 +144,7 @@ public class WasmAdapterStringTests
     {
         var created = Wasm.WasmAdaptersCreated;
         using var instance = Wasm.LoadText(WasmAdapterStringWat.Composed(encoding)).Instantiate();
-        Assert.Equal(created + 3, Wasm.WasmAdaptersCreated);
+        Assert.Equal(created + 4, Wasm.WasmAdaptersCreated);
         var bytes = Encode(encoding, "h\u00e9llo");
         for (var i = 0; i < bytes.Length; i++)
         {

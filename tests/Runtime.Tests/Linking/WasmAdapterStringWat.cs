@@ -2,7 +2,7 @@ namespace WitBindgen.Runtime.Tests.Linking;
 
 /// <summary>
 /// A composed binary for wasm adapters of strings, in one encoding on both sides (<c>utf8</c> or <c>utf16</c>): a
-/// callee (B) that weighs the strings it receives and echoes one back, and a caller (A) that passes any pointer and
+/// callee (B) that weighs the strings it receives (also one in a tuple: <c>named</c>) and echoes one back, and a caller (A) that passes any pointer and
 /// length from its memory (which the host fills with <c>poke</c>) and weighs the echo it gets back in its own memory.
 /// The weight of a string of n code units is n, then times 31 plus each byte in turn (wrapping at 32 bits).
 /// B's <c>realloc</c> misbehaves on request (<c>b-set-mode</c>: 1 a misaligned block, 2 one out of bounds, 3 a trap),
@@ -69,6 +69,8 @@ internal static class WasmAdapterStringWat
                   {{Weigh(unit)}}
                   (func (export "pair") (param i32 i32 i32 i32) (result i32)
                     (i32.add (i32.mul (call $weigh (local.get 0) (local.get 1)) (i32.const 7)) (call $weigh (local.get 2) (local.get 3))))
+                  (func (export "named") (param i32 i32 i32 i32) (result i32)
+                    (i32.add (i32.mul (call $weigh (local.get 1) (local.get 2)) (i32.const 7)) (i32.add (local.get 0) (i32.mul (local.get 3) (i32.const 1000)))))
                   (func (export "echo") (param $p i32) (param $n i32) (result i32)
                     (if (i32.eq (global.get $mode) (i32.const 1)) (then (return (i32.const 514))))
                     (if (i32.eq (global.get $mode) (i32.const 2)) (then (local.set $p (i32.const 0xFFFFFF00))))
@@ -83,6 +85,7 @@ internal static class WasmAdapterStringWat
                 (core instance $i (instantiate $m (with "mem" (instance $mem))))
                 (func (export "weigh") (param "s" string) (result u32) (canon lift (core func $i "weigh") {{options}}))
                 (func (export "pair") (param "a" string) (param "b" string) (result u32) (canon lift (core func $i "pair") {{options}}))
+                (func (export "named") (param "t" (tuple u32 string u8)) (result u32) (canon lift (core func $i "named") {{options}}))
                 (func (export "echo") (param "s" string) (result string)
                   (canon lift (core func $i "echo") {{options}} (post-return (core func $mem "reset"))))
                 (func (export "set-mode") (param "m" u32) (canon lift (core func $mem "set-mode")))
@@ -92,19 +95,23 @@ internal static class WasmAdapterStringWat
                 (import "weigh" (func $weigh (param "s" string) (result u32)))
                 (import "pair" (func $pair (param "a" string) (param "b" string) (result u32)))
                 (import "echo" (func $echo (param "s" string) (result string)))
+                (import "named" (func $named (param "t" (tuple u32 string u8)) (result u32)))
                 {{Allocator(8192)}}
                 (core func $weigh (canon lower (func $weigh) {{options}}))
                 (core func $pair (canon lower (func $pair) {{options}}))
                 (core func $echo (canon lower (func $echo) {{options}}))
+                (core func $named (canon lower (func $named) {{options}}))
                 (core module $m
                   (import "mem" "memory" (memory 1))
                   (import "l" "weigh" (func $lweigh (param i32 i32) (result i32)))
                   (import "l" "pair" (func $pair (param i32 i32 i32 i32) (result i32)))
                   (import "l" "echo" (func $echo (param i32 i32 i32)))
+                  (import "l" "named" (func $named (param i32 i32 i32 i32) (result i32)))
                   {{Weigh(unit)}}
                   (func (export "poke") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
                   (func (export "weigh-at") (param i32 i32) (result i32) (call $lweigh (local.get 0) (local.get 1)))
                   (func (export "pair-at") (param i32 i32 i32 i32) (result i32) (call $pair (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
+                  (func (export "named-at") (param i32 i32 i32 i32) (result i32) (call $named (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
                   (func (export "echo-at") (param i32 i32) (result i32)
                     (call $echo (local.get 0) (local.get 1) (i32.const 4096))
                     (call $weigh (i32.load (i32.const 4096)) (i32.load (i32.const 4100))))
@@ -116,20 +123,22 @@ internal static class WasmAdapterStringWat
                     (local.get $acc))
                   (func (export "ping") (result i32) (i32.const 5)))
                 (core instance $i (instantiate $m (with "mem" (instance $mem))
-                  (with "l" (instance (export "weigh" (func $weigh)) (export "pair" (func $pair)) (export "echo" (func $echo))))))
+                  (with "l" (instance (export "weigh" (func $weigh)) (export "pair" (func $pair)) (export "echo" (func $echo)) (export "named" (func $named))))))
                 (func (export "poke") (param "at" u32) (param "b" u32) (canon lift (core func $i "poke")))
                 (func (export "weigh-at") (param "p" u32) (param "n" u32) (result u32) (canon lift (core func $i "weigh-at")))
                 (func (export "pair-at") (param "p" u32) (param "n" u32) (param "q" u32) (param "m" u32) (result u32) (canon lift (core func $i "pair-at")))
                 (func (export "echo-at") (param "p" u32) (param "n" u32) (result u32) (canon lift (core func $i "echo-at")))
+                (func (export "named-at") (param "a" u32) (param "p" u32) (param "n" u32) (param "b" u32) (result u32) (canon lift (core func $i "named-at")))
                 (func (export "echo-loop") (param "p" u32) (param "n" u32) (param "k" u32) (result u32) (canon lift (core func $i "echo-loop")))
                 (func (export "set-mode") (param "m" u32) (canon lift (core func $mem "set-mode")))
                 (func (export "ping") (result u32) (canon lift (core func $i "ping"))))
               (instance $b (instantiate $callee))
-              (instance $a (instantiate $caller (with "weigh" (func $b "weigh")) (with "pair" (func $b "pair")) (with "echo" (func $b "echo"))))
+              (instance $a (instantiate $caller (with "weigh" (func $b "weigh")) (with "pair" (func $b "pair")) (with "echo" (func $b "echo")) (with "named" (func $b "named"))))
               (export "poke" (func $a "poke"))
               (export "weigh-at" (func $a "weigh-at"))
               (export "pair-at" (func $a "pair-at"))
               (export "echo-at" (func $a "echo-at"))
+              (export "named-at" (func $a "named-at"))
               (export "echo-loop" (func $a "echo-loop"))
               (export "set-mode" (func $a "set-mode"))
               (export "ping" (func $a "ping"))

@@ -43,7 +43,7 @@ internal static class AdapterText
 
         foreach (var parameter in type.Parameters)
         {
-            if (!IsScalars(parameter) && !AdapterVariants.IsFlat(parameter) && !(memories && calleeRealloc && (IsPlainList(parameter) || (parameter.Kind == AbiTypeKind.String && strings is not null))))
+            if (!IsItems(parameter, memories && calleeRealloc, strings is not null))
             {
                 return false;
             }
@@ -71,7 +71,14 @@ internal static class AdapterText
     public static bool UsesMemories(AbiFunctionType type) => HasLists(type) || type.ResultsSpilled;
 
     /// <summary>Whether any parameter is a list or a string (the module then imports <c>realloc</c> and <c>fail</c>).</summary>
-    public static bool HasLists(AbiFunctionType type) => type.Parameters.Any(IsCopied);
+    public static bool HasLists(AbiFunctionType type) => type.Parameters.Any(HasCopied);
+
+    /// <summary>Whether a parameter has strings to validate in the caller's memory.</summary>
+    private static bool HasStrings(AbiType type) =>
+        type.Kind == AbiTypeKind.String || (type is AbiProductType product && product.FieldTypes.Any(HasStrings));
+
+    private static bool HasCopied(AbiType type) =>
+        IsCopied(type) || (type is AbiProductType product && product.FieldTypes.Any(HasCopied));
 
     /// <summary>Whether the result is one slot that may be invalid (a <c>char</c>, an enum): the module then imports <c>fail-flat</c>.</summary>
     public static bool ChecksResult(AbiFunctionType type) =>
@@ -155,7 +162,7 @@ internal static class AdapterText
         }
 
         var unit = AdapterStrings.Unit(encoding);
-        if (type.Parameters.Any(p => p.Kind == AbiTypeKind.String))
+        if (type.Parameters.Any(HasStrings))
         {
             AdapterStrings.AppendValidator(t, encoding, 1);
         }
@@ -373,6 +380,16 @@ internal static class AdapterText
     public static bool IsScalar(AbiType type) => type.Kind is AbiTypeKind.Bool or AbiTypeKind.S8 or AbiTypeKind.U8
         or AbiTypeKind.S16 or AbiTypeKind.U16 or AbiTypeKind.S32 or AbiTypeKind.U32 or AbiTypeKind.S64 or AbiTypeKind.U64
         or AbiTypeKind.F32 or AbiTypeKind.F64 or AbiTypeKind.Char;
+
+    /// <summary>
+    /// Whether a parameter flattens to items the adapter passes: one-slot scalars, flat variants, and when
+    /// <paramref name="copies"/> (both memories and the callee's <c>realloc</c>) lists of plain data and, when
+    /// <paramref name="strings"/>, strings; alone or as fields of records and tuples.
+    /// </summary>
+    private static bool IsItems(AbiType type, bool copies, bool strings) =>
+        IsScalar(type) || AdapterVariants.IsFlat(type)
+        || (copies && (IsPlainList(type) || (strings && type.Kind == AbiTypeKind.String)))
+        || (type.Kind is AbiTypeKind.Record or AbiTypeKind.Tuple && ((AbiProductType)type).FieldTypes.All(f => IsItems(f, copies, strings)));
 
     /// <summary>Whether a value type flattens to one-slot scalars only: a scalar, or a record or tuple of such.</summary>
     public static bool IsScalars(AbiType type) =>
