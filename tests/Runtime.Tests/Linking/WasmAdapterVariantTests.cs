@@ -40,6 +40,10 @@ public class WasmAdapterVariantTests
         { "char-of", [0x10FFFF], "1114111" },
         { "char-of", [0x110000], "trap InvalidChar" },
         { "char-of", [0xDFFF], "trap InvalidChar" },
+        { "ropt", [0, 0x12345678], $"{0x12345678AAAAAA00}" },
+        { "ropt", [1, 0x12345678], $"{0xAAAAAA78AAAAAA01}" },
+        { "ropt", [0x100, 7], $"{0x00000007AAAAAA00}" },
+        { "ropt", [2, 7], "trap InvalidDiscriminant" },
     };
 
     [Theory]
@@ -56,6 +60,7 @@ public class WasmAdapterVariantTests
     [InlineData("var", new uint[] { 2, 0xD800, 0 }, false)]
     [InlineData("color", new uint[] { 3 }, false)]
     [InlineData("char-of", new uint[] { 0x110000 }, true)]
+    [InlineData("ropt", new uint[] { 2, 0 }, true)]
     public void An_invalid_argument_is_the_caller_s_fault_and_an_invalid_result_the_callee_s(string name, uint[] arguments, bool calleePoisoned)
     {
         var outcome = Run(Wasm, name, arguments);
@@ -73,7 +78,7 @@ public class WasmAdapterVariantTests
         Assert.Equal(created + WasmAdapterVariantWat.Linked.Length - 1, Wasm.WasmAdaptersCreated);
 
         var epoch = StoreEpoch.For(instance.Store);
-        foreach (var (name, arguments) in new[] { ("opt", new uint[] { 1, 2 }), ("var", [3, 1, 2]), ("color", [1]), ("char-of", [65]) })
+        foreach (var (name, arguments) in new[] { ("opt", new uint[] { 1, 2 }), ("var", [3, 1, 2]), ("color", [1]), ("char-of", [65]), ("ropt", [0, 1]) })
         {
             var before = epoch.Value;
             instance.GetFunction(name)!.Invoke(arguments.Select(WitValue.U32).ToArray());

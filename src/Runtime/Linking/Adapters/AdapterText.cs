@@ -54,7 +54,7 @@ internal static class AdapterText
             // A result in memory: plain data (integers, records and tuples of them) is copied as bytes; a string into
             // a block the caller's realloc gives.
             var result = type.Results[0];
-            if (!memories || !(IsPlainRecord(result) || (result.Kind == AbiTypeKind.String && strings is not null && callerRealloc)))
+            if (!memories || !(IsPlainRecord(result) || AdapterVariants.IsPlainSpilled(result) || (result.Kind == AbiTypeKind.String && strings is not null && callerRealloc)))
             {
                 return false;
             }
@@ -84,6 +84,9 @@ internal static class AdapterText
     public static bool ChecksResult(AbiFunctionType type) =>
         !type.ResultsSpilled && type.Results.Length == 1 && AdapterVariants.Invalid(type.Results[0], string.Empty) is not null;
 
+    /// <summary>Whether the result is a variant in memory (the module then imports <c>fail-variant</c>).</summary>
+    public static bool HasSpilledVariant(AbiFunctionType type) => type.ResultsSpilled && type.Results[0] is AbiSumType;
+
     /// <summary>Whether the result is a string (the module then imports <c>caller-realloc</c>, <c>fail-caller</c> and <c>fail-string</c>).</summary>
     public static bool HasStringResult(AbiFunctionType type) => type.Results.Length == 1 && type.Results[0].Kind == AbiTypeKind.String;
 
@@ -95,7 +98,8 @@ internal static class AdapterText
     /// when <see cref="HasLists"/>, <c>realloc</c> (the callee's) and <c>fail</c> (<c>(param ptr size align)</c>);
     /// when the result spills, <c>fail-result</c> (<c>(param from to)</c>); when <see cref="HasStringResult"/>,
     /// <c>caller-realloc</c>, <c>fail-caller</c> (<c>(param ptr size align)</c>) and <c>fail-string</c>
-    /// (<c>(param ptr units)</c>); when <see cref="ChecksResult"/>, <c>fail-flat</c> (<c>(param result)</c>).
+    /// (<c>(param ptr units)</c>); when <see cref="ChecksResult"/>, <c>fail-flat</c> (<c>(param result)</c>); when
+    /// <see cref="HasSpilledVariant"/>, <c>fail-variant</c> (<c>(param from to)</c>).
     /// </summary>
     /// <param name="type">The function type.</param>
     /// <param name="callerCell">The caller instance's cell.</param>
@@ -147,6 +151,11 @@ internal static class AdapterText
             t.Append("  (import \"a\" \"fail-string\" (func $fail-string (param i32 i32)))\n");
         }
 
+        if (HasSpilledVariant(type))
+        {
+            t.Append("  (import \"a\" \"fail-variant\" (func $fail-variant (param i32 i32)))\n");
+        }
+
         if (ChecksResult(type))
         {
             t.Append("  (import \"a\" \"fail-flat\" (func $fail-flat (param ").Append(Name(results[0])).Append(")))\n");
@@ -190,6 +199,11 @@ internal static class AdapterText
         if (stringResult)
         {
             t.Append(" (local $rs i32) (local $rn i32) (local $rb i32) (local $rq i32)");
+        }
+
+        if (HasSpilledVariant(type))
+        {
+            t.Append(" (local $rd i32)");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -311,6 +325,10 @@ internal static class AdapterText
             if (stringResult)
             {
                 StringResult(t, area, callerCell + 4, id, resultsId, unit);
+            }
+            else if (result is AbiSumType sum)
+            {
+                AdapterVariants.AppendSpilledResult(t, sum, area, Line);
             }
             else
             {

@@ -80,6 +80,61 @@ internal static class AdapterVariants
         return text.ToString();
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is a variant returned in memory whose payloads are all plain data
+    /// (<see cref="ValueTransfer.IsPlainData"/>): the adapter copies its discriminant and the active case's bytes.
+    /// </summary>
+    public static bool IsPlainSpilled(AbiType type)
+    {
+        if (type is not AbiSumType sum)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < sum.CaseCount; c++)
+        {
+            if (sum.GetCasePayload(c) is { } payload && !ValueTransfer.IsPlainData(payload))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Appends the copy of a plain variant result from the callee's block <c>$r</c> to the caller's return area
+    /// <paramref name="area"/> (both checked for alignment and bounds before): CanonicalABI.md's <c>load_variant</c>
+    /// then <c>store_variant</c>, the discriminant checked (a bad one goes to <c>fail-variant</c>, which raises the
+    /// host-side adapter's trap), then only the discriminant and the active case's payload bytes are written.
+    /// </summary>
+    public static void AppendSpilledResult(StringBuilder t, AbiSumType type, string area, Action<StringBuilder, string> line)
+    {
+        var (load, store) = type.DiscriminantSize switch
+        {
+            1 => ("i32.load8_u", "i32.store8"),
+            2 => ("i32.load16_u", "i32.store16"),
+            _ => ("i32.load", "i32.store"),
+        };
+        line(t, $"(local.set $rd ({load} 2 (local.get $r)))");
+        line(t, $"(if (i32.ge_u (local.get $rd) (i32.const {type.CaseCount})) (then (call $fail-variant (local.get $r) {area}) (unreachable)))");
+        line(t, $"({store} 1 {area} (local.get $rd))");
+        var size = "(i32.const 0)";
+        for (var c = type.CaseCount - 1; c >= 0; c--)
+        {
+            if (type.GetCasePayload(c) is { Size: > 0 } payload)
+            {
+                size = $"(select (i32.const {payload.Size}) {size} (i32.eq (local.get $rd) (i32.const {c})))";
+            }
+        }
+
+        if (size != "(i32.const 0)")
+        {
+            var offset = type.PayloadOffset;
+            line(t, $"(memory.copy 1 2 (i32.add {area} (i32.const {offset})) (i32.add (local.get $r) (i32.const {offset})) {size})");
+        }
+    }
+
     /// <summary>Whether a one-slot value is not valid (<c>i32</c>, 1 when not): a <c>char</c> that is no scalar value, a discriminant naming no case.</summary>
     public static string? Invalid(AbiType type, string value) => type switch
     {

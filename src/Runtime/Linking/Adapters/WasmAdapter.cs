@@ -79,6 +79,11 @@ internal static class WasmAdapter
                 imports.Add(Trampolines.CoreHostFunction(store, FailStringSignature, new FailedString(callee.Options)));
             }
 
+            if (AdapterText.HasSpilledVariant(type))
+            {
+                imports.Add(Trampolines.CoreHostFunction(store, FailResultSignature, new FailedVariant(type.Results[0], new ValueTransfer(callee.Options, caller))));
+            }
+
             if (AdapterText.ChecksResult(type))
             {
                 var signature = new CoreFunctionSignature([type.LiftSignature.Results[0]], []);
@@ -145,6 +150,21 @@ internal static class WasmAdapter
             AbiChecks.CheckValue(callee.Memory!.GetSpan().Length, slots[0].U32, result, "results");
             AbiChecks.CheckValue(caller.Memory!.GetSpan().Length, slots[1].U32, result, "return area");
             throw new ComponentTrapException($"the results of a call into {callee.Instance.Description} are invalid");
+        }
+    }
+
+    /// <summary>
+    /// Raises the trap the host-side adapter raises for a variant result in memory whose discriminant names no case:
+    /// its own copy of the value (which checks the discriminant first); the trap unwinds the adapter, poisoning the callee.
+    /// </summary>
+    private sealed class FailedVariant(AbiType result, ValueTransfer transfer) : Interop.UncheckedCallback
+    {
+        public override void Invoke(Span<RawValue> slots)
+        {
+            var m = default(LinkMemories);
+            transfer.Refresh(ref m);
+            transfer.Stored(result, slots[0].U32, slots[1].U32, ref m, null);
+            throw new ComponentTrapException($"the result at 0x{slots[0].U32:x} is not valid");
         }
     }
 
