@@ -18,13 +18,10 @@ namespace WitBindgen.Runtime.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ExportFunction
 {
-    private readonly AbiContext? _context;
+    // Created on the first call: an instance's bindings bind every export, most of which a given instance may never call.
+    private AbiContext? _context;
 
-    internal ExportFunction(RawComponentFunction function)
-    {
-        Function = function;
-        _context = function.UsesHandles ? null : function.CreateContext();
-    }
+    internal ExportFunction(RawComponentFunction function) => Function = function;
 
     /// <summary>The raw function.</summary>
     public RawComponentFunction Function { get; }
@@ -34,8 +31,12 @@ public sealed class ExportFunction
     public AbiContext Context
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _context ?? throw new InvalidOperationException("a function whose type has handles takes a per-call context (CallContext)");
+        get => _context ?? FirstContext();
     }
+
+    private AbiContext FirstContext() => Function.UsesHandles
+        ? throw new InvalidOperationException("a function whose type has handles takes a per-call context (CallContext)")
+        : _context = Function.CreateContext();
 
     /// <summary>
     /// Begins a call of a function whose type has handles: claims the instance for the calling thread and takes the

@@ -461,6 +461,9 @@ internal sealed partial class Instantiator
     /// <summary>One memory view per instance and memory, shared by the options of every lift and lower that name it.</summary>
     private readonly Dictionary<(InstanceState, Memory), WasmMemory> _memories = new();
 
+    /// <summary>One set of resolved options per distinct combination: most lowers of an instance name the same memory and realloc.</summary>
+    private readonly Dictionary<(InstanceState State, WasmMemory?, CoreFunction?, CoreFunction?, Abi.StringEncoding), CanonOptions> _options = new();
+
     private CoreFunction Core(Function function)
     {
         if (!_coreFunctions.TryGetValue(function, out var core))
@@ -500,7 +503,13 @@ internal sealed partial class Instantiator
             Binary.StringEncoding.Latin1Utf16 => Abi.StringEncoding.Latin1Utf16,
             _ => Abi.StringEncoding.Utf8,
         };
-        return new CanonOptions(frame.State, memory is null ? null : View(frame.State, memory), realloc, postReturn, encoding);
+        var key = (frame.State, memory is null ? null : View(frame.State, memory), realloc, postReturn, encoding);
+        if (!_options.TryGetValue(key, out var shared))
+        {
+            _options[key] = shared = new CanonOptions(key.State, key.Item2, realloc, postReturn, encoding);
+        }
+
+        return shared;
     }
 
     private static string Describe(IComponentCallable callee) => callee switch
