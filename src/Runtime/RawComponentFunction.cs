@@ -86,20 +86,64 @@ public sealed class RawComponentFunction
     /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/> checks and closes.
     /// </summary>
     /// <remarks>
-    /// One context and scope per function are reused from call to call: a call takes it (atomically, so that calls
-    /// made from two threads never share it) and <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>
-    /// gives it back. A call that finds it taken (a reentrant or concurrent attempt, which <see cref="Call"/> then
-    /// refuses), or that never completes (its arguments could not be lowered, or it trapped), makes or leaves a fresh one.
+    /// One context and scope per function are reused from call to call: a call takes it and
+    /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/> gives it back, both while the calling thread
+    /// holds the instance (<see cref="InstanceState.Claim"/>), so that calls made from two threads never share it. A call
+    /// that finds it taken (a reentrant attempt, which <see cref="Call"/> then refuses), or that never completes (its
+    /// arguments could not be lowered, or it trapped), makes or leaves a fresh one.
     /// </remarks>
     public AbiContext CreateCallContext()
     {
-        if (Interlocked.Exchange(ref _callContext, null) is { } context)
+        var instance = _options.Instance;
+        var claimed = instance.Claim();
+        try
         {
+            return TakeCallContext();
+        }
+        finally
+        {
+            instance.Release(claimed);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="CreateCallContext"/>, but keeps the instance claimed for the calling thread until
+    /// <see cref="Call"/> enters it (no second atomic operation there) or <see cref="Abandon"/> frees it: lowering the
+    /// arguments in between (handles moved into the instance's table, the guest's <c>realloc</c>) finds the instance
+    /// held and claims nothing.
+    /// </summary>
+    internal AbiContext BeginCallContext()
+    {
+        _options.Instance.ClaimForCall();
+        return TakeCallContext();
+    }
+
+    /// <summary>Claims the instance for a call whose arguments are lowered next, as <see cref="BeginCallContext"/> does.</summary>
+    internal void Begin() => _options.Instance.ClaimForCall();
+
+    /// <summary>Frees the instance claimed by <see cref="Begin"/> or <see cref="BeginCallContext"/> for a call whose arguments could not be lowered.</summary>
+    internal void Abandon() => _options.Instance.ReleaseForCall();
+
+    /// <summary>Takes the reused context (the calling thread holds the instance) or makes a fresh one.</summary>
+    private AbiContext TakeCallContext()
+    {
+        if (_callContext is { } context)
+        {
+            _callContext = null;
             ((CallScope)context.Resources!).Reset();
             return context;
         }
 
         return _options.Context(new CallScope(_options.Instance) { Owner = this });
+    }
+
+    /// <summary>Gives the context of a call that completed back for the next call, before the instance is left.</summary>
+    private void GiveBack(CallScope? scope, AbiContext? callContext)
+    {
+        if (callContext is not null && ReferenceEquals(scope?.Owner, this))
+        {
+            _callContext = callContext;
+        }
     }
 
     private AbiContext? _callContext;
@@ -125,14 +169,7 @@ public sealed class RawComponentFunction
     public void Complete(EnteredInstances entered, Span<RawValue> slots, AbiContext callContext)
     {
         ArgumentNullException.ThrowIfNull(callContext);
-        var scope = callContext.Resources as CallScope;
-        Finish(entered, slots, scope);
-
-        // Kept for the next call only once the call is over (it is not lent to any other call meanwhile).
-        if (ReferenceEquals(scope?.Owner, this))
-        {
-            Volatile.Write(ref _callContext, callContext);
-        }
+        Finish(entered, slots, callContext);
     }
 
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
@@ -144,19 +181,26 @@ public sealed class RawComponentFunction
     /// caller's <see cref="Abort"/>, which must follow, leaves it.
     /// </summary>
     internal void CompleteOrAbort(EnteredInstances entered, Span<RawValue> slots, AbiContext? callContext) =>
-        Finish(entered, slots, callContext?.Resources as CallScope, leaveOnFailure: false);
+        Finish(entered, slots, callContext, leaveOnFailure: false);
 
     /// <summary>
-    /// Post-return, then the call's handle scope (if any) is checked and closed; the instance is left (when this
-    /// fails, only if <paramref name="leaveOnFailure"/>).
+    /// Post-return, then the call's handle scope (if any) is checked and closed, and the call's context kept for the
+    /// next call (it is not lent to any other call meanwhile: the instance is still held); the instance is left (when
+    /// this fails, only if <paramref name="leaveOnFailure"/>).
     /// </summary>
-    private void Finish(EnteredInstances entered, Span<RawValue> slots, CallScope? scope, bool leaveOnFailure = true)
+    private void Finish(EnteredInstances entered, Span<RawValue> slots, AbiContext? callContext, bool leaveOnFailure = true)
     {
+        var scope = callContext?.Resources as CallScope;
         var done = false;
         try
         {
             _options.CallPostReturn(slots);
-            scope?.Finish();
+            if (scope is not null)
+            {
+                scope.Finish();
+                GiveBack(scope, callContext);
+            }
+
             done = true;
         }
         catch (CoreTrapException trap)

@@ -643,13 +643,14 @@ internal sealed class BindingsWriter
 
         w.WriteLine($"global::System.Span<{Raw}> s = stackalloc {Raw}[{N(slots)}];");
         var hasIndex = false;
+        var lowering = new List<string>();
         if (f.ParamsSpilled)
         {
             var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
-            w.WriteLine($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
+            lowering.Add($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
             for (var k = 0; k < f.Params.Count; k++)
             {
-                w.WriteLine(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
+                lowering.Add(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
             }
         }
         else if (f.FlatParams > 0)
@@ -658,10 +659,11 @@ internal sealed class BindingsWriter
             hasIndex = true;
             for (var k = 0; k < f.Params.Count; k++)
             {
-                w.WriteLine(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
+                lowering.Add(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
             }
         }
 
+        var begin = WriteLowering(w, lowering, f.HasHandles);
         w.WriteLine("var e = f.Call(s);");
         var scope = f.HasHandles ? ", cx" : "";
         var endLends = f.HasHandles && _resources.Any(r => r.Imported);
@@ -680,7 +682,7 @@ internal sealed class BindingsWriter
                 w.WriteLine($"f.Complete(e, s{scope});");
             }
 
-            FlushCallBody(outer, w, f.HasHandles);
+            FlushCallBody(outer, w, f.HasHandles, begin);
             return "Call" + id;
         }
 
@@ -736,20 +738,61 @@ internal sealed class BindingsWriter
             WriteEndLends(w);
         }
 
-        FlushCallBody(outer, w, f.HasHandles);
+        FlushCallBody(outer, w, f.HasHandles, begin);
         return "Call" + id;
     }
 
     /// <summary>
-    /// Writes a call's body after the context local, if the body uses it (a function with handles always has its
-    /// per-call context, which completing the call checks), and closes the method.
+    /// Writes the lowering of a call's arguments. A call whose lowering goes through the context (the guest's
+    /// <c>realloc</c>, handles) begins by claiming the instance (<c>ExportFunction.Begin</c> or <c>CallContext</c>),
+    /// which its entering takes over: its lowering then runs in a <c>try</c> whose <c>catch</c> frees the claim
+    /// (<c>Abandon</c>) when an argument cannot be lowered.
     /// </summary>
-    private static void FlushCallBody(SourceWriter outer, SourceWriter body, bool scoped)
+    /// <returns>True when the call begins with a claim.</returns>
+    private static bool WriteLowering(SourceWriter w, List<string> lowering, bool scoped)
+    {
+        var begin = scoped || lowering.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\bcx\b"));
+        if (!begin || lowering.Count == 0)
+        {
+            foreach (var line in lowering)
+            {
+                w.WriteLine(line);
+            }
+
+            return begin;
+        }
+
+        w.WriteLine("try");
+        w.OpenBlock();
+        foreach (var line in lowering)
+        {
+            w.WriteLine(line);
+        }
+
+        w.CloseBlock();
+        w.WriteLine("catch");
+        w.OpenBlock();
+        w.WriteLine("f.Abandon();");
+        w.WriteLine("throw;");
+        w.CloseBlock();
+        return begin;
+    }
+
+    /// <summary>
+    /// Writes a call's body after the context local, if the body uses it (a function with handles always has its
+    /// per-call context, which completing the call checks; a call that lowers through the context begins with a claim
+    /// of the instance), and closes the method.
+    /// </summary>
+    private static void FlushCallBody(SourceWriter outer, SourceWriter body, bool scoped, bool begin)
     {
         var text = body.ToString();
         if (scoped)
         {
             outer.WriteLine("var cx = f.CallContext();");
+        }
+        else if (begin)
+        {
+            outer.WriteLine("var cx = f.Begin();");
         }
         else if (System.Text.RegularExpressions.Regex.IsMatch(text, @"\bcx\b"))
         {

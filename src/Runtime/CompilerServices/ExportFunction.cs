@@ -18,13 +18,10 @@ namespace WitBindgen.Runtime.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ExportFunction
 {
-    private readonly AbiContext? _context;
+    // Created on the first call: an instance's bindings bind every export, most of which a given instance may never call.
+    private AbiContext? _context;
 
-    internal ExportFunction(RawComponentFunction function)
-    {
-        Function = function;
-        _context = function.UsesHandles ? null : function.CreateContext();
-    }
+    internal ExportFunction(RawComponentFunction function) => Function = function;
 
     /// <summary>The raw function.</summary>
     public RawComponentFunction Function { get; }
@@ -34,15 +31,40 @@ public sealed class ExportFunction
     public AbiContext Context
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _context ?? throw new InvalidOperationException("a function whose type has handles takes a per-call context (CallContext)");
+        get => _context ?? FirstContext();
     }
 
+    private AbiContext FirstContext() => Function.UsesHandles
+        ? throw new InvalidOperationException("a function whose type has handles takes a per-call context (CallContext)")
+        : _context = Function.CreateContext();
+
     /// <summary>
-    /// The context of one call of a function whose type has handles (<see cref="RawComponentFunction.CreateCallContext"/>),
-    /// checked by <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>.
+    /// Begins a call of a function whose type has handles: claims the instance for the calling thread and takes the
+    /// call's context (<see cref="RawComponentFunction.CreateCallContext"/>), checked by
+    /// <see cref="Complete(EnteredInstances, Span{RawValue}, AbiContext)"/>. The claim lasts until <see cref="Call"/>
+    /// enters the instance, so lowering the arguments needs no further atomic operation; when lowering fails,
+    /// <see cref="Abandon"/> must free it.
     /// </summary>
     /// <returns>The call's context.</returns>
-    public AbiContext CallContext() => Function.CreateCallContext();
+    /// <exception cref="InvalidOperationException">Another thread is running in the instance.</exception>
+    public AbiContext CallContext() => Function.BeginCallContext();
+
+    /// <summary>
+    /// Begins a call of a function without handles whose arguments are lowered through the context (strings, lists,
+    /// spilled arguments: the guest's <c>realloc</c> runs): claims the instance as <see cref="CallContext"/> does and
+    /// returns <see cref="Context"/>. When lowering fails, <see cref="Abandon"/> must free the claim.
+    /// </summary>
+    /// <returns>The context.</returns>
+    /// <exception cref="InvalidOperationException">Another thread is running in the instance.</exception>
+    public AbiContext Begin()
+    {
+        var context = Context;
+        Function.Begin();
+        return context;
+    }
+
+    /// <summary>Ends a call begun with <see cref="CallContext"/> or <see cref="Begin"/> whose arguments could not be lowered: frees the instance.</summary>
+    public void Abandon() => Function.Abandon();
 
     /// <summary>Enters the instance and runs the function (see <see cref="RawComponentFunction.Call"/>).</summary>
     /// <param name="slots">The lowered arguments; receives the core results.</param>

@@ -12,25 +12,28 @@ namespace WitBindgen.Runtime.CompilerServices;
 public sealed class HostResourceTable<T>
     where T : class
 {
+    // Every instance of a world has a table per resource type it passes, most of them never used: the collections
+    // behind the first slot are created on first use.
     private readonly List<T?> _items = new() { null };
-    private readonly Stack<int> _free = new();
-    private readonly Dictionary<T, int> _reps = new(ReferenceEqualityComparer.Instance);
-    private readonly List<int> _lentOnly = new();
+    private Stack<int>? _free;
+    private Dictionary<T, int>? _reps;
+    private List<int>? _lentOnly;
 
     /// <summary>The number of objects in the table.</summary>
-    public int Count => _reps.Count;
+    public int Count => _reps?.Count ?? 0;
 
     /// <summary>Adds an object whose ownership moves to a guest (or finds it) and returns its representation.</summary>
     public int Add(T value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        _reps ??= new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
         if (_reps.TryGetValue(value, out var existing))
         {
-            _lentOnly.Remove(existing);
+            _lentOnly?.Remove(existing);
             return existing;
         }
 
-        var rep = _free.Count > 0 ? _free.Pop() : _items.Count;
+        var rep = _free is { Count: > 0 } free ? free.Pop() : _items.Count;
         if (rep == _items.Count)
         {
             _items.Add(value);
@@ -51,25 +54,30 @@ public sealed class HostResourceTable<T>
     public int Lend(T value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_reps.TryGetValue(value, out var existing))
+        if (_reps is not null && _reps.TryGetValue(value, out var existing))
         {
             return existing;
         }
 
         var rep = Add(value);
-        _lentOnly.Add(rep);
+        (_lentOnly ??= new List<int>()).Add(rep);
         return rep;
     }
 
     /// <summary>Removes the objects that were only lent for the call that just ended.</summary>
     public void EndLends()
     {
-        foreach (var rep in _lentOnly)
+        if (_lentOnly is not { Count: > 0 } lentOnly)
+        {
+            return;
+        }
+
+        foreach (var rep in lentOnly)
         {
             Remove(rep);
         }
 
-        _lentOnly.Clear();
+        lentOnly.Clear();
     }
 
     /// <summary>The object with representation <paramref name="rep"/>.</summary>
@@ -88,8 +96,8 @@ public sealed class HostResourceTable<T>
         }
 
         _items[rep] = null;
-        _reps.Remove(value);
-        _free.Push(rep);
+        _reps?.Remove(value);
+        (_free ??= new Stack<int>()).Push(rep);
         return value;
     }
 

@@ -10,10 +10,10 @@ namespace WitBindgen.Runtime.Instantiation;
 /// <summary>The resolved <c>canonopt</c>s of a lift or lower: memory, realloc, post-return, encoding.</summary>
 internal sealed class CanonOptions
 {
-    public CanonOptions(InstanceState instance, Memory? memory, CoreFunction? realloc, CoreFunction? postReturn, StringEncoding encoding)
+    public CanonOptions(InstanceState instance, WasmMemory? memory, CoreFunction? realloc, CoreFunction? postReturn, StringEncoding encoding)
     {
         Instance = instance;
-        Memory = memory is null ? null : new WasmMemory(memory, instance);
+        Memory = memory;
         Realloc = realloc;
         PostReturn = postReturn;
         Encoding = encoding;

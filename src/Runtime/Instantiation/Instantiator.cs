@@ -432,7 +432,8 @@ internal sealed partial class Instantiator
     /// <summary>The type converter of a frame, created on first use.</summary>
     private TypeConverter Types(Frame frame) =>
         frame.Types ??= new TypeConverter(_bindings, (scope, index) =>
-            ReferenceEquals(scope.Component, frame.Definition) && frame.TryGet(Sort.Type, index, out var value) ? value as ResourceType : null);
+            ReferenceEquals(scope.Component, frame.Definition) && frame.TryGet(Sort.Type, index, out var value) ? value as ResourceType : null,
+            SharedAbiTypes.For(frame.Definition));
 
     private ResourceType ResourceOf(Frame frame, uint typeIndex) =>
         frame.Get(Sort.Type, typeIndex) as ResourceType
@@ -446,12 +447,44 @@ internal sealed partial class Instantiator
         }
 
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
-        var core = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
+        var core = Core(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
         var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
         return new LiftedFunction(name, core, type, Options(frame, lift, lift.Options));
     }
 
-    private static CanonOptions Options(Frame frame, CanonItem item, CanonicalOptions options)
+    /// <summary>
+    /// One prepared core function per Wasmtime function of the instantiation: the guest's <c>realloc</c> and
+    /// <c>post-return</c> serve every lift and lower that names them.
+    /// </summary>
+    private readonly Dictionary<Function, CoreFunction> _coreFunctions = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>One memory view per instance and memory, shared by the options of every lift and lower that name it.</summary>
+    private readonly Dictionary<(InstanceState, Memory), WasmMemory> _memories = new();
+
+    /// <summary>One set of resolved options per distinct combination: most lowers of an instance name the same memory and realloc.</summary>
+    private readonly Dictionary<(InstanceState State, WasmMemory?, CoreFunction?, CoreFunction?, Abi.StringEncoding), CanonOptions> _options = new();
+
+    private CoreFunction Core(Function function)
+    {
+        if (!_coreFunctions.TryGetValue(function, out var core))
+        {
+            _coreFunctions[function] = core = new CoreFunction(function);
+        }
+
+        return core;
+    }
+
+    private WasmMemory View(InstanceState state, Memory memory)
+    {
+        if (!_memories.TryGetValue((state, memory), out var view))
+        {
+            _memories[(state, memory)] = view = new WasmMemory(memory, state);
+        }
+
+        return view;
+    }
+
+    private CanonOptions Options(Frame frame, CanonItem item, CanonicalOptions options)
     {
         var memory = options.MemoryIndex is { } m ? frame.Get<Memory>(Sort.CoreMemory, m) : null;
         if (memory is { Is64Bit: true })
@@ -462,15 +495,21 @@ internal sealed partial class Instantiator
                 "this runtime lifts and lowers through 32-bit memories only");
         }
 
-        var realloc = options.ReallocIndex is { } r ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, r)) : null;
-        var postReturn = options.PostReturnIndex is { } p ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, p)) : null;
+        var realloc = options.ReallocIndex is { } r ? Core(frame.Get<Function>(Sort.CoreFunction, r)) : null;
+        var postReturn = options.PostReturnIndex is { } p ? Core(frame.Get<Function>(Sort.CoreFunction, p)) : null;
         var encoding = options.StringEncoding switch
         {
             Binary.StringEncoding.Utf16 => Abi.StringEncoding.Utf16,
             Binary.StringEncoding.Latin1Utf16 => Abi.StringEncoding.Latin1Utf16,
             _ => Abi.StringEncoding.Utf8,
         };
-        return new CanonOptions(frame.State, memory, realloc, postReturn, encoding);
+        var key = (frame.State, memory is null ? null : View(frame.State, memory), realloc, postReturn, encoding);
+        if (!_options.TryGetValue(key, out var shared))
+        {
+            _options[key] = shared = new CanonOptions(key.State, key.Item2, realloc, postReturn, encoding);
+        }
+
+        return shared;
     }
 
     private static string Describe(IComponentCallable callee) => callee switch

@@ -22,11 +22,15 @@ internal sealed class TypeConverter
     /// resource type a type index holds in that instantiation, when it is known there: that answer
     /// wins over the static bindings, so two instances of one nested component keep distinct types.
     /// </summary>
-    public TypeConverter(Dictionary<Definition, State.ResourceType> bindings, Func<TypeScope, uint, State.ResourceType?> runtimeType)
+    /// <remarks>Types without handles come from, and go to, <paramref name="shared"/> (the same in every instantiation).</remarks>
+    public TypeConverter(Dictionary<Definition, State.ResourceType> bindings, Func<TypeScope, uint, State.ResourceType?> runtimeType, SharedAbiTypes shared)
     {
         _bindings = bindings;
         _runtimeType = runtimeType;
+        _shared = shared;
     }
+
+    private readonly SharedAbiTypes _shared;
 
     /// <summary>Binds a resource-defining or resource-importing definition to its runtime type.</summary>
     public void Bind(Definition source, State.ResourceType type) => _bindings[source] = type;
@@ -38,14 +42,19 @@ internal sealed class TypeConverter
             throw new ComponentLinkException($"expected a function type, found {type.Describe()}");
         }
 
+        if (_shared.TryGetFunction(type, out var shared))
+        {
+            return shared;
+        }
+
         var parameters = f.Parameters.Select(p => Value(type.ResolveValueType(p.Type))).ToArray();
         var results = f.Result is { } r ? new[] { Value(type.ResolveValueType(r)) } : Array.Empty<AbiType>();
-        return new AbiFunctionType(parameters, results) { IsAsync = f.IsAsync };
+        return _shared.Share(type, new AbiFunctionType(parameters, results) { IsAsync = f.IsAsync });
     }
 
     public AbiType Value(ResolvedType type)
     {
-        if (_cache.TryGetValue(type, out var cached))
+        if (_cache.TryGetValue(type, out var cached) || _shared.TryGetValue(type, out cached))
         {
             return cached;
         }
@@ -71,6 +80,7 @@ internal sealed class TypeConverter
             FutureType f => new AbiAsyncValueType(false, f.Element is { } fe ? Value(type.ResolveValueType(fe)) : null),
             _ => throw new ComponentLinkException($"the type {type.Describe()} is not supported yet"),
         };
+        result = _shared.Share(type, result);
         _cache[type] = result;
         return result;
     }

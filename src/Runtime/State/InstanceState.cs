@@ -29,6 +29,13 @@ public sealed unsafe partial class InstanceState
     private bool _mayLeave = true;
     private bool _poisoned;
 
+    /// <summary>
+    /// On the root: the thread that owns it claimed it for a call it has begun but not yet entered
+    /// (<see cref="ClaimForCall"/>); entering the root converts that claim instead of claiming again. Read and written
+    /// only by the thread that owns the root, and only while it does.
+    /// </summary>
+    private bool _heldForCall;
+
     /// <summary>On the root: every instance of the instantiation, the root included.</summary>
     private readonly List<InstanceState> _instances = new();
 
@@ -203,10 +210,27 @@ public sealed unsafe partial class InstanceState
         // instance — enter only that instance: no set and no allocation.
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
-            EnterOne(this);
+            if (caller is null && _heldForCall && Owner == Interop.CallingThread.Id)
+            {
+                // This thread claimed the instance when it began the call (ClaimForCall): the claim becomes the entry.
+                _heldForCall = false;
+                if (Poisoned || Disposed)
+                {
+                    Volatile.Write(ref Owner, 0);
+                    ThrowIfUnusable(this);
+                }
+            }
+            else
+            {
+                EnterOne(this);
+            }
+
             BeginCall(this);
             return new EnteredInstances(this, null);
         }
+
+        // A nested instance's call enters the chain up to the root: a claim held for it is given up first.
+        ReleaseForCall();
 
         if (caller is not null && (caller.IsSelfOrAncestorOf(this) || IsSelfOrAncestorOf(caller)))
         {
@@ -319,7 +343,15 @@ public sealed unsafe partial class InstanceState
     {
         var root = Root;
         var thread = Interop.CallingThread.Id;
-        var owner = Interlocked.CompareExchange(ref root.Owner, thread, 0);
+
+        // Only this thread ever writes its own id: reading it back means the root is held already (no atomic needed).
+        var owner = Volatile.Read(ref root.Owner);
+        if (owner == thread)
+        {
+            return false;
+        }
+
+        owner = owner == 0 ? Interlocked.CompareExchange(ref root.Owner, thread, 0) : owner;
         if (owner == 0)
         {
             return true;
@@ -331,6 +363,45 @@ public sealed unsafe partial class InstanceState
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Claims the root for a call from the host that the calling thread has begun (its arguments are lowered next) and
+    /// keeps it until the call enters (<see cref="Enter"/> takes the claim over, with no second atomic operation) or is
+    /// abandoned (<see cref="ReleaseForCall"/>). Between the two, the host's work on the instance (<c>realloc</c>,
+    /// handles moved into a table) finds the root held and needs no atomic operation either.
+    /// </summary>
+    /// <returns>False when this thread held the root already (a call is running: the one begun here will be refused as reentrance).</returns>
+    /// <exception cref="InvalidOperationException">Another thread is running in the instantiation.</exception>
+    /// <exception cref="ObjectDisposedException">The instantiation has been disposed.</exception>
+    /// <exception cref="ComponentTrapException">The instance is unusable after a trap.</exception>
+    internal bool ClaimForCall()
+    {
+        if (!Claim())
+        {
+            return false;
+        }
+
+        if (Poisoned || Root.Disposed)
+        {
+            // Refused before anything (the guest's realloc included) runs in it.
+            Volatile.Write(ref Root.Owner, 0);
+            ThrowIfUnusable(this);
+        }
+
+        Root._heldForCall = true;
+        return true;
+    }
+
+    /// <summary>Frees a claim <see cref="ClaimForCall"/> took for a call that did not enter (its arguments could not be lowered).</summary>
+    internal void ReleaseForCall()
+    {
+        var root = Root;
+        if (root._heldForCall && Volatile.Read(ref root.Owner) == Interop.CallingThread.Id)
+        {
+            root._heldForCall = false;
+            Volatile.Write(ref root.Owner, 0);
+        }
     }
 
     /// <summary>Frees the root claimed by <see cref="Claim"/> when <paramref name="claimed"/>.</summary>

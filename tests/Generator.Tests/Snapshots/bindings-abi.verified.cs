@@ -187,22 +187,30 @@ namespace Test.Abi.Abi
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[16];
             var i = 0;
-            s[i++] = _A::RawValue.FromU32(a0);
-            s[i++] = _A::RawValue.FromU32(a1);
-            s[i++] = _A::RawValue.FromU32(a2);
-            s[i++] = _A::RawValue.FromU32(a3);
-            s[i++] = _A::RawValue.FromU32(a4);
-            s[i++] = _A::RawValue.FromU32(a5);
-            s[i++] = _A::RawValue.FromU32(a6);
-            s[i++] = _A::RawValue.FromU32(a7);
-            s[i++] = _A::RawValue.FromU32(a8);
-            s[i++] = _A::RawValue.FromU32(a9);
-            s[i++] = _A::RawValue.FromU32(a10);
-            s[i++] = _A::RawValue.FromU32(a11);
-            s[i++] = _A::RawValue.FromU32(a12);
-            s[i++] = _A::RawValue.FromU32(a13);
-            s[i++] = _A::RawValue.FromU32(a14);
-            s[i++] = _A::RawValue.FromU32(a15);
+            try
+            {
+                s[i++] = _A::RawValue.FromU32(a0);
+                s[i++] = _A::RawValue.FromU32(a1);
+                s[i++] = _A::RawValue.FromU32(a2);
+                s[i++] = _A::RawValue.FromU32(a3);
+                s[i++] = _A::RawValue.FromU32(a4);
+                s[i++] = _A::RawValue.FromU32(a5);
+                s[i++] = _A::RawValue.FromU32(a6);
+                s[i++] = _A::RawValue.FromU32(a7);
+                s[i++] = _A::RawValue.FromU32(a8);
+                s[i++] = _A::RawValue.FromU32(a9);
+                s[i++] = _A::RawValue.FromU32(a10);
+                s[i++] = _A::RawValue.FromU32(a11);
+                s[i++] = _A::RawValue.FromU32(a12);
+                s[i++] = _A::RawValue.FromU32(a13);
+                s[i++] = _A::RawValue.FromU32(a14);
+                s[i++] = _A::RawValue.FromU32(a15);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
@@ -221,24 +229,32 @@ namespace Test.Abi.Abi
             var f = F1;
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
-            var args = _C::ExportFunction.Spill(cx, s, 4U, 68U);
-            Store1(cx, a0, args);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
-            _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 4U, 68U);
+                Store1(cx, a0, args);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 4, a1);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 8, a2);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 12, a3);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 16, a4);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 20, a5);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 24, a6);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 28, a7);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 32, a8);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 36, a9);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 40, a10);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 44, a11);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 48, a12);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 52, a13);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 56, a14);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 60, a15);
+                _C::AbiMemory.WriteU32(cx.GetMemory(), args + 64, a16);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -254,26 +270,34 @@ namespace Test.Abi.Abi
         internal ulong Call2(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
         {
             var f = F2;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
-            var args = _C::ExportFunction.Spill(cx, s, 8U, 136U);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args, a0);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 24, a3);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 32, a4);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 40, a5);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 48, a6);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 56, a7);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 64, a8);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 72, a9);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 80, a10);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 88, a11);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 96, a12);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 104, a13);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
-            _C::AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 8U, 136U);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args, a0);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 8, a1);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 16, a2);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 24, a3);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 32, a4);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 40, a5);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 48, a6);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 56, a7);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 64, a8);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 72, a9);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 80, a10);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 88, a11);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 96, a12);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 104, a13);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 112, a14);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 120, a15);
+                _C::AbiMemory.WriteU64(cx.GetMemory(), args + 128, a16);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             return f.Return(e, s, s[0].U64);
         }
@@ -281,10 +305,18 @@ namespace Test.Abi.Abi
         internal global::Test.Abi.Types.Wide Call3(global::Test.Abi.Types.Wide a0)
         {
             var f = F3;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[9];
             var i = 0;
-            Lower3(cx, a0, s, ref i);
+            try
+            {
+                Lower3(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -301,10 +333,18 @@ namespace Test.Abi.Abi
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'string-pair'", "a");
             var f = F4;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower4(cx, a0, s, ref i);
+            try
+            {
+                Lower4(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -329,18 +369,26 @@ namespace Test.Abi.Abi
             _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
             _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
             var f = F5;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
-            var args = _C::ExportFunction.Spill(cx, s, 4U, 72U);
-            Store4(cx, a0, args);
-            Store4(cx, a1, args + 8);
-            Store4(cx, a2, args + 16);
-            Store4(cx, a3, args + 24);
-            Store4(cx, a4, args + 32);
-            Store4(cx, a5, args + 40);
-            Store4(cx, a6, args + 48);
-            Store4(cx, a7, args + 56);
-            Store4(cx, a8, args + 64);
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 4U, 72U);
+                Store4(cx, a0, args);
+                Store4(cx, a1, args + 8);
+                Store4(cx, a2, args + 16);
+                Store4(cx, a3, args + 24);
+                Store4(cx, a4, args + 32);
+                Store4(cx, a5, args + 40);
+                Store4(cx, a6, args + 48);
+                Store4(cx, a7, args + 56);
+                Store4(cx, a8, args + 64);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {

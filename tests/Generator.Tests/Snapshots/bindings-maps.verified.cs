@@ -230,10 +230,18 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'count'", "m");
             var f = F0;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower0(cx, a0, s, ref i);
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             return f.Return(e, s, s[0].U32);
         }
@@ -242,10 +250,18 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'n' of function 'names'", "n");
             var f = F1;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[6];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -262,10 +278,18 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'w' of function 'wide'", "w");
             var f = F2;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
-            var args = _C::ExportFunction.Spill(cx, s, 8U, 160U);
-            Store2(cx, a0, args);
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 8U, 160U);
+                Store2(cx, a0, args);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -281,10 +305,18 @@ namespace Test.Maps.Maps
         internal global::WitBindgen.Runtime.Result<uint[], global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Call3(global::System.Collections.Generic.IReadOnlyDictionary<sbyte, ushort>? a0)
         {
             var f = F3;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
-            Lower3(cx, a0, s, ref i);
+            try
+            {
+                Lower3(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -301,10 +333,18 @@ namespace Test.Maps.Maps
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'reshape'", "s");
             var f = F4;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
-            Lower5(cx, a0, s, ref i);
+            try
+            {
+                Lower5(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -320,10 +360,18 @@ namespace Test.Maps.Maps
         internal global::Test.Maps.Types.Inventory Call5(global::Test.Maps.Types.Inventory a0)
         {
             var f = F5;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[6];
             var i = 0;
-            Lower6(cx, a0, s, ref i);
+            try
+            {
+                Lower6(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {

@@ -347,10 +347,18 @@ namespace Test.Names.Names
         internal global::Test.Names.Keywords.Class Call2(global::Test.Names.Keywords.Class a0)
         {
             var f = F2;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
-            Lower0(cx, a0, s, ref i);
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -375,12 +383,20 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
             var f = F4;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = _A::RawValue.FromU32(a1);
-            s[i++] = _A::RawValue.FromU32(a2);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromU32(a1);
+                s[i++] = _A::RawValue.FromU32(a2);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -397,11 +413,19 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
             var f = F5;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -428,12 +452,20 @@ namespace Test.Names.Names
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'equals'", "s");
             var f = F7;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            s[i++] = _A::RawValue.FromU32(a1);
-            s[i++] = _A::RawValue.FromU32(a2);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromU32(a1);
+                s[i++] = _A::RawValue.FromU32(a2);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             return f.Return(e, s, s[0].I32 != 0);
         }

@@ -372,7 +372,15 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            s[i++] = _A::RawValue.FromU32(a0);
+            try
+            {
+                s[i++] = _A::RawValue.FromU32(a0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
@@ -396,7 +404,15 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -415,8 +431,16 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            Lower1(cx, a1, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                Lower1(cx, a1, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -435,8 +459,16 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
-            Lower0(cx, a1, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                Lower0(cx, a1, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -454,7 +486,15 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            s[i++] = _A::RawValue.FromU32(a0);
+            try
+            {
+                s[i++] = _A::RawValue.FromU32(a0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
@@ -479,7 +519,15 @@ namespace Test.Res.Resources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower2(cx, a0, s, ref i);
+            try
+            {
+                Lower2(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {

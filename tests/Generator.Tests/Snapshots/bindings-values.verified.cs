@@ -915,10 +915,18 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
             var f = F1;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower0(cx, a0, s, ref i);
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -935,10 +943,18 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'm' of function 'records'", "m");
             var f = F2;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -955,10 +971,18 @@ namespace Test.Values.Values
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'shapes'", "s");
             var f = F3;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower2(cx, a0, s, ref i);
+            try
+            {
+                Lower2(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -974,10 +998,18 @@ namespace Test.Values.Values
         internal (byte, string, double) Call4((byte, string, double) a0)
         {
             var f = F4;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
-            Lower3(cx, a0, s, ref i);
+            try
+            {
+                Lower3(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -993,10 +1025,18 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.Color Call5(global::Test.Values.Types.Color a0)
         {
             var f = F5;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            Lower4(cx, a0, s, ref i);
+            try
+            {
+                Lower4(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
@@ -1013,14 +1053,22 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.F40 Call6(global::Test.Values.Types.Fl8 a0, global::Test.Values.Types.Fl16 a1, global::Test.Values.Types.Fl32 a2, global::Test.Values.Types.F40 a3, global::Test.Values.Types.F70 a4)
         {
             var f = F6;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[8];
             var i = 0;
-            Lower5(cx, a0, s, ref i);
-            Lower6(cx, a1, s, ref i);
-            Lower7(cx, a2, s, ref i);
-            Lower8(cx, a3, s, ref i);
-            Lower9(cx, a4, s, ref i);
+            try
+            {
+                Lower5(cx, a0, s, ref i);
+                Lower6(cx, a1, s, ref i);
+                Lower7(cx, a2, s, ref i);
+                Lower8(cx, a3, s, ref i);
+                Lower9(cx, a4, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -1036,10 +1084,18 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.Option<uint?> Call7(global::WitBindgen.Runtime.Option<uint?> a0)
         {
             var f = F7;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
             var i = 0;
-            Lower10(cx, a0, s, ref i);
+            try
+            {
+                Lower10(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -1055,10 +1111,18 @@ namespace Test.Values.Values
         internal global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> Call8(global::WitBindgen.Runtime.Result<global::Test.Values.Types.Point, global::Test.Values.Types.Shape> a0)
         {
             var f = F8;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
             var i = 0;
-            Lower11(cx, a0, s, ref i);
+            try
+            {
+                Lower11(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -1092,10 +1156,18 @@ namespace Test.Values.Values
         internal global::Test.Values.Types.Mixed Call10(global::Test.Values.Types.Point a0)
         {
             var f = F10;
-            var cx = f.Context;
+            var cx = f.Begin();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower13(cx, a0, s, ref i);
+            try
+            {
+                Lower13(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {

@@ -355,7 +355,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            s[i++] = _A::RawValue.FromU32(a0);
+            try
+            {
+                s[i++] = _A::RawValue.FromU32(a0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
@@ -380,7 +388,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            Lower1(cx, a0, s, ref i);
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -398,7 +414,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower2(cx, a0, s, ref i);
+            try
+            {
+                Lower2(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -417,7 +441,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            Lower0(cx, a0, s, ref i);
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -436,7 +468,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
-            Lower3(cx, a0, s, ref i);
+            try
+            {
+                Lower3(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             try
             {
@@ -482,7 +522,15 @@ namespace Test.WorldResources.WorldResources
             var cx = f.CallContext();
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var i = 0;
-            Lower6(cx, a0, s, ref i);
+            try
+            {
+                Lower6(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
             var e = f.Call(s);
             i = 0;
             try
