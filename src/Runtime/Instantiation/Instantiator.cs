@@ -100,6 +100,7 @@ internal sealed partial class Instantiator
         AsyncHostFunction a => new AsyncHostCallable(name, a),
         RawHostDefinition r => new RawHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
+        TypedAsyncHostDefinition t => new AsyncHostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value, linked),
@@ -170,10 +171,7 @@ internal sealed partial class Instantiator
                     return RawTrampoline.Lower(_store, raw, type, options);
                 }
 
-                if (callee is HostCallable { Type: { } written } host && AbiTypeMatch.FirstDifference(written, type) is { } difference)
-                {
-                    throw new ComponentLinkException($"import '{host.Name}' has type {type}, but its host implementation was written for {written}: {difference}");
-                }
+                CheckWrittenType(callee, type);
 
                 return Trampolines.Lower(_store, Describe(callee), callee, type, options);
             }
@@ -479,4 +477,19 @@ internal sealed partial class Instantiator
         HostCallable h => h.Name,
         _ => "function",
     };
+
+    /// <summary>Refuses a host function defined for one function type (typed definitions) as the import of another.</summary>
+    private static void CheckWrittenType(IComponentCallable callee, AbiFunctionType type)
+    {
+        var (name, written) = callee switch
+        {
+            HostCallable h => (h.Name, h.Type),
+            AsyncHostCallable a => (a.Name, a.Type),
+            _ => (null, null),
+        };
+        if (written is not null && AbiTypeMatch.FirstDifference(written, type) is { } difference)
+        {
+            throw new ComponentLinkException($"import '{name}' has type {type}, but its host implementation was written for {written}: {difference}");
+        }
+    }
 }
