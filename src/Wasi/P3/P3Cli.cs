@@ -1,14 +1,16 @@
 using WitBindgen.Runtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Wasi.Cli;
+using WitBindgen.Wasi.Io;
 using static WitBindgen.Wasi.P3.P3Types;
 
 namespace WitBindgen.Wasi.P3;
 
 /// <summary>
-/// <c>wasi:cli@0.3.0</c> environment, exit and terminals, over the 0.2 host's <see cref="CliImplementation"/>: the
-/// same arguments, environment, initial directory and exit (the guest's output is delivered before the exit reaches
-/// the embedder). No standard stream is a terminal.
+/// <c>wasi:cli@0.3.0</c> over the 0.2 host's <see cref="CliImplementation"/> and stdio objects: the same arguments,
+/// environment, initial directory and exit (the guest's output is delivered before the exit reaches the embedder);
+/// stdin, stdout and stderr as streams pumped to and from the same host streams and output sinks (and limits). No
+/// standard stream is a terminal.
 /// </summary>
 internal static class P3Cli
 {
@@ -34,6 +36,18 @@ internal static class P3Cli
                 return [];
             }));
 
+        imports.DefineInstance("wasi:cli/types@0.3.0");
+        var io = WitValue.Enum(0);
+        imports.DefineInstance("wasi:cli/stdin@0.3.0")
+            .DefineFunction("read-via-stream", P3Call.Sync(context, "read-via-stream", _ =>
+            {
+                var source = new DotNetInputStream(context, context.Settings.Stdin);
+                var (reader, writer) = P3Streams.Outcome(CliErrorCode);
+                return WitValue.Tuple(P3Streams.ToGuest(source, _ => io, writer), reader.ToWitValue());
+            }));
+        DefineOutput(imports, context, "wasi:cli/stdout@0.3.0", context.Stdout, io);
+        DefineOutput(imports, context, "wasi:cli/stderr@0.3.0", context.Stderr, io);
+
         var input = imports.DefineInstance("wasi:cli/terminal-input@0.3.0");
         var output = imports.DefineInstance("wasi:cli/terminal-output@0.3.0");
         resources.DefineTerminals(input, output);
@@ -41,6 +55,17 @@ internal static class P3Cli
         DefineNoTerminal(imports, context, "wasi:cli/terminal-stdout@0.3.0", "get-terminal-stdout", resources.TerminalOutput);
         DefineNoTerminal(imports, context, "wasi:cli/terminal-stderr@0.3.0", "get-terminal-stderr", resources.TerminalOutput);
     }
+
+    /// <summary><c>write-via-stream</c>: the guest's bytes go to the instance's sink, as the 0.2 host's stdout and stderr.</summary>
+    private static void DefineOutput(HostImports imports, WasiContext context, string instance, OutputSink sink, WitValue io) =>
+        imports.DefineInstance(instance).DefineFunction("write-via-stream",
+            P3Call.Sync(context, "write-via-stream", arguments =>
+            {
+                var output = new SinkOutputStream(context, sink);
+                var (reader, writer) = P3Streams.Outcome(CliErrorCode);
+                P3Streams.FromGuest(arguments[0], output, _ => io, writer);
+                return reader.ToWitValue();
+            }));
 
     private static void DefineNoTerminal(HostImports imports, WasiContext context, string instance, string function, object terminal) =>
         imports.DefineInstance(instance).DefineFunction(function, Func([], AbiType.Option(AbiType.Own(terminal))),

@@ -1,7 +1,9 @@
 using Wasi.Filesystem.Types;
+using Wasi.Io.Streams;
 using WitBindgen.Runtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Wasi.Filesystem;
+using WitBindgen.Wasi.Io;
 using T = WitBindgen.Wasi.P3.P3Types;
 using V = WitBindgen.Wasi.P3.P3FilesystemValues;
 
@@ -60,9 +62,99 @@ internal static class P3Filesystem
         Method("metadata-hash-at", [T.PathFlags, AbiType.String], ResultOf(T.MetadataHashValue), (d, a) =>
             V.ToResult(d.MetadataHashAt(V.PathFlags(a[1]), a[2].AsString()), V.Hash));
 
+        DefineStreams(types, context, resources);
+
         imports.DefineInstance("wasi:filesystem/preopens@0.3.0")
             .DefineFunction("get-directories", T.Func([], AbiType.List(AbiType.Tuple(resources.OwnDescriptor, AbiType.String))),
                 P3Call.Sync(context, "get-directories", _ =>
                     WitValue.List(filesystem.GetDirectories().Select(p => WitValue.Tuple(resources.Own(p.Item1), WitValue.String(p.Item2))).ToArray())));
+    }
+
+    /// <summary>
+    /// The methods that move bytes or entries through streams, over the 0.2 descriptor's stream objects (the same
+    /// checks: a file opened without <c>read</c> cannot be read, and so on; such an error ends the stream at once and
+    /// is the future's value).
+    /// </summary>
+    private static void DefineStreams(HostInstance types, WasiContext context, P3Resources resources)
+    {
+        static WitValue Failure(StreamError? error) =>
+            V.Error(error is StreamError.LastOperationFailed { Value: HostError { FilesystemCode: { } code } } ? code : ErrorCode.Io);
+
+        Descriptor Self(WitValue[] arguments) => P3Call.Resource(resources.Descriptors, arguments[0]);
+
+        types.DefineFunction("[method]descriptor.read-via-stream", P3Call.Sync(context, "read-via-stream", arguments =>
+        {
+            var source = Self(arguments).ReadViaStream(arguments[1].AsU64());
+            var (reader, writer) = P3Streams.Outcome(T.FilesystemErrorCode);
+            var stream = source.IsOk ? P3Streams.ToGuest(source.Ok, Failure, writer) : P3Streams.Failed(WitCodecs.Bytes, V.Error(source.Err), writer);
+            return WitValue.Tuple(stream, reader.ToWitValue());
+        }));
+        types.DefineFunction("[method]descriptor.write-via-stream", P3Call.Sync(context, "write-via-stream", arguments =>
+            FromGuest(arguments[1], Self(arguments).WriteViaStream(arguments[2].AsU64()))));
+        types.DefineFunction("[method]descriptor.append-via-stream", P3Call.Sync(context, "append-via-stream", arguments =>
+            FromGuest(arguments[1], Self(arguments).AppendViaStream())));
+        types.DefineFunction("[method]descriptor.read-directory", P3Call.Sync(context, "read-directory", arguments =>
+        {
+            var listing = Self(arguments).ReadDirectory();
+            var codec = WitCodecs.Dynamic(T.DirectoryEntry);
+            var (reader, writer) = P3Streams.Outcome(T.FilesystemErrorCode);
+            if (listing.IsErr)
+            {
+                return WitValue.Tuple(P3Streams.Failed(codec, V.Error(listing.Err), writer), reader.ToWitValue());
+            }
+
+            var (entries, entryWriter) = WitStream.Create(codec);
+            P3Streams.Run(() => CopyEntries(listing.Ok, entryWriter), V.Error(ErrorCode.Io), writer, listing.Ok, entryWriter);
+            return WitValue.Tuple(entries.ToWitValue(), reader.ToWitValue());
+        }));
+
+        WitValue FromGuest(WitValue data, Result<OutputStream, ErrorCode> sink)
+        {
+            var (reader, writer) = P3Streams.Outcome(T.FilesystemErrorCode);
+            if (sink.IsOk)
+            {
+                P3Streams.FromGuest(data, sink.Ok, Failure, writer);
+            }
+            else
+            {
+                P3Streams.Refuse(data, V.Error(sink.Err), writer);
+            }
+
+            return reader.ToWitValue();
+        }
+    }
+
+    /// <summary>Moves a 0.2 listing's entries into the guest's stream, up to 64 per write.</summary>
+    private static async Task<WitValue> CopyEntries(DirectoryEntryStream listing, StreamWriter<WitValue> writer)
+    {
+        var batch = new List<WitValue>(64);
+        while (true)
+        {
+            var next = listing.ReadDirectoryEntry();
+            if (next.IsErr)
+            {
+                return WitValue.Err(V.Error(next.Err));
+            }
+
+            if (next.Ok is { } entry)
+            {
+                batch.Add(V.Entry(entry));
+            }
+
+            if ((next.Ok is null || batch.Count == 64) && batch.Count > 0)
+            {
+                if (await writer.WriteAsync(batch.ToArray()).ConfigureAwait(false) < batch.Count)
+                {
+                    return WitValue.Ok(); // the guest dropped its end
+                }
+
+                batch.Clear();
+            }
+
+            if (next.Ok is null)
+            {
+                return WitValue.Ok();
+            }
+        }
     }
 }
