@@ -65,12 +65,14 @@ public class AsyncStreamTests
     [Fact]
     public async Task Futures_are_awaited_and_written()
     {
+        // Two instances: the fixture keeps one future handle per instance.
         using var world = Instantiate();
         using var future = await world.FutureOutAsync(41).WaitAsync(Timeout);
         Assert.Equal(41u, await future.ReadAsync().WaitAsync(Timeout));
 
+        using var other = Instantiate();
         var (reader, writer) = WitFuture.Create(WitCodecs.UInt32);
-        var value = world.FutureInAsync(reader);
+        var value = other.FutureInAsync(reader);
         Assert.True(await writer.WriteAsync(9).WaitAsync(Timeout));
         Assert.Equal(9u, await value.WaitAsync(Timeout));
     }
