@@ -58,11 +58,14 @@ internal static class AsyncValues
         return end.Shared;
     }
 
-    /// <summary>Whether two element types (null: none) are equal.</summary>
+    /// <summary>
+    /// Whether two element types (null: none) are equal: as link checks compare them, or of the same shape when they hold
+    /// no handles (a host codec's record names its fields as C# does).
+    /// </summary>
     public static bool SameElement(AbiType? a, AbiType? b) => (a, b) switch
     {
         (null, null) => true,
-        ({ } x, { } y) => Linking.LinkTypeCheck.Value(x, y) is null,
+        ({ } x, { } y) => Linking.LinkTypeCheck.Value(x, y) is null || (AbiTypeMatch.FirstDifference(x, y) is null && !AbiTypes.ContainsHandles(x)),
         _ => false,
     };
 

@@ -34,6 +34,25 @@ public static class WitCodecs
     /// <param name="type">The element type.</param>
     public static WitCodec<WitValue> Dynamic(AbiType type) => new DynamicCodec(type);
 
+    /// <summary>A codec of <paramref name="load"/> and <paramref name="store"/> (what generated bindings make for their element types).</summary>
+    /// <typeparam name="T">The element's .NET type.</typeparam>
+    /// <param name="type">The element's canonical ABI type.</param>
+    /// <param name="load">Lifts one element at a guest address.</param>
+    /// <param name="store">Lowers one element at a guest address.</param>
+    public static WitCodec<T> Create<T>(AbiType type, Func<AbiContext, uint, T> load, Action<AbiContext, T, uint> store)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(store);
+        return new DelegateCodec<T>(type, load, store);
+    }
+
+    private sealed class DelegateCodec<T>(AbiType type, Func<AbiContext, uint, T> load, Action<AbiContext, T, uint> store) : WitCodec<T>(type)
+    {
+        public override T Load(AbiContext context, uint pointer) => load(context, pointer);
+
+        public override void Store(AbiContext context, T value, uint pointer) => store(context, value, pointer);
+    }
+
     /// <summary>Fixed-size little-endian numbers: a span copy in each direction.</summary>
     private sealed class NumberCodec<T>(AbiType type) : WitCodec<T>(type)
         where T : unmanaged

@@ -99,6 +99,7 @@ internal sealed partial class Instantiator
         HostFunction f => new HostCallable(name, f),
         AsyncHostFunction a => new AsyncHostCallable(name, a),
         RawHostDefinition r => new RawHostCallable(name, r),
+        RawAsyncHostDefinition r => new RawAsyncHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
         TypedAsyncHostDefinition t => new AsyncHostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
@@ -154,6 +155,17 @@ internal sealed partial class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
+                if (callee is RawHostCallable rawSync && !lower.Options.IsAsync && !type.IsAsync)
+                {
+                    // Generated bindings' imports: streams and futures in the type move through the call's scope.
+                    return RawTrampoline.Lower(_store, rawSync, type, options);
+                }
+
+                if (callee is RawAsyncHostCallable rawAsync)
+                {
+                    return RawAsyncLower.Lower(_store, rawAsync, type, options, lower.Options.IsAsync);
+                }
+
                 if (lower.Options.IsAsync || type.IsAsync || callee is AsyncLiftedFunction || AsyncValues.Contains(type))
                 {
                     return LowerAsync(frame, callee, type, options, lower.Options.IsAsync);
