@@ -38,15 +38,16 @@ internal static class P3Cli
 
         imports.DefineInstance("wasi:cli/types@0.3.0");
         var io = WitValue.Enum(0);
+        var outcome = AbiType.Future(AbiType.Result(null, CliErrorCode));
         imports.DefineInstance("wasi:cli/stdin@0.3.0")
-            .DefineFunction("read-via-stream", P3Call.Sync(context, "read-via-stream", _ =>
+            .DefineFunction("read-via-stream", Func([], AbiType.Tuple(AbiType.Stream(AbiType.U8), outcome)), P3Call.Sync(context, "read-via-stream", _ =>
             {
                 var source = new DotNetInputStream(context, context.Settings.Stdin);
                 var (reader, writer) = P3Streams.Outcome(CliErrorCode);
                 return WitValue.Tuple(P3Streams.ToGuest(source, _ => io, writer), reader.ToWitValue());
             }));
-        DefineOutput(imports, context, "wasi:cli/stdout@0.3.0", context.Stdout, io);
-        DefineOutput(imports, context, "wasi:cli/stderr@0.3.0", context.Stderr, io);
+        DefineOutput(imports, context, "wasi:cli/stdout@0.3.0", context.Stdout, outcome, io);
+        DefineOutput(imports, context, "wasi:cli/stderr@0.3.0", context.Stderr, outcome, io);
 
         var input = imports.DefineInstance("wasi:cli/terminal-input@0.3.0");
         var output = imports.DefineInstance("wasi:cli/terminal-output@0.3.0");
@@ -57,8 +58,8 @@ internal static class P3Cli
     }
 
     /// <summary><c>write-via-stream</c>: the guest's bytes go to the instance's sink, as the 0.2 host's stdout and stderr.</summary>
-    private static void DefineOutput(HostImports imports, WasiContext context, string instance, OutputSink sink, WitValue io) =>
-        imports.DefineInstance(instance).DefineFunction("write-via-stream",
+    private static void DefineOutput(HostImports imports, WasiContext context, string instance, OutputSink sink, AbiType outcome, WitValue io) =>
+        imports.DefineInstance(instance).DefineFunction("write-via-stream", Func([AbiType.Stream(AbiType.U8)], outcome),
             P3Call.Sync(context, "write-via-stream", arguments =>
             {
                 var output = new SinkOutputStream(context, sink);

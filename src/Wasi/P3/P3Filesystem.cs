@@ -82,18 +82,21 @@ internal static class P3Filesystem
 
         Descriptor Self(WitValue[] arguments) => P3Call.Resource(resources.Descriptors, arguments[0]);
 
-        types.DefineFunction("[method]descriptor.read-via-stream", P3Call.Sync(context, "read-via-stream", arguments =>
+        var self = resources.BorrowDescriptor;
+        var bytes = AbiType.Stream(AbiType.U8);
+        var outcome = AbiType.Future(AbiType.Result(null, T.FilesystemErrorCode));
+        types.DefineFunction("[method]descriptor.read-via-stream", T.Func([self, AbiType.U64], AbiType.Tuple(bytes, outcome)), P3Call.Sync(context, "read-via-stream", arguments =>
         {
             var source = Self(arguments).ReadViaStream(arguments[1].AsU64());
             var (reader, writer) = P3Streams.Outcome(T.FilesystemErrorCode);
             var stream = source.IsOk ? P3Streams.ToGuest(source.Ok, Failure, writer) : P3Streams.Failed(WitCodecs.Bytes, V.Error(source.Err), writer);
             return WitValue.Tuple(stream, reader.ToWitValue());
         }));
-        types.DefineFunction("[method]descriptor.write-via-stream", P3Call.Sync(context, "write-via-stream", arguments =>
+        types.DefineFunction("[method]descriptor.write-via-stream", T.Func([self, bytes, AbiType.U64], outcome), P3Call.Sync(context, "write-via-stream", arguments =>
             FromGuest(arguments[1], Self(arguments).WriteViaStream(arguments[2].AsU64()))));
-        types.DefineFunction("[method]descriptor.append-via-stream", P3Call.Sync(context, "append-via-stream", arguments =>
+        types.DefineFunction("[method]descriptor.append-via-stream", T.Func([self, bytes], outcome), P3Call.Sync(context, "append-via-stream", arguments =>
             FromGuest(arguments[1], Self(arguments).AppendViaStream())));
-        types.DefineFunction("[method]descriptor.read-directory", P3Call.Sync(context, "read-directory", arguments =>
+        types.DefineFunction("[method]descriptor.read-directory", T.Func([self], AbiType.Tuple(AbiType.Stream(T.DirectoryEntry), outcome)), P3Call.Sync(context, "read-directory", arguments =>
         {
             var listing = Self(arguments).ReadDirectory();
             var codec = WitCodecs.Dynamic(T.DirectoryEntry);
