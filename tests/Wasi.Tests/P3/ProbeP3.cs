@@ -58,6 +58,12 @@ internal sealed class ProbeP3 : IDisposable
     /// <summary>The size a file's stat reports, or -1 - the error case.</summary>
     public long Size(string path, bool follow = false) => Call("size", WitValue.String(path), WitValue.Bool(follow))[0].AsS64();
 
+    /// <summary>A file's bytes, read through <c>read-via-stream</c> (up to 4096).</summary>
+    public byte[] ReadFile(string path) => Call("read-file", WitValue.String(path))[0].Items.Select(v => v.AsU8()).ToArray();
+
+    /// <summary>How many entries <c>read-directory</c> of the first preopen streams (up to 100).</summary>
+    public uint ListDirectory() => Call("list-dir")[0].AsU32();
+
     public long StatHandle(uint handle) => Call("stat-handle", WitValue.U32(handle))[0].AsS64();
 
     public WitValue[] Call(string name, params WitValue[] arguments) => _instance.GetFunction(name)!.Invoke(arguments);

@@ -144,4 +144,19 @@ public class ProbeP3Tests
         var trap = Assert.Throws<ComponentTrapException>(() => probe.StatHandle(12345));
         Assert.Contains("12345", trap.Message);
     }
+
+    [Fact]
+    public void Files_and_directories_are_read_through_streams()
+    {
+        using var dir = new TempDirectory();
+        var content = Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray();
+        File.WriteAllBytes(dir.Path("data.bin"), content);
+        File.WriteAllText(dir.Path("b.txt"), "b");
+        Directory.CreateDirectory(dir.Path("sub"));
+        using var probe = new ProbeP3(new WasiConfiguration().WithPreopenedDirectory(dir.Root, "/data"));
+        probe.Preopens();
+        Assert.Equal(content, probe.ReadFile("data.bin"));
+        Assert.Equal("b"u8.ToArray(), probe.ReadFile("b.txt"));
+        Assert.Equal(3u, probe.ListDirectory());
+    }
 }
