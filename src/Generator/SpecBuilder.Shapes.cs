@@ -240,10 +240,46 @@ internal sealed partial class SpecBuilder
                 var members = new[] { new ShapeMember("entry", entry, 0) }.ToEquatableArray();
                 return new ShapeSpec(ShapeKind.Map, csType, CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, PointerPair(), members, 0, 0, $"map<{key.WitName}, {value.WitName}>");
             }
+            case StreamKind or FutureKind:
+                return AsyncValue(def.Kind, csType, type);
+
             default:
-                // future, stream (and whatever a later WIT adds): not bound yet.
+                // Whatever a later WIT adds: not bound yet.
                 return Unpassable(Spell(type));
         }
+    }
+
+    /// <summary>
+    /// <c>stream&lt;T&gt;</c> or <c>future&lt;T&gt;</c> in host bindings: the readable end as the runtime's typed handle,
+    /// passed as one <c>i32</c> (its index in the instance's table), the element lifted and lowered by a codec.
+    /// </summary>
+    private ShapeSpec? AsyncValue(TypeDefKind kind, string csType, WitType type)
+    {
+        var (isStream, payload) = kind switch
+        {
+            StreamKind stream => (true, stream.Payload),
+            FutureKind future => (false, future.Payload),
+            _ => (false, null),
+        };
+        var spelled = Spell(type);
+        if (_guest)
+        {
+            return Unpassable(spelled, "which guest bindings do not support yet (streams and futures are bound in host bindings only)");
+        }
+
+        if (payload is not { } p)
+        {
+            return Unpassable(spelled, "which has no element type (only typed streams and futures have a typed handle)");
+        }
+
+        var element = Shape(p);
+        if (element is null)
+        {
+            return null;
+        }
+
+        var members = new[] { new ShapeMember("element", element, 0) }.ToEquatableArray();
+        return new ShapeSpec(isStream ? ShapeKind.Stream : ShapeKind.Future, csType, CanonicalLayout.HandleSize, CanonicalLayout.HandleSize, Flat(FlatType.I32), members, 0, 0, spelled);
     }
 
     /// <summary>

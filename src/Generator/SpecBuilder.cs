@@ -410,6 +410,12 @@ internal sealed partial class SpecBuilder
                 return ArrayOf(fixedList.Element);
             case MapKind map:
                 return $"global::System.Collections.Generic.IReadOnlyDictionary<{Translate(map.Key)}, {Translate(map.Value)}>";
+            case StreamKind { Payload: { } element } when !_guest:
+                RequireRuntime("stream", "StreamReader<T>");
+                return $"global::WitBindgen.Runtime.StreamReader<{Translate(element)}>";
+            case FutureKind { Payload: { } value } when !_guest:
+                RequireRuntime("future", "FutureReader<T>");
+                return $"global::WitBindgen.Runtime.FutureReader<{Translate(value)}>";
             default:
                 return Unsupported(type);
         }

@@ -22,6 +22,20 @@ public sealed partial class HostImports
         _items[name] = function;
         return this;
     }
+
+    /// <summary>
+    /// Defines a top-level function import implemented by a .NET task, written for one function type: instantiation
+    /// fails with <see cref="ComponentLinkException"/> (naming the import, both types and the first difference) unless
+    /// the import has exactly that parameter and result type. See <see cref="AsyncHostFunction"/>.
+    /// </summary>
+    public HostImports DefineAsyncFunction(string name, AbiFunctionType type, AsyncHostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        _items[name] = new TypedAsyncHostDefinition(type, function);
+        return this;
+    }
 }
 
 public sealed partial class HostInstance
@@ -34,4 +48,20 @@ public sealed partial class HostInstance
         Exports[name] = function;
         return this;
     }
+
+    /// <summary>
+    /// Defines a function of the instance implemented by a .NET task, written for one function type; see
+    /// <see cref="HostImports.DefineAsyncFunction(string, AbiFunctionType, AsyncHostFunction)"/>.
+    /// </summary>
+    public HostInstance DefineAsyncFunction(string name, AbiFunctionType type, AsyncHostFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(function);
+        Exports[name] = new TypedAsyncHostDefinition(type, function);
+        return this;
+    }
 }
+
+/// <summary>An async host function defined with the function type it was written for.</summary>
+internal sealed record TypedAsyncHostDefinition(AbiFunctionType Type, AsyncHostFunction Function);

@@ -10,9 +10,10 @@ using WitBindgen.Wasi.Sockets;
 namespace WitBindgen.Wasi;
 
 /// <summary>
-/// Implementations of every interface of <c>wasi:cli/imports@0.2.12</c> for the capabilities of a
-/// <see cref="WasiConfiguration"/>. The runtime matches imports by semver, so components importing any 0.2.x
-/// version of these interfaces (0.2.0 and later) link to them.
+/// Implementations of every interface of <c>wasi:cli/imports@0.2.12</c> and of <c>wasi:cli/imports@0.3.0</c> for
+/// the capabilities of a <see cref="WasiConfiguration"/>. The runtime matches imports by semver, so components
+/// importing any 0.2.x version of the 0.2 interfaces (0.2.0 and later) link to them; a component may import both
+/// versions (they share the instance's state: limits and output).
 /// </summary>
 /// <remarks>
 /// Preopened directories are identified when the host is made; a directory replaced at its host path later is
@@ -43,10 +44,15 @@ public sealed class WasiHost
     /// <summary>
     /// The definitions for a component instantiation: pass them to <c>LoadedComponent.Instantiate</c> or as a
     /// provider to a generated world's <c>Instantiate</c>. Each call makes new definitions with the state of a new
-    /// instance (resource tables, limits, output buffers) over the same capabilities.
+    /// instance (resource tables, limits, output buffers) over the same capabilities. They hold the WASI 0.2 and the
+    /// WASI 0.3 interfaces (the 0.3 ones on the runtime's dynamic API; <see cref="Imports"/> has only the 0.2 ones).
     /// </summary>
     /// <returns>The host imports.</returns>
-    public HostImports ToHostImports() => CreateImports(new WasiContext(_settings)).ToHostImports();
+    public HostImports ToHostImports()
+    {
+        var context = new WasiContext(_settings);
+        return P3.WasiP3.Define(CreateImports(context).ToHostImports(), context);
+    }
 
     private static BindingsWorld.Imports CreateImports(WasiContext context)
     {

@@ -14,6 +14,8 @@ internal static class Fixture
     private static readonly Lazy<LoadedComponent> WorldResourcesComponent = new(() => Load("world-resources.wat"));
     private static readonly Lazy<LoadedComponent> CalcExporterComponent = new(() => Load("calc-exporter.wat"));
     private static readonly Lazy<LoadedComponent> CalcImporterComponent = new(() => Load("calc-importer.wat"));
+    private static readonly Lazy<LoadedComponent> AsyncStreamsComponent = new(() => Load("async-streams.wat"));
+    private static readonly Lazy<LoadedComponent> AsyncImportsComponent = new(() => Load("async-imports.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
@@ -28,6 +30,10 @@ internal static class Fixture
     public static LoadedComponent CalcExporter => CalcExporterComponent.Value;
 
     public static LoadedComponent CalcImporter => CalcImporterComponent.Value;
+
+    public static LoadedComponent AsyncStreams => AsyncStreamsComponent.Value;
+
+    public static LoadedComponent AsyncImports => AsyncImportsComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

@@ -79,10 +79,11 @@ internal static class RunCommand
 
         var (component, type) = loaded;
 
-        var run = type.Exports.Select(e => e.Name).FirstOrDefault(n => n.StartsWith("wasi:cli/run@0.2.", StringComparison.Ordinal));
+        var run = type.Exports.Select(e => e.Name).FirstOrDefault(n =>
+            n.StartsWith("wasi:cli/run@0.2.", StringComparison.Ordinal) || n.StartsWith("wasi:cli/run@0.3.", StringComparison.Ordinal));
         if (run is null)
         {
-            return context.Fail($"`{file}` does not export wasi:cli/run@0.2.x (exports: {string.Join(", ", type.Exports.Select(e => e.Name))})");
+            return context.Fail($"`{file}` does not export wasi:cli/run@0.2.x or @0.3.x (exports: {string.Join(", ", type.Exports.Select(e => e.Name))})");
         }
 
         try

@@ -8,7 +8,7 @@ namespace WitBindgen.Generator.Emit;
 /// <c>Imports</c> set, the host interfaces to implement, resource classes, and the world's ABI class that
 /// holds every call body and the lifting and lowering code.
 /// </summary>
-internal sealed class BindingsWriter
+internal sealed partial class BindingsWriter
 {
     private const string Runtime = "global::WitBindgen.Runtime";
     private const string Raw = MarshalWriter.Raw;
@@ -224,10 +224,24 @@ internal sealed class BindingsWriter
 
     private static string ResultType(FunctionSpec f) => f.Result?.Type ?? "void";
 
+    /// <summary>What the C# method returns: the result, or for an async function a task of it.</summary>
+    private static string MethodResultType(FunctionSpec f) => !f.IsAsync
+        ? ResultType(f)
+        : f.Result is { } r ? $"global::System.Threading.Tasks.Task<{r.Type}>" : "global::System.Threading.Tasks.Task";
+
+    /// <summary>The name of an async function's cancellation parameter (distinct from its WIT parameters).</summary>
+    private static string CancellationName(FunctionSpec f) =>
+        f.Params.Any(p => p.Name == "cancellationToken") ? "cancellationToken_" : "cancellationToken";
+
     private static string Signature(FunctionSpec f, string name, bool skipSelf, string modifiers = "")
     {
         var parameters = f.Params.Skip(skipSelf && f.Kind == FunctionSpecKind.Method ? 1 : 0).Select(p => $"{p.Shape.Type} {p.Name}");
-        return $"{modifiers}{ResultType(f)} {name}({string.Join(", ", parameters)})";
+        if (f.IsAsync)
+        {
+            parameters = parameters.Append($"global::System.Threading.CancellationToken {CancellationName(f)} = default");
+        }
+
+        return $"{modifiers}{MethodResultType(f)} {name}({string.Join(", ", parameters)})";
     }
 
     private static void WriteResource(SourceWriter w, ResourceFileSpec file)
@@ -567,7 +581,13 @@ internal sealed class BindingsWriter
     {
         WriteMethodDocs(w, f, fallback);
         var call = ExportCall(owner, f);
-        w.WriteLine($"{Signature(f, name, skipSelf: false, "public ")} => _abi.{call}({string.Join(", ", f.Params.Select(p => p.Name))});");
+        var arguments = f.Params.Select(p => p.Name);
+        if (f.IsAsync)
+        {
+            arguments = arguments.Append(CancellationName(f));
+        }
+
+        w.WriteLine($"{Signature(f, name, skipSelf: false, "public ")} => _abi.{call}({string.Join(", ", arguments)});");
     }
 
     // ---- the ABI class -------------------------------------------------------------------------
@@ -611,6 +631,11 @@ internal sealed class BindingsWriter
     /// </summary>
     private string AddExportCall(FunctionSpec f)
     {
+        if (f.IsAsync)
+        {
+            return AddAsyncExportCall(f);
+        }
+
         var id = N(_callCount++);
         var instance = _currentInstance is null ? "null" : $"\"{_currentInstance}\"";
         _binds.WriteLine($"F{id} = _C::ExportBinding.BindFunction(instance, {instance}, \"{f.WitName}\", {FunctionType(f)});");
@@ -1000,6 +1025,12 @@ internal sealed class BindingsWriter
 
     private void WriteImport(SourceWriter bodies, SourceWriter defines, string local, string impl, FunctionSpec f, InterfaceBindingSpec iface, ResourceBindingSpec? resource)
     {
+        if (f.IsAsync)
+        {
+            WriteAsyncImport(bodies, defines, local, impl, f, iface, resource);
+            return;
+        }
+
         var id = N(_callCount++);
         var implType = $"global::{iface.Namespace}.{iface.TypeName}";
         defines.WriteLine($"{local}.DefineRawFunction(\"{f.WitName}\", {FunctionType(f)}, (cx, s) => Import{id}(cx, s, {impl}));");

@@ -210,6 +210,61 @@ internal sealed partial class MarshalWriter
     private static bool HasHandles(ShapeSpec shape) =>
         shape.Kind is ShapeKind.Own or ShapeKind.Borrow || shape.Members.Any(m => m.Shape is { } s && HasHandles(s));
 
+    /// <summary>An expression of the type of <paramref name="shape"/> written out in full (no shared fields), for code written after them.</summary>
+    private string InlineType(ShapeSpec shape) => ResolveInline(Build(shape));
+
+    private string ResolveInline(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        var k = 0;
+        while (k < text.Length)
+        {
+            var start = text.IndexOf(Mark, k);
+            if (start < 0)
+            {
+                sb.Append(text, k, text.Length - k);
+                break;
+            }
+
+            var end = text.IndexOf(Mark, start + 1);
+            sb.Append(text, k, start - k);
+            sb.Append(ResolveInline(_typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)].Expression));
+            k = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    // ---- streams and futures -------------------------------------------------------------------
+
+    private const string AsyncHandles = "global::WitBindgen.Runtime.CompilerServices.AsyncHandles";
+    private const string Codecs = "global::WitBindgen.Runtime.WitCodecs";
+
+    /// <summary>Moves a host-held readable end into the call's table: an expression of its index.</summary>
+    private static string LowerEnd(ShapeSpec shape, string value) =>
+        $"{AsyncHandles}.Lower{(shape.Kind == ShapeKind.Stream ? "Stream" : "Future")}(cx, {value})";
+
+    /// <summary>Takes the readable end at <paramref name="index"/> out of the call's table as a host-held one.</summary>
+    private string LiftEnd(ShapeSpec shape, string index) =>
+        $"{AsyncHandles}.Lift{(shape.Kind == ShapeKind.Stream ? "Stream" : "Future")}(cx, {index}, {Codec(shape.Members[0].Shape!)})";
+
+    /// <summary>
+    /// The codec of a stream's elements or a future's value: the runtime's bulk codec for integers, else one made of
+    /// this shape's <c>Load</c> and <c>Store</c>.
+    /// </summary>
+    private string Codec(ShapeSpec element) => element.Kind switch
+    {
+        ShapeKind.U8 => Codecs + ".Bytes",
+        ShapeKind.S8 => Codecs + ".SBytes",
+        ShapeKind.U16 => Codecs + ".UInt16",
+        ShapeKind.S16 => Codecs + ".Int16",
+        ShapeKind.U32 => Codecs + ".UInt32",
+        ShapeKind.S32 => Codecs + ".Int32",
+        ShapeKind.U64 => Codecs + ".UInt64",
+        ShapeKind.S64 => Codecs + ".Int64",
+        _ => $"{Codecs}.Create<{element.Type}>({InlineType(element)}, (c, q) => {Load(element, "q", "c")}, (c, x, q) => {{ {Store(element, "x", "q", "c")} }})",
+    };
+
     private string BuildInline(ShapeSpec shape)
     {
         switch (shape.Kind)
@@ -246,6 +301,10 @@ internal sealed partial class MarshalWriter
                 return $"Own{N(Role(shape).Index)}";
             case ShapeKind.Borrow:
                 return $"Borrow{N(Role(shape).Index)}";
+            case ShapeKind.Stream:
+                return $"{AbiType}.Stream({Build(shape.Members[0].Shape!)})";
+            case ShapeKind.Future:
+                return $"{AbiType}.Future({Build(shape.Members[0].Shape!)})";
             default:
                 return AbiType + "." + Suffix(shape.Kind);
         }
@@ -621,6 +680,10 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Borrow:
                 w.WriteLine($"s[i++] = {Raw}.FromU32(LowerHandle{id}(cx, v));");
                 break;
+            case ShapeKind.Stream:
+            case ShapeKind.Future:
+                w.WriteLine($"s[i++] = {Raw}.FromU32({LowerEnd(shape, "v")});");
+                break;
         }
     }
 
@@ -736,6 +799,10 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Borrow:
                 w.WriteLine($"return LiftHandle{id}(cx, s[i++].U32);");
                 break;
+            case ShapeKind.Stream:
+            case ShapeKind.Future:
+                w.WriteLine($"return {LiftEnd(shape, "s[i++].U32")};");
+                break;
         }
     }
 
@@ -843,6 +910,11 @@ internal sealed partial class MarshalWriter
                 w.WriteLine($"var h = LowerHandle{id}(cx, v);");
                 w.WriteLine($"{Mem}.WriteU32(cx.GetMemory(), p, h);");
                 break;
+            case ShapeKind.Stream:
+            case ShapeKind.Future:
+                w.WriteLine($"var h = {LowerEnd(shape, "v")};");
+                w.WriteLine($"{Mem}.WriteU32(cx.GetMemory(), p, h);");
+                break;
         }
     }
 
@@ -911,6 +983,10 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Own:
             case ShapeKind.Borrow:
                 w.WriteLine($"return LiftHandle{id}(cx, {Mem}.ReadU32(cx.GetMemory(), p));");
+                break;
+            case ShapeKind.Stream:
+            case ShapeKind.Future:
+                w.WriteLine($"return {LiftEnd(shape, $"{Mem}.ReadU32(cx.GetMemory(), p)")};");
                 break;
         }
     }

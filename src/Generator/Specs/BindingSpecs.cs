@@ -32,6 +32,8 @@ internal enum ShapeKind
     Result,
     Own,
     Borrow,
+    Stream,
+    Future,
 }
 
 /// <summary>
@@ -72,10 +74,10 @@ internal sealed record ShapeSpec(
     public bool IsScalar => Kind <= ShapeKind.Char;
 
     /// <summary>True when the C# type is a reference type that null could stand in for (strings, arrays, dictionaries, variants, resources).</summary>
-    public bool IsReference => Kind is ShapeKind.String or ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Variant or ShapeKind.Own or ShapeKind.Borrow;
+    public bool IsReference => Kind is ShapeKind.String or ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Variant or ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future;
 
-    /// <summary>True when lifting or lowering touches handles.</summary>
-    public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow || Members.Any(m => m.Shape?.HasHandles == true);
+    /// <summary>True when lifting or lowering touches the instance's table (resource handles, stream and future ends).</summary>
+    public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future || Members.Any(m => m.Shape?.HasHandles == true);
 }
 
 /// <summary>A part of a <see cref="ShapeSpec"/>.</summary>
@@ -108,6 +110,10 @@ internal enum FunctionSpecKind
 /// <param name="Params">The parameters, <c>self</c> included for methods.</param>
 /// <param name="Result">The result, if any.</param>
 /// <param name="Deprecated">The <c>@deprecated</c> version, if any.</param>
+/// <param name="IsAsync">
+/// True for an <c>async func</c> (host exports only): called as a <c>Task</c>-returning method through the runtime's raw
+/// async call, its result lifted from <c>task.return</c>'s values (flat up to 16, else a pointer).
+/// </param>
 internal sealed record FunctionSpec(
     string WitName,
     string Name,
@@ -115,8 +121,12 @@ internal sealed record FunctionSpec(
     FunctionSpecKind Kind,
     EquatableArray<ParamSpec> Params,
     ShapeSpec? Result,
-    string? Deprecated)
+    string? Deprecated,
+    bool IsAsync = false)
 {
+    /// <summary>True when an async function's result reaches <c>task.return</c> in memory (more than 16 flat values).</summary>
+    public bool AsyncResultSpilled => CanonicalLayout.ParametersSpilled(FlatResults);
+
     /// <summary>The number of flat core parameters.</summary>
     public int FlatParams => Params.Sum(p => p.Shape.Flat.Count);
 

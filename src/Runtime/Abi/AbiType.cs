@@ -92,6 +92,12 @@ public abstract class AbiType
     /// <summary>Creates <c>list&lt;element&gt;</c>.</summary>
     public static AbiListType List(AbiType element) => new(element);
 
+    /// <summary>Creates <c>stream&lt;element&gt;</c> (<c>stream</c> when <paramref name="element"/> is null).</summary>
+    public static AbiAsyncValueType Stream(AbiType? element) => new(isStream: true, element);
+
+    /// <summary>Creates <c>future&lt;element&gt;</c> (<c>future</c> when <paramref name="element"/> is null).</summary>
+    public static AbiAsyncValueType Future(AbiType? element) => new(isStream: false, element);
+
     /// <summary>Creates <c>map&lt;key, value&gt;</c>, laid out as <c>list&lt;tuple&lt;key, value&gt;&gt;</c>.</summary>
     public static AbiMapType Map(AbiType key, AbiType value) => new(key, value);
 

@@ -82,6 +82,8 @@ internal static class AbiTypeMatch
                 return Inner("option payload", e.Payload, a.Payload);
             case (AbiResultType e, AbiResultType a):
                 return Optional("result ok type", e.Ok, a.Ok) ?? Optional("result error type", e.Error, a.Error);
+            case (AbiAsyncValueType e, AbiAsyncValueType a):
+                return Optional(e.IsStream ? "stream element" : "future value", e.Element, a.Element);
             default:
                 return null;
         }

@@ -101,6 +101,14 @@ internal static partial class AsyncBuiltins
 
             var scope = new CallScope(d.Instance);
             var cx = options.Context(scope);
+            if (task.RawReturn is { } raw)
+            {
+                task.CheckReturn();
+                raw(cx, slots[..parameters.Length]);
+                task.ReturnedRaw();
+                return;
+            }
+
             var values = CanonicalAbi.LiftImportArguments(cx, asParameters, slots[..parameters.Length]);
             task.Return(values);
         });

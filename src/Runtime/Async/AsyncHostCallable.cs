@@ -5,9 +5,12 @@ using WitBindgen.Runtime.State;
 namespace WitBindgen.Runtime.Async;
 
 /// <summary>An <see cref="AsyncHostFunction"/> seen as a component function.</summary>
-internal sealed class AsyncHostCallable(string name, AsyncHostFunction function) : IComponentCallable
+internal sealed class AsyncHostCallable(string name, AsyncHostFunction function, AbiFunctionType? type = null) : IComponentCallable
 {
     public string Name { get; } = name;
+
+    /// <summary>The function type the host wrote the function for, or null when it adapts to any.</summary>
+    public AbiFunctionType? Type { get; } = type;
 
     /// <summary>
     /// A synchronous lower: an async-typed caller waits in the event loop (other tasks run meanwhile); a caller that

@@ -41,6 +41,23 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// <summary>A synchronous call (from the host, or a <c>canon lower</c> without <c>async</c>): runs the loop until the task returns.</summary>
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments)
     {
+        // A call from the host holds the loop's gate (see AsyncScheduler.Host.cs) until the task returned.
+        var gate = caller is null && Scheduler.EnterGate(CancellationToken.None);
+        try
+        {
+            return CallHoldingGate(caller, arguments);
+        }
+        finally
+        {
+            if (gate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
+    }
+
+    private WitValue[] CallHoldingGate(InstanceState? caller, WitValue[] arguments)
+    {
         WitValue[]? results = null;
         var task = Begin(caller, () => arguments, r => results = r);
         if (!task.Resolved)
@@ -69,9 +86,51 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     public async Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
     {
         WitValue[]? results = null;
-        var task = Begin(null, () => arguments, r => results = r);
-        await Scheduler.RunUntilAsync(() => task.Resolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
+        await RunAsync(task => { }, () => arguments, r => results = r, cancellationToken).ConfigureAwait(false);
         return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+    }
+
+    /// <summary>
+    /// An asynchronous call from the host for generated bindings: <paramref name="lower"/> lowers the arguments into the
+    /// core parameters when the call starts, <paramref name="lift"/> lifts the values the guest passes to
+    /// <c>task.return</c> (while its memory holds them).
+    /// </summary>
+    public async Task<TResult> CallRawAsync<TResult>(RawLower lower, RawLift<TResult> lift, CancellationToken cancellationToken)
+    {
+        TResult? result = default;
+        var returned = false;
+        await RunAsync(
+            task =>
+            {
+                task.RawStart = lower;
+                task.RawReturn = (cx, values) =>
+                {
+                    result = lift(cx, values);
+                    returned = true;
+                };
+            },
+            () => [],
+            _ => { },
+            cancellationToken).ConfigureAwait(false);
+        return returned ? result! : throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+    }
+
+    /// <summary>Starts a call holding the loop's gate and runs the loop until the task resolved, releasing the gate while it waits.</summary>
+    private async Task RunAsync(Action<GuestTask> prepare, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, CancellationToken cancellationToken)
+    {
+        var gate = await Scheduler.EnterGateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var task = Begin(null, onStart, onResolve, prepare);
+            await Scheduler.RunUntilAsync(() => task.Resolved, $"the call of '{Name}'", cancellationToken, holdsGate: gate).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (gate && Scheduler.HoldsGate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
     }
 
     /// <summary>
@@ -79,9 +138,10 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// start (backpressure can delay it), <paramref name="onResolve"/> receives the result (null: cancelled). Returns
     /// when the task returned a value, parked at the event loop, or has to wait to start.
     /// </summary>
-    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve)
+    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, Action<GuestTask>? prepare = null)
     {
         var task = new GuestTask(Instance, this, asyncType: true, onStart, onResolve);
+        prepare?.Invoke(task);
         if (Instance.Poisoned || Instance.Root.Disposed)
         {
             // Enter reports why.
@@ -112,7 +172,14 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             var cx = Options.Context(scope);
             int slotCount = Math.Max(1, Type.LiftSignature.Parameters.Length);
             var slots = new RawValue[slotCount];
-            CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
+            if (task.RawStart is { } rawStart)
+            {
+                rawStart(cx, slots);
+            }
+            else
+            {
+                CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
+            }
             Core.Call(slots);
             code = slots[0].I32;
         }

@@ -14,7 +14,7 @@ namespace WitBindgen.Runtime.Async;
 /// on once the tasks nested above it have parked or finished. When nothing can run and no host work is pending, the
 /// wait is a deadlock, which traps.
 /// </remarks>
-internal sealed class AsyncScheduler
+internal sealed partial class AsyncScheduler
 {
     /// <summary>How many yields in a row, with nothing else able to run, count as a livelock.</summary>
     private const int MaxIdleYields = 100_000;
@@ -143,7 +143,11 @@ internal sealed class AsyncScheduler
     }
 
     /// <summary>The same as <see cref="RunUntil"/>, awaiting host work instead of blocking the thread.</summary>
-    public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken)
+    /// <param name="done">Whether the wait is over.</param>
+    /// <param name="what">What waits (for the deadlock message).</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <param name="holdsGate">Whether the caller holds the gate: it is released while the loop waits.</param>
+    public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken, bool holdsGate = false)
     {
         int idleYields = 0;
         while (!done())
@@ -154,7 +158,15 @@ internal sealed class AsyncScheduler
                 case StepResult.Progress:
                     break;
                 case StepResult.HostWork:
-                    var any = Task.WhenAny(_hostWork.Select(w => w.Work));
+                    var any = Task.WhenAny(_hostWork.Select(w => w.Work).Append(WakeTask));
+
+                    // Another thread's host operation may step the loop meanwhile.
+                    var held = holdsGate && HoldsGate;
+                    if (held)
+                    {
+                        ExitGate(wake: false);
+                    }
+
                     try
                     {
                         await (HostWaitTimeout is { } timeout ? any.WaitAsync(timeout, cancellationToken) : any.WaitAsync(cancellationToken)).ConfigureAwait(false);
@@ -162,6 +174,13 @@ internal sealed class AsyncScheduler
                     catch (TimeoutException e)
                     {
                         throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {HostWaitTimeout} for host work", e);
+                    }
+                    finally
+                    {
+                        if (held)
+                        {
+                            await EnterGateAsync(CancellationToken.None).ConfigureAwait(false);
+                        }
                     }
 
                     break;
@@ -193,6 +212,13 @@ internal sealed class AsyncScheduler
 
     private StepResult Step(ref int idleYields)
     {
+        // Host operations on stream and future ends, posted from other threads.
+        if (RunPosted())
+        {
+            idleYields = 0;
+            return StepResult.Progress;
+        }
+
         // Host work that has finished: its completion runs here, on the loop's thread.
         for (int i = 0; i < _hostWork.Count; i++)
         {
@@ -247,7 +273,8 @@ internal sealed class AsyncScheduler
             return StepResult.Progress;
         }
 
-        return _hostWork.Count > 0 ? StepResult.HostWork : StepResult.Stuck;
+        // While the host holds ends of this loop's streams and futures, it may still read or write them: wait for it.
+        return _hostWork.Count > 0 || HostEnds > 0 ? StepResult.HostWork : StepResult.Stuck;
     }
 
     /// <summary>Whether core code of <paramref name="task"/> may run now in its instance.</summary>
@@ -290,7 +317,7 @@ internal sealed class AsyncScheduler
     /// </summary>
     private void WaitForHostWork(CancellationToken cancellationToken)
     {
-        var tasks = _hostWork.Select(w => w.Work).ToArray();
+        var tasks = _hostWork.Select(w => w.Work).Append(WakeTask).ToArray();
         var timeout = HostWaitTimeout ?? Timeout.InfiniteTimeSpan;
         if (Task.WaitAny(tasks, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds < 0 ? -1 : timeout.TotalMilliseconds), cancellationToken) < 0)
         {

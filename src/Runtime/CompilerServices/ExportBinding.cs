@@ -27,6 +27,30 @@ public static class ExportBinding
         return new ExportFunction(instance.BindRawFunction(exportedInstance, name, expected));
     }
 
+    /// <summary>
+    /// Finds an exported function lifted with the <c>async</c> option and checks that its type is <paramref name="expected"/>.
+    /// </summary>
+    /// <param name="instance">The component instance.</param>
+    /// <param name="exportedInstance">The exported instance (interface) name, or null for a top-level function.</param>
+    /// <param name="name">The function name.</param>
+    /// <param name="expected">The function type the bindings were generated for.</param>
+    /// <returns>The function, ready for raw async calls.</returns>
+    /// <exception cref="ComponentLinkException">The function is missing, not async-lifted, or its type differs.</exception>
+    public static RawAsyncComponentFunction BindAsyncFunction(this ComponentInstance instance, string? exportedInstance, string name, AbiFunctionType expected)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(expected);
+        var qualified = exportedInstance is null ? name : exportedInstance + "#" + name;
+        var function = instance.GetRawAsyncFunction(qualified)
+            ?? throw new ComponentLinkException($"the component does not export the function '{name}'{(exportedInstance is null ? string.Empty : $" of the exported instance '{exportedInstance}'")} lifted with the async option");
+        if (AbiTypeMatch.FirstDifference(expected, function.Type) is { } difference)
+        {
+            throw new ComponentLinkException($"the exported function '{qualified}' has type {function.Type}, but the bindings were generated for {expected}: {difference}");
+        }
+
+        return function;
+    }
+
     /// <summary>Finds a resource type exported by an exported instance.</summary>
     /// <param name="instance">The component instance.</param>
     /// <param name="exportedInstance">The exported instance (interface) name.</param>

@@ -31,10 +31,7 @@ internal sealed partial class Instantiator
                 $"cannot lower '{lifted.Name}' of another instantiation: async functions are only called within one instantiation (one store) so far");
         }
 
-        if (callee is HostCallable { Type: { } written } host && AbiTypeMatch.FirstDifference(written, type) is { } difference)
-        {
-            throw new ComponentLinkException($"import '{host.Name}' has type {type}, but its host implementation was written for {written}: {difference}");
-        }
+        CheckWrittenType(callee, type);
 
         var name = callee switch
         {

@@ -99,7 +99,9 @@ internal sealed partial class Instantiator
         HostFunction f => new HostCallable(name, f),
         AsyncHostFunction a => new AsyncHostCallable(name, a),
         RawHostDefinition r => new RawHostCallable(name, r),
+        RawAsyncHostDefinition r => new RawAsyncHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
+        TypedAsyncHostDefinition t => new AsyncHostCallable(name, t.Function, t.Type),
         HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value, linked),
@@ -153,6 +155,17 @@ internal sealed partial class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
+                if (callee is RawHostCallable rawSync && !lower.Options.IsAsync && !type.IsAsync)
+                {
+                    // Generated bindings' imports: streams and futures in the type move through the call's scope.
+                    return RawTrampoline.Lower(_store, rawSync, type, options);
+                }
+
+                if (callee is RawAsyncHostCallable rawAsync)
+                {
+                    return RawAsyncLower.Lower(_store, rawAsync, type, options, lower.Options.IsAsync);
+                }
+
                 if (lower.Options.IsAsync || type.IsAsync || callee is AsyncLiftedFunction || AsyncValues.Contains(type))
                 {
                     return LowerAsync(frame, callee, type, options, lower.Options.IsAsync);
@@ -170,10 +183,7 @@ internal sealed partial class Instantiator
                     return RawTrampoline.Lower(_store, raw, type, options);
                 }
 
-                if (callee is HostCallable { Type: { } written } host && AbiTypeMatch.FirstDifference(written, type) is { } difference)
-                {
-                    throw new ComponentLinkException($"import '{host.Name}' has type {type}, but its host implementation was written for {written}: {difference}");
-                }
+                CheckWrittenType(callee, type);
 
                 return Trampolines.Lower(_store, Describe(callee), callee, type, options);
             }
@@ -518,4 +528,19 @@ internal sealed partial class Instantiator
         HostCallable h => h.Name,
         _ => "function",
     };
+
+    /// <summary>Refuses a host function defined for one function type (typed definitions) as the import of another.</summary>
+    private static void CheckWrittenType(IComponentCallable callee, AbiFunctionType type)
+    {
+        var (name, written) = callee switch
+        {
+            HostCallable h => (h.Name, h.Type),
+            AsyncHostCallable a => (a.Name, a.Type),
+            _ => (null, null),
+        };
+        if (written is not null && AbiTypeMatch.FirstDifference(written, type) is { } difference)
+        {
+            throw new ComponentLinkException($"import '{name}' has type {type}, but its host implementation was written for {written}: {difference}");
+        }
+    }
 }

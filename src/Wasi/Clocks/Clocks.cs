@@ -39,10 +39,33 @@ internal sealed class MonotonicClockSource
                 return;
             }
 
-            // Round the remaining nanoseconds up to whole ticks (100 ns) so the loop does not spin.
-            var remaining = TimeSpan.FromTicks((long)Math.Min((deadline - now + 99) / 100, (ulong)LongestSleep.Ticks));
-            Thread.Sleep(remaining < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : remaining);
+            Thread.Sleep(Step(deadline, now));
         }
+    }
+
+    /// <summary>Completes when the clock reads at least <paramref name="deadline"/> (WASI 0.3's waits).</summary>
+    public async Task WaitUntilAsync(ulong deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = Now();
+            if (now >= deadline)
+            {
+                return;
+            }
+
+            await Task.Delay(Step(deadline, now), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// How long to sleep before reading the clock again: the remaining nanoseconds rounded up to whole ticks (100 ns)
+    /// so the loop does not spin, at least a millisecond and at most <see cref="LongestSleep"/>.
+    /// </summary>
+    private static TimeSpan Step(ulong deadline, ulong now)
+    {
+        var remaining = TimeSpan.FromTicks((long)Math.Min((deadline - now + 99) / 100, (ulong)LongestSleep.Ticks));
+        return remaining < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : remaining;
     }
 }
 

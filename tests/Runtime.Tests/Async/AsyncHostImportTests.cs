@@ -100,4 +100,23 @@ public class AsyncHostImportTests
         using var instance = Runtime.LoadText(Component).Instantiate(Imports(x => Task.FromResult(x + 1)));
         Assert.Equal(43u, instance.GetFunction("run")!.Invoke()[0].AsU32());
     }
+
+    [Fact]
+    public void ATypedAsyncDefinitionRunsWhenTheImportHasItsType()
+    {
+        var type = new AbiFunctionType([AbiType.U32], [AbiType.U32]);
+        var imports = new HostImports().DefineAsyncFunction("fetch", type, (args, _) => Task.FromResult(new[] { WitValue.U32(args[0].AsU32() * 3) }));
+        using var instance = Runtime.LoadText(Component).Instantiate(imports);
+        Assert.Equal(124u, instance.GetFunction("run")!.Invoke()[0].AsU32());
+    }
+
+    [Fact]
+    public void ATypedAsyncDefinitionOfAnotherTypeIsRefusedAtInstantiation()
+    {
+        var type = new AbiFunctionType([AbiType.U64], [AbiType.U32]);
+        var imports = new HostImports().DefineAsyncFunction("fetch", type, (_, _) => Task.FromResult(new[] { WitValue.U32(0) }));
+        var e = Assert.Throws<ComponentLinkException>(() => Runtime.LoadText(Component).Instantiate(imports));
+        Assert.Contains("fetch", e.Message);
+        Assert.Contains("u64", e.Message);
+    }
 }
