@@ -13,6 +13,8 @@ namespace WitBindgen.Runtime.Async;
 /// </summary>
 internal sealed class AsyncLiftedFunction : IComponentCallable
 {
+    private static readonly Func<bool> AlwaysReady = static () => true;
+
     public AsyncLiftedFunction(string name, CoreFunction core, CoreFunction? callback, AbiFunctionType type, CanonOptions options)
     {
         Name = name;
@@ -48,11 +50,11 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             var current = caller is null ? null : Scheduler.CurrentIn(caller);
             if (caller is null)
             {
-                Scheduler.RunUntil(() => task.Resolved, $"the call of '{Name}'", Instance.Limiter?.Limits.CancellationToken ?? default);
+                Scheduler.RunUntil(task.IsResolved, $"the call of '{Name}'", Instance.Limiter?.Limits.CancellationToken ?? default);
             }
             else
             {
-                Scheduler.Block(caller, current, () => task.Resolved, $"a synchronous call of the async function '{Name}'");
+                Scheduler.Block(caller, current, task.IsResolved, $"a synchronous call of the async function '{Name}'");
             }
         }
 
@@ -70,16 +72,17 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     {
         WitValue[]? results = null;
         var task = Begin(null, () => arguments, r => results = r);
-        await Scheduler.RunUntilAsync(() => task.Resolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
+        await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
         return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
     }
 
     /// <summary>
     /// Starts a call (CanonicalABI.md <c>canon_lift</c>): <paramref name="onStart"/> gives the arguments once the call may
     /// start (backpressure can delay it), <paramref name="onResolve"/> receives the result (null: cancelled). Returns
-    /// when the task returned a value, parked at the event loop, or has to wait to start.
+    /// when the task returned a value, parked at the event loop, or has to wait to start. <paramref name="asyncCaller"/>
+    /// says the caller (an async <c>canon lower</c>) could go on as soon as the task blocks; other callers wait for its value.
     /// </summary>
-    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve)
+    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, bool asyncCaller = false)
     {
         var task = new GuestTask(Instance, this, asyncType: true, onStart, onResolve);
         if (Instance.Poisoned || Instance.Root.Disposed)
@@ -94,9 +97,22 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             return task;
         }
 
-        Run(task, caller, nested: false);
+        // While the core function runs, its caller waits below it on this stack: for the task's value, or (an async
+        // lower) only until the task blocks. The loop tells a blocked callee it cannot hand control back from a deadlock.
+        var callerReady = asyncCaller ? AlwaysReady : task.IsResolved;
+        Scheduler.PushWait(callerReady);
+        try
+        {
+            Run(task, caller, nested: false);
+        }
+        finally
+        {
+            Scheduler.PopWait(callerReady);
+        }
+
         return task;
     }
+
 
     /// <summary>Lowers the arguments and calls the core function, then handles the code it returns.</summary>
     private void Run(GuestTask task, InstanceState? caller, bool nested)

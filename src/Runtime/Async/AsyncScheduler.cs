@@ -25,6 +25,7 @@ internal sealed class AsyncScheduler
     private readonly List<(GuestTask Task, Action Start)> _starting = new();
     private readonly List<GuestTask> _running = new();
     private readonly List<(Task Work, Action Complete)> _hostWork = new();
+    private readonly List<Func<bool>> _waits = new();
     private readonly ConditionalWeakTable<InstanceState, InstanceAsyncState> _instances = new();
 
     /// <summary>The scheduler of the instantiation <paramref name="instance"/> belongs to.</summary>
@@ -125,25 +126,68 @@ internal sealed class AsyncScheduler
     /// <summary>Runs the loop until <paramref name="done"/>, trapping on a deadlock.</summary>
     public void RunUntil(Func<bool> done, string what, CancellationToken cancellationToken = default)
     {
-        int idleYields = 0;
-        while (!done())
+        if (done())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (Step(ref idleYields))
+            return;
+        }
+
+        PushWait(done);
+        try
+        {
+            int idleYields = 0;
+            while (!done())
             {
-                case StepResult.Progress:
-                    break;
-                case StepResult.HostWork:
-                    WaitForHostWork(cancellationToken);
-                    break;
-                default:
-                    throw Deadlock(what);
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (Step(ref idleYields))
+                {
+                    case StepResult.Progress:
+                        break;
+                    case StepResult.HostWork:
+                        WaitForHostWork(cancellationToken);
+                        break;
+                    default:
+                        throw Stuck(done, what);
+                }
             }
+        }
+        finally
+        {
+            PopWait(done);
+        }
+    }
+
+    /// <summary>
+    /// Records that code lower on this thread's stack waits for <paramref name="ready"/> (a blocked task, a caller that
+    /// could go on once its callee blocks): when the loop above it is stuck while <paramref name="ready"/> holds, the
+    /// runtime could go on only by switching stacks, and says so instead of calling it a deadlock.
+    /// </summary>
+    public void PushWait(Func<bool> ready) => _waits.Add(ready);
+
+    /// <summary>Removes what <see cref="PushWait"/> recorded.</summary>
+    public void PopWait(Func<bool> ready)
+    {
+        var i = _waits.LastIndexOf(ready);
+        if (i >= 0)
+        {
+            _waits.RemoveAt(i);
         }
     }
 
     /// <summary>The same as <see cref="RunUntil"/>, awaiting host work instead of blocking the thread.</summary>
     public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken)
+    {
+        PushWait(done);
+        try
+        {
+            await RunLoopAsync(done, what, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            PopWait(done);
+        }
+    }
+
+    private async Task RunLoopAsync(Func<bool> done, string what, CancellationToken cancellationToken)
     {
         int idleYields = 0;
         while (!done())
@@ -166,7 +210,7 @@ internal sealed class AsyncScheduler
 
                     break;
                 default:
-                    throw Deadlock(what);
+                    throw Stuck(done, what);
             }
         }
     }
@@ -300,6 +344,27 @@ internal sealed class AsyncScheduler
 
     /// <summary>How long the loop waits for host work at a time (the limits' call timeout), or null for no limit.</summary>
     public TimeSpan? HostWaitTimeout { get; set; }
+
+    /// <summary>
+    /// The trap for a loop that cannot go on: <see cref="ComponentTrapKind.Unsupported"/> when something lower on this
+    /// thread's stack is ready to go on (the specification would resume it; here it has to wait for the frames above it),
+    /// else a deadlock.
+    /// </summary>
+    private ComponentTrapException Stuck(Func<bool> done, string what)
+    {
+        foreach (var ready in _waits)
+        {
+            if (!ReferenceEquals(ready, done) && ready())
+            {
+                return new ComponentTrapException(
+                    ComponentTrapKind.Unsupported,
+                    $"{what} waits, while a caller or blocked task lower on this thread's stack is ready to go on: it can resume only after the frames above it return, "
+                    + "and interleaving blocked guest stacks needs stack switching, which Wasmtime's core API does not offer");
+            }
+        }
+
+        return Deadlock(what);
+    }
 
     private ComponentTrapException Deadlock(string what)
     {

@@ -79,6 +79,11 @@ internal sealed class GuestTask
     /// <summary>Whether the task has delivered its result (or its cancellation).</summary>
     public bool Resolved => State == TaskState.Resolved;
 
+    /// <summary><see cref="Resolved"/> as a delegate (made once), for the loop's wait conditions.</summary>
+    public Func<bool> IsResolved => _isResolved ??= () => Resolved;
+
+    private Func<bool>? _isResolved;
+
     /// <summary>Moves the task from waiting to start to started and returns its arguments.</summary>
     public WitValue[] Start()
     {
