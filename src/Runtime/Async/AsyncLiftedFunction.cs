@@ -13,8 +13,6 @@ namespace WitBindgen.Runtime.Async;
 /// </summary>
 internal sealed class AsyncLiftedFunction : IComponentCallable
 {
-    private static readonly Func<bool> AlwaysReady = static () => true;
-
     public AsyncLiftedFunction(string name, CoreFunction core, CoreFunction? callback, AbiFunctionType type, CanonOptions options)
     {
         Name = name;
@@ -43,8 +41,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// <summary>A synchronous call (from the host, or a <c>canon lower</c> without <c>async</c>): runs the loop until the task returns.</summary>
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments)
     {
-        WitValue[]? results = null;
-        var task = Begin(caller, () => arguments, r => results = r);
+        var task = Begin(caller, arguments);
         if (!task.Resolved)
         {
             var current = caller is null ? null : Scheduler.CurrentIn(caller);
@@ -64,16 +61,19 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             Scheduler.RunReady();
         }
 
-        return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
     }
 
     /// <summary>An asynchronous call from the host: a task that completes when the guest returns a value.</summary>
     public async Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
     {
-        WitValue[]? results = null;
-        var task = Begin(null, () => arguments, r => results = r);
-        await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
-        return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        var task = Begin(null, arguments);
+        if (!task.Resolved)
+        {
+            await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
+        }
+
+        return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
     }
 
     /// <summary>
@@ -82,9 +82,15 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// when the task returned a value, parked at the event loop, or has to wait to start. <paramref name="asyncCaller"/>
     /// says the caller (an async <c>canon lower</c>) could go on as soon as the task blocks; other callers wait for its value.
     /// </summary>
-    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, bool asyncCaller = false)
+    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, bool asyncCaller = false) =>
+        Begin(caller, new GuestTask(Instance, this, asyncType: true, onStart, onResolve), asyncCaller);
+
+    /// <summary>Starts a call whose caller waits for its value (<see cref="GuestTask.Results"/>).</summary>
+    private GuestTask Begin(InstanceState? caller, WitValue[] arguments) =>
+        Begin(caller, new GuestTask(Instance, this, asyncType: true, null, null) { Arguments = arguments }, asyncCaller: false);
+
+    private GuestTask Begin(InstanceState? caller, GuestTask task, bool asyncCaller)
     {
-        var task = new GuestTask(Instance, this, asyncType: true, onStart, onResolve);
         if (Instance.Poisoned || Instance.Root.Disposed)
         {
             // Enter reports why.
@@ -99,7 +105,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
 
         // While the core function runs, its caller waits below it on this stack: for the task's value, or (an async
         // lower) only until the task blocks. The loop tells a blocked callee it cannot hand control back from a deadlock.
-        var callerReady = asyncCaller ? AlwaysReady : task.IsResolved;
+        IWaitCondition callerReady = asyncCaller ? WaitCondition.Always : task;
         Scheduler.PushWait(callerReady);
         try
         {
@@ -127,7 +133,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             task.Scope = scope;
             var cx = Options.Context(scope);
             int slotCount = Math.Max(1, Type.LiftSignature.Parameters.Length);
-            var slots = new RawValue[slotCount];
+            Span<RawValue> slots = slotCount <= 32 ? stackalloc RawValue[slotCount] : new RawValue[slotCount];
             CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
             Core.Call(slots);
             code = slots[0].I32;

@@ -46,7 +46,6 @@ internal static class AsyncLower
 
     private sealed class Body(string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options, bool spilled, int coreParameters) : UncheckedCallback
     {
-        private static readonly Func<bool> CallerMayGoOn = static () => true;
 
         private readonly AbiTupleType? _tuple = spilled ? new AbiTupleType(type.Parameters) : null;
         private readonly AbiType? _result = type.Results.Length switch
@@ -108,14 +107,14 @@ internal static class AsyncLower
                 // A synchronous lift of an async type may block; the caller could go on meanwhile (the loop says so
                 // instead of calling a stuck wait a deadlock), but here it gets control back only when the callee returns.
                 var scheduler = AsyncScheduler.For(instance);
-                scheduler.PushWait(CallerMayGoOn);
+                scheduler.PushWait(WaitCondition.Always);
                 try
                 {
                     OnResolve(callee.Call(instance, OnStart()));
                 }
                 finally
                 {
-                    scheduler.PopWait(CallerMayGoOn);
+                    scheduler.PopWait(WaitCondition.Always);
                 }
             }
             else

@@ -25,7 +25,7 @@ internal sealed class AsyncScheduler
     private readonly List<(GuestTask Task, Action Start)> _starting = new();
     private readonly List<GuestTask> _running = new();
     private readonly List<(Task Work, Action Complete)> _hostWork = new();
-    private readonly List<Func<bool>> _waits = new();
+    private readonly List<IWaitCondition> _waits = new();
     private readonly ConditionalWeakTable<InstanceState, InstanceAsyncState> _instances = new();
 
     /// <summary>The scheduler of the instantiation <paramref name="instance"/> belongs to.</summary>
@@ -131,7 +131,8 @@ internal sealed class AsyncScheduler
             return;
         }
 
-        PushWait(done);
+        var wait = new WaitCondition(done);
+        PushWait(wait);
         try
         {
             int idleYields = 0;
@@ -146,51 +147,55 @@ internal sealed class AsyncScheduler
                         WaitForHostWork(cancellationToken);
                         break;
                     default:
-                        throw Stuck(done, what);
+                        throw Stuck(wait, what);
                 }
             }
         }
         finally
         {
-            PopWait(done);
+            PopWait(wait);
         }
     }
 
     /// <summary>
-    /// Records that code lower on this thread's stack waits for <paramref name="ready"/> (a blocked task, a caller that
-    /// could go on once its callee blocks): when the loop above it is stuck while <paramref name="ready"/> holds, the
-    /// runtime could go on only by switching stacks, and says so instead of calling it a deadlock.
+    /// Records that code lower on this thread's stack waits for <paramref name="wait"/> (a blocked task, a caller that
+    /// could go on once its callee blocks): when the loop above it is stuck while the condition holds, the runtime could
+    /// go on only by switching stacks, and says so instead of calling it a deadlock.
     /// </summary>
-    public void PushWait(Func<bool> ready) => _waits.Add(ready);
+    public void PushWait(IWaitCondition wait) => _waits.Add(wait);
 
     /// <summary>Removes what <see cref="PushWait"/> recorded.</summary>
-    public void PopWait(Func<bool> ready)
+    public void PopWait(IWaitCondition wait)
     {
-        var i = _waits.LastIndexOf(ready);
-        if (i >= 0)
+        for (int i = _waits.Count - 1; i >= 0; i--)
         {
-            _waits.RemoveAt(i);
+            if (ReferenceEquals(_waits[i], wait))
+            {
+                _waits.RemoveAt(i);
+                return;
+            }
         }
     }
 
     /// <summary>The same as <see cref="RunUntil"/>, awaiting host work instead of blocking the thread.</summary>
     public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken)
     {
-        PushWait(done);
+        var wait = new WaitCondition(done);
+        PushWait(wait);
         try
         {
-            await RunLoopAsync(done, what, cancellationToken).ConfigureAwait(false);
+            await RunLoopAsync(wait, what, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            PopWait(done);
+            PopWait(wait);
         }
     }
 
-    private async Task RunLoopAsync(Func<bool> done, string what, CancellationToken cancellationToken)
+    private async Task RunLoopAsync(WaitCondition wait, string what, CancellationToken cancellationToken)
     {
         int idleYields = 0;
-        while (!done())
+        while (!wait.IsMet)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (Step(ref idleYields))
@@ -210,7 +215,7 @@ internal sealed class AsyncScheduler
 
                     break;
                 default:
-                    throw Stuck(done, what);
+                    throw Stuck(wait, what);
             }
         }
     }
@@ -350,11 +355,11 @@ internal sealed class AsyncScheduler
     /// thread's stack is ready to go on (the specification would resume it; here it has to wait for the frames above it),
     /// else a deadlock.
     /// </summary>
-    private ComponentTrapException Stuck(Func<bool> done, string what)
+    private ComponentTrapException Stuck(IWaitCondition stuck, string what)
     {
-        foreach (var ready in _waits)
+        foreach (var wait in _waits)
         {
-            if (!ReferenceEquals(ready, done) && ready())
+            if (!ReferenceEquals(wait, stuck) && wait.IsMet)
             {
                 return new ComponentTrapException(
                     ComponentTrapKind.Unsupported,
@@ -371,6 +376,22 @@ internal sealed class AsyncScheduler
         var parked = _parked.Count == 0 ? "no task is waiting at the event loop" : $"{_parked.Count} task(s) wait at the event loop, none can run";
         return new ComponentTrapException($"deadlock: {what} can never finish ({parked}, {_starting.Count} call(s) wait to start, no host work is pending)");
     }
+}
+
+/// <summary>What code lower on a thread's stack waits for (<see cref="AsyncScheduler.PushWait"/>).</summary>
+internal interface IWaitCondition
+{
+    /// <summary>Whether the waiter could go on now.</summary>
+    bool IsMet { get; }
+}
+
+/// <summary>A wait condition given as a delegate.</summary>
+internal sealed class WaitCondition(Func<bool> condition) : IWaitCondition
+{
+    /// <summary>A caller that can go on as soon as its callee blocks (an async <c>canon lower</c>).</summary>
+    public static readonly WaitCondition Always = new(static () => true);
+
+    public bool IsMet => condition();
 }
 
 /// <summary>The async state of one component instance.</summary>
