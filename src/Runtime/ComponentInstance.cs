@@ -75,6 +75,13 @@ public sealed class ComponentInstance : IDisposable
     public RawComponentFunction? GetRawFunction(string instance, string name) =>
         Export(instance, name) is LiftedFunction lifted ? new RawComponentFunction(instance + "#" + name, lifted) : null;
 
+    /// <summary>An exported function lifted with the <c>async</c> option, for raw calls from generated bindings; null when there is none.</summary>
+    /// <param name="name">The function name (<c>instance#function</c> for a function of an exported instance).</param>
+    public RawAsyncComponentFunction? GetRawAsyncFunction(string name) =>
+        (name.IndexOf('#') is var hash and >= 0 ? Export(name[..hash], name[(hash + 1)..]) : Export(name)) is Async.AsyncLiftedFunction lifted
+            ? new RawAsyncComponentFunction(name, lifted)
+            : null;
+
     /// <summary>
     /// Finds an exported function for generated bindings and checks that its type is the one the bindings were
     /// generated for (kinds, counts and element types, not just the core signature: see <see cref="AbiTypeMatch"/>).

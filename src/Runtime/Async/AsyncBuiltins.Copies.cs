@@ -43,6 +43,7 @@ internal static partial class AsyncBuiltins
     private static long New(Definition d, bool isStream)
     {
         var shared = new SharedCopy(isStream, d.Element);
+        shared.Bind(AsyncScheduler.For(d.Instance));
         long readable = d.Instance.Handles.AddElement(new CopyEnd(shared, readable: true));
         long writable = d.Instance.Handles.AddElement(new CopyEnd(shared, readable: false));
         return readable | (writable << 32);
@@ -96,7 +97,7 @@ internal static partial class AsyncBuiltins
         }
 
         var cx = d.Options is { } options ? options.Context(new CallScope(d.Instance)) : new AbiContext();
-        var buffer = new CopyBuffer(d.Element, cx, pointer, length);
+        var buffer = new GuestCopyBuffer(d.Element, cx, pointer, length);
         var code = isStream ? (isWrite ? EventCode.StreamWrite : EventCode.StreamRead) : (isWrite ? EventCode.FutureWrite : EventCode.FutureRead);
 
         AsyncAbi.Event StreamEvent(CopyResult result, Action reclaim)

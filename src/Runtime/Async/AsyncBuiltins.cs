@@ -113,6 +113,14 @@ internal static partial class AsyncBuiltins
             }
 
             var cx = usesHandles ? options.Context(new CallScope(d.Instance)) : plainContext ??= options.Context(null);
+            if (task.RawReturn is { } raw)
+            {
+                task.CheckReturn();
+                raw(cx, slots[..parameters.Length]);
+                task.ReturnedRaw();
+                return;
+            }
+
             var values = CanonicalAbi.LiftImportArguments(cx, asParameters, slots[..parameters.Length]);
             task.Return(values);
         });

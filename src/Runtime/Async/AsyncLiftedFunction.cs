@@ -41,6 +41,23 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// <summary>A synchronous call (from the host, or a <c>canon lower</c> without <c>async</c>): runs the loop until the task returns.</summary>
     public WitValue[] Call(InstanceState? caller, WitValue[] arguments)
     {
+        // A call from the host holds the loop's gate (see AsyncScheduler.Host.cs) until the task returned.
+        var gate = caller is null && Scheduler.EnterGate(CancellationToken.None);
+        try
+        {
+            return CallHoldingGate(caller, arguments);
+        }
+        finally
+        {
+            if (gate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
+    }
+
+    private WitValue[] CallHoldingGate(InstanceState? caller, WitValue[] arguments)
+    {
         var task = Begin(caller, arguments);
         if (!task.Resolved)
         {
@@ -67,13 +84,52 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// <summary>An asynchronous call from the host: a task that completes when the guest returns a value.</summary>
     public async Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
     {
-        var task = Begin(null, arguments);
-        if (!task.Resolved)
-        {
-            await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken).ConfigureAwait(false);
-        }
-
+        var task = new GuestTask(Instance, this, asyncType: true, null, null) { Arguments = arguments };
+        await RunAsync(task, cancellationToken).ConfigureAwait(false);
         return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+    }
+
+    /// <summary>
+    /// An asynchronous call from the host for generated bindings: <paramref name="lower"/> lowers the arguments into the
+    /// core parameters when the call starts, <paramref name="lift"/> lifts the values the guest passes to
+    /// <c>task.return</c> (while its memory holds them).
+    /// </summary>
+    public async Task<TResult> CallRawAsync<TResult>(RawLower lower, RawLift<TResult> lift, CancellationToken cancellationToken)
+    {
+        TResult? result = default;
+        var returned = false;
+        var task = new GuestTask(Instance, this, asyncType: true, null, null)
+        {
+            RawStart = lower,
+            RawReturn = (cx, values) =>
+            {
+                result = lift(cx, values);
+                returned = true;
+            },
+        };
+        await RunAsync(task, cancellationToken).ConfigureAwait(false);
+        return returned ? result! : throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+    }
+
+    /// <summary>Starts a call holding the loop's gate and runs the loop until the task resolved, releasing the gate while it waits.</summary>
+    private async Task RunAsync(GuestTask task, CancellationToken cancellationToken)
+    {
+        var gate = await Scheduler.EnterGateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Begin(null, task, asyncCaller: false);
+            if (!task.Resolved)
+            {
+                await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken, holdsGate: gate).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (gate && Scheduler.HoldsGate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
     }
 
     /// <summary>
@@ -134,7 +190,14 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             var cx = Options.Context(scope);
             int slotCount = Math.Max(1, Type.LiftSignature.Parameters.Length);
             Span<RawValue> slots = slotCount <= 32 ? stackalloc RawValue[slotCount] : new RawValue[slotCount];
-            CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
+            if (task.RawStart is { } rawStart)
+            {
+                rawStart(cx, slots);
+            }
+            else
+            {
+                CanonicalAbi.LowerExportArguments(cx, Type, arguments, slots);
+            }
             Core.Call(slots);
             code = slots[0].I32;
         }

@@ -14,7 +14,7 @@ namespace WitBindgen.Runtime.Async;
 /// on once the tasks nested above it have parked or finished. When nothing can run and no host work is pending, the
 /// wait is a deadlock, which traps.
 /// </remarks>
-internal sealed class AsyncScheduler
+internal sealed partial class AsyncScheduler
 {
     /// <summary>How many yields in a row, with nothing else able to run, count as a livelock.</summary>
     private const int MaxIdleYields = 100_000;
@@ -178,24 +178,16 @@ internal sealed class AsyncScheduler
     }
 
     /// <summary>The same as <see cref="RunUntil"/>, awaiting host work instead of blocking the thread.</summary>
-    public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken)
+    /// <param name="done">Whether the wait is over.</param>
+    /// <param name="what">What waits (for the deadlock message).</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <param name="holdsGate">Whether the caller holds the gate: it is released while the loop waits.</param>
+    public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken, bool holdsGate = false)
     {
-        var wait = new WaitCondition(done);
-        PushWait(wait);
-        try
-        {
-            await RunLoopAsync(wait, what, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            PopWait(wait);
-        }
-    }
-
-    private async Task RunLoopAsync(WaitCondition wait, string what, CancellationToken cancellationToken)
-    {
+        // Not recorded as a wait lower on the stack (PushWait): while it awaits, the gate is free and the loop may run on
+        // another thread, which has nothing of this call below it.
         int idleYields = 0;
-        while (!wait.IsMet)
+        while (!done())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (Step(ref idleYields))
@@ -203,7 +195,15 @@ internal sealed class AsyncScheduler
                 case StepResult.Progress:
                     break;
                 case StepResult.HostWork:
-                    var any = Task.WhenAny(_hostWork.Select(w => w.Work));
+                    var any = Task.WhenAny(_hostWork.Select(w => w.Work).Append(WakeTask));
+
+                    // Another thread's host operation may step the loop meanwhile.
+                    var held = holdsGate && HoldsGate;
+                    if (held)
+                    {
+                        ExitGate(wake: false);
+                    }
+
                     try
                     {
                         await (HostWaitTimeout is { } timeout ? any.WaitAsync(timeout, cancellationToken) : any.WaitAsync(cancellationToken)).ConfigureAwait(false);
@@ -212,10 +212,17 @@ internal sealed class AsyncScheduler
                     {
                         throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {HostWaitTimeout} for host work", e);
                     }
+                    finally
+                    {
+                        if (held)
+                        {
+                            await EnterGateAsync(CancellationToken.None).ConfigureAwait(false);
+                        }
+                    }
 
                     break;
                 default:
-                    throw Stuck(wait, what);
+                    throw Stuck(null, what);
             }
         }
     }
@@ -242,6 +249,13 @@ internal sealed class AsyncScheduler
 
     private StepResult Step(ref int idleYields)
     {
+        // Host operations on stream and future ends, posted from other threads.
+        if (RunPosted())
+        {
+            idleYields = 0;
+            return StepResult.Progress;
+        }
+
         // Host work that has finished: its completion runs here, on the loop's thread.
         for (int i = 0; i < _hostWork.Count; i++)
         {
@@ -296,7 +310,8 @@ internal sealed class AsyncScheduler
             return StepResult.Progress;
         }
 
-        return _hostWork.Count > 0 ? StepResult.HostWork : StepResult.Stuck;
+        // While the host holds ends of this loop's streams and futures, it may still read or write them: wait for it.
+        return _hostWork.Count > 0 || HostEnds > 0 ? StepResult.HostWork : StepResult.Stuck;
     }
 
     /// <summary>Whether core code of <paramref name="task"/> may run now in its instance.</summary>
@@ -339,7 +354,7 @@ internal sealed class AsyncScheduler
     /// </summary>
     private void WaitForHostWork(CancellationToken cancellationToken)
     {
-        var tasks = _hostWork.Select(w => w.Work).ToArray();
+        var tasks = _hostWork.Select(w => w.Work).Append(WakeTask).ToArray();
         var timeout = HostWaitTimeout ?? Timeout.InfiniteTimeSpan;
         if (Task.WaitAny(tasks, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds < 0 ? -1 : timeout.TotalMilliseconds), cancellationToken) < 0)
         {
@@ -355,7 +370,7 @@ internal sealed class AsyncScheduler
     /// thread's stack is ready to go on (the specification would resume it; here it has to wait for the frames above it),
     /// else a deadlock.
     /// </summary>
-    private ComponentTrapException Stuck(IWaitCondition stuck, string what)
+    private ComponentTrapException Stuck(IWaitCondition? stuck, string what)
     {
         foreach (var wait in _waits)
         {

@@ -26,18 +26,22 @@ internal static class AsyncValues
         _ => false,
     };
 
-    public static WitValue Lift(AbiContext cx, AbiAsyncValueType type, uint index)
+    public static WitValue Lift(AbiContext cx, AbiAsyncValueType type, uint index) =>
+        WitValue.Handle(LiftShared(cx, type.IsStream, type.Element, index));
+
+    /// <summary>Moves the readable end at <paramref name="index"/> out of the instance's table.</summary>
+    public static SharedCopy LiftShared(AbiContext cx, bool isStream, AbiType? element, uint index)
     {
         var instance = Instance(cx);
-        var kind = type.IsStream ? "stream" : "future";
-        if (instance.Handles.GetElement((int)index) is not CopyEnd { Readable: true } end || end.Shared.IsStream != type.IsStream)
+        var kind = isStream ? "stream" : "future";
+        if (instance.Handles.GetElement((int)index) is not CopyEnd { Readable: true } end || end.Shared.IsStream != isStream)
         {
             throw new ComponentTrapException($"handle {index} is not the readable end of a {kind}");
         }
 
-        if (!SameElement(end.Shared.Element, type.Element))
+        if (!SameElement(end.Shared.Element, element))
         {
-            throw new ComponentTrapException($"the {kind} end {index} has another element type than {type}");
+            throw new ComponentTrapException($"the {kind} end {index} has another element type than {kind}<{element}>");
         }
 
         if (end.State != CopyState.Idle)
@@ -51,7 +55,7 @@ internal static class AsyncValues
         }
 
         instance.Handles.RemoveElement((int)index);
-        return WitValue.Handle(end.Shared);
+        return end.Shared;
     }
 
     /// <summary>Whether two element types (null: none) are equal.</summary>
@@ -64,12 +68,20 @@ internal static class AsyncValues
 
     public static uint Lower(AbiContext cx, AbiAsyncValueType type, WitValue value)
     {
-        if (value.AsHandle() is not SharedCopy shared || shared.IsStream != type.IsStream)
+        if (value.AsHandle() is not SharedCopy shared || shared.IsStream != type.IsStream || !SameElement(shared.Element, type.Element))
         {
             throw new ArgumentException($"expected a {type} value lifted from a component");
         }
 
-        return (uint)Instance(cx).Handles.AddElement(new CopyEnd(shared, readable: true));
+        return LowerShared(cx, shared);
+    }
+
+    /// <summary>Adds a new readable end of <paramref name="shared"/> to the instance's table and binds it to the instance's loop.</summary>
+    public static uint LowerShared(AbiContext cx, SharedCopy shared)
+    {
+        var instance = Instance(cx);
+        shared.Bind(AsyncScheduler.For(instance));
+        return (uint)instance.Handles.AddElement(new CopyEnd(shared, readable: true));
     }
 
     private static InstanceState Instance(AbiContext cx) =>

@@ -102,6 +102,26 @@ internal sealed class GuestTask : IWaitCondition
         return _onStart?.Invoke() ?? Arguments ?? [];
     }
 
+    /// <summary>Lowers the arguments of a raw call (generated bindings) into the core parameters, instead of dynamic values.</summary>
+    public RawLower? RawStart { get; set; }
+
+    /// <summary>Lifts the core values of <c>task.return</c> for a raw call (generated bindings), instead of dynamic values.</summary>
+    public RawReturnLift? RawReturn { get; set; }
+
+    /// <summary><c>task.return</c> of a raw call, before its values are lifted: traps when the task cannot return.</summary>
+    public void CheckReturn()
+    {
+        if (State == TaskState.Resolved)
+        {
+            throw new ComponentTrapException("cannot return a value: the task has already returned or been cancelled (task.return called twice)");
+        }
+
+        CheckBorrows();
+    }
+
+    /// <summary><c>task.return</c> of a raw call, after its values were lifted.</summary>
+    public void ReturnedRaw() => State = TaskState.Resolved;
+
     /// <summary><c>task.return</c> (or the return of a synchronous lift).</summary>
     public void Return(WitValue[] result)
     {
@@ -142,3 +162,6 @@ internal sealed class GuestTask : IWaitCondition
     /// <inheritdoc />
     public override string ToString() => $"task of {Function?.Name ?? "a synchronous lift"} in {Instance.Name}";
 }
+
+/// <summary>Lifts the core values a guest passes to <c>task.return</c> (flat, or one pointer when they spill).</summary>
+internal delegate void RawReturnLift(AbiContext context, ReadOnlySpan<RawValue> values);

@@ -27,6 +27,51 @@ internal sealed class SharedCopy
 
     public bool Dropped { get; private set; }
 
+    /// <summary>Whether <paramref name="buffer"/> is the copy waiting for its complement.</summary>
+    public bool IsPending(CopyBuffer buffer) => ReferenceEquals(_pendingBuffer, buffer);
+
+    /// <summary>
+    /// The event loop of the instantiation whose guest made the stream or future or received an end of it; null while
+    /// only the host holds its ends. Host ends run their copies there (<see cref="AsyncScheduler.Execute"/>).
+    /// </summary>
+    public AsyncScheduler? Scheduler { get; private set; }
+
+    /// <summary>How many live ends the host holds (0 to 2); the loop counts them to wait for the host instead of trapping as a deadlock.</summary>
+    public int HostEnds { get; private set; }
+
+    /// <summary>Completes when the stream or future is bound to an event loop.</summary>
+    public Task Bound => _bound.Task;
+
+    private readonly TaskCompletionSource _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Binds the stream or future to the event loop of <paramref name="scheduler"/> (once: all its guest ends live in one instantiation).</summary>
+    public void Bind(AsyncScheduler scheduler)
+    {
+        lock (this)
+        {
+            if (Scheduler is null)
+            {
+                Scheduler = scheduler;
+                scheduler.AddHostEnds(HostEnds);
+                _bound.TrySetResult();
+            }
+            else if (!ReferenceEquals(Scheduler, scheduler))
+            {
+                throw new NotSupportedException("a stream or future cannot connect two instantiations (each instantiation has its own event loop)");
+            }
+        }
+    }
+
+    /// <summary>Counts a host end in (+1) or out (-1).</summary>
+    public void CountHostEnd(int delta)
+    {
+        lock (this)
+        {
+            HostEnds += delta;
+            Scheduler?.AddHostEnds(delta);
+        }
+    }
+
     private void ResetPending() => SetPending(null, null, null, null);
 
     private void SetPending(InstanceState? instance, CopyBuffer? buffer, Action<Action>? onCopy, Action<CopyResult>? onCopyDone)
@@ -61,7 +106,7 @@ internal sealed class SharedCopy
     }
 
     /// <summary>A stream read or write (the rendezvous of CanonicalABI.md <c>SharedStreamImpl.read</c> and <c>write</c>).</summary>
-    public void StreamCopy(InstanceState instance, CopyBuffer buffer, bool isWrite, Action<Action> onCopy, Action<CopyResult> onCopyDone)
+    public void StreamCopy(InstanceState? instance, CopyBuffer buffer, bool isWrite, Action<Action> onCopy, Action<CopyResult> onCopyDone)
     {
         if (Dropped)
         {
@@ -81,11 +126,11 @@ internal sealed class SharedCopy
                     var n = Math.Min(buffer.Remain, pending.Remain);
                     if (isWrite)
                     {
-                        pending.Write(buffer.Read(n));
+                        pending.CopyFrom(buffer, n);
                     }
                     else
                     {
-                        buffer.Write(pending.Read(n));
+                        buffer.CopyFrom(pending, n);
                     }
 
                     _pendingOnCopy!(ResetPending);
@@ -106,7 +151,7 @@ internal sealed class SharedCopy
     }
 
     /// <summary>A future read or write (CanonicalABI.md <c>SharedFutureImpl.read</c> and <c>write</c>).</summary>
-    public void FutureCopy(InstanceState instance, CopyBuffer buffer, bool isWrite, Action<CopyResult> onCopyDone)
+    public void FutureCopy(InstanceState? instance, CopyBuffer buffer, bool isWrite, Action<CopyResult> onCopyDone)
     {
         if (isWrite && Dropped)
         {
@@ -121,11 +166,11 @@ internal sealed class SharedCopy
             CheckSameInstance(instance);
             if (isWrite)
             {
-                pending.Write(buffer.Read(1));
+                pending.CopyFrom(buffer, 1);
             }
             else
             {
-                buffer.Write(pending.Read(1));
+                buffer.CopyFrom(pending, 1);
             }
 
             ResetAndNotifyPending(CopyResult.Completed);
@@ -133,9 +178,9 @@ internal sealed class SharedCopy
         }
     }
 
-    private void CheckSameInstance(InstanceState instance)
+    private void CheckSameInstance(InstanceState? instance)
     {
-        if (ReferenceEquals(instance, _pendingInstance) && !IsNoneOrNumber(Element))
+        if (instance is not null && ReferenceEquals(instance, _pendingInstance) && !IsNoneOrNumber(Element))
         {
             throw new ComponentTrapException("cannot read and write the same stream or future of a non-numeric type from the same component instance");
         }
