@@ -195,7 +195,7 @@ internal sealed partial class AsyncScheduler
                 case StepResult.Progress:
                     break;
                 case StepResult.HostWork:
-                    var any = Task.WhenAny(_hostWork.Select(w => w.Work).Append(WakeTask));
+                    var any = AnyHostWorkOrWake();
 
                     // Another thread's host operation may step the loop meanwhile.
                     var held = holdsGate && HoldsGate;
@@ -225,6 +225,24 @@ internal sealed partial class AsyncScheduler
                     throw Stuck(null, what);
             }
         }
+    }
+
+    /// <summary>A task that completes when some host work ends or the loop is woken (one host task: no array).</summary>
+    private Task AnyHostWorkOrWake()
+    {
+        if (_hostWork.Count == 1)
+        {
+            return Task.WhenAny(_hostWork[0].Work, WakeTask);
+        }
+
+        var tasks = new Task[_hostWork.Count + 1];
+        for (int i = 0; i < _hostWork.Count; i++)
+        {
+            tasks[i] = _hostWork[i].Work;
+        }
+
+        tasks[^1] = WakeTask;
+        return Task.WhenAny(tasks);
     }
 
     /// <summary>Runs what is ready without waiting (tasks that go on after returning their value), a bounded number of steps.</summary>
