@@ -89,6 +89,7 @@ public class AsyncBenchmarks
     private ComponentFunction _add = null!;
     private RawComponentFunction _addRaw = null!;
     private ComponentFunction _addAsync = null!;
+    private RawAsyncComponentFunction _addAsyncRaw = null!;
     private ComponentFunction _callHost = null!;
     private ComponentFunction _awaitHost = null!;
     private WitValue[] _addArgs = null!;
@@ -109,6 +110,7 @@ public class AsyncBenchmarks
         _add = _instance.GetFunction("add")!;
         _addRaw = _instance.GetRawFunction("add")!;
         _addAsync = _instance.GetFunction("add-async")!;
+        _addAsyncRaw = _instance.GetRawAsyncFunction("add-async")!;
         _callHost = _instance.GetFunction("call-host")!;
         _awaitHost = _instance.GetFunction("await-host")!;
         _addArgs = [WitValue.U32(40), WitValue.U32(2)];
@@ -146,6 +148,18 @@ public class AsyncBenchmarks
     /// <summary>The same with <see cref="ComponentFunction.InvokeAsync"/>.</summary>
     [Benchmark]
     public async Task<uint> AsyncImmediateInvokeAsync() => (await _addAsync.InvokeAsync(_addArgs).ConfigureAwait(false))[0].AsU32();
+
+    /// <summary>The same through the raw async path generated bindings use (<see cref="RawAsyncComponentFunction"/>).</summary>
+    [Benchmark]
+    public async Task<uint> AsyncImmediateRaw() => await _addAsyncRaw.InvokeAsync(LowerAdd, LiftU32).ConfigureAwait(false);
+
+    private static void LowerAdd(AbiContext context, Span<RawValue> slots)
+    {
+        slots[0] = RawValue.FromU32(40);
+        slots[1] = RawValue.FromU32(2);
+    }
+
+    private static uint LiftU32(AbiContext context, ReadOnlySpan<RawValue> values) => values[0].U32;
 
     /// <summary>A synchronous export that calls a synchronous host function once.</summary>
     [Benchmark]
