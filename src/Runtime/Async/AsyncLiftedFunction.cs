@@ -82,12 +82,62 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     }
 
     /// <summary>An asynchronous call from the host: a task that completes when the guest returns a value.</summary>
-    public async Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
+    public Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
     {
         var task = new GuestTask(Instance, this, asyncType: true, null, null) { Arguments = arguments };
-        await RunAsync(task, cancellationToken).ConfigureAwait(false);
-        return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        if (!Scheduler.TryEnterGate())
+        {
+            return WaitForGateAndRunAsync(task, cancellationToken);
+        }
+
+        // The gate was free: start at once, and complete without a state machine when the guest returns at once.
+        var handedOver = false;
+        try
+        {
+            Begin(null, task, asyncCaller: false);
+            if (task.Resolved)
+            {
+                return Task.FromResult(ResultsOf(task));
+            }
+
+            handedOver = true;
+            return FinishAsync(task, cancellationToken);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                Scheduler.ExitGate();
+            }
+        }
     }
+
+    private async Task<WitValue[]> WaitForGateAndRunAsync(GuestTask task, CancellationToken cancellationToken)
+    {
+        await RunAsync(task, cancellationToken).ConfigureAwait(false);
+        return ResultsOf(task);
+    }
+
+    /// <summary>Runs the loop for a started task while holding the gate (released while it waits, and at the end).</summary>
+    private async Task<WitValue[]> FinishAsync(GuestTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken, holdsGate: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Scheduler.HoldsGate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
+
+        return ResultsOf(task);
+    }
+
+    private WitValue[] ResultsOf(GuestTask task) =>
+        task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
 
     /// <summary>
     /// An asynchronous call from the host for generated bindings: <paramref name="lower"/> lowers the arguments into the
