@@ -83,4 +83,11 @@ public enum ComponentTrapKind : byte
 
     /// <summary>Guest code recursed past the guest stack's bound (512 KiB).</summary>
     StackOverflow,
+
+    /// <summary>
+    /// The guest asked for something this runtime cannot run, although the component model allows it: explicit
+    /// threads, or a blocked task that should go on while a task blocked above it on the same stack still waits (both
+    /// need stack switching, which Wasmtime's core API does not offer; see docs/async.md).
+    /// </summary>
+    Unsupported,
 }

@@ -42,5 +42,5 @@ internal static partial class AsyncBuiltins
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Unsupported(string name) =>
-        throw new ComponentTrapException($"{name} is not supported by this runtime: explicit threads need stack switching, which Wasmtime's core API does not offer");
+        throw new ComponentTrapException(ComponentTrapKind.Unsupported, $"{name} is not supported by this runtime: explicit threads need stack switching, which Wasmtime's core API does not offer");
 }

@@ -83,24 +83,36 @@ internal static partial class AsyncBuiltins
         var options = d.Options!;
         var usesMemory = asParameters.ParametersSpilled || results.Any(r => r.HasIndirection);
         var usesStrings = results.Any(ContainsStrings);
+        var usesHandles = results.Any(AbiTypes.ContainsHandles);
+        var asResults = new AbiFunctionType([], results);
+
+        // The check depends only on the lifted function: the last one that passed need not be checked again.
+        AsyncLiftedFunction? verified = null;
+
+        // A result without handles lifts the same under one context for every call.
+        AbiContext? plainContext = null;
         return BuiltinBody.Create(store, "task.return", d.Instance, parameters, [], slots =>
         {
             var task = CurrentAsyncTask(scheduler, d.Instance, "task.return");
             var function = task.Function!;
-            if (LinkTypeCheck.FirstDifference(new AbiFunctionType([], function.Type.Results), new AbiFunctionType([], results)) is { } difference)
+            if (!ReferenceEquals(function, verified))
             {
-                throw new ComponentTrapException($"invalid `task.return` signature and/or options for current task: {difference}");
+                if (LinkTypeCheck.FirstDifference(new AbiFunctionType([], function.Type.Results), asResults) is { } difference)
+                {
+                    throw new ComponentTrapException($"invalid `task.return` signature and/or options for current task: {difference}");
+                }
+
+                // LiftOptions.equal, for the options the result's lifting uses (the memory when it is read from memory,
+                // the encoding when it contains strings): a result without either lifts the same under any options.
+                if ((usesMemory && !SameMemory(options, function.Options)) || (usesStrings && options.Encoding != function.Options.Encoding))
+                {
+                    throw new ComponentTrapException("invalid `task.return` signature and/or options for current task: the memory or string encoding differs from the lift's");
+                }
+
+                verified = function;
             }
 
-            // LiftOptions.equal, for the options the result's lifting uses (the memory when it is read from memory,
-            // the encoding when it contains strings): a result without either lifts the same under any options.
-            if ((usesMemory && !SameMemory(options, function.Options)) || (usesStrings && options.Encoding != function.Options.Encoding))
-            {
-                throw new ComponentTrapException("invalid `task.return` signature and/or options for current task: the memory or string encoding differs from the lift's");
-            }
-
-            var scope = new CallScope(d.Instance);
-            var cx = options.Context(scope);
+            var cx = usesHandles ? options.Context(new CallScope(d.Instance)) : plainContext ??= options.Context(null);
             if (task.RawReturn is { } raw)
             {
                 task.CheckReturn();

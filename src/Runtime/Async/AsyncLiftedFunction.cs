@@ -58,18 +58,17 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
 
     private WitValue[] CallHoldingGate(InstanceState? caller, WitValue[] arguments)
     {
-        WitValue[]? results = null;
-        var task = Begin(caller, () => arguments, r => results = r);
+        var task = Begin(caller, arguments);
         if (!task.Resolved)
         {
             var current = caller is null ? null : Scheduler.CurrentIn(caller);
             if (caller is null)
             {
-                Scheduler.RunUntil(() => task.Resolved, $"the call of '{Name}'", Instance.Limiter?.Limits.CancellationToken ?? default);
+                Scheduler.RunUntil(task.IsResolved, $"the call of '{Name}'", Instance.Limiter?.Limits.CancellationToken ?? default);
             }
             else
             {
-                Scheduler.Block(caller, current, () => task.Resolved, $"a synchronous call of the async function '{Name}'");
+                Scheduler.Block(caller, current, task.IsResolved, $"a synchronous call of the async function '{Name}'");
             }
         }
 
@@ -79,16 +78,66 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             Scheduler.RunReady();
         }
 
-        return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
     }
 
     /// <summary>An asynchronous call from the host: a task that completes when the guest returns a value.</summary>
-    public async Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
+    public Task<WitValue[]> CallAsync(WitValue[] arguments, CancellationToken cancellationToken)
     {
-        WitValue[]? results = null;
-        await RunAsync(task => { }, () => arguments, r => results = r, cancellationToken).ConfigureAwait(false);
-        return results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        var task = new GuestTask(Instance, this, asyncType: true, null, null) { Arguments = arguments };
+        if (!Scheduler.TryEnterGate())
+        {
+            return WaitForGateAndRunAsync(task, cancellationToken);
+        }
+
+        // The gate was free: start at once, and complete without a state machine when the guest returns at once.
+        var handedOver = false;
+        try
+        {
+            Begin(null, task, asyncCaller: false);
+            if (task.Resolved)
+            {
+                return Task.FromResult(ResultsOf(task));
+            }
+
+            handedOver = true;
+            return FinishAsync(task, cancellationToken);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                Scheduler.ExitGate();
+            }
+        }
     }
+
+    private async Task<WitValue[]> WaitForGateAndRunAsync(GuestTask task, CancellationToken cancellationToken)
+    {
+        await RunAsync(task, cancellationToken).ConfigureAwait(false);
+        return ResultsOf(task);
+    }
+
+    /// <summary>Runs the loop for a started task while holding the gate (released while it waits, and at the end).</summary>
+    private async Task<WitValue[]> FinishAsync(GuestTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken, holdsGate: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Scheduler.HoldsGate)
+            {
+                Scheduler.ExitGate();
+            }
+        }
+
+        return ResultsOf(task);
+    }
+
+    private WitValue[] ResultsOf(GuestTask task) =>
+        task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
 
     /// <summary>
     /// An asynchronous call from the host for generated bindings: <paramref name="lower"/> lowers the arguments into the
@@ -99,30 +148,30 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     {
         TResult? result = default;
         var returned = false;
-        await RunAsync(
-            task =>
+        var task = new GuestTask(Instance, this, asyncType: true, null, null)
+        {
+            RawStart = lower,
+            RawReturn = (cx, values) =>
             {
-                task.RawStart = lower;
-                task.RawReturn = (cx, values) =>
-                {
-                    result = lift(cx, values);
-                    returned = true;
-                };
+                result = lift(cx, values);
+                returned = true;
             },
-            () => [],
-            _ => { },
-            cancellationToken).ConfigureAwait(false);
+        };
+        await RunAsync(task, cancellationToken).ConfigureAwait(false);
         return returned ? result! : throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
     }
 
     /// <summary>Starts a call holding the loop's gate and runs the loop until the task resolved, releasing the gate while it waits.</summary>
-    private async Task RunAsync(Action<GuestTask> prepare, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, CancellationToken cancellationToken)
+    private async Task RunAsync(GuestTask task, CancellationToken cancellationToken)
     {
         var gate = await Scheduler.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var task = Begin(null, onStart, onResolve, prepare);
-            await Scheduler.RunUntilAsync(() => task.Resolved, $"the call of '{Name}'", cancellationToken, holdsGate: gate).ConfigureAwait(false);
+            Begin(null, task, asyncCaller: false);
+            if (!task.Resolved)
+            {
+                await Scheduler.RunUntilAsync(task.IsResolved, $"the call of '{Name}'", cancellationToken, holdsGate: gate).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -136,12 +185,18 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     /// <summary>
     /// Starts a call (CanonicalABI.md <c>canon_lift</c>): <paramref name="onStart"/> gives the arguments once the call may
     /// start (backpressure can delay it), <paramref name="onResolve"/> receives the result (null: cancelled). Returns
-    /// when the task returned a value, parked at the event loop, or has to wait to start.
+    /// when the task returned a value, parked at the event loop, or has to wait to start. <paramref name="asyncCaller"/>
+    /// says the caller (an async <c>canon lower</c>) could go on as soon as the task blocks; other callers wait for its value.
     /// </summary>
-    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, Action<GuestTask>? prepare = null)
+    public GuestTask Begin(InstanceState? caller, Func<WitValue[]> onStart, Action<WitValue[]?> onResolve, bool asyncCaller = false) =>
+        Begin(caller, new GuestTask(Instance, this, asyncType: true, onStart, onResolve), asyncCaller);
+
+    /// <summary>Starts a call whose caller waits for its value (<see cref="GuestTask.Results"/>).</summary>
+    private GuestTask Begin(InstanceState? caller, WitValue[] arguments) =>
+        Begin(caller, new GuestTask(Instance, this, asyncType: true, null, null) { Arguments = arguments }, asyncCaller: false);
+
+    private GuestTask Begin(InstanceState? caller, GuestTask task, bool asyncCaller)
     {
-        var task = new GuestTask(Instance, this, asyncType: true, onStart, onResolve);
-        prepare?.Invoke(task);
         if (Instance.Poisoned || Instance.Root.Disposed)
         {
             // Enter reports why.
@@ -154,9 +209,22 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             return task;
         }
 
-        Run(task, caller, nested: false);
+        // While the core function runs, its caller waits below it on this stack: for the task's value, or (an async
+        // lower) only until the task blocks. The loop tells a blocked callee it cannot hand control back from a deadlock.
+        IWaitCondition callerReady = asyncCaller ? WaitCondition.Always : task;
+        Scheduler.PushWait(callerReady);
+        try
+        {
+            Run(task, caller, nested: false);
+        }
+        finally
+        {
+            Scheduler.PopWait(callerReady);
+        }
+
         return task;
     }
+
 
     /// <summary>Lowers the arguments and calls the core function, then handles the code it returns.</summary>
     private void Run(GuestTask task, InstanceState? caller, bool nested)
@@ -171,7 +239,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             task.Scope = scope;
             var cx = Options.Context(scope);
             int slotCount = Math.Max(1, Type.LiftSignature.Parameters.Length);
-            var slots = new RawValue[slotCount];
+            Span<RawValue> slots = slotCount <= 32 ? stackalloc RawValue[slotCount] : new RawValue[slotCount];
             if (task.RawStart is { } rawStart)
             {
                 rawStart(cx, slots);

@@ -46,6 +46,7 @@ internal static class AsyncLower
 
     private sealed class Body(string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options, bool spilled, int coreParameters) : UncheckedCallback
     {
+
         private readonly AbiTupleType? _tuple = spilled ? new AbiTupleType(type.Parameters) : null;
         private readonly AbiType? _result = type.Results.Length switch
         {
@@ -95,15 +96,30 @@ internal static class AsyncLower
 
             if (callee is AsyncLiftedFunction lifted)
             {
-                subtask.Task = lifted.Begin(instance, OnStart, OnResolve);
+                subtask.Task = lifted.Begin(instance, OnStart, OnResolve, asyncCaller: true);
             }
             else if (callee is AsyncHostCallable host)
             {
                 subtask.CancelHostWork = host.Begin(instance, OnStart(), OnResolve);
             }
+            else if (callee is LiftedFunction && type.IsAsync)
+            {
+                // A synchronous lift of an async type may block; the caller could go on meanwhile (the loop says so
+                // instead of calling a stuck wait a deadlock), but here it gets control back only when the callee returns.
+                var scheduler = AsyncScheduler.For(instance);
+                scheduler.PushWait(WaitCondition.Always);
+                try
+                {
+                    OnResolve(callee.Call(instance, OnStart()));
+                }
+                finally
+                {
+                    scheduler.PopWait(WaitCondition.Always);
+                }
+            }
             else
             {
-                // A synchronous callee (a host function or a synchronous lift) finishes before it returns.
+                // A synchronous callee (a host function or a synchronous lift of a synchronous type) finishes before it returns.
                 OnResolve(callee.Call(instance, OnStart()));
             }
 

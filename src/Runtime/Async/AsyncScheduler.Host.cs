@@ -15,7 +15,9 @@ internal sealed partial class AsyncScheduler
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<Action> _posted = new();
-    private TaskCompletionSource _wake = NewWake();
+    // Made when someone waits for a wake-up (WakeTask), so that a wake-up with no waiter (every call's gate release)
+    // allocates nothing.
+    private TaskCompletionSource? _wake;
     private int _gateOwner;
     private int _hostEnds;
 
@@ -26,7 +28,20 @@ internal sealed partial class AsyncScheduler
     public bool HoldsGate => Volatile.Read(ref _gateOwner) == Environment.CurrentManagedThreadId;
 
     /// <summary>Completes at the next wake-up (a post, a gate release, a host end's change).</summary>
-    public Task WakeTask => Volatile.Read(ref _wake).Task;
+    public Task WakeTask
+    {
+        get
+        {
+            var wake = Volatile.Read(ref _wake);
+            if (wake is null)
+            {
+                var fresh = NewWake();
+                wake = Interlocked.CompareExchange(ref _wake, fresh, null) ?? fresh;
+            }
+
+            return wake.Task;
+        }
+    }
 
     public void AddHostEnds(int delta)
     {
@@ -35,7 +50,7 @@ internal sealed partial class AsyncScheduler
     }
 
     /// <summary>Wakes everyone waiting for the loop to change.</summary>
-    public void Wake() => Interlocked.Exchange(ref _wake, NewWake()).TrySetResult();
+    public void Wake() => Interlocked.Exchange(ref _wake, null)?.TrySetResult();
 
     private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

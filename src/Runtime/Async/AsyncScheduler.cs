@@ -25,6 +25,7 @@ internal sealed partial class AsyncScheduler
     private readonly List<(GuestTask Task, Action Start)> _starting = new();
     private readonly List<GuestTask> _running = new();
     private readonly List<(Task Work, Action Complete)> _hostWork = new();
+    private readonly List<IWaitCondition> _waits = new();
     private readonly ConditionalWeakTable<InstanceState, InstanceAsyncState> _instances = new();
 
     /// <summary>The scheduler of the instantiation <paramref name="instance"/> belongs to.</summary>
@@ -125,19 +126,53 @@ internal sealed partial class AsyncScheduler
     /// <summary>Runs the loop until <paramref name="done"/>, trapping on a deadlock.</summary>
     public void RunUntil(Func<bool> done, string what, CancellationToken cancellationToken = default)
     {
-        int idleYields = 0;
-        while (!done())
+        if (done())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (Step(ref idleYields))
+            return;
+        }
+
+        var wait = new WaitCondition(done);
+        PushWait(wait);
+        try
+        {
+            int idleYields = 0;
+            while (!done())
             {
-                case StepResult.Progress:
-                    break;
-                case StepResult.HostWork:
-                    WaitForHostWork(cancellationToken);
-                    break;
-                default:
-                    throw Deadlock(what);
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (Step(ref idleYields))
+                {
+                    case StepResult.Progress:
+                        break;
+                    case StepResult.HostWork:
+                        WaitForHostWork(cancellationToken);
+                        break;
+                    default:
+                        throw Stuck(wait, what);
+                }
+            }
+        }
+        finally
+        {
+            PopWait(wait);
+        }
+    }
+
+    /// <summary>
+    /// Records that code lower on this thread's stack waits for <paramref name="wait"/> (a blocked task, a caller that
+    /// could go on once its callee blocks): when the loop above it is stuck while the condition holds, the runtime could
+    /// go on only by switching stacks, and says so instead of calling it a deadlock.
+    /// </summary>
+    public void PushWait(IWaitCondition wait) => _waits.Add(wait);
+
+    /// <summary>Removes what <see cref="PushWait"/> recorded.</summary>
+    public void PopWait(IWaitCondition wait)
+    {
+        for (int i = _waits.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_waits[i], wait))
+            {
+                _waits.RemoveAt(i);
+                return;
             }
         }
     }
@@ -149,6 +184,8 @@ internal sealed partial class AsyncScheduler
     /// <param name="holdsGate">Whether the caller holds the gate: it is released while the loop waits.</param>
     public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken, bool holdsGate = false)
     {
+        // Not recorded as a wait lower on the stack (PushWait): while it awaits, the gate is free and the loop may run on
+        // another thread, which has nothing of this call below it.
         int idleYields = 0;
         while (!done())
         {
@@ -158,7 +195,7 @@ internal sealed partial class AsyncScheduler
                 case StepResult.Progress:
                     break;
                 case StepResult.HostWork:
-                    var any = Task.WhenAny(_hostWork.Select(w => w.Work).Append(WakeTask));
+                    var any = AnyHostWorkOrWake();
 
                     // Another thread's host operation may step the loop meanwhile.
                     var held = holdsGate && HoldsGate;
@@ -185,9 +222,27 @@ internal sealed partial class AsyncScheduler
 
                     break;
                 default:
-                    throw Deadlock(what);
+                    throw Stuck(null, what);
             }
         }
+    }
+
+    /// <summary>A task that completes when some host work ends or the loop is woken (one host task: no array).</summary>
+    private Task AnyHostWorkOrWake()
+    {
+        if (_hostWork.Count == 1)
+        {
+            return Task.WhenAny(_hostWork[0].Work, WakeTask);
+        }
+
+        var tasks = new Task[_hostWork.Count + 1];
+        for (int i = 0; i < _hostWork.Count; i++)
+        {
+            tasks[i] = _hostWork[i].Work;
+        }
+
+        tasks[^1] = WakeTask;
+        return Task.WhenAny(tasks);
     }
 
     /// <summary>Runs what is ready without waiting (tasks that go on after returning their value), a bounded number of steps.</summary>
@@ -328,11 +383,48 @@ internal sealed partial class AsyncScheduler
     /// <summary>How long the loop waits for host work at a time (the limits' call timeout), or null for no limit.</summary>
     public TimeSpan? HostWaitTimeout { get; set; }
 
+    /// <summary>
+    /// The trap for a loop that cannot go on: <see cref="ComponentTrapKind.Unsupported"/> when something lower on this
+    /// thread's stack is ready to go on (the specification would resume it; here it has to wait for the frames above it),
+    /// else a deadlock.
+    /// </summary>
+    private ComponentTrapException Stuck(IWaitCondition? stuck, string what)
+    {
+        foreach (var wait in _waits)
+        {
+            if (!ReferenceEquals(wait, stuck) && wait.IsMet)
+            {
+                return new ComponentTrapException(
+                    ComponentTrapKind.Unsupported,
+                    $"{what} waits, while a caller or blocked task lower on this thread's stack is ready to go on: it can resume only after the frames above it return, "
+                    + "and interleaving blocked guest stacks needs stack switching, which Wasmtime's core API does not offer");
+            }
+        }
+
+        return Deadlock(what);
+    }
+
     private ComponentTrapException Deadlock(string what)
     {
         var parked = _parked.Count == 0 ? "no task is waiting at the event loop" : $"{_parked.Count} task(s) wait at the event loop, none can run";
         return new ComponentTrapException($"deadlock: {what} can never finish ({parked}, {_starting.Count} call(s) wait to start, no host work is pending)");
     }
+}
+
+/// <summary>What code lower on a thread's stack waits for (<see cref="AsyncScheduler.PushWait"/>).</summary>
+internal interface IWaitCondition
+{
+    /// <summary>Whether the waiter could go on now.</summary>
+    bool IsMet { get; }
+}
+
+/// <summary>A wait condition given as a delegate.</summary>
+internal sealed class WaitCondition(Func<bool> condition) : IWaitCondition
+{
+    /// <summary>A caller that can go on as soon as its callee blocks (an async <c>canon lower</c>).</summary>
+    public static readonly WaitCondition Always = new(static () => true);
+
+    public bool IsMet => condition();
 }
 
 /// <summary>The async state of one component instance.</summary>

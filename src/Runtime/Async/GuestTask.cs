@@ -31,7 +31,7 @@ internal enum ParkKind
 /// (kept only so that built-ins know who called them), or an async lift's call that may park at the event loop
 /// between callbacks.
 /// </summary>
-internal sealed class GuestTask
+internal sealed class GuestTask : IWaitCondition
 {
     private readonly Func<WitValue[]>? _onStart;
     private readonly Action<WitValue[]?>? _onResolve;
@@ -63,7 +63,9 @@ internal sealed class GuestTask
     public TaskState State { get; set; } = TaskState.Initial;
 
     /// <summary>The implicit thread's context storage (<c>context.get</c>/<c>context.set</c>).</summary>
-    public long[] Context { get; } = new long[2];
+    public long[] Context => _context ??= new long[2];
+
+    private long[]? _context;
 
     /// <summary>The resource scope of the call's arguments: borrows lent to the task must be dropped before it returns.</summary>
     public Instantiation.CallScope? Scope { get; set; }
@@ -79,11 +81,25 @@ internal sealed class GuestTask
     /// <summary>Whether the task has delivered its result (or its cancellation).</summary>
     public bool Resolved => State == TaskState.Resolved;
 
+    /// <summary><see cref="Resolved"/> as a delegate (made once), for the loop's wait conditions.</summary>
+    public Func<bool> IsResolved => _isResolved ??= () => Resolved;
+
+    /// <summary>A caller waiting for the task's value could go on once it is resolved.</summary>
+    bool IWaitCondition.IsMet => Resolved;
+
+    private Func<bool>? _isResolved;
+
+    /// <summary>The arguments of a call from the host (used when the task has no start callback).</summary>
+    public WitValue[]? Arguments { get; init; }
+
+    /// <summary>The value the task returned; null before, and when it was cancelled.</summary>
+    public WitValue[]? Results { get; private set; }
+
     /// <summary>Moves the task from waiting to start to started and returns its arguments.</summary>
     public WitValue[] Start()
     {
         State = TaskState.Started;
-        return _onStart?.Invoke() ?? [];
+        return _onStart?.Invoke() ?? Arguments ?? [];
     }
 
     /// <summary>Lowers the arguments of a raw call (generated bindings) into the core parameters, instead of dynamic values.</summary>
@@ -116,6 +132,7 @@ internal sealed class GuestTask
 
         CheckBorrows();
         State = TaskState.Resolved;
+        Results = result;
         _onResolve?.Invoke(result);
     }
 

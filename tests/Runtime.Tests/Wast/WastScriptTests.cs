@@ -49,6 +49,29 @@ public class WastScriptTests
     }
 
     [Fact]
+    public void A_trap_the_runtime_raises_because_it_cannot_run_the_guest_never_satisfies_assert_trap()
+    {
+        using var runner = new WastRunner(Runtime);
+        var outcomes = runner.Run("""
+            (component
+              (core module $m
+                (import "" "thread.index" (func $index (result i32)))
+                (func (export "f") (result i32) (call $index))
+                (func (export "g") (result i32) unreachable))
+              (core func $index (canon thread.index))
+              (core instance $i (instantiate $m (with "" (instance (export "thread.index" (func $index))))))
+              (func (export "f") async (result u32) (canon lift (core func $i "f")))
+              (func (export "g") (result u32) (canon lift (core func $i "g"))))
+            (assert_trap (invoke "f") "some trap the script means")
+            (assert_trap (invoke "g") "unreachable")
+            """);
+        Assert.Equal(["component", "assert_trap", "assert_trap"], outcomes.Select(o => o.Kind));
+        Assert.False(outcomes[1].Passed);
+        Assert.Contains("cannot run this", outcomes[1].Detail, StringComparison.Ordinal);
+        Assert.True(outcomes[2].Passed);
+    }
+
+    [Fact]
     public void Strings_comments_and_binary_escapes_are_read_as_the_text_format_says()
     {
         var all = SExpression.ParseAll("""
