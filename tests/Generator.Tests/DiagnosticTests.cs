@@ -130,16 +130,29 @@ public class DiagnosticTests
                 f: future<u32>,
             }
 
+            record untyped {
+                s: stream,
+            }
+
             plain: func(x: u32) -> u32;
             waits: async func(x: u32) -> u32;
             takes-future: func(f: future<string>);
             gives-stream: func() -> stream<u8>;
             fails: func(e: error-context);
             holds: func(h: holder);
+            bare: func() -> future;
+            keeps: func(u: untyped);
+        }
+
+        interface store {
+            resource shelf {
+                fetch: async func() -> u32;
+            }
         }
 
         world asyncs {
             import host;
+            export store;
             import now: async func() -> u64;
             import tick: func() -> u64;
             export run: async func();
@@ -162,14 +175,10 @@ public class DiagnosticTests
         // One diagnostic per function, at the function's name, saying what cannot be bound.
         var expected = new (string Name, string Message)[]
         {
-            ("waits", "the function 'waits' of interface 'a:asyncs/host' is left out of the bindings: async functions cannot be bound yet"),
-            ("takes-future", "the function 'takes-future' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'f' has the type 'future<string>', which host bindings do not support yet"),
-            ("gives-stream", "the function 'gives-stream' of interface 'a:asyncs/host' is left out of the bindings: its result has the type 'stream<u8>', which host bindings do not support yet"),
             ("fails", "the function 'fails' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'e' has the type 'error-context', which host bindings do not support yet"),
-            ("holds", "the function 'holds' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'h' has the type 'holder', which holds 'future<u32>', which host bindings do not support yet"),
-            ("now", "the function 'now' of world 'asyncs' is left out of the bindings: async functions cannot be bound yet"),
-            ("run", "the function 'run' of world 'asyncs' is left out of the bindings: async functions cannot be bound yet"),
-            ("poll", "the function 'poll' of world 'asyncs' is left out of the bindings: its parameter 's' has the type 'stream<u32>', which host bindings do not support yet"),
+            ("bare", "the function 'bare' of interface 'a:asyncs/host' is left out of the bindings: its result has the type 'future', which has no element type (only typed streams and futures have a typed handle)"),
+            ("keeps", "the function 'keeps' of interface 'a:asyncs/host' is left out of the bindings: its parameter 'u' has the type 'untyped', which holds 'stream', which has no element type (only typed streams and futures have a typed handle)"),
+            ("fetch", "the function '[method]shelf.fetch' of interface 'a:asyncs/store' is left out of the bindings: async functions of exported resources cannot be bound yet"),
         };
         foreach (var (name, message) in expected)
         {
@@ -181,17 +190,24 @@ public class DiagnosticTests
             Assert.Equal(line.IndexOf(name + ":", StringComparison.Ordinal), span.StartLinePosition.Character);
         }
 
-        // The record holding a future is generated with an object field, said once, at the record.
-        var holder = Assert.Single(result.Diagnostics, d => d.GetMessage() == "the WIT type 'future<u32>' in 'holder' has no C# mapping yet; it is generated as object");
-        Assert.Equal("holder", AsyncWorld.Substring(holder.Location.SourceSpan.Start, holder.Location.SourceSpan.Length));
+        // The record holding an untyped stream is generated with an object field, said once, at the record.
+        var untyped = Assert.Single(result.Diagnostics, d => d.GetMessage() == "the WIT type 'stream' in 'untyped' has no C# mapping yet; it is generated as object");
+        Assert.Equal("untyped", AsyncWorld.Substring(untyped.Location.SourceSpan.Start, untyped.Location.SourceSpan.Length));
         Assert.Equal(expected.Length + 1, result.Diagnostics.Length);
 
-        // The passable functions are bound; the others are not.
+        // Async functions, typed streams and futures are bound; the others are not.
         var text = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.Contains("uint Plain(uint x)", text);
         Assert.Contains("ulong Tick()", text);
         Assert.Contains("public string Ok(string x)", text);
-        foreach (var left in new[] { "Waits(", "TakesFuture(", "GivesStream(", "Fails(", "Holds(", "Now(", "Run(", "Poll(" })
+        Assert.Contains("global::System.Threading.Tasks.Task<uint> WaitsAsync(uint x, global::System.Threading.CancellationToken cancellationToken = default)", text);
+        Assert.Contains("void TakesFuture(global::WitBindgen.Runtime.FutureReader<string> f)", text);
+        Assert.Contains("global::WitBindgen.Runtime.StreamReader<byte> GivesStream()", text);
+        Assert.Contains("global::WitBindgen.Runtime.FutureReader<uint> F", text);
+        Assert.Contains("global::System.Threading.Tasks.Task<ulong> NowAsync(global::System.Threading.CancellationToken cancellationToken = default)", text);
+        Assert.Contains("public global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken cancellationToken = default)", text);
+        Assert.Contains("public uint Poll(global::WitBindgen.Runtime.StreamReader<uint> s)", text);
+        foreach (var left in new[] { "Fails(", "Bare(", "Keeps(", "FetchAsync(" })
         {
             Assert.DoesNotContain(left, text);
         }
@@ -199,16 +215,36 @@ public class DiagnosticTests
         var problems = GeneratorHarness.CompileProblems(result, withRuntime: true);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
 
-        // Types only: no function is bound, so none is reported as left out.
+        // Types only: no function is bound; the typed future needs the runtime (WIT0007), the untyped stream is object.
         var typesOnly = GeneratorHarness.Run(new[] { new WitSource("/a/asyncs.wit", AsyncWorld) });
-        Assert.Equal(holder.GetMessage(), Assert.Single(typesOnly.Diagnostics).GetMessage());
-        Assert.Empty(GeneratorHarness.CompileProblems(typesOnly, withRuntime: false));
+        Assert.Contains(typesOnly.Diagnostics, d => d.Id == "WIT0007" && d.GetMessage().Contains("FutureReader<T>", StringComparison.Ordinal));
+        Assert.Contains(typesOnly.Diagnostics, d => d.GetMessage() == untyped.GetMessage());
+    }
+
+    [Fact]
+    public void Guest_bindings_report_async_functions_streams_and_futures_at_their_declarations()
+    {
+        const string text = """
+            package a:g;
+
+            world app {
+                import later: async func() -> u32;
+                export pipe: func(s: stream<u8>) -> u32;
+                export ok: func(x: u32) -> u32;
+            }
+            """;
+        var result = GeneratorHarness.Run(new[] { new WitSource("/g.wit", text, new Dictionary<string, string> { ["WitMode"] = "Guest" }) });
+        Assert.Null(result.Exception);
+        var later = Assert.Single(result.Diagnostics, d => d.GetMessage() == "the function 'later' of world 'app' is left out of the bindings: async functions are not bound in guest bindings yet");
+        Assert.Equal("later", text.Substring(later.Location.SourceSpan.Start, later.Location.SourceSpan.Length));
+        var pipe = Assert.Single(result.Diagnostics, d => d.GetMessage() == "the function 'pipe' of world 'app' is left out of the bindings: its parameter 's' has the type 'stream<u8>', which guest bindings do not support yet (streams and futures are bound in host bindings only)");
+        Assert.Equal("pipe", text.Substring(pipe.Location.SourceSpan.Start, pipe.Location.SourceSpan.Length));
     }
 
     [Fact]
     public void A_world_whose_exports_are_all_left_out_is_WIT0006_at_the_world()
     {
-        const string text = "package a:b;\n\nworld waits {\n    import log: func(s: string);\n    export run: async func();\n    export poll: func(s: stream<u8>);\n}\n";
+        const string text = "package a:b;\n\nworld waits {\n    import log: func(s: string);\n    export run: func(e: error-context);\n    export poll: func(s: stream);\n}\n";
         var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }, withRuntime: true);
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "WIT0004"));
         var nothing = Assert.Single(result.Diagnostics, d => d.Id == "WIT0006");
@@ -222,7 +258,7 @@ public class DiagnosticTests
     [Fact]
     public void A_world_whose_imports_are_all_left_out_is_WIT0006()
     {
-        const string text = "package a:b;\n\ninterface clock {\n    now: async func() -> u64;\n}\n\nworld w {\n    import clock;\n    export run: func();\n}\n";
+        const string text = "package a:b;\n\ninterface clock {\n    now: func() -> future;\n}\n\nworld w {\n    import clock;\n    export run: func();\n}\n";
         var result = GeneratorHarness.Run(new[] { new WitSource("/w.wit", text) }, withRuntime: true);
         var nothing = Assert.Single(result.Diagnostics, d => d.Id == "WIT0006");
         Assert.Equal("none of the 1 functions the world 'w' imports can be bound (see WIT0004): the component's imports cannot be implemented through WWorld.Imports", nothing.GetMessage());
@@ -286,7 +322,7 @@ public class DiagnosticTests
     public void Diagnostics_in_a_package_directory_point_into_the_file_that_declares_the_function()
     {
         var meta = new Dictionary<string, string> { ["WitRoot"] = "/pkg" };
-        const string types = "package a:main;\n\ninterface waits {\n    later: async func();\n    now: func();\n}\n";
+        const string types = "package a:main;\n\ninterface waits {\n    later: func(e: error-context);\n    now: func();\n}\n";
         var result = GeneratorHarness.Run(new[]
         {
             new WitSource("/pkg/main.wit", "package a:main;\n\nworld w {\n    import waits;\n    export run: func();\n}\n", meta),

@@ -67,41 +67,21 @@ internal sealed partial class BindingsWriter
                 : result.IsScalar ? MarshalWriter.LiftScalar(result.Kind, "s[0]") : null!;
         }
 
-        w.WriteLine($"return F{id}.InvokeAsync<{resultType}>(");
-        w.Indent();
+        // One line: the lambdas' bodies are short (calls of the shape methods).
         var lowerLines = lower.ToString().TrimEnd('\n').Split('\n').Select(l => l.Trim().TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        if (lowerLines.Count == 0)
-        {
-            w.WriteLine("static (cx, s) => { },");
-        }
-        else
-        {
-            w.WriteLine("(cx, s) =>");
-            w.OpenBlock();
-            foreach (var line in lowerLines)
-            {
-                w.WriteLine(line);
-            }
-
-            w.CloseBlock(",");
-        }
-
+        var lowerLambda = lowerLines.Count == 0 ? "static (cx, s) => { }" : $"(cx, s) => {{ {string.Join(" ", lowerLines)} }}";
+        string liftLambda;
         if (f.Result is { } r && !f.AsyncResultSpilled && !r.IsScalar)
         {
-            w.WriteLine("(cx, s) =>");
-            w.OpenBlock();
-            w.WriteLine("var i = 0;");
-            w.WriteLine($"return {_marshal.Lift(r, "cx", "s")};");
-            w.CloseBlock(",");
+            liftLambda = $"(cx, s) => {{ var i = 0; return {_marshal.Lift(r, "cx", "s")}; }}";
         }
         else
         {
             var isStatic = f.Result is null || f.Result.IsScalar;
-            w.WriteLine($"{(isStatic ? "static " : string.Empty)}(cx, s) => {lifted},");
+            liftLambda = $"{(isStatic ? "static " : string.Empty)}(cx, s) => {lifted}";
         }
 
-        w.WriteLine("ct);");
-        w.Unindent();
+        w.WriteLine($"return F{id}.InvokeAsync<{resultType}>({lowerLambda}, {liftLambda}, ct);");
         w.CloseBlock();
         return "Call" + id;
     }
@@ -181,12 +161,7 @@ internal sealed partial class BindingsWriter
             w.WriteLine(result.IsReference
                 ? $"var r = await task.ConfigureAwait(false) ?? throw {MarshalWriter.Abi}.NullResult(\"{f.Description}{where}\");"
                 : "var r = await task.ConfigureAwait(false);");
-            w.WriteLine($"return {Runtime}.RawAsyncResult.Of(");
-            w.Indent();
-            w.WriteLine("r,");
-            w.WriteLine($"(c, v, p) => {{ {_marshal.Store(result, "v", "p", "c")} }},");
-            w.WriteLine($"(c, v, f) => {{ var i = 0; {_marshal.Lower(result, "v", "c", "f")} }});");
-            w.Unindent();
+            w.WriteLine($"return {Runtime}.RawAsyncResult.Of(r, (c, v, p) => {{ {_marshal.Store(result, "v", "p", "c")} }}, (c, v, f) => {{ var i = 0; {_marshal.Lower(result, "v", "c", "f")} }});");
         }
 
         w.CloseBlock();

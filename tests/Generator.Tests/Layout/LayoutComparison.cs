@@ -72,6 +72,9 @@ internal sealed class LayoutComparison
                 Check(where, "length", shape.Count, fixedList.Length);
                 Compare(shape.Members[0].Shape!, fixedList.Element, where + " element");
                 break;
+            case AbiAsyncValueType { Element: { } element }:
+                Compare(shape.Members[0].Shape!, element, where + " element");
+                break;
         }
     }
 

@@ -106,8 +106,12 @@ internal sealed class RuntimeAbiTypes(WitResolve resolve)
                 return handle.IsBorrow ? AbiType.Borrow(handle.Resource) : AbiType.Own(handle.Resource);
             case ResourceKind:
                 return AbiType.Own(id);
+            case StreamKind stream:
+                return stream.Payload is not { } streamElement ? AbiType.Stream(null) : Of(streamElement) is { } streamAbi ? AbiType.Stream(streamAbi) : null;
+            case FutureKind future:
+                return future.Payload is not { } futureValue ? AbiType.Future(null) : Of(futureValue) is { } futureAbi ? AbiType.Future(futureAbi) : null;
             default:
-                return null; // future, stream
+                return null;
         }
     }
 }

@@ -185,68 +185,29 @@ namespace Test.AsyncBindings.AsyncBindings
 
         internal global::System.Threading.Tasks.Task<uint> Call0(global::System.Threading.CancellationToken ct)
         {
-            return F0.InvokeAsync<uint>(
-                static (cx, s) => { },
-                static (cx, s) => s[0].U32,
-                ct);
+            return F0.InvokeAsync<uint>(static (cx, s) => { }, static (cx, s) => s[0].U32, ct);
         }
 
         internal global::System.Threading.Tasks.Task Call1(uint a0, global::System.Threading.CancellationToken ct)
         {
-            return F1.InvokeAsync<bool>(
-                (cx, s) =>
-                {
-                    var i = 0;
-                    s[i++] = _A::RawValue.FromU32(a0);
-                },
-                static (cx, s) => true,
-                ct);
+            return F1.InvokeAsync<bool>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, static (cx, s) => true, ct);
         }
 
         internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>> Call2(uint a0, global::System.Threading.CancellationToken ct)
         {
-            return F2.InvokeAsync<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>>(
-                (cx, s) =>
-                {
-                    var i = 0;
-                    s[i++] = _A::RawValue.FromU32(a0);
-                },
-                (cx, s) =>
-                {
-                    var i = 0;
-                    return Lift0(cx, s, ref i);
-                },
-                ct);
+            return F2.InvokeAsync<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, (cx, s) => { var i = 0; return Lift0(cx, s, ref i); }, ct);
         }
 
         internal global::System.Threading.Tasks.Task<ulong> Call3(global::WitBindgen.Runtime.StreamReader<byte> a0, global::System.Threading.CancellationToken ct)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'data' of function 'consume'", "data");
-            return F3.InvokeAsync<ulong>(
-                (cx, s) =>
-                {
-                    var i = 0;
-                    Lower1(cx, a0, s, ref i);
-                },
-                static (cx, s) => s[0].U64,
-                ct);
+            return F3.InvokeAsync<ulong>((cx, s) => { var i = 0; Lower1(cx, a0, s, ref i); }, static (cx, s) => s[0].U64, ct);
         }
 
         internal global::System.Threading.Tasks.Task<global::Test.AsyncBindings.AsyncBindings.Point?> Call4(global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> a0, global::System.Threading.CancellationToken ct)
         {
             _C::AbiHelpers.ThrowIfNull(a0, "parameter 'f' of function 'settle'", "f");
-            return F4.InvokeAsync<global::Test.AsyncBindings.AsyncBindings.Point?>(
-                (cx, s) =>
-                {
-                    var i = 0;
-                    Lower2(cx, a0, s, ref i);
-                },
-                (cx, s) =>
-                {
-                    var i = 0;
-                    return Lift3(cx, s, ref i);
-                },
-                ct);
+            return F4.InvokeAsync<global::Test.AsyncBindings.AsyncBindings.Point?>((cx, s) => { var i = 0; Lower2(cx, a0, s, ref i); }, (cx, s) => { var i = 0; return Lift3(cx, s, ref i); }, ct);
         }
 
         internal global::WitBindgen.Runtime.FutureReader<string> Call5()
@@ -273,10 +234,7 @@ namespace Test.AsyncBindings.AsyncBindings
 
         internal global::System.Threading.Tasks.Task<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)> Call6(global::System.Threading.CancellationToken ct)
         {
-            return F6.InvokeAsync<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)>(
-                static (cx, s) => { },
-                (cx, s) => Load5(cx, _C::AbiHelpers.CheckRegion(cx, s[0].U32, 136U, 8, "result")),
-                ct);
+            return F6.InvokeAsync<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)>(static (cx, s) => { }, (cx, s) => Load5(cx, _C::AbiHelpers.CheckRegion(cx, s[0].U32, 136U, 8, "result")), ct);
         }
 
         internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
@@ -301,10 +259,7 @@ namespace Test.AsyncBindings.AsyncBindings
         private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete7(global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<byte>> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("method 'pipe.drain' of interface 'test:async-bindings/pipes'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(
-                r,
-                (c, v, p) => { Store1(c, v, p); },
-                (c, v, f) => { var i = 0; Lower1(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store1(c, v, p); }, (c, v, f) => { var i = 0; Lower1(c, v, f, ref i); });
         }
 
         internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
@@ -315,10 +270,7 @@ namespace Test.AsyncBindings.AsyncBindings
         private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete8(global::System.Threading.Tasks.Task<global::Test.AsyncBindings.Pipes.Pipe> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("static function 'pipe.make' of interface 'test:async-bindings/pipes'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(
-                r,
-                (c, v, p) => { Store7(c, v, p); },
-                (c, v, f) => { var i = 0; Lower7(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store7(c, v, p); }, (c, v, f) => { var i = 0; Lower7(c, v, f, ref i); });
         }
 
         internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
@@ -363,10 +315,7 @@ namespace Test.AsyncBindings.AsyncBindings
         private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete12(global::System.Threading.Tasks.Task<byte[]> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("function 'fetch'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(
-                r,
-                (c, v, p) => { Store12(c, v, p); },
-                (c, v, f) => { var i = 0; Lower12(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store12(c, v, p); }, (c, v, f) => { var i = 0; Lower12(c, v, f, ref i); });
         }
 
         internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import13(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
