@@ -127,10 +127,9 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
         }
         finally
         {
-            if (Scheduler.HoldsGate)
-            {
-                Scheduler.ExitGate();
-            }
+            // Held by this call (RunUntilAsync gives it back owned by no thread), on whichever thread it went on.
+            Scheduler.AdoptGate();
+            Scheduler.ExitGate();
         }
 
         return ResultsOf(task);
@@ -165,6 +164,12 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
     private async Task RunAsync(GuestTask task, CancellationToken cancellationToken)
     {
         var gate = await Scheduler.EnterGateAsync(cancellationToken).ConfigureAwait(false);
+        if (gate)
+        {
+            // This call holds the gate, on whichever thread it went on after the await.
+            Scheduler.AdoptGate();
+        }
+
         try
         {
             Begin(null, task, asyncCaller: false);
@@ -175,8 +180,9 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
         }
         finally
         {
-            if (gate && Scheduler.HoldsGate)
+            if (gate)
             {
+                Scheduler.AdoptGate();
                 Scheduler.ExitGate();
             }
         }

@@ -66,7 +66,11 @@ internal sealed partial class AsyncScheduler
         return true;
     }
 
-    /// <summary>Takes the gate, waiting for it; false (nothing taken) when this thread already holds it.</summary>
+    /// <summary>
+    /// Takes the gate, waiting for it; false (nothing taken) when this thread already holds it. The gate is then held by
+    /// the awaiting call, not by a thread: the code after the <c>await</c> may run on any thread, so it calls
+    /// <see cref="AdoptGate"/> there before it runs the loop, and <see cref="DetachGate"/> before it awaits again.
+    /// </summary>
     public async ValueTask<bool> EnterGateAsync(CancellationToken cancellationToken)
     {
         if (HoldsGate)
@@ -75,9 +79,20 @@ internal sealed partial class AsyncScheduler
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _gateOwner, Environment.CurrentManagedThreadId);
         return true;
     }
+
+    /// <summary>
+    /// Makes the current thread the owner of the gate an async call holds (taken with <see cref="EnterGateAsync"/>, or
+    /// kept over an <c>await</c> after <see cref="DetachGate"/>).
+    /// </summary>
+    public void AdoptGate() => Volatile.Write(ref _gateOwner, Environment.CurrentManagedThreadId);
+
+    /// <summary>
+    /// Keeps the gate taken but owned by no thread, before the async call that holds it awaits: the thread it ran on
+    /// may run other work meanwhile, which must not take itself for the gate's holder.
+    /// </summary>
+    public void DetachGate() => Volatile.Write(ref _gateOwner, 0);
 
     /// <summary>Takes the gate, blocking; false (nothing taken) when this thread already holds it.</summary>
     public bool EnterGate(CancellationToken cancellationToken)

@@ -185,44 +185,67 @@ internal sealed partial class AsyncScheduler
     public async Task RunUntilAsync(Func<bool> done, string what, CancellationToken cancellationToken, bool holdsGate = false)
     {
         // Not recorded as a wait lower on the stack (PushWait): while it awaits, the gate is free and the loop may run on
-        // another thread, which has nothing of this call below it.
+        // another thread, which has nothing of this call below it. When the caller holds the gate, it holds it again
+        // when this returns or throws, owned by no thread (DetachGate): the caller adopts it where it goes on.
         int idleYields = 0;
-        while (!done())
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (Step(ref idleYields))
+            while (!done())
             {
-                case StepResult.Progress:
-                    break;
-                case StepResult.HostWork:
-                    var any = AnyHostWorkOrWake();
-
-                    // Another thread's host operation may step the loop meanwhile.
-                    var held = holdsGate && HoldsGate;
-                    if (held)
-                    {
-                        ExitGate(wake: false);
-                    }
-
-                    try
-                    {
-                        await (HostWaitTimeout is { } timeout ? any.WaitAsync(timeout, cancellationToken) : any.WaitAsync(cancellationToken)).ConfigureAwait(false);
-                    }
-                    catch (TimeoutException e)
-                    {
-                        throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {HostWaitTimeout} for host work", e);
-                    }
-                    finally
-                    {
-                        if (held)
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (Step(ref idleYields))
+                {
+                    case StepResult.Progress:
+                        break;
+                    case StepResult.HostWork:
+                        await WaitForHostWorkAsync(holdsGate, cancellationToken).ConfigureAwait(false);
+                        if (holdsGate)
                         {
-                            await EnterGateAsync(CancellationToken.None).ConfigureAwait(false);
+                            AdoptGate();
                         }
-                    }
 
-                    break;
-                default:
-                    throw Stuck(null, what);
+                        break;
+                    default:
+                        throw Stuck(null, what);
+                }
+            }
+        }
+        finally
+        {
+            if (holdsGate)
+            {
+                DetachGate();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for host work or a wake-up, releasing the gate meanwhile when <paramref name="holdsGate"/> (another thread's
+    /// host operation may step the loop then) and taking it again afterwards, owned by no thread: the caller adopts it
+    /// on the thread it goes on (which need not be the one this ends on).
+    /// </summary>
+    private async Task WaitForHostWorkAsync(bool holdsGate, CancellationToken cancellationToken)
+    {
+        var any = AnyHostWorkOrWake();
+        if (holdsGate)
+        {
+            ExitGate(wake: false);
+        }
+
+        try
+        {
+            await (HostWaitTimeout is { } timeout ? any.WaitAsync(timeout, cancellationToken) : any.WaitAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {HostWaitTimeout} for host work", e);
+        }
+        finally
+        {
+            if (holdsGate)
+            {
+                // Never the HoldsGate short cut of EnterGateAsync: the gate was released, so it is taken again for real.
+                await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

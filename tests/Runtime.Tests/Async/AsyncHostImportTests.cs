@@ -73,6 +73,30 @@ public class AsyncHostImportTests
         Assert.Equal(142u, results[0].AsU32());
     }
 
+    /// <summary>
+    /// Many calls in a row whose guest awaits a host task that completes on another thread: each call's continuation may
+    /// resume on any pool thread, and the loop's gate must still be released at the end of every call (a gate owned by a
+    /// thread id stayed taken when the continuation moved, and a later call waited for it for ever).
+    /// </summary>
+    [Fact]
+    public async Task CallsWhoseContinuationsMoveBetweenThreadsAlwaysReleaseTheLoop()
+    {
+        using var instance = Runtime.LoadText(Component).Instantiate(Imports(async x =>
+        {
+            await Task.Yield();
+            return x * 2;
+        }));
+        var run = instance.GetFunction("run")!;
+        var calls = Task.Run(async () =>
+        {
+            for (int i = 0; i < 200_000; i++)
+            {
+                Assert.Equal(83u, (await run.InvokeAsync([]).ConfigureAwait(false))[0].AsU32());
+            }
+        });
+        await calls.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
     [Fact]
     public void ASynchronousInvokeWaitsForTheHostWork()
     {
