@@ -115,28 +115,8 @@ internal sealed partial class MarshalWriter
     /// Replaces the placeholders of <see cref="TypeExpression"/> in <paramref name="text"/>: a type used more than
     /// once by the world's function types (or by other shared types) names its field, any other is written inline.
     /// </summary>
-    public string ResolveTypes(string text)
-    {
-        var sb = new System.Text.StringBuilder();
-        var k = 0;
-        while (k < text.Length)
-        {
-            var start = text.IndexOf(Mark, k);
-            if (start < 0)
-            {
-                sb.Append(text, k, text.Length - k);
-                break;
-            }
-
-            var end = text.IndexOf(Mark, start + 1);
-            sb.Append(text, k, start - k);
-            var entry = _typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)];
-            sb.Append(entry.Uses > 1 ? "T" + N(entry.Id) : ResolveTypes(entry.Expression));
-            k = end + 1;
-        }
-
-        return sb.ToString();
-    }
+    public string ResolveTypes(string text) =>
+        ReplaceMarks(text, entry => entry.Uses > 1 ? "T" + N(entry.Id) : ResolveTypes(entry.Expression));
 
     /// <summary>Writes the static field of every shared type, each after the types it is built from.</summary>
     public void WriteTypeFields(SourceWriter w)
@@ -213,7 +193,10 @@ internal sealed partial class MarshalWriter
     /// <summary>An expression of the type of <paramref name="shape"/> written out in full (no shared fields), for code written after them.</summary>
     private string InlineType(ShapeSpec shape) => ResolveInline(Build(shape));
 
-    private string ResolveInline(string text)
+    private string ResolveInline(string text) => ReplaceMarks(text, entry => ResolveInline(entry.Expression));
+
+    /// <summary>Replaces each placeholder of a shared type in <paramref name="text"/> with what <paramref name="resolve"/> gives for its entry.</summary>
+    private string ReplaceMarks(string text, Func<TypeEntry, string> resolve)
     {
         var sb = new System.Text.StringBuilder();
         var k = 0;
@@ -228,7 +211,7 @@ internal sealed partial class MarshalWriter
 
             var end = text.IndexOf(Mark, start + 1);
             sb.Append(text, k, start - k);
-            sb.Append(ResolveInline(_typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)].Expression));
+            sb.Append(resolve(_typeOrder[int.Parse(text.Substring(start + 1, end - start - 1), CultureInfo.InvariantCulture)]));
             k = end + 1;
         }
 
