@@ -18,7 +18,21 @@ internal static class AsyncLower
 
     public static Function Lower(Store store, string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options)
     {
-        var spilled = type.FlatParameterCount > MaxFlatAsyncParameters;
+        var signature = Signature(type, out var spilled, out _);
+        return Trampolines.CoreHostFunction(store, signature, new Body(name, callee, type, options, spilled, signature.Parameters.Length));
+    }
+
+    /// <summary>
+    /// The core signature of an async lower of <paramref name="type"/>: the flat parameters (or one pointer to their
+    /// tuple when there are more than <see cref="MaxFlatAsyncParameters"/>), then a return pointer when there is a
+    /// result; one <c>i32</c> result (the packed state).
+    /// </summary>
+    /// <param name="type">The lowered function's type.</param>
+    /// <param name="spilled">Whether the parameters are passed as one pointer.</param>
+    /// <param name="argumentCount">How many core parameters carry the arguments (the return pointer follows them).</param>
+    public static CoreFunctionSignature Signature(AbiFunctionType type, out bool spilled, out int argumentCount)
+    {
+        spilled = type.FlatParameterCount > MaxFlatAsyncParameters;
         var parameters = ImmutableArray.CreateBuilder<CoreValueType>();
         if (spilled)
         {
@@ -35,18 +49,17 @@ internal static class AsyncLower
             }
         }
 
+        argumentCount = parameters.Count;
         if (type.Results.Length > 0)
         {
             parameters.Add(CoreValueType.I32);
         }
 
-        var signature = new CoreFunctionSignature(parameters.ToImmutable(), [CoreValueType.I32]);
-        return Trampolines.CoreHostFunction(store, signature, new Body(name, callee, type, options, spilled, signature.Parameters.Length));
+        return new CoreFunctionSignature(parameters.ToImmutable(), [CoreValueType.I32]);
     }
 
     private sealed class Body(string name, IComponentCallable callee, AbiFunctionType type, CanonOptions options, bool spilled, int coreParameters) : UncheckedCallback
     {
-
         private readonly AbiTupleType? _tuple = spilled ? new AbiTupleType(type.Parameters) : null;
         private readonly AbiType? _result = type.Results.Length switch
         {

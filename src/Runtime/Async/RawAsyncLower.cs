@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Instantiation;
@@ -38,27 +37,7 @@ internal static class RawAsyncLower
             return Trampolines.CoreHostFunction(store, type.LowerSignature, new SyncBody(callee, type, options));
         }
 
-        var spilled = type.FlatParameterCount > AsyncLower.MaxFlatAsyncParameters;
-        var parameters = ImmutableArray.CreateBuilder<CoreValueType>();
-        if (spilled)
-        {
-            parameters.Add(CoreValueType.I32);
-        }
-        else
-        {
-            foreach (var p in type.Parameters)
-            {
-                parameters.AddRange(p.FlatTypes.ToArray());
-            }
-        }
-
-        var argumentCount = parameters.Count;
-        if (type.Results.Length > 0)
-        {
-            parameters.Add(CoreValueType.I32);
-        }
-
-        var signature = new CoreFunctionSignature(parameters.ToImmutable(), [CoreValueType.I32]);
+        var signature = AsyncLower.Signature(type, out var spilled, out var argumentCount);
         return Trampolines.CoreHostFunction(store, signature, new AsyncBody(callee, type, options, spilled, argumentCount));
     }
 
