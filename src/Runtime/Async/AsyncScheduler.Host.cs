@@ -168,7 +168,7 @@ internal sealed partial class AsyncScheduler
         while (!done.IsCompleted)
         {
             var wake = WakeTask;
-            Task[] work = [];
+            Task[] waitFor = [done, wake];
             if (TryEnterGate())
             {
                 try
@@ -178,7 +178,7 @@ internal sealed partial class AsyncScheduler
                     {
                     }
 
-                    work = _hostWork.Select(w => w.Work).ToArray();
+                    waitFor = HostWorkAnd(done, wake);
                 }
                 finally
                 {
@@ -192,7 +192,7 @@ internal sealed partial class AsyncScheduler
                 }
             }
 
-            await Task.WhenAny([done, wake, .. work]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(waitFor).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -251,21 +251,25 @@ internal sealed partial class AsyncScheduler
     }
 
     /// <summary>A task that completes when some host work ends or the loop is woken (one host task: no array).</summary>
-    private Task AnyHostWorkOrWake()
-    {
-        if (_hostWork.Count == 1)
-        {
-            return Task.WhenAny(_hostWork[0].Work, WakeTask);
-        }
+    private Task AnyHostWorkOrWake() =>
+        _hostWork.Count == 1 ? Task.WhenAny(_hostWork[0].Work, WakeTask) : Task.WhenAny(HostWorkAnd(WakeTask));
 
-        var tasks = new Task[_hostWork.Count + 1];
+    /// <summary>The tasks of the pending host work, then <paramref name="first"/> and <paramref name="second"/> (if given).</summary>
+    private Task[] HostWorkAnd(Task first, Task? second = null)
+    {
+        var tasks = new Task[_hostWork.Count + (second is null ? 1 : 2)];
         for (int i = 0; i < _hostWork.Count; i++)
         {
             tasks[i] = _hostWork[i].Work;
         }
 
-        tasks[^1] = WakeTask;
-        return Task.WhenAny(tasks);
+        tasks[_hostWork.Count] = first;
+        if (second is not null)
+        {
+            tasks[^1] = second;
+        }
+
+        return tasks;
     }
 
     /// <summary>Runs what is ready without waiting (tasks that go on after returning their value), a bounded number of steps.</summary>
@@ -395,7 +399,7 @@ internal sealed partial class AsyncScheduler
     /// </summary>
     private void WaitForHostWork(CancellationToken cancellationToken)
     {
-        var tasks = _hostWork.Select(w => w.Work).Append(WakeTask).ToArray();
+        var tasks = HostWorkAnd(WakeTask);
         var timeout = HostWaitTimeout ?? Timeout.InfiniteTimeSpan;
         if (Task.WaitAny(tasks, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds < 0 ? -1 : timeout.TotalMilliseconds), cancellationToken) < 0)
         {
