@@ -26,20 +26,7 @@ internal static class P3Streams
     public static void FromGuest(WitValue data, OutputStream sink, Func<StreamError?, WitValue> error, FutureWriter<WitValue> outcome)
     {
         var reader = StreamReader<byte>.FromWitValue(data, WitCodecs.Bytes);
-        _ = Task.Run(async () =>
-        {
-            WitValue result;
-            try
-            {
-                result = await CopyFromGuest(reader, sink, error).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                result = WitValue.Err(error(null));
-            }
-
-            await Finish(outcome, result, reader, sink).ConfigureAwait(false);
-        });
+        Run(() => CopyFromGuest(reader, sink, error), error(null), outcome, reader, sink);
     }
 
     /// <summary>
@@ -50,21 +37,7 @@ internal static class P3Streams
     public static WitValue ToGuest(InputStream source, Func<StreamError?, WitValue> error, FutureWriter<WitValue> outcome)
     {
         var (reader, writer) = WitStream.Create(WitCodecs.Bytes);
-        _ = Task.Run(async () =>
-        {
-            WitValue result;
-            try
-            {
-                result = await CopyToGuest(source, writer, error).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                result = WitValue.Err(error(null));
-            }
-
-            writer.Dispose();
-            await Finish(outcome, result, source).ConfigureAwait(false);
-        });
+        Run(() => CopyToGuest(source, writer, error), error(null), outcome, writer, source);
         return reader.ToWitValue();
     }
 
