@@ -78,7 +78,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             Scheduler.RunReady();
         }
 
-        return task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        return ResultsOf(task);
     }
 
     /// <summary>An asynchronous call from the host: a task that completes when the guest returns a value.</summary>
@@ -135,8 +135,9 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
         return ResultsOf(task);
     }
 
-    private WitValue[] ResultsOf(GuestTask task) =>
-        task.Results ?? throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+    private WitValue[] ResultsOf(GuestTask task) => task.Results ?? throw CancelledBeforeReturning();
+
+    private ComponentTrapException CancelledBeforeReturning() => new($"'{Name}' was cancelled before it returned a value");
 
     /// <summary>
     /// An asynchronous call from the host for generated bindings: <paramref name="lower"/> lowers the arguments into the
@@ -157,7 +158,7 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
             },
         };
         await RunAsync(task, cancellationToken).ConfigureAwait(false);
-        return returned ? result! : throw new ComponentTrapException($"'{Name}' was cancelled before it returned a value");
+        return returned ? result! : throw CancelledBeforeReturning();
     }
 
     /// <summary>Starts a call holding the loop's gate and runs the loop until the task resolved, releasing the gate while it waits.</summary>
@@ -230,7 +231,6 @@ internal sealed class AsyncLiftedFunction : IComponentCallable
 
         return task;
     }
-
 
     /// <summary>Lowers the arguments and calls the core function, then handles the code it returns.</summary>
     private void Run(GuestTask task, InstanceState? caller, bool nested)
