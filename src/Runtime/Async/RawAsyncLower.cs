@@ -26,12 +26,6 @@ internal static class RawAsyncLower
 {
     public static Function Lower(Store store, RawAsyncHostCallable callee, AbiFunctionType type, CanonOptions options, bool isAsync)
     {
-        if (AbiTypeMatch.FirstDifference(callee.Definition.Type, type) is { } difference)
-        {
-            throw new ComponentLinkException(
-                $"import '{callee.Name}' has type {type}, but its host implementation was written for {callee.Definition.Type}: {difference}");
-        }
-
         if (!isAsync)
         {
             return Trampolines.CoreHostFunction(store, type.LowerSignature, new SyncBody(callee, type, options));

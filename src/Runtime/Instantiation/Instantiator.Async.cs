@@ -31,8 +31,6 @@ internal sealed partial class Instantiator
                 $"cannot lower '{lifted.Name}' of another instantiation: async functions are only called within one instantiation (one store) so far");
         }
 
-        CheckWrittenType(callee, type);
-
         var name = callee switch
         {
             AsyncLiftedFunction a => a.Name,

@@ -155,6 +155,7 @@ internal sealed partial class Instantiator
                 var callee = frame.Get<IComponentCallable>(Sort.Function, lower.FunctionIndex);
                 var type = Types(frame).Function(frame.Definition.ResolveFunctionType(lower.FunctionIndex));
                 var options = Options(frame, lower, lower.Options);
+                CheckWrittenType(callee, type);
                 if (callee is RawHostCallable rawSync && !lower.Options.IsAsync && !type.IsAsync)
                 {
                     // Generated bindings' imports: streams and futures in the type move through the call's scope.
@@ -182,8 +183,6 @@ internal sealed partial class Instantiator
                 {
                     return RawTrampoline.Lower(_store, raw, type, options);
                 }
-
-                CheckWrittenType(callee, type);
 
                 return Trampolines.Lower(_store, Describe(callee), callee, type, options);
             }
@@ -529,13 +528,18 @@ internal sealed partial class Instantiator
         _ => "function",
     };
 
-    /// <summary>Refuses a host function defined for one function type (typed definitions) as the import of another.</summary>
+    /// <summary>
+    /// Refuses a host function defined for one function type (typed and raw definitions) as the import of another,
+    /// before any lowering of it is made.
+    /// </summary>
     private static void CheckWrittenType(IComponentCallable callee, AbiFunctionType type)
     {
         var (name, written) = callee switch
         {
             HostCallable h => (h.Name, h.Type),
             AsyncHostCallable a => (a.Name, a.Type),
+            RawHostCallable r => (r.Name, r.Definition.Type),
+            RawAsyncHostCallable r => (r.Name, r.Definition.Type),
             _ => (null, null),
         };
         if (written is not null && AbiTypeMatch.FirstDifference(written, type) is { } difference)

@@ -10,12 +10,6 @@ internal static class RawTrampoline
     public static Function Lower(Store store, RawHostCallable callee, AbiFunctionType type, CanonOptions options)
     {
         var signature = type.LowerSignature;
-        if (AbiTypeMatch.FirstDifference(callee.Definition.Type, type) is { } difference)
-        {
-            throw new ComponentLinkException(
-                $"import '{callee.Name}' has type {type}, but its host implementation was written for {callee.Definition.Type}: {difference}");
-        }
-
         var function = callee.Definition.Function;
 
         // Without handles a call needs no per-call resource scope, so one context serves every call.
