@@ -22,33 +22,18 @@ internal sealed partial class BindingsWriter
         w.WriteLine();
         w.WriteLine($"internal {MethodResultType(f)} Call{id}({string.Join(", ", parameters)})");
         w.OpenBlock();
-        for (var k = 0; k < f.Params.Count; k++)
-        {
-            var p = f.Params[k];
-            if (p.Shape.IsReference)
-            {
-                w.WriteLine($"{MarshalWriter.Abi}.ThrowIfNull(a{N(k)}, \"parameter '{p.WitName}' of {f.Description}\", \"{p.Name.TrimStart('@')}\");");
-            }
-        }
+        WriteArgumentChecks(w, f);
 
         // The lowering: the same core parameters as a synchronous lift's.
         var lower = new SourceWriter();
-        if (f.ParamsSpilled)
-        {
-            var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
-            lower.WriteLine($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
-            for (var k = 0; k < f.Params.Count; k++)
-            {
-                lower.WriteLine(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
-            }
-        }
-        else if (f.FlatParams > 0)
+        if (LowersFlat(f))
         {
             lower.WriteLine("var i = 0;");
-            for (var k = 0; k < f.Params.Count; k++)
-            {
-                lower.WriteLine(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
-            }
+        }
+
+        foreach (var line in ArgumentLowering(f))
+        {
+            lower.WriteLine(line);
         }
 
         // The lifting: task.return's values, like the parameters of a lowered function.

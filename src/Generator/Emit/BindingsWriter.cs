@@ -646,14 +646,7 @@ internal sealed partial class BindingsWriter
         w.WriteLine();
         w.WriteLine($"internal {ResultType(f)} Call{id}({string.Join(", ", parameters)})");
         w.OpenBlock();
-        for (var k = f.Kind == FunctionSpecKind.Method ? 1 : 0; k < f.Params.Count; k++)
-        {
-            var p = f.Params[k];
-            if (p.Shape.IsReference)
-            {
-                w.WriteLine($"{MarshalWriter.Abi}.ThrowIfNull(a{N(k)}, \"parameter '{p.WitName}' of {f.Description}\", \"{p.Name.TrimStart('@')}\");");
-            }
-        }
+        WriteArgumentChecks(w, f);
 
         var slots = Math.Max(1, f.ParamsSpilled ? 1 : f.FlatParams);
         w.WriteLine($"var f = F{id};");
@@ -667,26 +660,13 @@ internal sealed partial class BindingsWriter
         }
 
         w.WriteLine($"global::System.Span<{Raw}> s = stackalloc {Raw}[{N(slots)}];");
-        var hasIndex = false;
-        var lowering = new List<string>();
-        if (f.ParamsSpilled)
-        {
-            var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
-            lowering.Add($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
-            for (var k = 0; k < f.Params.Count; k++)
-            {
-                lowering.Add(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
-            }
-        }
-        else if (f.FlatParams > 0)
+        var hasIndex = LowersFlat(f);
+        if (hasIndex)
         {
             w.WriteLine("var i = 0;");
-            hasIndex = true;
-            for (var k = 0; k < f.Params.Count; k++)
-            {
-                lowering.Add(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
-            }
         }
+
+        var lowering = ArgumentLowering(f);
 
         var begin = WriteLowering(w, lowering, f.HasHandles);
         w.WriteLine("var e = f.Call(s);");
@@ -842,6 +822,49 @@ internal sealed partial class BindingsWriter
     }
 
     private string? _currentInstance;
+
+    /// <summary>Null checks of the reference-typed arguments of an export call (a method's receiver is its handle).</summary>
+    private static void WriteArgumentChecks(SourceWriter w, FunctionSpec f)
+    {
+        for (var k = f.Kind == FunctionSpecKind.Method ? 1 : 0; k < f.Params.Count; k++)
+        {
+            var p = f.Params[k];
+            if (p.Shape.IsReference)
+            {
+                w.WriteLine($"{MarshalWriter.Abi}.ThrowIfNull(a{N(k)}, \"parameter '{p.WitName}' of {f.Description}\", \"{p.Name.TrimStart('@')}\");");
+            }
+        }
+    }
+
+    /// <summary>Whether an export call lowers its arguments flat into the slots, through an index <c>i</c> the caller declares.</summary>
+    private static bool LowersFlat(FunctionSpec f) => !f.ParamsSpilled && f.FlatParams > 0;
+
+    /// <summary>
+    /// The statements that lower an export call's arguments (<c>a0</c>, … through the context <c>cx</c> into the slots
+    /// <c>s</c>): stored at their offsets in a spill area, or lowered flat from <c>i</c> (see <see cref="LowersFlat"/>).
+    /// </summary>
+    private List<string> ArgumentLowering(FunctionSpec f)
+    {
+        var lowering = new List<string>();
+        if (f.ParamsSpilled)
+        {
+            var (offsets, size, align) = AbiLayout.Product(f.Params.Select(p => p.Shape));
+            lowering.Add($"var args = _C::ExportFunction.Spill(cx, s, {N(align)}U, {N(size)}U);");
+            for (var k = 0; k < f.Params.Count; k++)
+            {
+                lowering.Add(_marshal.Store(f.Params[k].Shape, "a" + N(k), offsets[k] == 0 ? "args" : $"args + {N(offsets[k])}", "cx"));
+            }
+        }
+        else if (LowersFlat(f))
+        {
+            for (var k = 0; k < f.Params.Count; k++)
+            {
+                lowering.Add(_marshal.Lower(f.Params[k].Shape, "a" + N(k), "cx", "s"));
+            }
+        }
+
+        return lowering;
+    }
 
     private string FunctionType(FunctionSpec f) =>
         $"new _A::AbiFunctionType({Types(f.Params.Select(p => p.Shape))}, {Types(f.Result is { } r ? new[] { r } : Array.Empty<ShapeSpec>())})";
