@@ -278,7 +278,6 @@ internal static class AdapterText
         }
 
         var flags = calleeCells[0] + 4;
-        var mayNotLeave = State.InstanceState.CellMayNotLeave;
         for (var i = 0; i < items.Count; i++)
         {
             if (!IsCopied(items[i].Type))
@@ -289,11 +288,7 @@ internal static class AdapterText
             // realloc(0, 0, alignment, size) in the callee, which may not leave meanwhile; then the block's checks and the copy.
             var p = items[i].Slot;
             var alignment = items[i].Type is AbiListType list ? list.Element.Alignment : unit;
-            Line(t, $"(i32.store (i32.const {flags}) (i32.or (i32.load (i32.const {flags})) (i32.const {mayNotLeave})))");
-            Line(t, $"(local.set $q{i} (call $realloc (i32.const 0) (i32.const 0) (i32.const {alignment}) (local.get $b{i})))");
-            Line(t, $"(i32.store (i32.const {flags}) (i32.and (i32.load (i32.const {flags})) (i32.const {~mayNotLeave})))");
-            Line(t, $"(if (i32.or (i32.and (local.get $q{i}) (i32.const {alignment - 1})) (i64.gt_u (i64.add (i64.extend_i32_u (local.get $q{i})) (i64.extend_i32_u (local.get $b{i}))) (call $callee-length)))");
-            Line(t, $"  (then (call $fail (local.get $q{i}) (local.get $b{i}) (i32.const {alignment})) (unreachable)))");
+            CheckedRealloc(t, flags, "$realloc", $"$q{i}", $"$b{i}", alignment, "$callee-length", "$fail");
             Line(t, $"(memory.copy 2 1 (local.get $q{i}) (local.get {p}) (local.get $b{i}))");
         }
 
@@ -338,9 +333,7 @@ internal static class AdapterText
 
         if (postReturn)
         {
-            Line(t, $"(i32.store (i32.const {flags}) (i32.or (i32.load (i32.const {flags})) (i32.const {mayNotLeave})))");
-            Line(t, results.Length == 0 ? "(call $post)" : "(call $post (local.get $r))");
-            Line(t, $"(i32.store (i32.const {flags}) (i32.and (i32.load (i32.const {flags})) (i32.const {~mayNotLeave})))");
+            WhileMayNotLeave(t, flags, results.Length == 0 ? "(call $post)" : "(call $post (local.get $r))");
         }
 
         foreach (var cell in calleeCells)
@@ -371,7 +364,6 @@ internal static class AdapterText
     /// </summary>
     private static void StringResult(StringBuilder t, string area, int callerFlags, int id, int resultsId, int unit)
     {
-        var mayNotLeave = State.InstanceState.CellMayNotLeave;
         Line(t, "(local.set $rs (i32.load 2 (local.get $r)))");
         Line(t, "(local.set $rn (i32.load 2 offset=4 (local.get $r)))");
         var bytes = $"(i64.mul (i64.extend_i32_u (local.get $rn)) (i64.const {unit}))";
@@ -383,11 +375,7 @@ internal static class AdapterText
         Line(t, "  (then (call $fail-string (local.get $rs) (local.get $rn)) (unreachable)))");
         Line(t, $"(local.set $rb (i32.mul (local.get $rn) (i32.const {unit})))");
         Line(t, $"(i32.store (local.get $sp) (i32.const {resultsId}))");
-        Line(t, $"(i32.store (i32.const {callerFlags}) (i32.or (i32.load (i32.const {callerFlags})) (i32.const {mayNotLeave})))");
-        Line(t, $"(local.set $rq (call $caller-realloc (i32.const 0) (i32.const 0) (i32.const {unit}) (local.get $rb)))");
-        Line(t, $"(i32.store (i32.const {callerFlags}) (i32.and (i32.load (i32.const {callerFlags})) (i32.const {~mayNotLeave})))");
-        Line(t, $"(if (i32.or (i32.and (local.get $rq) (i32.const {unit - 1})) (i64.gt_u (i64.add (i64.extend_i32_u (local.get $rq)) (i64.extend_i32_u (local.get $rb))) (call $caller-length)))");
-        Line(t, $"  (then (call $fail-caller (local.get $rq) (local.get $rb) (i32.const {unit})) (unreachable)))");
+        CheckedRealloc(t, callerFlags, "$caller-realloc", "$rq", "$rb", unit, "$caller-length", "$fail-caller");
         Line(t, $"(i32.store (local.get $sp) (i32.const {id}))");
         Line(t, "(memory.copy 1 2 (local.get $rq) (local.get $rs) (local.get $rb))");
         Line(t, $"(i32.store 1 {area} (local.get $rq))");
@@ -450,6 +438,27 @@ internal static class AdapterText
         AbiTypeKind.F64 => $"(select (f64.reinterpret_i64 (i64.const {CanonicalAbi.CanonicalF64NanBits})) {value} (f64.ne {value} {value}))",
         _ => value,
     };
+
+    /// <summary>
+    /// <c>realloc(0, 0, alignment, size)</c> into <paramref name="block"/>, called while the instance whose flags cell is
+    /// at <paramref name="flags"/> may not leave, then the block's checks (aligned, and inside the memory whose byte
+    /// length <paramref name="length"/> gives), a bad block ending in <paramref name="fail"/> (block, size, alignment).
+    /// </summary>
+    private static void CheckedRealloc(StringBuilder t, int flags, string realloc, string block, string size, int alignment, string length, string fail)
+    {
+        WhileMayNotLeave(t, flags, $"(local.set {block} (call {realloc} (i32.const 0) (i32.const 0) (i32.const {alignment}) (local.get {size})))");
+        Line(t, $"(if (i32.or (i32.and (local.get {block}) (i32.const {alignment - 1})) (i64.gt_u (i64.add (i64.extend_i32_u (local.get {block})) (i64.extend_i32_u (local.get {size}))) (call {length})))");
+        Line(t, $"  (then (call {fail} (local.get {block}) (local.get {size}) (i32.const {alignment})) (unreachable)))");
+    }
+
+    /// <summary><paramref name="line"/> (a call of <c>realloc</c> or <c>post-return</c>) run while the instance whose flags cell is at <paramref name="flags"/> may not leave.</summary>
+    private static void WhileMayNotLeave(StringBuilder t, int flags, string line)
+    {
+        var mayNotLeave = State.InstanceState.CellMayNotLeave;
+        Line(t, $"(i32.store (i32.const {flags}) (i32.or (i32.load (i32.const {flags})) (i32.const {mayNotLeave})))");
+        Line(t, line);
+        Line(t, $"(i32.store (i32.const {flags}) (i32.and (i32.load (i32.const {flags})) (i32.const {~mayNotLeave})))");
+    }
 
     private static void Line(StringBuilder t, string line) => t.Append("      ").Append(line).Append('\n');
 
