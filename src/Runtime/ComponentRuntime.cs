@@ -124,11 +124,14 @@ public sealed class ComponentRuntime : IDisposable
     /// <summary>
     /// The engine: guest code runs on the caller's stack, bounded by <see cref="Interop.ThreadStack.GuestStackBytes"/>
     /// (which the stack check sizes itself by); fuel and epochs only when asked for, since they slow all guest code.
+    /// Linear memories never move (<see cref="Interop.FixedMemories"/>), so the runtime's cached view of a memory
+    /// keeps its base address for the memory's life.
     /// </summary>
     private static Engine CreateEngine(bool fuel, bool epochs)
     {
         var config = new Config(); // the engine takes it over
         config.WithMaximumStackSize(Interop.ThreadStack.GuestStackBytes);
+        Interop.FixedMemories.Configure(config);
         if (fuel)
         {
             config.WithFuelConsumption(true);

@@ -31,6 +31,13 @@ public sealed class AbiContext
     public Span<byte> GetMemory() =>
         (Memory ?? throw new InvalidOperationException("The canonical option 'memory' is required to lift or lower this value.")).GetSpan();
 
+    /// <summary>
+    /// The guest memory's contents for an access that ends at <paramref name="end"/> (exclusive): a runtime memory
+    /// whose last reading already reaches that far is not asked again (its base never moves), so a call that only
+    /// touches memory the guest had already is spared the size look-up. Bounds checks against the span stay exact.
+    /// </summary>
+    internal Span<byte> GetMemoryUpTo(ulong end) => Memory is Instantiation.WasmMemory wasm ? wasm.GetSpan(end) : GetMemory();
+
     internal IResourceHandles GetResources() =>
         Resources ?? throw new InvalidOperationException("Resource hooks (AbiContext.Resources) are required to lift or lower handles.");
 
@@ -46,7 +53,7 @@ public sealed class AbiContext
     {
         var realloc = Realloc ?? throw new InvalidOperationException("The canonical option 'realloc' is required to lower this value.");
         var pointer = realloc(originalPointer, originalSize, alignment, newSize);
-        memory = GetMemory();
+        memory = GetMemoryUpTo((ulong)pointer + newSize);
         AbiChecks.CheckAllocation(memory.Length, pointer, alignment, newSize);
         return pointer;
     }

@@ -29,8 +29,8 @@ public static partial class CanonicalAbi
             throw new ArgumentException($"A list of {values.Length} elements needs {byteLength} bytes, more than a 32-bit memory can address.", nameof(values));
         }
 
-        var ptr = cx.Allocate(size, (uint)byteLength);
-        var destination = cx.GetMemory().Slice((int)ptr, (int)byteLength);
+        var ptr = cx.Allocate(size, (uint)byteLength, out var memory);
+        var destination = memory.Slice((int)ptr, (int)byteLength);
         var source = MemoryMarshal.AsBytes(values);
         if (typeof(T) == typeof(bool))
         {
@@ -91,7 +91,7 @@ public static partial class CanonicalAbi
         }
 
         CheckListElements(cx, (uint)destination.Length);
-        var memory = cx.GetMemory();
+        var memory = cx.GetMemoryUpTo(pointer + byteLength);
         AbiChecks.CheckAlignment(pointer, (int)size, "list");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "list");
         var source = memory.Slice((int)pointer, (int)byteLength);

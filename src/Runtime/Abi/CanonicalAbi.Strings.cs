@@ -47,7 +47,7 @@ public static partial class CanonicalAbi
     public static void StoreString(AbiContext cx, ReadOnlySpan<char> value, uint pointer)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        AbiChecks.CheckValue(cx.GetMemory().Length, pointer, AbiType.String, "value");
+        AbiChecks.CheckValue(cx.GetMemoryUpTo((ulong)pointer + 8).Length, pointer, AbiType.String, "value");
         var slice = LowerString(cx, value);
         WritePair(cx, pointer, slice);
     }
@@ -59,15 +59,15 @@ public static partial class CanonicalAbi
     public static string LiftString(AbiContext cx, uint pointer, uint taggedCodeUnits)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        return StringLoader.Load(cx.GetMemory(), cx.StringEncoding, pointer, taggedCodeUnits, cx.MaxStringBytes);
+        return StringLoader.LoadFrom(cx, pointer, taggedCodeUnits);
     }
 
     /// <summary>Reads a string's pointer and length pair at <paramref name="pointer"/> and lifts the string (<c>load_string</c>).</summary>
     public static string LoadString(AbiContext cx, uint pointer)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        var memory = cx.GetMemory();
+        var memory = cx.GetMemoryUpTo((ulong)pointer + 8);
         AbiChecks.CheckValue(memory.Length, pointer, AbiType.String, "value");
-        return StringLoader.Load(memory, cx.StringEncoding, AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4), cx.MaxStringBytes);
+        return StringLoader.LoadFrom(cx, AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4));
     }
 }

@@ -43,6 +43,22 @@ internal static class StringLoader
     public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength)
     {
         var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
+        return Decode(memory, encoding, pointer, alignment, byteLength, utf16);
+    }
+
+    /// <summary>
+    /// Decodes the string at <paramref name="pointer"/> in the context's memory and encoding, within its
+    /// <see cref="AbiContext.MaxStringBytes"/>; the memory is asked for only as far as the string reaches.
+    /// </summary>
+    public static string LoadFrom(AbiContext cx, uint pointer, uint taggedCodeUnits)
+    {
+        var encoding = cx.StringEncoding;
+        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, cx.MaxStringBytes);
+        return Decode(cx.GetMemoryUpTo(pointer + byteLength), encoding, pointer, alignment, byteLength, utf16);
+    }
+
+    private static string Decode(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, int alignment, ulong byteLength, bool utf16)
+    {
         var decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
         AbiChecks.CheckAlignment(pointer, alignment, "string");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");

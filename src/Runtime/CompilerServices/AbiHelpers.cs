@@ -56,7 +56,7 @@ public static class AbiHelpers
 
         CanonicalAbi.CheckListElements(cx, length);
         AbiChecks.CheckAlignment(pointer, alignment, "list");
-        AbiChecks.CheckRange(cx.GetMemory().Length, pointer, byteLength, "list");
+        AbiChecks.CheckRange(cx.GetMemoryUpTo(pointer + byteLength).Length, pointer, byteLength, "list");
         return (int)length;
     }
 
@@ -69,7 +69,7 @@ public static class AbiHelpers
     {
         ArgumentNullException.ThrowIfNull(cx);
         AbiChecks.CheckAlignment(pointer, alignment, what);
-        AbiChecks.CheckRange(cx.GetMemory().Length, pointer, size, what);
+        AbiChecks.CheckRange(cx.GetMemoryUpTo((ulong)pointer + size).Length, pointer, size, what);
         return pointer;
     }
 
@@ -171,7 +171,7 @@ public static class AbiHelpers
     public static void StoreSlice(AbiContext cx, uint pointer, GuestSlice slice)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        var memory = cx.GetMemory();
+        var memory = cx.GetMemoryUpTo((ulong)pointer + 8);
         AbiMemory.WriteU32(memory, pointer, slice.Pointer);
         AbiMemory.WriteU32(memory, pointer + 4, slice.Length);
     }
@@ -183,7 +183,7 @@ public static class AbiHelpers
     public static GuestSlice LoadSlice(AbiContext cx, uint pointer)
     {
         ArgumentNullException.ThrowIfNull(cx);
-        var memory = cx.GetMemory();
+        var memory = cx.GetMemoryUpTo((ulong)pointer + 8);
         return new GuestSlice(AbiMemory.ReadU32(memory, pointer), AbiMemory.ReadU32(memory, pointer + 4));
     }
 

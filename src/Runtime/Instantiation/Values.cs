@@ -123,4 +123,14 @@ internal sealed class WasmMemory : IGuestMemory
         _instance.ThrowIfDisposed();
         return _native is { } native ? native.GetSpan() : _memory.GetSpan(0, GuestMemoryReach.Clamp((ulong)_memory.GetLength()));
     }
+
+    /// <summary>
+    /// The memory's contents, read from Wasmtime only when the view's last reading does not reach
+    /// <paramref name="end"/> (see <see cref="NativeMemoryView.GetSpan(ulong)"/>): for accesses whose extent is known.
+    /// </summary>
+    public Span<byte> GetSpan(ulong end)
+    {
+        _instance.ThrowIfDisposed();
+        return _native is { } native ? native.GetSpan(end) : _memory.GetSpan(0, GuestMemoryReach.Clamp((ulong)_memory.GetLength()));
+    }
 }

@@ -13,7 +13,7 @@ internal sealed unsafe class NativeMemoryView
     private readonly StoreEpoch _epoch;
     private NativeMemory _memory;
     private byte* _data;
-    private int _length = -1;
+    private int _length; // 0 with a null base until first read
     private ulong _seen = ulong.MaxValue;
 
     private NativeMemoryView(IntPtr context, StoreEpoch epoch, NativeMemory memory)
@@ -47,7 +47,8 @@ internal sealed unsafe class NativeMemoryView
     /// <summary>
     /// The memory's current contents. Nothing is read from Wasmtime while no guest code has run since the last
     /// call (<see cref="StoreEpoch"/>); otherwise the size is read, and the base address too when the size has
-    /// changed: a linear memory cannot shrink, and Wasmtime moves a memory only when it grows it.
+    /// changed on an engine whose memories may move (a linear memory cannot shrink, and Wasmtime moves one only when
+    /// it grows it; with <see cref="FixedMemories"/> it never does).
     /// </summary>
     public Span<byte> GetSpan()
     {
@@ -60,6 +61,31 @@ internal sealed unsafe class NativeMemoryView
         return new Span<byte>(_data, _length);
     }
 
+    /// <summary>
+    /// The memory's contents, at least up to <paramref name="end"/> when the memory reaches that far. With
+    /// <see cref="FixedMemories"/> the base address never changes and a memory never shrinks, so the length read
+    /// last time is a lower bound of the current one: when it already covers <paramref name="end"/> nothing is read
+    /// from Wasmtime even if guest code has run since; otherwise the size is read again (whatever the epoch says: the
+    /// host may have grown the memory too). The span never reaches past the memory (its length is the size last read,
+    /// and a memory never shrinks), so bounds checks against it stay exact: a stale length could only fail a check a
+    /// fresh one would pass, and an access past it reads the size first. Without <see cref="FixedMemories"/>, as
+    /// <see cref="GetSpan()"/>.
+    /// </summary>
+    public Span<byte> GetSpan(ulong end)
+    {
+        if (!FixedMemories.Enabled)
+        {
+            return GetSpan();
+        }
+
+        if (end > (ulong)_length)
+        {
+            Refresh(_epoch.Value);
+        }
+
+        return new Span<byte>(_data, _length);
+    }
+
     private void Refresh(ulong now)
     {
         fixed (NativeMemory* m = &_memory)
@@ -67,7 +93,11 @@ internal sealed unsafe class NativeMemoryView
             var length = GuestMemoryReach.Clamp((ulong)NativeMethods.MemoryDataSize(_context, m));
             if (length != _length)
             {
-                _data = NativeMethods.MemoryData(_context, m);
+                if (_data == null || !FixedMemories.Enabled)
+                {
+                    _data = NativeMethods.MemoryData(_context, m);
+                }
+
                 _length = length;
             }
         }

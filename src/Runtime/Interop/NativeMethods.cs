@@ -33,6 +33,14 @@ internal static unsafe partial class NativeMethods
     [SuppressGCTransition]
     public static partial nuint MemoryDataSize(IntPtr context, NativeMemory* memory);
 
+    /// <summary>Whether linear memories may move when they grow (<c>Config::memory_may_move</c>); must precede <c>wasm_engine_new_with_config</c>.</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_config_memory_may_move_set")]
+    public static partial void ConfigMemoryMayMoveSet(IntPtr config, [MarshalAs(UnmanagedType.U1)] bool enable);
+
+    /// <summary>The address space reserved for each linear memory (<c>Config::memory_reservation</c>).</summary>
+    [LibraryImport(Library, EntryPoint = "wasmtime_config_memory_reservation_set")]
+    public static partial void ConfigMemoryReservationSet(IntPtr config, ulong bytes);
+
     [LibraryImport(Library, EntryPoint = "wasmtime_trap_new")]
     public static partial IntPtr TrapNew(byte* message, nuint length);
 

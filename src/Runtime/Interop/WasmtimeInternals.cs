@@ -21,6 +21,9 @@ internal static class WasmtimeInternals
     /// <summary><c>Store.contextHandle</c>: the <c>wasmtime_context_t*</c>.</summary>
     public static readonly FieldInfo? StoreContext = typeof(Store).GetField("contextHandle", Private);
 
+    /// <summary><c>Config.handle</c>: the <c>wasm_config_t*</c>'s safe handle.</summary>
+    public static readonly FieldInfo? ConfigHandle = typeof(Config).GetField("handle", Private);
+
     /// <summary><c>Function.func</c>: the boxed <c>ExternFunc</c> (a <c>wasmtime_func_t</c>).</summary>
     public static readonly FieldInfo? FunctionHandle = typeof(Function).GetField("func", Private);
 
@@ -111,6 +114,7 @@ internal static class WasmtimeInternals
         new (object? Member, string Name)[]
         {
             (StoreContext, "Store.contextHandle"),
+            (ConfigHandle, "Config.handle"),
             (FunctionHandle, "Function.func"),
             (FunctionStore, "Function.store"),
             (ExternFuncType, "type Wasmtime.ExternFunc"),
@@ -152,6 +156,11 @@ internal static class WasmtimeInternals
         if (ExternMemoryStoreId is not null && ExternMemoryStoreId.FieldType != typeof(ulong))
         {
             yield return "ExternMemory.store of type ulong";
+        }
+
+        if (ConfigHandle is not null && !typeof(System.Runtime.InteropServices.SafeHandle).IsAssignableFrom(ConfigHandle.FieldType))
+        {
+            yield return "Config.handle of a SafeHandle type";
         }
 
         if (ModuleHandle is not null && !typeof(System.Runtime.InteropServices.SafeHandle).IsAssignableFrom(ModuleHandle.FieldType))
