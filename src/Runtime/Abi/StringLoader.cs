@@ -88,18 +88,35 @@ internal static class StringLoader
         }
     }
 
-    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)
+    /// <summary>
+    /// Copies the code units into a new string, noting surrogates in the same pass (<see cref="Utf16Copy"/>); only
+    /// text that has some is scanned again for unpaired ones.
+    /// </summary>
+    private static unsafe string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)
     {
         var chars = MemoryMarshal.Cast<byte, char>(bytes);
-        var invalid = StringValidation.IndexOfUnpairedSurrogate(chars);
+        if (chars.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        string text;
+        var surrogates = false;
+        fixed (char* source = chars)
+        {
+            text = string.Create(chars.Length, (Source: (IntPtr)source, Surrogates: (IntPtr)(&surrogates)), static (destination, state) =>
+                *(bool*)state.Surrogates = Utf16Copy.CopyFindingSurrogates(new ReadOnlySpan<char>((char*)state.Source, destination.Length), destination));
+        }
+
+        var invalid = surrogates ? StringValidation.IndexOfUnpairedSurrogate(text) : -1;
         if (invalid >= 0)
         {
             throw new ComponentTrapException(
                 ComponentTrapKind.InvalidUtf16,
-                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)chars[invalid]:x4} at code unit {invalid}"));
+                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)text[invalid]:x4} at code unit {invalid}"));
         }
 
-        return new string(chars);
+        return text;
     }
 
     private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)

@@ -38,7 +38,11 @@ internal sealed unsafe class CoreFunction
         _epoch = StoreEpoch.For(store);
         ParameterCount = function.Parameters.Count;
         ResultCount = function.Results.Count;
+        _slotsNeeded = Math.Max(ParameterCount, ResultCount);
     }
+
+    /// <summary>The fewest slots a call needs: max(parameters, results).</summary>
+    private readonly int _slotsNeeded;
 
     /// <summary>The managed wrapper.</summary>
     public Function Managed { get; }
@@ -55,7 +59,7 @@ internal sealed unsafe class CoreFunction
     /// </summary>
     public void Call(Span<RawValue> slots)
     {
-        if (slots.Length < Math.Max(ParameterCount, ResultCount))
+        if (slots.Length < _slotsNeeded)
         {
             throw new ArgumentException("the slot array is shorter than the function's parameters or results", nameof(slots));
         }
