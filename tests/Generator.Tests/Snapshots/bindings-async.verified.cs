@@ -179,9 +179,10 @@ namespace Test.AsyncBindings.AsyncBindings
             i0.DefineRawFunction("open", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s) => Import13(cx, s, imports.Pipes));
             i0.DefineRawFunction("send", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64))) }, new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.Result(_A::AbiType.U32, _A::AbiType.String)) }), (cx, s) => Import14(cx, s, imports.Pipes));
             i0.DefineRawFunction("describe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Data", _A::AbiType.Stream(_A::AbiType.U8))) }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import15(cx, s, imports.Pipes));
+            i0.DefineRawFunction("blame", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.ErrorContext }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.U32, _A::AbiType.ErrorContext) }), (cx, s) => Import16(cx, s, imports.Pipes));
             var i1 = host;
-            i1.DefineRawAsyncFunction("fetch", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import16(cx, s, spilled, ct, imports.World));
-            i1.DefineRawAsyncFunction("tick", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s, spilled, ct) => Import17(cx, s, spilled, ct, imports.World));
+            i1.DefineRawAsyncFunction("fetch", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import17(cx, s, spilled, ct, imports.World));
+            i1.DefineRawAsyncFunction("tick", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s, spilled, ct) => Import18(cx, s, spilled, ct, imports.World));
         }
 
         internal void BindExports(_R::ComponentInstance instance)
@@ -379,7 +380,14 @@ namespace Test.AsyncBindings.AsyncBindings
             Store0(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 8U, 4, "results"));
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import16(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
+        internal void Import16(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
+        {
+            var i = 0;
+            var r = impl.Blame(Lift15(cx, s, ref i));
+            Store16(cx, r, _C::AbiHelpers.CheckRegion(cx, s[1].U32, 8U, 4, "results"));
+        }
+
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import17(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
         {
             string a0;
             if (spilled)
@@ -392,21 +400,21 @@ namespace Test.AsyncBindings.AsyncBindings
                 var i = 0;
                 a0 = Lift0(cx, s, ref i);
             }
-            return Complete16(impl.FetchAsync(a0, ct) ?? throw _C::AbiHelpers.NullResult("function 'fetch'"));
+            return Complete17(impl.FetchAsync(a0, ct) ?? throw _C::AbiHelpers.NullResult("function 'fetch'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete16(global::System.Threading.Tasks.Task<byte[]> task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete17(global::System.Threading.Tasks.Task<byte[]> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("function 'fetch'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store15(c, v, p); }, (c, v, f) => { var i = 0; Lower15(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store17(c, v, p); }, (c, v, f) => { var i = 0; Lower17(c, v, f, ref i); });
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import17(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import18(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
         {
-            return Complete17(impl.TickAsync(ct) ?? throw _C::AbiHelpers.NullResult("function 'tick'"));
+            return Complete18(impl.TickAsync(ct) ?? throw _C::AbiHelpers.NullResult("function 'tick'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete17(global::System.Threading.Tasks.Task task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete18(global::System.Threading.Tasks.Task task)
         {
             await task.ConfigureAwait(false);
             return null;
@@ -463,7 +471,7 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // stream<point>
-        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point> Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.AsyncBindings.Point>(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), (c, q) => Load16(c, q), (c, x, q) => { Store16(c, x, q); }));
+        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point> Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.AsyncBindings.Point>(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), (c, q) => Load18(c, q), (c, x, q) => { Store18(c, x, q); }));
 
         // stream<u8>
         internal void Lower5(_A::AbiContext cx, global::WitBindgen.Runtime.StreamReader<byte> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerStream(cx, v));
@@ -485,7 +493,7 @@ namespace Test.AsyncBindings.AsyncBindings
             global::Test.AsyncBindings.AsyncBindings.Point? r = s[i++].U32 switch
             {
                 0 => default(global::Test.AsyncBindings.AsyncBindings.Point?),
-                1 => Lift16(cx, s, ref i),
+                1 => Lift18(cx, s, ref i),
                 var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
             };
             i = start + 3;
@@ -545,7 +553,7 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // stream<sample>
-        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.Pipes.Sample> Lift12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.Pipes.Sample>(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64)), (c, q) => Load17(c, q), (c, x, q) => { Store17(c, x, q); }));
+        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.Pipes.Sample> Lift12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.Pipes.Sample>(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64)), (c, q) => Load19(c, q), (c, x, q) => { Store19(c, x, q); }));
 
         // future<result<u32, string>>
         internal void Lower13(_A::AbiContext cx, global::WitBindgen.Runtime.FutureReader<global::WitBindgen.Runtime.Result<uint, string>> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerFuture(cx, v));
@@ -558,31 +566,55 @@ namespace Test.AsyncBindings.AsyncBindings
             return new global::Test.AsyncBindings.Pipes.Channel(f0, f1);
         }
 
-        // list
-        internal void Lower15(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo15(cx, v), s, ref i);
-        internal void Store15(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo15(cx, v));
+        // error-context
+        internal global::WitBindgen.Runtime.ErrorContext Lift15(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftErrorContext(cx, s[i++].U32);
 
-        internal _A::GuestSlice ListTo15(_A::AbiContext cx, byte[] v)
+        internal void Store15(_A::AbiContext cx, global::WitBindgen.Runtime.ErrorContext v, uint p)
+        {
+            var h = global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerErrorContext(cx, v);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
+        }
+
+        // result
+        internal void Store16(_A::AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.ErrorContext> v, uint p)
+        {
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.IsOk ? 0U : 1U));
+            if (v.IsOk)
+            {
+                _C::AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Ok);
+            }
+            else
+            {
+                _C::AbiHelpers.ThrowIfNull(v.Err, "the error payload of a result");
+                Store15(cx, v.Err, p + 4);
+            }
+        }
+
+        // list
+        internal void Lower17(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo17(cx, v), s, ref i);
+        internal void Store17(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo17(cx, v));
+
+        internal _A::GuestSlice ListTo17(_A::AbiContext cx, byte[] v)
         {
             _C::AbiHelpers.ThrowIfNull(v, "a list");
             return _A::CanonicalAbi.LowerList<byte>(cx, v);
         }
 
         // record 'point'
-        internal global::Test.AsyncBindings.AsyncBindings.Point Lift16(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
+        internal global::Test.AsyncBindings.AsyncBindings.Point Lift18(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].I32;
             var f1 = s[i++].I32;
             return new global::Test.AsyncBindings.AsyncBindings.Point(f0, f1);
         }
 
-        internal void Store16(_A::AbiContext cx, global::Test.AsyncBindings.AsyncBindings.Point v, uint p)
+        internal void Store18(_A::AbiContext cx, global::Test.AsyncBindings.AsyncBindings.Point v, uint p)
         {
             _C::AbiMemory.WriteS32(cx.GetMemory(), p, v.X);
             _C::AbiMemory.WriteS32(cx.GetMemory(), p + 4, v.Y);
         }
 
-        internal global::Test.AsyncBindings.AsyncBindings.Point Load16(_A::AbiContext cx, uint p)
+        internal global::Test.AsyncBindings.AsyncBindings.Point Load18(_A::AbiContext cx, uint p)
         {
             var f0 = _C::AbiMemory.ReadS32(cx.GetMemory(), p);
             var f1 = _C::AbiMemory.ReadS32(cx.GetMemory(), p + 4);
@@ -590,13 +622,13 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // record 'sample'
-        internal void Store17(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Sample v, uint p)
+        internal void Store19(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Sample v, uint p)
         {
             _C::AbiMemory.WriteU64(cx.GetMemory(), p, v.At);
             _C::AbiMemory.WriteF64(cx.GetMemory(), p + 8, v.Value);
         }
 
-        internal global::Test.AsyncBindings.Pipes.Sample Load17(_A::AbiContext cx, uint p)
+        internal global::Test.AsyncBindings.Pipes.Sample Load19(_A::AbiContext cx, uint p)
         {
             var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
             var f1 = _C::AbiMemory.ReadF64(cx.GetMemory(), p + 8);
@@ -714,6 +746,9 @@ namespace Test.AsyncBindings.Pipes
 
         /// <summary>The WIT function <c>describe</c>.</summary>
         string Describe(global::Test.AsyncBindings.Pipes.Channel c);
+
+        /// <summary>Error contexts both ways, also inside a result.</summary>
+        global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.ErrorContext> Blame(global::WitBindgen.Runtime.ErrorContext cause);
     }
 }
 
