@@ -50,7 +50,7 @@ internal sealed partial class SpecBuilder
                 .Distinct()
                 .Select(id => BuildResource(id, importFunctions.Where(f => f.Resource == id).ToList(), imported: true, worldOwner))
                 .ToList();
-            imports.Add(new InterfaceBindingSpec(null, ns, typeName, "world", null, Functions(plain, new HashSet<string>(StringComparer.Ordinal), worldOwner, isImport: true), resources.ToEquatableArray()));
+            imports.Add(new InterfaceBindingSpec(null, ns, typeName, "world", null, Functions(plain, new HashSet<string>(StringComparer.Ordinal), worldOwner), resources.ToEquatableArray()));
         }
 
         var exports = new List<InterfaceBindingSpec>();
@@ -75,7 +75,7 @@ internal sealed partial class SpecBuilder
         if (exportFunctions.Count > 0)
         {
             var exportName = _guest ? Naming.Unique(Naming.WithSuffix(Naming.Pascal(world.Name), "Exports"), TakenNames(ns)) : className;
-            exports.Add(new InterfaceBindingSpec(null, ns, exportName, string.Empty, null, Functions(exportFunctions, classMembers, worldOwner, isImport: false), EquatableArray<ResourceBindingSpec>.Empty));
+            exports.Add(new InterfaceBindingSpec(null, ns, exportName, string.Empty, null, Functions(exportFunctions, classMembers, worldOwner), EquatableArray<ResourceBindingSpec>.Empty));
         }
 
         // Parameter names of the Imports constructor must differ from each other.
@@ -221,7 +221,7 @@ internal sealed partial class SpecBuilder
         }
 
         var members = new HashSet<string>(Naming.ObjectMembers, StringComparer.Ordinal) { typeName };
-        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members, owner, isImport), resources.ToEquatableArray(), hostInterface);
+        return new InterfaceBindingSpec(instanceName, ns, typeName, property, iface.Docs.Contents, Functions(plain, members, owner), resources.ToEquatableArray(), hostInterface);
     }
 
     private ResourceBindingSpec BuildResource(TypeId id, List<WitFunction> functions, bool imported, string owner)
@@ -233,15 +233,15 @@ internal sealed partial class SpecBuilder
             members.UnionWith(GuestResourceMembers);
         }
 
-        return new ResourceBindingSpec(name, TypeNamespace(id), _resolve[id].Name ?? name, _resolve[id].Docs.Contents, Functions(functions, members, owner, imported), imported);
+        return new ResourceBindingSpec(name, TypeNamespace(id), _resolve[id].Name ?? name, _resolve[id].Docs.Contents, Functions(functions, members, owner), imported);
     }
 
-    private EquatableArray<FunctionSpec> Functions(IEnumerable<WitFunction> functions, HashSet<string> members, string owner, bool isImport)
+    private EquatableArray<FunctionSpec> Functions(IEnumerable<WitFunction> functions, HashSet<string> members, string owner)
     {
         var list = new List<FunctionSpec>();
         foreach (var f in functions)
         {
-            if (BuildFunction(f, members, owner, isImport) is { } spec)
+            if (BuildFunction(f, members, owner) is { } spec)
             {
                 list.Add(spec);
             }
@@ -250,13 +250,11 @@ internal sealed partial class SpecBuilder
         return list.ToEquatableArray();
     }
 
-    private FunctionSpec? BuildFunction(WitFunction f, HashSet<string> members, string owner, bool isImport)
+    private FunctionSpec? BuildFunction(WitFunction f, HashSet<string> members, string owner)
     {
-        if (f.IsAsync && (_guest || (!isImport && f.Kind != FunctionKind.AsyncFreestanding)))
+        if (f.IsAsync && _guest)
         {
-            ReportSkipped(f, owner, _guest
-                ? "async functions are not bound in guest bindings yet"
-                : "async functions of exported resources cannot be bound yet");
+            ReportSkipped(f, owner, "async functions are not bound in guest bindings yet");
             return null;
         }
 

@@ -63,7 +63,9 @@ internal sealed partial class SpecBuilder
                 PrimitiveType.F64 => Scalar(ShapeKind.F64, "double", 8, FlatType.F64, "f64"),
                 PrimitiveType.Char => Scalar(ShapeKind.Char, "global::System.Text.Rune", 4, FlatType.I32, "char"),
                 PrimitiveType.String => new ShapeSpec(ShapeKind.String, "string", CanonicalLayout.PointerPairSize, CanonicalLayout.PointerPairAlignment, PointerPair(), Members(), 0, 0, "string"),
-                _ => Unpassable("error-context"),
+                _ => _guest
+                    ? Unpassable("error-context", "which guest bindings do not support yet (error contexts are bound in host bindings only)")
+                    : new ShapeSpec(ShapeKind.ErrorContext, ErrorContextType, CanonicalLayout.HandleSize, CanonicalLayout.HandleSize, Flat(FlatType.I32), Members(), 0, 0, "error-context"),
             };
         }
 

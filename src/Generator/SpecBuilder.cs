@@ -13,6 +13,9 @@ internal sealed partial class SpecBuilder
     /// <summary>The runtime namespace, where the host's helper types <c>Result</c>, <c>Option</c> and <c>Unit</c> live.</summary>
     private const string HostHelperNamespace = "global::WitBindgen.Runtime";
 
+    /// <summary>The C# type of <c>error-context</c> in host bindings.</summary>
+    private const string ErrorContextType = "global::WitBindgen.Runtime.ErrorContext";
+
     /// <summary>The namespace of the helper types guest bindings generate into the project (it cannot reference the runtime).</summary>
     internal const string GuestHelperNamespace = "global::WitBindgen.Guest";
 
@@ -372,6 +375,7 @@ internal sealed partial class SpecBuilder
                 PrimitiveType.F64 => "double",
                 PrimitiveType.Char => "global::System.Text.Rune",
                 PrimitiveType.String => "string",
+                PrimitiveType.ErrorContext when !_guest => ErrorContextType,
                 _ => Unsupported(type),
             };
         }

@@ -1,4 +1,5 @@
 using WitBindgen.Cli.Tests.Infrastructure;
+using WitBindgen.Runtime;
 using Xunit;
 
 namespace WitBindgen.Cli.Tests;
@@ -70,6 +71,19 @@ public sealed class RunCommandTests : IDisposable
         var unknown = _tool.Run("run", Inputs.ProbeC, "--", "no-such-scenario");
         Assert.NotEqual(0, unknown.ExitCode);
         Assert.Contains("unknown scenario", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wasi_0_3_command_runs_with_its_arguments_environment_and_exit_code()
+    {
+        // The fixture prints "args:" and each argument (argv[0] is the file name), each variable, "waited" after
+        // a wait on the monotonic clock and "random: 16", all through a stream stdout reads, then exits with 3.
+        var component = Path.Combine(_folder, "command-p3.wasm");
+        File.WriteAllBytes(component, WatText.ToBinary(File.ReadAllText(Inputs.CommandP3Text)));
+        var result = _tool.Run("run", component, "--env", "HOME=/data", "--", "x", "y z");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal("args: command-p3.wasm x y z\nHOME=/data\nwaited\nrandom: 16\n", result.Out);
+        Assert.Equal("", result.Error);
     }
 
     [Fact]

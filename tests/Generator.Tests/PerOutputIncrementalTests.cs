@@ -128,7 +128,7 @@ public class PerOutputIncrementalTests
     [Fact]
     public void Text_moved_by_an_edit_above_moves_the_diagnostic_but_renders_no_source()
     {
-        var text = App.Replace("paint: func(c: color) -> u32;", "paint: func(c: color) -> u32;\n    later: func(e: error-context);");
+        var text = App.Replace("paint: func(c: color) -> u32;", "paint: func(c: color) -> u32;\n    later: func(e: future);");
         var (session, first) = Start(withRuntime: true, (AppPath, text));
         var before = Assert.Single(first.Diagnostics);
         Assert.Equal("WIT0004", before.Id);

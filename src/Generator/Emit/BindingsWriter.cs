@@ -305,7 +305,7 @@ internal sealed partial class BindingsWriter
             w.WriteLine();
             WriteMethodDocs(w, f, null);
             var call = file.Calls[m];
-            var args = string.Join(", ", new[] { "this" }.Concat(f.Params.Skip(1).Select(p => p.Name)));
+            var args = string.Join(", ", new[] { "this" }.Concat(f.Params.Skip(1).Select(p => p.Name)).Concat(f.IsAsync ? [CancellationName(f)] : []));
             w.WriteLine($"{Signature(f, f.Name, skipSelf: true, "public ")} => _abi.{call}({args});");
         }
 

@@ -288,6 +288,8 @@ internal sealed partial class MarshalWriter
                 return $"{AbiType}.Stream({Build(shape.Members[0].Shape!)})";
             case ShapeKind.Future:
                 return $"{AbiType}.Future({Build(shape.Members[0].Shape!)})";
+            case ShapeKind.ErrorContext:
+                return $"{AbiType}.ErrorContext";
             default:
                 return AbiType + "." + Suffix(shape.Kind);
         }
@@ -667,6 +669,9 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Future:
                 w.WriteLine($"s[i++] = {Raw}.FromU32({LowerEnd(shape, "v")});");
                 break;
+            case ShapeKind.ErrorContext:
+                w.WriteLine($"s[i++] = {Raw}.FromU32({AsyncHandles}.LowerErrorContext(cx, v));");
+                break;
         }
     }
 
@@ -786,6 +791,9 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Future:
                 w.WriteLine($"return {LiftEnd(shape, "s[i++].U32")};");
                 break;
+            case ShapeKind.ErrorContext:
+                w.WriteLine($"return {AsyncHandles}.LiftErrorContext(cx, s[i++].U32);");
+                break;
         }
     }
 
@@ -898,6 +906,10 @@ internal sealed partial class MarshalWriter
                 w.WriteLine($"var h = {LowerEnd(shape, "v")};");
                 w.WriteLine($"{Mem}.WriteU32(cx.GetMemory(), p, h);");
                 break;
+            case ShapeKind.ErrorContext:
+                w.WriteLine($"var h = {AsyncHandles}.LowerErrorContext(cx, v);");
+                w.WriteLine($"{Mem}.WriteU32(cx.GetMemory(), p, h);");
+                break;
         }
     }
 
@@ -970,6 +982,9 @@ internal sealed partial class MarshalWriter
             case ShapeKind.Stream:
             case ShapeKind.Future:
                 w.WriteLine($"return {LiftEnd(shape, $"{Mem}.ReadU32(cx.GetMemory(), p)")};");
+                break;
+            case ShapeKind.ErrorContext:
+                w.WriteLine($"return {AsyncHandles}.LiftErrorContext(cx, {Mem}.ReadU32(cx.GetMemory(), p));");
                 break;
         }
     }

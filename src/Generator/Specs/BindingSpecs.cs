@@ -34,6 +34,7 @@ internal enum ShapeKind
     Borrow,
     Stream,
     Future,
+    ErrorContext,
 }
 
 /// <summary>
@@ -74,10 +75,10 @@ internal sealed record ShapeSpec(
     public bool IsScalar => Kind <= ShapeKind.Char;
 
     /// <summary>True when the C# type is a reference type that null could stand in for (strings, arrays, dictionaries, variants, resources).</summary>
-    public bool IsReference => Kind is ShapeKind.String or ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Variant or ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future;
+    public bool IsReference => Kind is ShapeKind.String or ShapeKind.List or ShapeKind.FixedList or ShapeKind.Map or ShapeKind.Variant or ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future or ShapeKind.ErrorContext;
 
-    /// <summary>True when lifting or lowering touches the instance's table (resource handles, stream and future ends).</summary>
-    public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future || Members.Any(m => m.Shape?.HasHandles == true);
+    /// <summary>True when lifting or lowering touches the instance's table (resource handles, stream and future ends, error contexts).</summary>
+    public bool HasHandles => Kind is ShapeKind.Own or ShapeKind.Borrow or ShapeKind.Stream or ShapeKind.Future or ShapeKind.ErrorContext || Members.Any(m => m.Shape?.HasHandles == true);
 }
 
 /// <summary>A part of a <see cref="ShapeSpec"/>.</summary>

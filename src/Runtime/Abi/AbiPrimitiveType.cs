@@ -1,6 +1,9 @@
 namespace WitBindgen.Runtime.Abi;
 
-/// <summary>A scalar type: <c>bool</c>, the integer types, <c>f32</c>, <c>f64</c> or <c>char</c>.</summary>
+/// <summary>
+/// A scalar type: <c>bool</c>, the integer types, <c>f32</c>, <c>f64</c> or <c>char</c>; or <c>error-context</c>, one
+/// <c>i32</c> (an index in the instance's table).
+/// </summary>
 public sealed class AbiPrimitiveType : AbiType
 {
     private readonly string _name;

@@ -89,6 +89,9 @@ public abstract class AbiType
     /// <summary><c>string</c>.</summary>
     public static AbiStringType String { get; } = new();
 
+    /// <summary><c>error-context</c>: passed as the index of an error context in the instance's table, one <c>i32</c>.</summary>
+    public static AbiPrimitiveType ErrorContext { get; } = new(AbiTypeKind.ErrorContext, 4, CoreValueType.I32, "error-context");
+
     /// <summary>Creates <c>list&lt;element&gt;</c>.</summary>
     public static AbiListType List(AbiType element) => new(element);
 

@@ -80,4 +80,7 @@ public enum AbiTypeKind : byte
 
     /// <summary><c>future&lt;T&gt;</c> (<see cref="AbiAsyncValueType"/>).</summary>
     Future,
+
+    /// <summary><c>error-context</c> (<see cref="AbiType.ErrorContext"/>): an <see cref="Runtime.ErrorContext"/> value.</summary>
+    ErrorContext,
 }

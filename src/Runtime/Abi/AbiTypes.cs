@@ -6,7 +6,7 @@ internal static class AbiTypes
     /// <summary>True when a value of <paramref name="type"/> can contain an <c>own</c> or <c>borrow</c> handle.</summary>
     public static bool ContainsHandles(AbiType type) => type switch
     {
-        AbiOwnType or AbiBorrowType or AbiAsyncValueType => true,
+        AbiOwnType or AbiBorrowType or AbiAsyncValueType or { Kind: AbiTypeKind.ErrorContext } => true,
         AbiListType list => ContainsHandles(list.Element),
         AbiFixedListType list => ContainsHandles(list.Element),
         AbiOptionType option => ContainsHandles(option.Payload),

@@ -118,6 +118,8 @@ public static partial class CanonicalAbi
                 return WitValue.Handle(cx.GetResources().LiftBorrow((AbiBorrowType)type, values[index++].U32));
             case AbiTypeKind.Stream or AbiTypeKind.Future:
                 return Async.AsyncValues.Lift(cx, (AbiAsyncValueType)type, values[index++].U32);
+            case AbiTypeKind.ErrorContext:
+                return WitValue.Handle(Async.AsyncValues.LiftErrorContext(cx, values[index++].U32));
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

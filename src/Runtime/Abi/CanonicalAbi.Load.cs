@@ -71,6 +71,8 @@ public static partial class CanonicalAbi
                 return WitValue.Handle(cx.GetResources().LiftBorrow((AbiBorrowType)type, AbiMemory.ReadU32(memory, ptr)));
             case AbiTypeKind.Stream or AbiTypeKind.Future:
                 return Async.AsyncValues.Lift(cx, (AbiAsyncValueType)type, AbiMemory.ReadU32(memory, ptr));
+            case AbiTypeKind.ErrorContext:
+                return WitValue.Handle(Async.AsyncValues.LiftErrorContext(cx, AbiMemory.ReadU32(memory, ptr)));
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

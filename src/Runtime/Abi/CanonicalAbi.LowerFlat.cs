@@ -107,6 +107,9 @@ public static partial class CanonicalAbi
             case AbiTypeKind.Stream or AbiTypeKind.Future:
                 destination[index++] = RawValue.FromU32(Async.AsyncValues.Lower(cx, (AbiAsyncValueType)type, value));
                 break;
+            case AbiTypeKind.ErrorContext:
+                destination[index++] = RawValue.FromU32(Async.AsyncValues.LowerErrorContext(cx, value));
+                break;
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

@@ -141,6 +141,9 @@ public static partial class CanonicalAbi
             case AbiTypeKind.Stream or AbiTypeKind.Future:
                 AbiMemory.WriteU32(memory, ptr, Async.AsyncValues.Lower(cx, (AbiAsyncValueType)type, value));
                 break;
+            case AbiTypeKind.ErrorContext:
+                AbiMemory.WriteU32(memory, ptr, Async.AsyncValues.LowerErrorContext(cx, value));
+                break;
             default:
                 throw new NotSupportedException($"Unknown type kind {type.Kind}.");
         }

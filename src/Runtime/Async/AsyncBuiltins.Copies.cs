@@ -222,9 +222,3 @@ internal static partial class AsyncBuiltins
         instance.Handles.RemoveElement(index);
     }
 }
-
-/// <summary>An error context (<c>error-context.new</c>): an immutable debug message.</summary>
-internal sealed class ErrorContext(string debugMessage)
-{
-    public string DebugMessage { get; } = debugMessage;
-}

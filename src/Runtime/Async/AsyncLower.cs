@@ -74,8 +74,8 @@ internal static class AsyncLower
             var instance = options.Instance;
             var core = slots[..coreParameters].ToArray();
             var retptr = _result is null ? 0u : core[^1].U32;
-            var subtask = new Subtask();
             var scope = new CallScope(instance);
+            var subtask = new Subtask { Lenders = scope };
             var cx = options.Context(scope);
 
             WitValue[] OnStart()
@@ -102,8 +102,7 @@ internal static class AsyncLower
                     subtask.State = SubtaskState.Returned;
                 }
 
-                // The borrows lent for the arguments come back to the caller with the resolution.
-                scope.Finish();
+                // The borrows lent for the arguments come back to the caller when it learns of the resolution.
                 subtask.Progress();
             }
 
@@ -138,7 +137,7 @@ internal static class AsyncLower
 
             if (subtask.Resolved)
             {
-                subtask.ResolveDelivered = true;
+                subtask.DeliverResolve();
                 slots[0] = RawValue.FromI32((int)SubtaskState.Returned);
                 return;
             }

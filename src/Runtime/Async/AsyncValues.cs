@@ -11,12 +11,12 @@ namespace WitBindgen.Runtime.Async;
 /// </summary>
 internal static class AsyncValues
 {
-    /// <summary>Whether a function type passes streams or futures (anywhere in its parameters or result).</summary>
+    /// <summary>Whether a function type passes streams, futures or error contexts (anywhere in its parameters or result).</summary>
     public static bool Contains(AbiFunctionType type) => type.Parameters.Any(Contains) || type.Results.Any(Contains);
 
     private static bool Contains(AbiType type) => type switch
     {
-        AbiAsyncValueType => true,
+        AbiAsyncValueType or { Kind: AbiTypeKind.ErrorContext } => true,
         AbiListType list => Contains(list.Element),
         AbiFixedListType list => Contains(list.Element),
         AbiOptionType option => Contains(option.Payload),
@@ -87,7 +87,23 @@ internal static class AsyncValues
         return (uint)instance.Handles.AddElement(new CopyEnd(shared, readable: true));
     }
 
+    /// <summary>
+    /// CanonicalABI.md <c>lift_error_context</c>: the error context at <paramref name="index"/>, which stays in the
+    /// instance's table (an error context is shared, not moved).
+    /// </summary>
+    public static ErrorContext LiftErrorContext(AbiContext cx, uint index) =>
+        Instance(cx).Handles.GetElement((int)index) as ErrorContext
+        ?? throw new ComponentTrapException($"handle {index} is not an error context");
+
+    /// <summary>CanonicalABI.md <c>lower_error_context</c>: adds the error context to the receiving instance's table.</summary>
+    public static uint LowerErrorContext(AbiContext cx, ErrorContext context) =>
+        (uint)Instance(cx).Handles.AddElement(context ?? throw new ArgumentNullException(nameof(context)));
+
+    /// <summary><see cref="LowerErrorContext(AbiContext, ErrorContext)"/> of a dynamic value.</summary>
+    public static uint LowerErrorContext(AbiContext cx, WitValue value) =>
+        LowerErrorContext(cx, value.AsHandle() as ErrorContext ?? throw new ArgumentException($"expected an {nameof(ErrorContext)} for an error-context value"));
+
     private static InstanceState Instance(AbiContext cx) =>
         (cx.Resources as CallScope)?.Instance
-        ?? throw new NotSupportedException("streams and futures move between component instances only through the runtime's dynamic calls");
+        ?? throw new NotSupportedException("streams, futures and error contexts move between component instances only through the runtime's dynamic calls");
 }

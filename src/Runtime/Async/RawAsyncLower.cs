@@ -43,8 +43,8 @@ internal static class RawAsyncLower
             options.CheckMayLeave(callee.Name);
             var instance = options.Instance;
             var retptr = type.Results.Length > 0 ? slots[argumentCount].U32 : 0u;
-            var subtask = new Subtask { State = SubtaskState.Started };
             var scope = new CallScope(instance);
+            var subtask = new Subtask { State = SubtaskState.Started, Lenders = scope };
             var cx = options.Context(scope);
             var cancellation = new CancellationTokenSource();
             var work = callee.Definition.Function(cx, slots[..argumentCount], spilled, cancellation.Token);
@@ -67,13 +67,14 @@ internal static class RawAsyncLower
                     subtask.State = SubtaskState.Returned;
                 }
 
-                scope.Finish();
+                // The borrows lent for the arguments come back to the caller when it learns of the resolution.
                 subtask.Progress();
             }
 
             if (work.IsCompleted)
             {
                 Resolve();
+                subtask.DeliverResolve();
                 slots[0] = RawValue.FromI32((int)SubtaskState.Returned);
                 return;
             }

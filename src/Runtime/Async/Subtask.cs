@@ -19,8 +19,23 @@ internal sealed class Subtask : Waitable
     /// <summary>Requests the cancellation of a host callee's work (null for guest callees and finished host work).</summary>
     public Action? CancelHostWork { get; set; }
 
-    /// <summary>Whether the caller has been told that the subtask resolved.</summary>
-    public bool ResolveDelivered { get; set; }
+    /// <summary>Whether the caller has been told that the subtask resolved (<see cref="DeliverResolve"/>).</summary>
+    public bool ResolveDelivered { get; private set; }
+
+    /// <summary>The caller's side of the call, whose handles lent as borrows come back with the resolution.</summary>
+    public Instantiation.CallScope? Lenders { get; set; }
+
+    /// <summary>
+    /// CanonicalABI.md <c>Subtask.deliver_resolve</c>: the caller learns that the callee resolved (a <c>SUBTASK</c>
+    /// event, <c>RETURNED</c> from the lower, or <c>subtask.cancel</c>'s result), and gets back the handles it lent
+    /// for the arguments: until then it may not drop them, even when the callee has already returned.
+    /// </summary>
+    public void DeliverResolve()
+    {
+        ResolveDelivered = true;
+        Lenders?.ReturnLends();
+        Lenders = null;
+    }
 
     /// <summary>Whether the callee returned a value or confirmed cancellation.</summary>
     public bool Resolved => State is SubtaskState.Returned or SubtaskState.CancelledBeforeStarted or SubtaskState.CancelledBeforeReturned;
@@ -37,7 +52,7 @@ internal sealed class Subtask : Waitable
         {
             if (Resolved)
             {
-                ResolveDelivered = true;
+                DeliverResolve();
             }
 
             return new AsyncAbi.Event(EventCode.Subtask, Index, (int)State);

@@ -6,7 +6,8 @@ namespace WitBindgen.Runtime.Instantiation;
 /// <summary>
 /// The handle bookkeeping of one call into or out of a component instance: moves owned handles
 /// in and out of the instance's table, lends borrows for the duration of the call, and checks at
-/// the end that borrows lent to the guest were dropped.
+/// the end that borrows lent to the guest were dropped. For an async lower the lends last until the caller is told
+/// that the subtask resolved (<see cref="Async.Subtask.DeliverResolve"/>), as CanonicalABI.md's <c>Subtask.lenders</c>.
 /// </summary>
 internal sealed class CallScope : IResourceHandles
 {
@@ -53,14 +54,12 @@ internal sealed class CallScope : IResourceHandles
 
     public object LiftBorrow(AbiBorrowType type, uint handle)
     {
+        // CanonicalABI.md lift_borrow: the source handle, owning or itself a borrow passed on, is lent until the call
+        // ends, so that it cannot be dropped (and, for a borrow, its task cannot return) while the callee may use it.
         var h = _instance.Handles.Get((int)handle);
         CheckType(h, type.Resource);
-        if (h.Own)
-        {
-            h.Lends++;
-            (_lent ??= new List<ResourceHandle>()).Add(h);
-        }
-
+        h.Lends++;
+        (_lent ??= new List<ResourceHandle>()).Add(h);
         return new ResourceValue(h.Type, h.Rep);
     }
 
@@ -110,18 +109,27 @@ internal sealed class CallScope : IResourceHandles
     /// <summary>Ends the call: returns lent handles and checks that lent borrows were dropped.</summary>
     public void Finish()
     {
-        if (_lent is not null)
-        {
-            foreach (var h in _lent)
-            {
-                h.Lends--;
-            }
-        }
-
+        ReturnLends();
         if (OutstandingBorrows > 0)
         {
             throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"{OutstandingBorrows} borrowed handle(s) were not dropped before the call returned");
         }
+    }
+
+    /// <summary>Gives the handles lent for the call's arguments back to their owner (once).</summary>
+    public void ReturnLends()
+    {
+        if (_lent is null)
+        {
+            return;
+        }
+
+        foreach (var h in _lent)
+        {
+            h.Lends--;
+        }
+
+        _lent.Clear();
     }
 
     private static ResourceValue Expect(object resource, object type)

@@ -114,7 +114,7 @@ internal static class Trampolines
         {
             var h = instance.Handles.Get(handle);
             CheckType(h, type, handle);
-            if (h.Own && h.Lends != 0)
+            if (h.Lends != 0)
             {
                 throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"cannot drop handle {handle}: it is lent to an active call");
             }

@@ -119,6 +119,7 @@ internal sealed class TypeConverter
         PrimitiveType.F64 => AbiType.F64,
         PrimitiveType.Char => AbiType.Char,
         PrimitiveType.String => AbiType.String,
+        PrimitiveType.ErrorContext => AbiType.ErrorContext,
         _ => throw new ComponentLinkException($"the type {p.ToText()} is not supported yet"),
     };
 }

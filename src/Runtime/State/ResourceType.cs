@@ -81,6 +81,9 @@ internal sealed class ResourceHandle
     /// <summary>The call that lent this borrow, if it is a borrow.</summary>
     public object? BorrowScope { get; }
 
-    /// <summary>How many borrows of this owning handle are live in calls.</summary>
+    /// <summary>
+    /// How many calls this handle (owning, or a borrow passed on) is lent to (CanonicalABI.md <c>num_lends</c>): it
+    /// cannot be dropped or moved meanwhile.
+    /// </summary>
     public int Lends { get; internal set; }
 }

@@ -138,4 +138,7 @@ public static class Inputs
     public static string BasicC => Component("basic-c.component.wasm");
 
     public static string ProbeC => Component("wasi-probe-c.component.wasm");
+
+    /// <summary>The component text of the WASI 0.3 command (tests/Wasi.Tests/Fixtures/command-p3.wat).</summary>
+    public static string CommandP3Text => Path.Combine(AppContext.BaseDirectory, "fixtures", "command-p3.wat");
 }

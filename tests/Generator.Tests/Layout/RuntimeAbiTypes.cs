@@ -13,8 +13,8 @@ internal sealed class RuntimeAbiTypes(WitResolve resolve)
     private readonly Dictionary<WitType, AbiType?> _cache = new();
 
     /// <summary>
-    /// The descriptor of <paramref name="type"/>, or null when the runtime has none (<c>error-context</c>, <c>future</c>,
-    /// <c>stream</c>, <c>tuple&lt;&gt;</c>). Throws <see cref="ArgumentException"/> when the runtime refuses the type (too large).
+    /// The descriptor of <paramref name="type"/>, or null when the runtime has none
+    /// (<c>tuple&lt;&gt;</c>). Throws <see cref="ArgumentException"/> when the runtime refuses the type (too large).
     /// </summary>
     public AbiType? Of(WitType type)
     {
@@ -46,6 +46,7 @@ internal sealed class RuntimeAbiTypes(WitResolve resolve)
                 PrimitiveType.F64 => AbiType.F64,
                 PrimitiveType.Char => AbiType.Char,
                 PrimitiveType.String => AbiType.String,
+                PrimitiveType.ErrorContext => AbiType.ErrorContext,
                 _ => null,
             };
         }

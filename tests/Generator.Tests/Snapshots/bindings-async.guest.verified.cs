@@ -1,18 +1,22 @@
 // Error WIT0004 /corpus/bindings-async.wit(11,12): the WIT type 'stream<u8>' in 'channel' has no C# mapping yet; it is generated as object
-// Error WIT0004 /corpus/bindings-async.wit(24,9): the function '[method]pipe.drain' of interface 'test:async-bindings/pipes' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(25,9): the function '[static]pipe.make' of interface 'test:async-bindings/pipes' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(43,12): the function 'answer' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(49,12): the function 'consume' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(37,9): the function '[method]job.cancel' of interface 'test:async-bindings/jobs' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(36,9): the function '[method]job.wait' of interface 'test:async-bindings/jobs' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(26,9): the function '[method]pipe.drain' of interface 'test:async-bindings/pipes' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(39,9): the function '[static]job.first' of interface 'test:async-bindings/jobs' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(27,9): the function '[static]pipe.make' of interface 'test:async-bindings/pipes' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(58,12): the function 'answer' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(22,5): the function 'blame' of interface 'test:async-bindings/pipes' is left out of the bindings: its parameter 'cause' has the type 'error-context', which guest bindings do not support yet (error contexts are bound in host bindings only)
+// Error WIT0004 /corpus/bindings-async.wit(64,12): the function 'consume' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
 // Error WIT0004 /corpus/bindings-async.wit(20,5): the function 'describe' of interface 'test:async-bindings/pipes' is left out of the bindings: its parameter 'c' has the type 'channel', which holds 'stream<u8>', which guest bindings do not support yet (streams and futures are bound in host bindings only)
-// Error WIT0004 /corpus/bindings-async.wit(39,12): the function 'fetch' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(52,12): the function 'later' of world 'async-bindings' is left out of the bindings: its result has the type 'future<string>', which guest bindings do not support yet (streams and futures are bound in host bindings only)
+// Error WIT0004 /corpus/bindings-async.wit(54,12): the function 'fetch' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(67,12): the function 'later' of world 'async-bindings' is left out of the bindings: its result has the type 'future<string>', which guest bindings do not support yet (streams and futures are bound in host bindings only)
 // Error WIT0004 /corpus/bindings-async.wit(17,5): the function 'open' of interface 'test:async-bindings/pipes' is left out of the bindings: its result has the type 'stream<u8>', which guest bindings do not support yet (streams and futures are bound in host bindings only)
-// Error WIT0004 /corpus/bindings-async.wit(47,12): the function 'points' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(45,12): the function 'run' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(62,12): the function 'points' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(60,12): the function 'run' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
 // Error WIT0004 /corpus/bindings-async.wit(19,5): the function 'send' of interface 'test:async-bindings/pipes' is left out of the bindings: its parameter 'samples' has the type 'stream<sample>', which guest bindings do not support yet (streams and futures are bound in host bindings only)
-// Error WIT0004 /corpus/bindings-async.wit(50,12): the function 'settle' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(40,12): the function 'tick' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
-// Error WIT0004 /corpus/bindings-async.wit(54,12): the function 'wide' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(65,12): the function 'settle' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(55,12): the function 'tick' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
+// Error WIT0004 /corpus/bindings-async.wit(69,12): the function 'wide' of world 'async-bindings' is left out of the bindings: async functions are not bound in guest bindings yet
 //// Test.AsyncBindings.AsyncBindings.AsyncBindingsWorld.Guest.g.cs
 // <auto-generated/>
 // Generated by WitBindgen: the guest bindings of world async-bindings (UTF-8 strings).
@@ -30,6 +34,23 @@ namespace Test.AsyncBindings.Pipes
         }
 
         private protected override void Drop(int handle) => global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorld.PipeResourceDrop(handle);
+    }
+}
+
+namespace Test.AsyncBindings.Jobs
+{
+    /// <summary>The WIT resource <c>job</c>, which the component implements: implement each partial method in a partial class of the same name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+    public sealed partial class Job
+    {
+        /// <summary>The WIT function <c>[constructor]job</c>.</summary>
+        public static partial global::Test.AsyncBindings.Jobs.Job New(string name);
+
+        /// <summary>Runs when the host drops its last handle to this object (the resource's destructor): implement it to release what the object holds.</summary>
+        partial void OnDrop();
+
+        /// <summary>Runs <see cref="OnDrop"/> (for the destructor entry point).</summary>
+        internal void InvokeOnDrop() => OnDrop();
     }
 }
 
@@ -65,6 +86,82 @@ namespace Test.AsyncBindings.AsyncBindings
         private static global::Test.AsyncBindings.Pipes.Pipe PipeLiftOwn(int handle) => new global::Test.AsyncBindings.Pipes.Pipe(new _G::ResourceHandle(handle, false));
 
         private static global::Test.AsyncBindings.Pipes.Pipe PipeLiftBorrow(int handle) => new global::Test.AsyncBindings.Pipes.Pipe(new _G::ResourceHandle(handle, true));
+
+        /// <summary>The core export <c>test:async-bindings/jobs#[constructor]job</c>: lifts the arguments, calls the implementation and lowers the result.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:async-bindings/jobs#[constructor]job")]
+        internal static int JobNew(int p0, int p1)
+        {
+            global::System.ReadOnlySpan<ulong> s = stackalloc ulong[] { _G::Flat.FromI32(p0), _G::Flat.FromI32(p1) };
+            var i = 0;
+            var a0 = Lift0(s, ref i);
+            var value = global::Test.AsyncBindings.Jobs.Job.New(a0);
+            global::System.Span<ulong> o = stackalloc ulong[1];
+            var j = 0;
+            o[j++] = _G::Flat.FromI32(JobLowerOwn(value));
+            return _G::Flat.I32(o[0]);
+        }
+
+        /// <summary>The objects of the resource <c>job</c> the host holds handles to, by representation.</summary>
+        internal static readonly _G::RepTable<global::Test.AsyncBindings.Jobs.Job> JobResourceTable = new("job");
+
+        /// <summary>Makes an <c>own</c> handle of <c>job</c> for a representation (<c>[resource-new]</c>).</summary>
+        #if WITBINDGEN_GUEST_NATIVE
+        private static int JobResourceNew(int p0) => _G::Flat.I32(_G::GuestMemory.CallImport("[export]test:async-bindings/jobs", "[resource-new]job", stackalloc ulong[] { _G::Flat.FromI32(p0) }));
+        #else
+        [global::System.Runtime.InteropServices.DllImport("[export]test:async-bindings/jobs", EntryPoint = "[resource-new]job"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern int JobResourceNew(int p0);
+        #endif
+
+        /// <summary>The representation of a handle of <c>job</c> (<c>[resource-rep]</c>).</summary>
+        #if WITBINDGEN_GUEST_NATIVE
+        private static int JobResourceRep(int p0) => _G::Flat.I32(_G::GuestMemory.CallImport("[export]test:async-bindings/jobs", "[resource-rep]job", stackalloc ulong[] { _G::Flat.FromI32(p0) }));
+        #else
+        [global::System.Runtime.InteropServices.DllImport("[export]test:async-bindings/jobs", EntryPoint = "[resource-rep]job"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern int JobResourceRep(int p0);
+        #endif
+
+        /// <summary>Drops a handle of <c>job</c> (<c>[resource-drop]</c>; an <c>own</c> one runs the destructor).</summary>
+        #if WITBINDGEN_GUEST_NATIVE
+        private static void JobResourceDrop(int p0) => _G::GuestMemory.CallImport("[export]test:async-bindings/jobs", "[resource-drop]job", stackalloc ulong[] { _G::Flat.FromI32(p0) });
+        #else
+        [global::System.Runtime.InteropServices.DllImport("[export]test:async-bindings/jobs", EntryPoint = "[resource-drop]job"), global::System.Runtime.InteropServices.WasmImportLinkage]
+        private static extern void JobResourceDrop(int p0);
+        #endif
+
+        /// <summary>The destructor <c>test:async-bindings/jobs#[dtor]job</c>: a handle was dropped; the object leaves the table with its last, and its <c>OnDrop</c> runs when the host dropped it.</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "test:async-bindings/jobs#[dtor]job")]
+        internal static void JobDestructor(int p0) => JobResourceTable.Release(p0)?.InvokeOnDrop();
+
+        private static int JobLowerOwn(global::Test.AsyncBindings.Jobs.Job v) => JobResourceNew(JobResourceTable.Add(v));
+
+        private static global::Test.AsyncBindings.Jobs.Job JobLiftOwn(int handle)
+        {
+            var value = JobResourceTable.Get(JobResourceRep(handle));
+            // The handle was handed back: the component drops it, and owns the object again (no OnDrop).
+            JobResourceTable.BeginGuestDrop();
+            try
+            {
+                JobResourceDrop(handle);
+            }
+            finally
+            {
+                JobResourceTable.EndGuestDrop();
+            }
+
+            return value;
+        }
+
+        // A WIT world cannot lend a resource the component implements to an import (imports cannot name export types).
+        private static int JobLowerBorrow(global::Test.AsyncBindings.Jobs.Job v) => throw new global::System.NotSupportedException("a borrow of resource 'job', which the component implements, cannot be passed to the host");
+
+        private static global::Test.AsyncBindings.Jobs.Job JobLiftBorrow(int rep) => JobResourceTable.Get(rep);
+
+        private static string Lift0(global::System.ReadOnlySpan<ulong> s, ref int i)
+        {
+            var pointer = unchecked((uint)s[i++]);
+            var length = unchecked((uint)s[i++]);
+            return _G::GuestMemory.LiftStringUtf8(pointer, length);
+        }
 
     }
 }

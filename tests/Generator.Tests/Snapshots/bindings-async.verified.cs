@@ -19,10 +19,14 @@ namespace Test.AsyncBindings.AsyncBindings
         private AsyncBindingsWorld(AsyncBindingsWorldAbi abi)
         {
             _abi = abi;
+            Jobs = new JobsExports(abi);
         }
 
         /// <summary>The runtime instance behind the bindings.</summary>
         public global::WitBindgen.Runtime.ComponentInstance Instance => _abi.Instance;
+
+        /// <summary>A resource the component implements, with async functions.</summary>
+        public JobsExports Jobs { get; }
 
         /// <summary>Instantiates a loaded component and binds its exports.</summary>
         /// <param name="component">The component.</param>
@@ -71,25 +75,25 @@ namespace Test.AsyncBindings.AsyncBindings
         public void Dispose() => _abi.Instance.Dispose();
 
         /// <summary>Waits, then returns the answer.</summary>
-        public global::System.Threading.Tasks.Task<uint> AnswerAsync(global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call0(cancellationToken);
+        public global::System.Threading.Tasks.Task<uint> AnswerAsync(global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call4(cancellationToken);
 
         /// <summary>Runs without a result.</summary>
-        public global::System.Threading.Tasks.Task RunAsync(uint n, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call1(n, cancellationToken);
+        public global::System.Threading.Tasks.Task RunAsync(uint n, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call5(n, cancellationToken);
 
         /// <summary>Returns a stream of points.</summary>
-        public global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>> PointsAsync(uint count, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call2(count, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>> PointsAsync(uint count, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call6(count, cancellationToken);
 
         /// <summary>Reads the stream to its end.</summary>
-        public global::System.Threading.Tasks.Task<ulong> ConsumeAsync(global::WitBindgen.Runtime.StreamReader<byte> data, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call3(data, cancellationToken);
+        public global::System.Threading.Tasks.Task<ulong> ConsumeAsync(global::WitBindgen.Runtime.StreamReader<byte> data, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call7(data, cancellationToken);
 
         /// <summary>The WIT function <c>settle</c>.</summary>
-        public global::System.Threading.Tasks.Task<global::Test.AsyncBindings.AsyncBindings.Point?> SettleAsync(global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> f, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call4(f, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Test.AsyncBindings.AsyncBindings.Point?> SettleAsync(global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> f, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call8(f, cancellationToken);
 
         /// <summary>A synchronous export that hands out a future.</summary>
-        public global::WitBindgen.Runtime.FutureReader<string> Later() => _abi.Call5();
+        public global::WitBindgen.Runtime.FutureReader<string> Later() => _abi.Call9();
 
         /// <summary>A result too large for task.return's flat values.</summary>
-        public global::System.Threading.Tasks.Task<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)> WideAsync(global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call6(cancellationToken);
+        public global::System.Threading.Tasks.Task<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)> WideAsync(global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call10(cancellationToken);
 
         /// <summary>The host implementations of the imports of the world <c>async-bindings</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
@@ -122,6 +126,21 @@ namespace Test.AsyncBindings.AsyncBindings
                 return host;
             }
         }
+
+        /// <summary>A resource the component implements, with async functions.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+        public sealed class JobsExports
+        {
+            private readonly AsyncBindingsWorldAbi _abi;
+
+            internal JobsExports(AsyncBindingsWorldAbi abi) => _abi = abi;
+
+            /// <summary>Creates a <c>job</c> in the component (its constructor).</summary>
+            public global::Test.AsyncBindings.Jobs.Job NewJob(string name) => _abi.Call0(name);
+
+            /// <summary>An async static function borrowing two jobs.</summary>
+            public global::System.Threading.Tasks.Task<global::Test.AsyncBindings.Jobs.Job> JobFirstAsync(global::Test.AsyncBindings.Jobs.Job a, global::Test.AsyncBindings.Jobs.Job b, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call3(a, b, cancellationToken);
+        }
     }
 
     /// <summary>The call bodies and canonical ABI code of <see cref="AsyncBindingsWorld"/> (generated; not for direct use).</summary>
@@ -133,14 +152,21 @@ namespace Test.AsyncBindings.AsyncBindings
         internal _A::AbiOwnType Own0 = null!;
         internal _A::AbiBorrowType Borrow0 = null!;
         internal readonly _C::HostResourceTable<global::Test.AsyncBindings.Pipes.Pipe> Table0 = new();
-        internal global::WitBindgen.Runtime.RawAsyncComponentFunction F0 = null!;
+        internal _R::State.ResourceType Type1 = null!;
+        internal _A::AbiOwnType Own1 = null!;
+        internal _A::AbiBorrowType Borrow1 = null!;
+        internal _C::ExportFunction F0 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F1 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F2 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F3 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
+        internal global::WitBindgen.Runtime.RawAsyncComponentFunction F5 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F6 = null!;
-        private static readonly _A::AbiType T0 = _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32));
+        internal global::WitBindgen.Runtime.RawAsyncComponentFunction F7 = null!;
+        internal global::WitBindgen.Runtime.RawAsyncComponentFunction F8 = null!;
+        internal _C::ExportFunction F9 = null!;
+        internal global::WitBindgen.Runtime.RawAsyncComponentFunction F10 = null!;
+        private static readonly _A::AbiType T1 = _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32));
 
         internal void DefineImports(_R::HostImports host, global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorld.Imports imports)
         {
@@ -148,26 +174,34 @@ namespace Test.AsyncBindings.AsyncBindings
             Type0 = _C::ProvidedResources.DefineTableResource(i0, "pipe", Table0, rep => Table0.Remove(rep)?.Dispose());
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
-            i0.DefineRawAsyncFunction("[method]pipe.drain", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import7(cx, s, spilled, ct, imports.Pipes));
-            i0.DefineRawAsyncFunction("[static]pipe.make", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own0 }), (cx, s, spilled, ct) => Import8(cx, s, spilled, ct, imports.Pipes));
-            i0.DefineRawFunction("open", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s) => Import9(cx, s, imports.Pipes));
-            i0.DefineRawFunction("send", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64))) }, new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.Result(_A::AbiType.U32, _A::AbiType.String)) }), (cx, s) => Import10(cx, s, imports.Pipes));
-            i0.DefineRawFunction("describe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Data", _A::AbiType.Stream(_A::AbiType.U8))) }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import11(cx, s, imports.Pipes));
+            i0.DefineRawAsyncFunction("[method]pipe.drain", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import11(cx, s, spilled, ct, imports.Pipes));
+            i0.DefineRawAsyncFunction("[static]pipe.make", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own0 }), (cx, s, spilled, ct) => Import12(cx, s, spilled, ct, imports.Pipes));
+            i0.DefineRawFunction("open", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s) => Import13(cx, s, imports.Pipes));
+            i0.DefineRawFunction("send", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64))) }, new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.Result(_A::AbiType.U32, _A::AbiType.String)) }), (cx, s) => Import14(cx, s, imports.Pipes));
+            i0.DefineRawFunction("describe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Name", _A::AbiType.String), new _A::AbiField("Data", _A::AbiType.Stream(_A::AbiType.U8))) }, new _A::AbiType[] { _A::AbiType.String }), (cx, s) => Import15(cx, s, imports.Pipes));
+            i0.DefineRawFunction("blame", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.ErrorContext }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.U32, _A::AbiType.ErrorContext) }), (cx, s) => Import16(cx, s, imports.Pipes));
             var i1 = host;
-            i1.DefineRawAsyncFunction("fetch", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import12(cx, s, spilled, ct, imports.World));
-            i1.DefineRawAsyncFunction("tick", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s, spilled, ct) => Import13(cx, s, spilled, ct, imports.World));
+            i1.DefineRawAsyncFunction("fetch", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import17(cx, s, spilled, ct, imports.World));
+            i1.DefineRawAsyncFunction("tick", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()), (cx, s, spilled, ct) => Import18(cx, s, spilled, ct, imports.World));
         }
 
         internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = _C::ExportBinding.BindAsyncFunction(instance, null, "answer", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
-            F1 = _C::ExportBinding.BindAsyncFunction(instance, null, "run", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, global::System.Array.Empty<_A::AbiType>()));
-            F2 = _C::ExportBinding.BindAsyncFunction(instance, null, "points", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(T0) }));
-            F3 = _C::ExportBinding.BindAsyncFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }, new _A::AbiType[] { _A::AbiType.U64 }));
-            F4 = _C::ExportBinding.BindAsyncFunction(instance, null, "settle", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Future(T0) }, new _A::AbiType[] { _A::AbiType.Option(T0) }));
-            F5 = _C::ExportBinding.BindFunction(instance, null, "later", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.String) }));
-            F6 = _C::ExportBinding.BindAsyncFunction(instance, null, "wide", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64) }));
+            Type1 = _C::ExportBinding.BindResourceType(instance, "test:async-bindings/jobs", "job");
+            Own1 = _A::AbiType.Own(Type1);
+            Borrow1 = _A::AbiType.Borrow(Type1);
+            F0 = _C::ExportBinding.BindFunction(instance, "test:async-bindings/jobs", "[constructor]job", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own1 }));
+            F1 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[method]job.wait", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.String, _A::AbiType.String) }));
+            F2 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[method]job.cancel", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, global::System.Array.Empty<_A::AbiType>()));
+            F3 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[static]job.first", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, Borrow1 }, new _A::AbiType[] { Own1 }));
+            F4 = _C::ExportBinding.BindAsyncFunction(instance, null, "answer", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            F5 = _C::ExportBinding.BindAsyncFunction(instance, null, "run", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, global::System.Array.Empty<_A::AbiType>()));
+            F6 = _C::ExportBinding.BindAsyncFunction(instance, null, "points", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(T1) }));
+            F7 = _C::ExportBinding.BindAsyncFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }, new _A::AbiType[] { _A::AbiType.U64 }));
+            F8 = _C::ExportBinding.BindAsyncFunction(instance, null, "settle", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Future(T1) }, new _A::AbiType[] { _A::AbiType.Option(T1) }));
+            F9 = _C::ExportBinding.BindFunction(instance, null, "later", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.String) }));
+            F10 = _C::ExportBinding.BindAsyncFunction(instance, null, "wide", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64) }));
         }
 
         internal void Drop(_R::ResourceValue handle)
@@ -183,43 +217,27 @@ namespace Test.AsyncBindings.AsyncBindings
             Table0.EndLends();
         }
 
-        internal global::System.Threading.Tasks.Task<uint> Call0(global::System.Threading.CancellationToken ct)
+        internal global::Test.AsyncBindings.Jobs.Job Call0(string a0)
         {
-            return F0.InvokeAsync<uint>(static (cx, s) => { }, static (cx, s) => s[0].U32, ct);
-        }
-
-        internal global::System.Threading.Tasks.Task Call1(uint a0, global::System.Threading.CancellationToken ct)
-        {
-            return F1.InvokeAsync<bool>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, static (cx, s) => true, ct);
-        }
-
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>> Call2(uint a0, global::System.Threading.CancellationToken ct)
-        {
-            return F2.InvokeAsync<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, (cx, s) => { var i = 0; return Lift0(cx, s, ref i); }, ct);
-        }
-
-        internal global::System.Threading.Tasks.Task<ulong> Call3(global::WitBindgen.Runtime.StreamReader<byte> a0, global::System.Threading.CancellationToken ct)
-        {
-            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'data' of function 'consume'", "data");
-            return F3.InvokeAsync<ulong>((cx, s) => { var i = 0; Lower1(cx, a0, s, ref i); }, static (cx, s) => s[0].U64, ct);
-        }
-
-        internal global::System.Threading.Tasks.Task<global::Test.AsyncBindings.AsyncBindings.Point?> Call4(global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> a0, global::System.Threading.CancellationToken ct)
-        {
-            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'f' of function 'settle'", "f");
-            return F4.InvokeAsync<global::Test.AsyncBindings.AsyncBindings.Point?>((cx, s) => { var i = 0; Lower2(cx, a0, s, ref i); }, (cx, s) => { var i = 0; return Lift3(cx, s, ref i); }, ct);
-        }
-
-        internal global::WitBindgen.Runtime.FutureReader<string> Call5()
-        {
-            var f = F5;
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'name' of the constructor of resource 'job'", "name");
+            var f = F0;
             var cx = f.CallContext();
-            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
-            var e = f.Call(s);
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
             var i = 0;
             try
             {
-                return f.Lifted(e, s, cx, Lift4(cx, s, ref i));
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            i = 0;
+            try
+            {
+                return f.Lifted(e, s, cx, Lift1(cx, s, ref i));
             }
             catch (global::System.Exception x)
             {
@@ -232,127 +250,250 @@ namespace Test.AsyncBindings.AsyncBindings
             }
         }
 
-        internal global::System.Threading.Tasks.Task<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)> Call6(global::System.Threading.CancellationToken ct)
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.Result<string, string>> Call1(global::Test.AsyncBindings.Jobs.Job a0, uint a1, global::System.Threading.CancellationToken ct)
         {
-            return F6.InvokeAsync<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)>(static (cx, s) => { }, (cx, s) => Load5(cx, _C::AbiHelpers.CheckRegion(cx, s[0].U32, 136U, 8, "result")), ct);
+            return F1.InvokeAsync<global::WitBindgen.Runtime.Result<string, string>>((cx, s) => { var i = 0; Lower2(cx, a0, s, ref i); s[i++] = _A::RawValue.FromU32(a1); }, (cx, s) => { var i = 0; return Lift3(cx, s, ref i); }, ct);
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
+        internal global::System.Threading.Tasks.Task Call2(global::Test.AsyncBindings.Jobs.Job a0, global::System.Threading.CancellationToken ct)
+        {
+            return F2.InvokeAsync<bool>((cx, s) => { var i = 0; Lower2(cx, a0, s, ref i); }, static (cx, s) => true, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<global::Test.AsyncBindings.Jobs.Job> Call3(global::Test.AsyncBindings.Jobs.Job a0, global::Test.AsyncBindings.Jobs.Job a1, global::System.Threading.CancellationToken ct)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of static function 'job.first'", "a");
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'b' of static function 'job.first'", "b");
+            return F3.InvokeAsync<global::Test.AsyncBindings.Jobs.Job>((cx, s) => { var i = 0; Lower2(cx, a0, s, ref i); Lower2(cx, a1, s, ref i); }, (cx, s) => { var i = 0; return Lift1(cx, s, ref i); }, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<uint> Call4(global::System.Threading.CancellationToken ct)
+        {
+            return F4.InvokeAsync<uint>(static (cx, s) => { }, static (cx, s) => s[0].U32, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task Call5(uint a0, global::System.Threading.CancellationToken ct)
+        {
+            return F5.InvokeAsync<bool>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, static (cx, s) => true, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>> Call6(uint a0, global::System.Threading.CancellationToken ct)
+        {
+            return F6.InvokeAsync<global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point>>((cx, s) => { var i = 0; s[i++] = _A::RawValue.FromU32(a0); }, (cx, s) => { var i = 0; return Lift4(cx, s, ref i); }, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<ulong> Call7(global::WitBindgen.Runtime.StreamReader<byte> a0, global::System.Threading.CancellationToken ct)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'data' of function 'consume'", "data");
+            return F7.InvokeAsync<ulong>((cx, s) => { var i = 0; Lower5(cx, a0, s, ref i); }, static (cx, s) => s[0].U64, ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<global::Test.AsyncBindings.AsyncBindings.Point?> Call8(global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> a0, global::System.Threading.CancellationToken ct)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'f' of function 'settle'", "f");
+            return F8.InvokeAsync<global::Test.AsyncBindings.AsyncBindings.Point?>((cx, s) => { var i = 0; Lower6(cx, a0, s, ref i); }, (cx, s) => { var i = 0; return Lift7(cx, s, ref i); }, ct);
+        }
+
+        internal global::WitBindgen.Runtime.FutureReader<string> Call9()
+        {
+            var f = F9;
+            var cx = f.CallContext();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            var e = f.Call(s);
+            var i = 0;
+            try
+            {
+                return f.Lifted(e, s, cx, Lift8(cx, s, ref i));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+            finally
+            {
+                EndLends();
+            }
+        }
+
+        internal global::System.Threading.Tasks.Task<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)> Call10(global::System.Threading.CancellationToken ct)
+        {
+            return F10.InvokeAsync<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)>(static (cx, s) => { }, (cx, s) => Load9(cx, _C::AbiHelpers.CheckRegion(cx, s[0].U32, 136U, 8, "result")), ct);
+        }
+
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import11(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
         {
             global::Test.AsyncBindings.Pipes.Pipe a0;
             uint a1;
             if (spilled)
             {
                 var args = _C::AbiHelpers.CheckRegion(cx, s[0].U32, 8U, 4, "parameters");
-                a0 = Load6(cx, args);
+                a0 = Load10(cx, args);
                 a1 = _C::AbiMemory.ReadU32(cx.GetMemory(), args + 4);
             }
             else
             {
                 var i = 0;
-                a0 = Lift6(cx, s, ref i);
+                a0 = Lift10(cx, s, ref i);
                 a1 = s[i++].U32;
             }
-            return Complete7(a0.DrainAsync(a1, ct) ?? throw _C::AbiHelpers.NullResult("method 'pipe.drain' of interface 'test:async-bindings/pipes'"));
+            return Complete11(a0.DrainAsync(a1, ct) ?? throw _C::AbiHelpers.NullResult("method 'pipe.drain' of interface 'test:async-bindings/pipes'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete7(global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<byte>> task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete11(global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.StreamReader<byte>> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("method 'pipe.drain' of interface 'test:async-bindings/pipes'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store1(c, v, p); }, (c, v, f) => { var i = 0; Lower1(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store5(c, v, p); }, (c, v, f) => { var i = 0; Lower5(c, v, f, ref i); });
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.Pipes.IPipes impl)
         {
-            return Complete8(impl.PipeMakeAsync(ct) ?? throw _C::AbiHelpers.NullResult("static function 'pipe.make' of interface 'test:async-bindings/pipes'"));
+            return Complete12(impl.PipeMakeAsync(ct) ?? throw _C::AbiHelpers.NullResult("static function 'pipe.make' of interface 'test:async-bindings/pipes'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete8(global::System.Threading.Tasks.Task<global::Test.AsyncBindings.Pipes.Pipe> task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete12(global::System.Threading.Tasks.Task<global::Test.AsyncBindings.Pipes.Pipe> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("static function 'pipe.make' of interface 'test:async-bindings/pipes'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store7(c, v, p); }, (c, v, f) => { var i = 0; Lower7(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store11(c, v, p); }, (c, v, f) => { var i = 0; Lower11(c, v, f, ref i); });
         }
 
-        internal void Import9(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
+        internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
         {
             var i = 0;
-            var r = impl.Open(Lift8(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'open' of interface 'test:async-bindings/pipes'");
+            var r = impl.Open(Lift0(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'open' of interface 'test:async-bindings/pipes'");
             i = 0;
-            Lower1(cx, r, s, ref i);
+            Lower5(cx, r, s, ref i);
         }
 
-        internal void Import10(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
+        internal void Import14(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
         {
             var i = 0;
-            var r = impl.Send(Lift9(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'send' of interface 'test:async-bindings/pipes'");
+            var r = impl.Send(Lift12(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'send' of interface 'test:async-bindings/pipes'");
             i = 0;
-            Lower10(cx, r, s, ref i);
+            Lower13(cx, r, s, ref i);
         }
 
-        internal void Import11(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
+        internal void Import15(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
         {
             var i = 0;
-            var r = impl.Describe(Lift11(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'describe' of interface 'test:async-bindings/pipes'");
-            Store8(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 8U, 4, "results"));
+            var r = impl.Describe(Lift14(cx, s, ref i)) ?? throw _C::AbiHelpers.NullResult("function 'describe' of interface 'test:async-bindings/pipes'");
+            Store0(cx, r, _C::AbiHelpers.CheckRegion(cx, s[3].U32, 8U, 4, "results"));
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
+        internal void Import16(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.AsyncBindings.Pipes.IPipes impl)
+        {
+            var i = 0;
+            var r = impl.Blame(Lift15(cx, s, ref i));
+            Store16(cx, r, _C::AbiHelpers.CheckRegion(cx, s[1].U32, 8U, 4, "results"));
+        }
+
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import17(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
         {
             string a0;
             if (spilled)
             {
                 var args = _C::AbiHelpers.CheckRegion(cx, s[0].U32, 8U, 4, "parameters");
-                a0 = Load8(cx, args);
+                a0 = Load0(cx, args);
             }
             else
             {
                 var i = 0;
-                a0 = Lift8(cx, s, ref i);
+                a0 = Lift0(cx, s, ref i);
             }
-            return Complete12(impl.FetchAsync(a0, ct) ?? throw _C::AbiHelpers.NullResult("function 'fetch'"));
+            return Complete17(impl.FetchAsync(a0, ct) ?? throw _C::AbiHelpers.NullResult("function 'fetch'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete12(global::System.Threading.Tasks.Task<byte[]> task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete17(global::System.Threading.Tasks.Task<byte[]> task)
         {
             var r = await task.ConfigureAwait(false) ?? throw _C::AbiHelpers.NullResult("function 'fetch'");
-            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store12(c, v, p); }, (c, v, f) => { var i = 0; Lower12(c, v, f, ref i); });
+            return global::WitBindgen.Runtime.RawAsyncResult.Of(r, (c, v, p) => { Store17(c, v, p); }, (c, v, f) => { var i = 0; Lower17(c, v, f, ref i); });
         }
 
-        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import13(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
+        internal global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Import18(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, bool spilled, global::System.Threading.CancellationToken ct, global::Test.AsyncBindings.AsyncBindings.IAsyncBindingsImports impl)
         {
-            return Complete13(impl.TickAsync(ct) ?? throw _C::AbiHelpers.NullResult("function 'tick'"));
+            return Complete18(impl.TickAsync(ct) ?? throw _C::AbiHelpers.NullResult("function 'tick'"));
         }
 
-        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete13(global::System.Threading.Tasks.Task task)
+        private async global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.RawAsyncResult?> Complete18(global::System.Threading.Tasks.Task task)
         {
             await task.ConfigureAwait(false);
             return null;
         }
 
+        // string
+        internal void Lower0(_A::AbiContext cx, string v, global::System.Span<_A::RawValue> s, ref int i)
+        {
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _C::AbiHelpers.LowerSlice(_A::CanonicalAbi.LowerString(cx, v), s, ref i);
+        }
+
+        internal string Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
+
+        internal void Store0(_A::AbiContext cx, string v, uint p)
+        {
+            _C::AbiHelpers.ThrowIfNull(v, "a string");
+            _A::CanonicalAbi.StoreString(cx, v, p);
+        }
+
+        internal string Load0(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
+
+        // own<job>
+        internal global::Test.AsyncBindings.Jobs.Job Lift1(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle1(cx, s[i++].U32);
+
+        internal global::Test.AsyncBindings.Jobs.Job LiftHandle1(_A::AbiContext cx, uint h)
+        {
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            return new global::Test.AsyncBindings.Jobs.Job(this, (_R::ResourceValue)resources.LiftOwn(Own1, h));
+        }
+
+        // borrow<job>
+        internal void Lower2(_A::AbiContext cx, global::Test.AsyncBindings.Jobs.Job v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle2(cx, v));
+
+        internal uint LowerHandle2(_A::AbiContext cx, global::Test.AsyncBindings.Jobs.Job v)
+        {
+            _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'job'");
+            var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
+            return resources.LowerBorrow(Borrow1, v.GetHandle(Type1));
+        }
+
+        // result
+        internal global::WitBindgen.Runtime.Result<string, string> Lift3(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
+        {
+            var start = i;
+            global::WitBindgen.Runtime.Result<string, string> r = s[i++].U32 switch
+            {
+                0 => global::WitBindgen.Runtime.Result<string, string>.FromOk(Lift0(cx, s, ref i)),
+                1 => global::WitBindgen.Runtime.Result<string, string>.FromErr(Lift0(cx, s, ref i)),
+                var d => throw _C::AbiHelpers.InvalidDiscriminant("result", d),
+            };
+            i = start + 3;
+            return r;
+        }
+
         // stream<point>
-        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point> Lift0(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.AsyncBindings.Point>(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), (c, q) => Load13(c, q), (c, x, q) => { Store13(c, x, q); }));
+        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.AsyncBindings.Point> Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.AsyncBindings.Point>(_A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32)), (c, q) => Load18(c, q), (c, x, q) => { Store18(c, x, q); }));
 
         // stream<u8>
-        internal void Lower1(_A::AbiContext cx, global::WitBindgen.Runtime.StreamReader<byte> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerStream(cx, v));
-        internal global::WitBindgen.Runtime.StreamReader<byte> Lift1(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Bytes);
+        internal void Lower5(_A::AbiContext cx, global::WitBindgen.Runtime.StreamReader<byte> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerStream(cx, v));
+        internal global::WitBindgen.Runtime.StreamReader<byte> Lift5(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Bytes);
 
-        internal void Store1(_A::AbiContext cx, global::WitBindgen.Runtime.StreamReader<byte> v, uint p)
+        internal void Store5(_A::AbiContext cx, global::WitBindgen.Runtime.StreamReader<byte> v, uint p)
         {
             var h = global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerStream(cx, v);
             _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
         // future<point>
-        internal void Lower2(_A::AbiContext cx, global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerFuture(cx, v));
+        internal void Lower6(_A::AbiContext cx, global::WitBindgen.Runtime.FutureReader<global::Test.AsyncBindings.AsyncBindings.Point> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerFuture(cx, v));
 
         // option
-        internal global::Test.AsyncBindings.AsyncBindings.Point? Lift3(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
+        internal global::Test.AsyncBindings.AsyncBindings.Point? Lift7(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var start = i;
             global::Test.AsyncBindings.AsyncBindings.Point? r = s[i++].U32 switch
             {
                 0 => default(global::Test.AsyncBindings.AsyncBindings.Point?),
-                1 => Lift13(cx, s, ref i),
+                1 => Lift18(cx, s, ref i),
                 var d => throw _C::AbiHelpers.InvalidDiscriminant("option", d),
             };
             i = start + 3;
@@ -360,10 +501,10 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // future<string>
-        internal global::WitBindgen.Runtime.FutureReader<string> Lift4(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftFuture(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<string>(_A::AbiType.String, (c, q) => Load8(c, q), (c, x, q) => { Store8(c, x, q); }));
+        internal global::WitBindgen.Runtime.FutureReader<string> Lift8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftFuture(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<string>(_A::AbiType.String, (c, q) => Load0(c, q), (c, x, q) => { Store0(c, x, q); }));
 
         // tuple
-        internal (ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong) Load5(_A::AbiContext cx, uint p)
+        internal (ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong) Load9(_A::AbiContext cx, uint p)
         {
             var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
             var f1 = _C::AbiMemory.ReadU64(cx.GetMemory(), p + 8);
@@ -386,81 +527,94 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // borrow<pipe>
-        internal global::Test.AsyncBindings.Pipes.Pipe Lift6(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle6(cx, s[i++].U32);
-        internal global::Test.AsyncBindings.Pipes.Pipe Load6(_A::AbiContext cx, uint p) => LiftHandle6(cx, _C::AbiMemory.ReadU32(cx.GetMemory(), p));
+        internal global::Test.AsyncBindings.Pipes.Pipe Lift10(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => LiftHandle10(cx, s[i++].U32);
+        internal global::Test.AsyncBindings.Pipes.Pipe Load10(_A::AbiContext cx, uint p) => LiftHandle10(cx, _C::AbiMemory.ReadU32(cx.GetMemory(), p));
 
-        internal global::Test.AsyncBindings.Pipes.Pipe LiftHandle6(_A::AbiContext cx, uint h)
+        internal global::Test.AsyncBindings.Pipes.Pipe LiftHandle10(_A::AbiContext cx, uint h)
         {
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return Table0.Get(((_R::ResourceValue)resources.LiftBorrow(Borrow0, h)).Rep);
         }
 
         // own<pipe>
-        internal void Lower7(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle7(cx, v));
+        internal void Lower11(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(LowerHandle11(cx, v));
 
-        internal void Store7(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v, uint p)
+        internal void Store11(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v, uint p)
         {
-            var h = LowerHandle7(cx, v);
+            var h = LowerHandle11(cx, v);
             _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
         }
 
-        internal uint LowerHandle7(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v)
+        internal uint LowerHandle11(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Pipe v)
         {
             _C::AbiHelpers.ThrowIfNull(v, "a handle of resource 'pipe'");
             var resources = cx.Resources ?? throw new global::System.InvalidOperationException("no resource scope for this call");
             return resources.LowerOwn(Own0, new _R::ResourceValue(Type0, Table0.Add(v)));
         }
 
-        // string
-        internal string Lift8(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => _A::CanonicalAbi.LiftString(cx, s[i++].U32, s[i++].U32);
-
-        internal void Store8(_A::AbiContext cx, string v, uint p)
-        {
-            _C::AbiHelpers.ThrowIfNull(v, "a string");
-            _A::CanonicalAbi.StoreString(cx, v, p);
-        }
-
-        internal string Load8(_A::AbiContext cx, uint p) => _A::CanonicalAbi.LoadString(cx, p);
-
         // stream<sample>
-        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.Pipes.Sample> Lift9(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.Pipes.Sample>(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64)), (c, q) => Load14(c, q), (c, x, q) => { Store14(c, x, q); }));
+        internal global::WitBindgen.Runtime.StreamReader<global::Test.AsyncBindings.Pipes.Sample> Lift12(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftStream(cx, s[i++].U32, global::WitBindgen.Runtime.WitCodecs.Create<global::Test.AsyncBindings.Pipes.Sample>(_A::AbiType.Record(new _A::AbiField("At", _A::AbiType.U64), new _A::AbiField("Value", _A::AbiType.F64)), (c, q) => Load19(c, q), (c, x, q) => { Store19(c, x, q); }));
 
         // future<result<u32, string>>
-        internal void Lower10(_A::AbiContext cx, global::WitBindgen.Runtime.FutureReader<global::WitBindgen.Runtime.Result<uint, string>> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerFuture(cx, v));
+        internal void Lower13(_A::AbiContext cx, global::WitBindgen.Runtime.FutureReader<global::WitBindgen.Runtime.Result<uint, string>> v, global::System.Span<_A::RawValue> s, ref int i) => s[i++] = _A::RawValue.FromU32(global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerFuture(cx, v));
 
         // record 'channel'
-        internal global::Test.AsyncBindings.Pipes.Channel Lift11(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
+        internal global::Test.AsyncBindings.Pipes.Channel Lift14(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
-            var f0 = Lift8(cx, s, ref i);
-            var f1 = Lift1(cx, s, ref i);
+            var f0 = Lift0(cx, s, ref i);
+            var f1 = Lift5(cx, s, ref i);
             return new global::Test.AsyncBindings.Pipes.Channel(f0, f1);
         }
 
-        // list
-        internal void Lower12(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo12(cx, v), s, ref i);
-        internal void Store12(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo12(cx, v));
+        // error-context
+        internal global::WitBindgen.Runtime.ErrorContext Lift15(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i) => global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LiftErrorContext(cx, s[i++].U32);
 
-        internal _A::GuestSlice ListTo12(_A::AbiContext cx, byte[] v)
+        internal void Store15(_A::AbiContext cx, global::WitBindgen.Runtime.ErrorContext v, uint p)
+        {
+            var h = global::WitBindgen.Runtime.CompilerServices.AsyncHandles.LowerErrorContext(cx, v);
+            _C::AbiMemory.WriteU32(cx.GetMemory(), p, h);
+        }
+
+        // result
+        internal void Store16(_A::AbiContext cx, global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.ErrorContext> v, uint p)
+        {
+            _C::AbiMemory.WriteU8(cx.GetMemory(), p, (byte)(v.IsOk ? 0U : 1U));
+            if (v.IsOk)
+            {
+                _C::AbiMemory.WriteU32(cx.GetMemory(), p + 4, v.Ok);
+            }
+            else
+            {
+                _C::AbiHelpers.ThrowIfNull(v.Err, "the error payload of a result");
+                Store15(cx, v.Err, p + 4);
+            }
+        }
+
+        // list
+        internal void Lower17(_A::AbiContext cx, byte[] v, global::System.Span<_A::RawValue> s, ref int i) => _C::AbiHelpers.LowerSlice(ListTo17(cx, v), s, ref i);
+        internal void Store17(_A::AbiContext cx, byte[] v, uint p) => _C::AbiHelpers.StoreSlice(cx, p, ListTo17(cx, v));
+
+        internal _A::GuestSlice ListTo17(_A::AbiContext cx, byte[] v)
         {
             _C::AbiHelpers.ThrowIfNull(v, "a list");
             return _A::CanonicalAbi.LowerList<byte>(cx, v);
         }
 
         // record 'point'
-        internal global::Test.AsyncBindings.AsyncBindings.Point Lift13(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
+        internal global::Test.AsyncBindings.AsyncBindings.Point Lift18(_A::AbiContext cx, global::System.ReadOnlySpan<_A::RawValue> s, ref int i)
         {
             var f0 = s[i++].I32;
             var f1 = s[i++].I32;
             return new global::Test.AsyncBindings.AsyncBindings.Point(f0, f1);
         }
 
-        internal void Store13(_A::AbiContext cx, global::Test.AsyncBindings.AsyncBindings.Point v, uint p)
+        internal void Store18(_A::AbiContext cx, global::Test.AsyncBindings.AsyncBindings.Point v, uint p)
         {
             _C::AbiMemory.WriteS32(cx.GetMemory(), p, v.X);
             _C::AbiMemory.WriteS32(cx.GetMemory(), p + 4, v.Y);
         }
 
-        internal global::Test.AsyncBindings.AsyncBindings.Point Load13(_A::AbiContext cx, uint p)
+        internal global::Test.AsyncBindings.AsyncBindings.Point Load18(_A::AbiContext cx, uint p)
         {
             var f0 = _C::AbiMemory.ReadS32(cx.GetMemory(), p);
             var f1 = _C::AbiMemory.ReadS32(cx.GetMemory(), p + 4);
@@ -468,13 +622,13 @@ namespace Test.AsyncBindings.AsyncBindings
         }
 
         // record 'sample'
-        internal void Store14(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Sample v, uint p)
+        internal void Store19(_A::AbiContext cx, global::Test.AsyncBindings.Pipes.Sample v, uint p)
         {
             _C::AbiMemory.WriteU64(cx.GetMemory(), p, v.At);
             _C::AbiMemory.WriteF64(cx.GetMemory(), p + 8, v.Value);
         }
 
-        internal global::Test.AsyncBindings.Pipes.Sample Load14(_A::AbiContext cx, uint p)
+        internal global::Test.AsyncBindings.Pipes.Sample Load19(_A::AbiContext cx, uint p)
         {
             var f0 = _C::AbiMemory.ReadU64(cx.GetMemory(), p);
             var f1 = _C::AbiMemory.ReadF64(cx.GetMemory(), p + 8);
@@ -517,6 +671,58 @@ namespace Test.AsyncBindings.AsyncBindings
     public readonly record struct Point(int X, int Y);
 }
 
+//// Test.AsyncBindings.Jobs.Job.Resource.g.cs
+// <auto-generated/>
+// Generated by WitBindgen: host bindings.
+#nullable enable
+#pragma warning disable CS0612, CS0618 // calls of members generated from @deprecated WIT items
+
+namespace Test.AsyncBindings.Jobs
+{
+    /// <summary>The WIT resource <c>job</c>, implemented by the component: an owned handle; disposing it drops the handle.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
+    public sealed partial class Job : global::System.IDisposable
+    {
+        private readonly global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorldAbi _abi;
+        private global::WitBindgen.Runtime.ResourceValue? _handle;
+
+        internal Job(global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorldAbi abi, global::WitBindgen.Runtime.ResourceValue handle)
+        {
+            _abi = abi;
+            _handle = handle;
+        }
+
+        /// <summary>True once the handle was dropped or moved into the component.</summary>
+        public bool IsDisposed => _handle is null;
+
+        /// <summary>An async method of an exported resource.</summary>
+        public global::System.Threading.Tasks.Task<global::WitBindgen.Runtime.Result<string, string>> WaitAsync(uint timeoutMs, global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call1(this, timeoutMs, cancellationToken);
+
+        /// <summary>The WIT function <c>[method]job.cancel</c>.</summary>
+        public global::System.Threading.Tasks.Task CancelAsync(global::System.Threading.CancellationToken cancellationToken = default) => _abi.Call2(this, cancellationToken);
+
+        internal global::WitBindgen.Runtime.ResourceValue GetHandle(global::WitBindgen.Runtime.State.ResourceType type) =>
+            _handle ?? throw new global::System.ObjectDisposedException("Job", "the handle of resource 'job' has been dropped (disposed, or moved into the component)");
+
+        internal global::WitBindgen.Runtime.ResourceValue TakeHandle(global::WitBindgen.Runtime.State.ResourceType type)
+        {
+            var handle = GetHandle(type);
+            _handle = null;
+            return handle;
+        }
+
+        /// <summary>Drops the handle: the component runs the resource's destructor.</summary>
+        public void Dispose()
+        {
+            if (_handle is { } handle)
+            {
+                _handle = null;
+                _abi.Drop(handle);
+            }
+        }
+    }
+}
+
 //// Test.AsyncBindings.Pipes.IPipes.g.cs
 // <auto-generated/>
 // Generated by WitBindgen: host bindings.
@@ -540,6 +746,9 @@ namespace Test.AsyncBindings.Pipes
 
         /// <summary>The WIT function <c>describe</c>.</summary>
         string Describe(global::Test.AsyncBindings.Pipes.Channel c);
+
+        /// <summary>Error contexts both ways, also inside a result.</summary>
+        global::WitBindgen.Runtime.Result<uint, global::WitBindgen.Runtime.ErrorContext> Blame(global::WitBindgen.Runtime.ErrorContext cause);
     }
 }
 
