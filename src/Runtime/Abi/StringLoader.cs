@@ -42,17 +42,28 @@ internal static class StringLoader
     /// </summary>
     public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength)
     {
-        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
-        var decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
-        AbiChecks.CheckAlignment(pointer, alignment, "string");
-        AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");
-        var bytes = memory.Slice((int)pointer, (int)byteLength);
+        var bytes = Bytes(memory, encoding, pointer, taggedCodeUnits, maxBytes, out var decodeAs);
         return decodeAs switch
         {
             StringEncoding.Utf8 => DecodeUtf8(bytes, pointer),
             StringEncoding.Utf16 => DecodeUtf16(bytes, pointer),
             _ => Encoding.Latin1.GetString(bytes),
         };
+    }
+
+    /// <summary>
+    /// The guest bytes of the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units,
+    /// after the length, alignment and bounds checks (not yet the encoding's), and the encoding they are in
+    /// (<see cref="StringEncoding.Utf8"/>, <see cref="StringEncoding.Utf16"/> or, for an untagged
+    /// <c>latin1+utf16</c> string, <see cref="StringEncoding.Latin1Utf16"/>: Latin-1).
+    /// </summary>
+    public static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes, out StringEncoding decodeAs)
+    {
+        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
+        decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
+        AbiChecks.CheckAlignment(pointer, alignment, "string");
+        AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");
+        return memory.Slice((int)pointer, (int)byteLength);
     }
 
     /// <summary>Decodes and validates in one pass; the rare invalid case is diagnosed afterwards.</summary>
@@ -66,15 +77,18 @@ internal static class StringLoader
         }
         catch (DecoderFallbackException)
         {
-            throw new ComponentTrapException(
-                ComponentTrapKind.InvalidUtf8,
-                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
+            throw InvalidUtf8(bytes, pointer);
         }
     }
 
-    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)
+    /// <summary>The trap for guest text at <paramref name="pointer"/> that is not valid UTF-8, naming the first bad byte.</summary>
+    public static ComponentTrapException InvalidUtf8(ReadOnlySpan<byte> bytes, uint pointer) => new(
+        ComponentTrapKind.InvalidUtf8,
+        FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
+
+    /// <summary>Traps when the UTF-16 text at <paramref name="pointer"/> has an unpaired surrogate.</summary>
+    public static void ThrowIfInvalidUtf16(ReadOnlySpan<char> chars, uint pointer)
     {
-        var chars = MemoryMarshal.Cast<byte, char>(bytes);
         var invalid = StringValidation.IndexOfUnpairedSurrogate(chars);
         if (invalid >= 0)
         {
@@ -82,7 +96,12 @@ internal static class StringLoader
                 ComponentTrapKind.InvalidUtf16,
                 FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)chars[invalid]:x4} at code unit {invalid}"));
         }
+    }
 
+    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, uint pointer)
+    {
+        var chars = MemoryMarshal.Cast<byte, char>(bytes);
+        ThrowIfInvalidUtf16(chars, pointer);
         return new string(chars);
     }
 
