@@ -16,6 +16,7 @@ internal static class Fixture
     private static readonly Lazy<LoadedComponent> CalcImporterComponent = new(() => Load("calc-importer.wat"));
     private static readonly Lazy<LoadedComponent> AsyncStreamsComponent = new(() => Load("async-streams.wat"));
     private static readonly Lazy<LoadedComponent> AsyncImportsComponent = new(() => Load("async-imports.wat"));
+    private static readonly Lazy<LoadedComponent> LargeResultsComponent = new(() => Load("large-results.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
@@ -34,6 +35,8 @@ internal static class Fixture
     public static LoadedComponent AsyncStreams => AsyncStreamsComponent.Value;
 
     public static LoadedComponent AsyncImports => AsyncImportsComponent.Value;
+
+    public static LoadedComponent LargeResults => LargeResultsComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));
