@@ -193,4 +193,29 @@ public sealed class LargeResultTests : IDisposable
             Assert.Equal(ComponentTrapKind.OutOfBounds, error.Kind);
         }
     }
+
+    /// <summary>A writer whose <c>GetSpan</c> calls back into the instance that is filling it.</summary>
+    private sealed class ReentrantWriter(LargeResultsWorld world) : IBufferWriter<byte>
+    {
+        private readonly ArrayBufferWriter<byte> _inner = new();
+
+        public void Advance(int count) => _inner.Advance(count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _inner.GetMemory(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            world.PostReturns();
+            return _inner.GetSpan(sizeHint);
+        }
+    }
+
+    [Fact]
+    public void A_writer_that_reenters_the_instance_gets_a_clear_exception()
+    {
+        using var world = LargeResultsWorld.Instantiate(Fixture.LargeResults);
+        var error = Assert.Throws<ComponentTrapException>(() => world.Echo("hello", new ReentrantWriter(world)));
+        Assert.Equal(ComponentTrapKind.Reentrance, error.Kind);
+        Assert.Contains("already running", error.Message);
+    }
 }
