@@ -19,7 +19,8 @@ internal static class Utf8Text
         switch (encoding)
         {
             case StringEncoding.Utf8:
-                if (!Utf8.IsValid(bytes))
+                // ASCII (the common case) is valid UTF-8; the ASCII check runs on wider vectors than Utf8.IsValid.
+                if (!Ascii.IsValid(bytes) && !Utf8.IsValid(bytes))
                 {
                     throw StringLoader.InvalidUtf8(bytes, pointer);
                 }
