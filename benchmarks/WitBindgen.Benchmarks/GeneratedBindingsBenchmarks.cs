@@ -64,6 +64,7 @@ public class GeneratedBindingsBenchmarks
     private CoreFloor _core = null!;
     private uint _coreCounter;
     private readonly byte[] _bytesOut = new byte[64 * 1024];
+    private readonly byte[] _textOut = new byte[10 * 1024];
     private static readonly byte[] Utf8Text20 = System.Text.Encoding.UTF8.GetBytes(Text20);
     private static readonly byte[] Utf8Text100 = System.Text.Encoding.UTF8.GetBytes(Text100);
     private static readonly byte[] Utf8Text10K = System.Text.Encoding.UTF8.GetBytes(Text10K);
@@ -126,6 +127,8 @@ public class GeneratedBindingsBenchmarks
         }
 
         Expect("héllo 😀", _world.EchoUtf16("héllo 😀"), "echo-utf16 non-ASCII");
+        Expect(Utf8Text10K.Length, Echo10KLargeGenerated(), "echo, large-result form");
+        Expect(true, _textOut.AsSpan().SequenceEqual(Utf8Text10K), "echo, large-result form bytes");
 
         Expect(Triple, EchoTripleGenerated(), "echo-triple");
         Expect(Triple, EchoTripleWasmtime(), "echo-triple (Wasmtime)");
@@ -230,6 +233,16 @@ public class GeneratedBindingsBenchmarks
 
     [Benchmark(Baseline = true), BenchmarkCategory("echo 10 KB")]
     public string Echo10KWasmtime() => EchoWasmtime(Text10K);
+
+    /// <summary>
+    /// The large-result form: the echoed text's UTF-8 bytes are validated and copied into a caller's buffer, with no
+    /// string created. The other two columns are those of "echo 10 KB".
+    /// </summary>
+    [Benchmark, BenchmarkCategory("echo 10 KB, large-result form")]
+    public int Echo10KLargeGenerated() => _world.Echo(Text10K, _textOut);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("echo 10 KB, large-result form")]
+    public string Echo10KLargeWasmtime() => EchoWasmtime(Text10K);
 
     // ---------------------------------------------------------------- echo-utf16(string) -> string, to a UTF-16 guest
 
@@ -388,6 +401,9 @@ public class GeneratedBindingsBenchmarks
 
     [Benchmark, BenchmarkCategory("echo 10 KB")]
     public uint Echo10KCore() => CoreEchoPtrLen(Utf8Text10K).Length;
+
+    [Benchmark, BenchmarkCategory("echo 10 KB, large-result form")]
+    public uint Echo10KLargeCore() => CoreEchoPtrLen(Utf8Text10K).Length;
 
     /// <summary>The UTF-16 code units are copied in as they are (2-aligned); the length is in code units.</summary>
     [Benchmark, BenchmarkCategory("echo 100 B, UTF-16 guest")]

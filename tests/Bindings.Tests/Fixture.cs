@@ -18,6 +18,7 @@ internal static class Fixture
     private static readonly Lazy<LoadedComponent> AsyncImportsComponent = new(() => Load("async-imports.wat"));
     private static readonly Lazy<LoadedComponent> AsyncResourcesComponent = new(() => Load("async-resources.wat"));
     private static readonly Lazy<LoadedComponent> ErrorContextsComponent = new(() => Load("error-contexts.wat"));
+    private static readonly Lazy<LoadedComponent> LargeResultsComponent = new(() => Load("large-results.wat"));
 
     public static LoadedComponent Echoes => EchoesComponent.Value;
 
@@ -40,6 +41,8 @@ internal static class Fixture
     public static LoadedComponent AsyncResources => AsyncResourcesComponent.Value;
 
     public static LoadedComponent ErrorContexts => ErrorContextsComponent.Value;
+
+    public static LoadedComponent LargeResults => LargeResultsComponent.Value;
 
     private static LoadedComponent Load(string name) =>
         Runtime.LoadText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));

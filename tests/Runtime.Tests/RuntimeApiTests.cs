@@ -44,7 +44,7 @@ public class RuntimeApiTests
         var types = Runtime.GetExportedTypes().Where(t => t.Namespace == "WitBindgen.Runtime.CompilerServices").ToList();
 
         Assert.Equal(
-            ["AbiHelpers", "AbiMemory", "AsyncHandles", "EnteredInstances", "ExportBinding", "ExportFunction", "HostResourceTable`1", "ProvidedResources", "SharedCase`1", "WitInterfaceBindingsAttribute", "WorldInstantiation"],
+            ["AbiHelpers", "AbiMemory", "AsyncHandles", "EnteredInstances", "ExportBinding", "ExportFunction", "HostResourceTable`1", "ProvidedResources", "ResultBytes", "SharedCase`1", "WitInterfaceBindingsAttribute", "WorldInstantiation"],
             types.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(types, t => Assert.Equal(EditorBrowsableState.Never, t.GetCustomAttribute<EditorBrowsableAttribute>()?.State));
     }

@@ -216,6 +216,11 @@ internal sealed partial class BindingsWriter
     private static void WriteMethodDocs(SourceWriter w, FunctionSpec f, string? fallback)
     {
         Docs.Summary(w, f.Docs, fallback ?? $"The WIT function <c>{Docs.Escape(f.WitName)}</c>.");
+        WriteObsolete(w, f);
+    }
+
+    private static void WriteObsolete(SourceWriter w, FunctionSpec f)
+    {
         if (f.Deprecated is { } version)
         {
             w.WriteLine($"[global::System.Obsolete(\"{Docs.Escape(f.WitName)} is deprecated since version {version}.\")]");
@@ -588,6 +593,7 @@ internal sealed partial class BindingsWriter
         }
 
         w.WriteLine($"{Signature(f, name, skipSelf: false, "public ")} => _abi.{call}({string.Join(", ", arguments)});");
+        WriteLargeResultMethods(w, owner, f, name);
     }
 
     // ---- the ABI class -------------------------------------------------------------------------
@@ -607,6 +613,9 @@ internal sealed partial class BindingsWriter
             _currentInstance = instance;
             _callNames[(owner, f.WitName)] = AddExportCall(f);
         }
+
+        // After the ordinary calls: each large-result call takes its ordinary call's number and function field.
+        RegisterLargeResultCalls();
     }
 
     private readonly SourceWriter _fields = Indented(2);
@@ -629,27 +638,46 @@ internal sealed partial class BindingsWriter
     /// fails. The call's state (function, context, slots, entered instances) stays in locals the JIT can keep in
     /// registers.
     /// </summary>
-    private string AddExportCall(FunctionSpec f)
+    /// <param name="f">The function.</param>
+    /// <param name="large">
+    /// For a large-result form (see <see cref="RegisterLargeResultCalls"/>): the form, and the number of the
+    /// function's ordinary call, whose function field this call shares and whose name it extends
+    /// (<c>Call5Span</c>, <c>Call5Writer</c>).
+    /// </param>
+    private string AddExportCall(FunctionSpec f, (LargeResult Form, string Id)? large = null)
     {
         if (f.IsAsync)
         {
             return AddAsyncExportCall(f);
         }
 
-        var id = N(_callCount++);
-        var instance = _currentInstance is null ? "null" : $"\"{_currentInstance}\"";
-        _binds.WriteLine($"F{id} = _C::ExportBinding.BindFunction(instance, {instance}, \"{f.WitName}\", {FunctionType(f)});");
-        _fields.WriteLine($"internal _C::ExportFunction F{id} = null!;");
+        var id = large is { } of ? of.Id + of.Form : N(_callCount++);
+        var field = "F" + (large?.Id ?? id);
+        if (large is null)
+        {
+            var instance = _currentInstance is null ? "null" : $"\"{_currentInstance}\"";
+            _binds.WriteLine($"{field} = _C::ExportBinding.BindFunction(instance, {instance}, \"{f.WitName}\", {FunctionType(f)});");
+            _fields.WriteLine($"internal _C::ExportFunction {field} = null!;");
+        }
 
         var w = _calls;
         var parameters = f.Params.Select((p, k) => $"{p.Shape.Type} a{N(k)}");
+        if (large is { } form)
+        {
+            parameters = parameters.Append($"{DestinationType(form.Form)} dst");
+        }
+
         w.WriteLine();
-        w.WriteLine($"internal {ResultType(f)} Call{id}({string.Join(", ", parameters)})");
+        w.WriteLine($"internal {(large is null ? ResultType(f) : "int")} Call{id}({string.Join(", ", parameters)})");
         w.OpenBlock();
         WriteArgumentChecks(w, f);
+        if (large?.Form == LargeResult.Writer)
+        {
+            w.WriteLine($"{MarshalWriter.Abi}.ThrowIfNull(dst, \"the destination of {f.Description}\", \"{DestinationName(f)}\");");
+        }
 
         var slots = Math.Max(1, f.ParamsSpilled ? 1 : f.FlatParams);
-        w.WriteLine($"var f = F{id};");
+        w.WriteLine($"var f = {field};");
 
         // The body goes to its own writer first: the context local is declared only when the body uses it.
         var outer = w;
@@ -693,9 +721,14 @@ internal sealed partial class BindingsWriter
 
         string lifted;
         var infallible = false;
-        if (f.FlatResults != 1)
+        var results = $"_C::ExportFunction.Results(cx, s, {N(result.Size)}U, {N(result.Align)})";
+        if (large is { } copy)
         {
-            lifted = _marshal.Load(result, $"_C::ExportFunction.Results(cx, s, {N(result.Size)}U, {N(result.Align)})", "cx");
+            lifted = LargeResultCopy(result, copy.Form, results);
+        }
+        else if (f.FlatResults != 1)
+        {
+            lifted = _marshal.Load(result, results, "cx");
         }
         else if (result.IsScalar)
         {
@@ -726,10 +759,17 @@ internal sealed partial class BindingsWriter
         else
         {
             // Lifting and completing (post-return, the handle scope) in one try: when either fails, Abort leaves
-            // the instance (and poisons it after a trap).
+            // the instance (and poisons it after a trap). A copy into the caller's span checks that it fitted after
+            // the call completed: a buffer too small is not the guest's fault.
+            var fitted = large?.Form == LargeResult.Span;
+            if (fitted)
+            {
+                w.WriteLine("int n;");
+            }
+
             w.WriteLine("try");
             w.OpenBlock();
-            w.WriteLine($"return f.Lifted(e, s{scope}, {lifted});");
+            w.WriteLine($"{(fitted ? "n =" : "return")} f.Lifted(e, s{scope}, {lifted});");
             w.CloseBlock();
             w.WriteLine("catch (global::System.Exception x)");
             w.OpenBlock();
@@ -741,6 +781,11 @@ internal sealed partial class BindingsWriter
         if (endLends)
         {
             WriteEndLends(w);
+        }
+
+        if (large?.Form == LargeResult.Span)
+        {
+            w.WriteLine($"return _C::ResultBytes.Fitted(n, dst.Length, \"{f.Description}\", \"{DestinationName(f)}\");");
         }
 
         FlushCallBody(outer, w, f.HasHandles, begin);

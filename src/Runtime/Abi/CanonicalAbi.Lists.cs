@@ -56,6 +56,26 @@ public static partial class CanonicalAbi
         }
     }
 
+    /// <summary>
+    /// The guest bytes of a list of <paramref name="length"/> elements of <paramref name="size"/> bytes at
+    /// <paramref name="pointer"/>, after the checks of <c>load_list_from_range</c> (byte length, the host's element
+    /// limit, alignment, bounds); traps when one fails.
+    /// </summary>
+    internal static ReadOnlySpan<byte> ListBytes(AbiContext cx, uint pointer, uint length, uint size)
+    {
+        var byteLength = (ulong)length * size;
+        if (byteLength > MaxListByteLength)
+        {
+            throw ComponentTrapException.TooLong("list", byteLength, MaxListByteLength);
+        }
+
+        CheckListElements(cx, length);
+        var memory = cx.GetMemoryUpTo(pointer + byteLength);
+        AbiChecks.CheckAlignment(pointer, (int)size, "list");
+        AbiChecks.CheckRange(memory.Length, pointer, byteLength, "list");
+        return memory.Slice((int)pointer, (int)byteLength);
+    }
+
     /// <summary>Lifts a list of scalars a guest passed as a pointer and element count (<c>load_list_from_range</c>).</summary>
     public static T[] LiftList<T>(AbiContext cx, uint pointer, uint length)
         where T : unmanaged
@@ -83,18 +103,7 @@ public static partial class CanonicalAbi
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(cx);
-        var size = ScalarSize<T>();
-        var byteLength = (ulong)destination.Length * size;
-        if (byteLength > MaxListByteLength)
-        {
-            throw ComponentTrapException.TooLong("list", byteLength, MaxListByteLength);
-        }
-
-        CheckListElements(cx, (uint)destination.Length);
-        var memory = cx.GetMemoryUpTo(pointer + byteLength);
-        AbiChecks.CheckAlignment(pointer, (int)size, "list");
-        AbiChecks.CheckRange(memory.Length, pointer, byteLength, "list");
-        var source = memory.Slice((int)pointer, (int)byteLength);
+        var source = ListBytes(cx, pointer, (uint)destination.Length, ScalarSize<T>());
         if (typeof(T) == typeof(bool))
         {
             var bytes = MemoryMarshal.AsBytes(destination);

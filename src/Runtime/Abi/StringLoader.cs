@@ -40,36 +40,54 @@ internal static class StringLoader
     /// Decodes the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units; one of more
     /// than <paramref name="maxBytes"/> bytes traps (<see cref="ComponentTrapKind.ValueTooLarge"/>).
     /// </summary>
-    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength)
-    {
-        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
-        return Decode(memory, encoding, pointer, alignment, byteLength, utf16);
-    }
+    public static string Load(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes = CanonicalAbi.MaxStringByteLength) =>
+        Decode(Bytes(memory, encoding, pointer, taggedCodeUnits, maxBytes, out var decodeAs), decodeAs, pointer);
 
     /// <summary>
     /// Decodes the string at <paramref name="pointer"/> in the context's memory and encoding, within its
     /// <see cref="AbiContext.MaxStringBytes"/>; the memory is asked for only as far as the string reaches.
     /// </summary>
-    public static string LoadFrom(AbiContext cx, uint pointer, uint taggedCodeUnits)
+    public static string LoadFrom(AbiContext cx, uint pointer, uint taggedCodeUnits) =>
+        Decode(BytesFrom(cx, pointer, taggedCodeUnits, out var decodeAs), decodeAs, pointer);
+
+    /// <summary>
+    /// The guest bytes of the string at <paramref name="pointer"/> with <paramref name="taggedCodeUnits"/> code units,
+    /// after the length, alignment and bounds checks (not yet the encoding's), and the encoding they are in
+    /// (<see cref="StringEncoding.Utf8"/>, <see cref="StringEncoding.Utf16"/> or, for an untagged
+    /// <c>latin1+utf16</c> string, <see cref="StringEncoding.Latin1Utf16"/>: Latin-1).
+    /// </summary>
+    public static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, uint taggedCodeUnits, int maxBytes, out StringEncoding decodeAs)
+    {
+        var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, maxBytes);
+        decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
+        return Slice(memory, pointer, alignment, byteLength);
+    }
+
+    /// <summary>
+    /// <see cref="Bytes"/> in the context's memory, encoding and <see cref="AbiContext.MaxStringBytes"/>; the memory is
+    /// asked for only as far as the string reaches.
+    /// </summary>
+    public static ReadOnlySpan<byte> BytesFrom(AbiContext cx, uint pointer, uint taggedCodeUnits, out StringEncoding decodeAs)
     {
         var encoding = cx.StringEncoding;
         var (alignment, byteLength, utf16) = Range(encoding, taggedCodeUnits, cx.MaxStringBytes);
-        return Decode(cx.GetMemoryUpTo(pointer + byteLength), encoding, pointer, alignment, byteLength, utf16);
+        decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
+        return Slice(cx.GetMemoryUpTo(pointer + byteLength), pointer, alignment, byteLength);
     }
 
-    private static string Decode(ReadOnlySpan<byte> memory, StringEncoding encoding, uint pointer, int alignment, ulong byteLength, bool utf16)
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> memory, uint pointer, int alignment, ulong byteLength)
     {
-        var decodeAs = utf16 ? StringEncoding.Utf16 : encoding;
         AbiChecks.CheckAlignment(pointer, alignment, "string");
         AbiChecks.CheckRange(memory.Length, pointer, byteLength, "string");
-        var bytes = memory.Slice((int)pointer, (int)byteLength);
-        return decodeAs switch
-        {
-            StringEncoding.Utf8 => DecodeUtf8(bytes, pointer),
-            StringEncoding.Utf16 => DecodeUtf16(bytes, pointer),
-            _ => Encoding.Latin1.GetString(bytes),
-        };
+        return memory.Slice((int)pointer, (int)byteLength);
     }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, StringEncoding decodeAs, uint pointer) => decodeAs switch
+    {
+        StringEncoding.Utf8 => DecodeUtf8(bytes, pointer),
+        StringEncoding.Utf16 => DecodeUtf16(bytes, pointer),
+        _ => Encoding.Latin1.GetString(bytes),
+    };
 
     /// <summary>Decodes and validates in one pass; the rare invalid case is diagnosed afterwards.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -82,9 +100,24 @@ internal static class StringLoader
         }
         catch (DecoderFallbackException)
         {
+            throw InvalidUtf8(bytes, pointer);
+        }
+    }
+
+    /// <summary>The trap for guest text at <paramref name="pointer"/> that is not valid UTF-8, naming the first bad byte.</summary>
+    public static ComponentTrapException InvalidUtf8(ReadOnlySpan<byte> bytes, uint pointer) => new(
+        ComponentTrapKind.InvalidUtf8,
+        FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
+
+    /// <summary>Traps when the UTF-16 text at <paramref name="pointer"/> has an unpaired surrogate.</summary>
+    public static void ThrowIfInvalidUtf16(ReadOnlySpan<char> chars, uint pointer)
+    {
+        var invalid = StringValidation.IndexOfUnpairedSurrogate(chars);
+        if (invalid >= 0)
+        {
             throw new ComponentTrapException(
-                ComponentTrapKind.InvalidUtf8,
-                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-8: invalid byte sequence at byte offset {InvalidUtf8Offset(bytes)}"));
+                ComponentTrapKind.InvalidUtf16,
+                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)chars[invalid]:x4} at code unit {invalid}"));
         }
     }
 
@@ -108,12 +141,9 @@ internal static class StringLoader
                 *(bool*)state.Surrogates = Utf16Copy.CopyFindingSurrogates(new ReadOnlySpan<char>((char*)state.Source, destination.Length), destination));
         }
 
-        var invalid = surrogates ? StringValidation.IndexOfUnpairedSurrogate(text) : -1;
-        if (invalid >= 0)
+        if (surrogates)
         {
-            throw new ComponentTrapException(
-                ComponentTrapKind.InvalidUtf16,
-                FormattableString.Invariant($"string at 0x{pointer:x} is not valid UTF-16: unpaired surrogate 0x{(int)text[invalid]:x4} at code unit {invalid}"));
+            ThrowIfInvalidUtf16(text, pointer);
         }
 
         return text;

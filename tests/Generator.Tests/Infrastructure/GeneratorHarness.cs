@@ -37,7 +37,16 @@ public static class GeneratorHarness
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
             withRuntime ? RuntimeReferences.Value : References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+            Options(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>
+    /// Nullable enabled and every warning an error, except the two the .NET SDK always turns off (CS1701 and CS1702:
+    /// an assembly built against an older framework, such as the net8.0 runtime, referencing a framework type such as
+    /// <c>IBufferWriter&lt;T&gt;</c> whose assembly is a newer version here).
+    /// </summary>
+    private static CSharpCompilationOptions Options(OutputKind kind) =>
+        new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     /// <summary>The global usings a new SDK-style console project gets from <c>ImplicitUsings</c>.</summary>
     public const string ImplicitUsings = """
@@ -59,7 +68,7 @@ public static class GeneratorHarness
             "App",
             sources.Append(ImplicitUsings).Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
             RuntimeReferences.Value.AddRange(extra),
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+            Options(OutputKind.ConsoleApplication));
 
     /// <summary>A driver over <paramref name="sources"/>, tracking incremental steps.</summary>
     public static GeneratorDriver Driver(IEnumerable<WitSource> sources)

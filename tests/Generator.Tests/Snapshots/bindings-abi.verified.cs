@@ -86,6 +86,15 @@ namespace Test.Abi.Abi
         /// <summary>The WIT function <c>spill-strings</c>.</summary>
         public string SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i) => _abi.Call5(a, b, c, d, e, f, g, h, i);
 
+        /// <summary>The WIT function <c>spill-strings</c>, its result copied as UTF-8 into <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>SpillStrings</c>).</summary>
+        /// <returns>The number of bytes written.</returns>
+        /// <exception cref="global::System.ArgumentException">The result is longer than <paramref name="utf8Destination"/>: the call completed and its result was discarded.</exception>
+        public int SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i, global::System.Span<byte> utf8Destination) => _abi.Call5Span(a, b, c, d, e, f, g, h, i, utf8Destination);
+
+        /// <summary>The WIT function <c>spill-strings</c>, its result written as UTF-8 to <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>SpillStrings</c>).</summary>
+        /// <returns>The number of bytes written.</returns>
+        public int SpillStrings(string a, string b, string c, string d, string e, string f, string g, string h, string i, global::System.Buffers.IBufferWriter<byte> utf8Destination) => _abi.Call5Writer(a, b, c, d, e, f, g, h, i, utf8Destination);
+
         /// <summary>The host implementations of the imports of the world <c>abi</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitBindgen", "<version>")]
         public sealed class Imports
@@ -393,6 +402,97 @@ namespace Test.Abi.Abi
             try
             {
                 return f.Lifted(e, s, Load4(cx, _C::ExportFunction.Results(cx, s, 8U, 4)));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+        }
+
+        internal int Call5Span(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8, global::System.Span<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'spill-strings'", "a");
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'b' of function 'spill-strings'", "b");
+            _C::AbiHelpers.ThrowIfNull(a2, "parameter 'c' of function 'spill-strings'", "c");
+            _C::AbiHelpers.ThrowIfNull(a3, "parameter 'd' of function 'spill-strings'", "d");
+            _C::AbiHelpers.ThrowIfNull(a4, "parameter 'e' of function 'spill-strings'", "e");
+            _C::AbiHelpers.ThrowIfNull(a5, "parameter 'f' of function 'spill-strings'", "f");
+            _C::AbiHelpers.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
+            _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
+            _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
+            var f = F5;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 4U, 72U);
+                Store4(cx, a0, args);
+                Store4(cx, a1, args + 8);
+                Store4(cx, a2, args + 16);
+                Store4(cx, a3, args + 24);
+                Store4(cx, a4, args + 32);
+                Store4(cx, a5, args + 40);
+                Store4(cx, a6, args + 48);
+                Store4(cx, a7, args + 56);
+                Store4(cx, a8, args + 64);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            int n;
+            try
+            {
+                n = f.Lifted(e, s, _C::ResultBytes.CopyString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+            return _C::ResultBytes.Fitted(n, dst.Length, "function 'spill-strings'", "utf8Destination");
+        }
+
+        internal int Call5Writer(string a0, string a1, string a2, string a3, string a4, string a5, string a6, string a7, string a8, global::System.Buffers.IBufferWriter<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'a' of function 'spill-strings'", "a");
+            _C::AbiHelpers.ThrowIfNull(a1, "parameter 'b' of function 'spill-strings'", "b");
+            _C::AbiHelpers.ThrowIfNull(a2, "parameter 'c' of function 'spill-strings'", "c");
+            _C::AbiHelpers.ThrowIfNull(a3, "parameter 'd' of function 'spill-strings'", "d");
+            _C::AbiHelpers.ThrowIfNull(a4, "parameter 'e' of function 'spill-strings'", "e");
+            _C::AbiHelpers.ThrowIfNull(a5, "parameter 'f' of function 'spill-strings'", "f");
+            _C::AbiHelpers.ThrowIfNull(a6, "parameter 'g' of function 'spill-strings'", "g");
+            _C::AbiHelpers.ThrowIfNull(a7, "parameter 'h' of function 'spill-strings'", "h");
+            _C::AbiHelpers.ThrowIfNull(a8, "parameter 'i' of function 'spill-strings'", "i");
+            _C::AbiHelpers.ThrowIfNull(dst, "the destination of function 'spill-strings'", "utf8Destination");
+            var f = F5;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
+            try
+            {
+                var args = _C::ExportFunction.Spill(cx, s, 4U, 72U);
+                Store4(cx, a0, args);
+                Store4(cx, a1, args + 8);
+                Store4(cx, a2, args + 16);
+                Store4(cx, a3, args + 24);
+                Store4(cx, a4, args + 32);
+                Store4(cx, a5, args + 40);
+                Store4(cx, a6, args + 48);
+                Store4(cx, a7, args + 56);
+                Store4(cx, a8, args + 64);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            try
+            {
+                return f.Lifted(e, s, _C::ResultBytes.WriteString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
             }
             catch (global::System.Exception x)
             {

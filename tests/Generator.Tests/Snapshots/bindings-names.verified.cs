@@ -256,8 +256,26 @@ namespace Test.Names.Names
             /// <summary>The WIT function <c>to-string</c>.</summary>
             public string ToString_(string s, uint i, uint cx) => _abi.Call4(s, i, cx);
 
+            /// <summary>The WIT function <c>to-string</c>, its result copied as UTF-8 into <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>ToString_</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            /// <exception cref="global::System.ArgumentException">The result is longer than <paramref name="utf8Destination"/>: the call completed and its result was discarded.</exception>
+            public int ToString_(string s, uint i, uint cx, global::System.Span<byte> utf8Destination) => _abi.Call4Span(s, i, cx, utf8Destination);
+
+            /// <summary>The WIT function <c>to-string</c>, its result written as UTF-8 to <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>ToString_</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            public int ToString_(string s, uint i, uint cx, global::System.Buffers.IBufferWriter<byte> utf8Destination) => _abi.Call4Writer(s, i, cx, utf8Destination);
+
             /// <summary>The WIT function <c>interface</c>.</summary>
             public string Interface(string @string, bool @bool) => _abi.Call5(@string, @bool);
+
+            /// <summary>The WIT function <c>interface</c>, its result copied as UTF-8 into <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>Interface</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            /// <exception cref="global::System.ArgumentException">The result is longer than <paramref name="utf8Destination"/>: the call completed and its result was discarded.</exception>
+            public int Interface(string @string, bool @bool, global::System.Span<byte> utf8Destination) => _abi.Call5Span(@string, @bool, utf8Destination);
+
+            /// <summary>The WIT function <c>interface</c>, its result written as UTF-8 to <paramref name="utf8Destination"/> straight from the component's memory, instead of returned as a new string (the large-result form of <c>Interface</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            public int Interface(string @string, bool @bool, global::System.Buffers.IBufferWriter<byte> utf8Destination) => _abi.Call5Writer(@string, @bool, utf8Destination);
 
             /// <summary>An old function.</summary>
             [global::System.Obsolete("old is deprecated since version 0.2.0.")]
@@ -510,6 +528,130 @@ namespace Test.Names.Names
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var e = f.Call(s);
             return f.Return(e, s, s[0].U32);
+        }
+
+        internal int Call4Span(string a0, uint a1, uint a2, global::System.Span<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
+            var f = F4;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
+            var i = 0;
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromU32(a1);
+                s[i++] = _A::RawValue.FromU32(a2);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            int n;
+            try
+            {
+                n = f.Lifted(e, s, _C::ResultBytes.CopyString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+            return _C::ResultBytes.Fitted(n, dst.Length, "function 'to-string'", "utf8Destination");
+        }
+
+        internal int Call4Writer(string a0, uint a1, uint a2, global::System.Buffers.IBufferWriter<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 's' of function 'to-string'", "s");
+            _C::AbiHelpers.ThrowIfNull(dst, "the destination of function 'to-string'", "utf8Destination");
+            var f = F4;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[4];
+            var i = 0;
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromU32(a1);
+                s[i++] = _A::RawValue.FromU32(a2);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            try
+            {
+                return f.Lifted(e, s, _C::ResultBytes.WriteString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+        }
+
+        internal int Call5Span(string a0, bool a1, global::System.Span<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
+            var f = F5;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
+            var i = 0;
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            int n;
+            try
+            {
+                n = f.Lifted(e, s, _C::ResultBytes.CopyString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+            return _C::ResultBytes.Fitted(n, dst.Length, "function 'interface'", "utf8Destination");
+        }
+
+        internal int Call5Writer(string a0, bool a1, global::System.Buffers.IBufferWriter<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'string' of function 'interface'", "string");
+            _C::AbiHelpers.ThrowIfNull(dst, "the destination of function 'interface'", "utf8Destination");
+            var f = F5;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[3];
+            var i = 0;
+            try
+            {
+                Lower1(cx, a0, s, ref i);
+                s[i++] = _A::RawValue.FromI32(a1 ? 1 : 0);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            try
+            {
+                return f.Lifted(e, s, _C::ResultBytes.WriteString(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
         }
 
         internal void Import13(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Names.Keywords.IKeywords impl)

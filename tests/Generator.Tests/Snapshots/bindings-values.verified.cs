@@ -775,6 +775,15 @@ namespace Test.Values.Values
             /// <summary>The WIT function <c>bytes</c>.</summary>
             public byte[] Bytes(byte[] b) => _abi.Call1(b);
 
+            /// <summary>The WIT function <c>bytes</c>, its result copied into <paramref name="destination"/> straight from the component's memory, instead of returned as a new array (the large-result form of <c>Bytes</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            /// <exception cref="global::System.ArgumentException">The result is longer than <paramref name="destination"/>: the call completed and its result was discarded.</exception>
+            public int Bytes(byte[] b, global::System.Span<byte> destination) => _abi.Call1Span(b, destination);
+
+            /// <summary>The WIT function <c>bytes</c>, its result written to <paramref name="destination"/> straight from the component's memory, instead of returned as a new array (the large-result form of <c>Bytes</c>).</summary>
+            /// <returns>The number of bytes written.</returns>
+            public int Bytes(byte[] b, global::System.Buffers.IBufferWriter<byte> destination) => _abi.Call1Writer(b, destination);
+
             /// <summary>The WIT function <c>records</c>.</summary>
             public global::Test.Values.Types.Mixed[] Records(global::Test.Values.Types.Mixed[] m) => _abi.Call2(m);
 
@@ -1186,6 +1195,65 @@ namespace Test.Values.Values
             global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[1];
             var e = f.Call(s);
             f.Complete(e, s);
+        }
+
+        internal int Call1Span(byte[] a0, global::System.Span<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
+            var f = F1;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
+            var i = 0;
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            int n;
+            try
+            {
+                n = f.Lifted(e, s, _C::ResultBytes.CopyBytes(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
+            return _C::ResultBytes.Fitted(n, dst.Length, "function 'bytes'", "destination");
+        }
+
+        internal int Call1Writer(byte[] a0, global::System.Buffers.IBufferWriter<byte> dst)
+        {
+            _C::AbiHelpers.ThrowIfNull(a0, "parameter 'b' of function 'bytes'", "b");
+            _C::AbiHelpers.ThrowIfNull(dst, "the destination of function 'bytes'", "destination");
+            var f = F1;
+            var cx = f.Begin();
+            global::System.Span<_A::RawValue> s = stackalloc _A::RawValue[2];
+            var i = 0;
+            try
+            {
+                Lower0(cx, a0, s, ref i);
+            }
+            catch
+            {
+                f.Abandon();
+                throw;
+            }
+            var e = f.Call(s);
+            try
+            {
+                return f.Lifted(e, s, _C::ResultBytes.WriteBytes(cx, _C::AbiHelpers.LoadSlice(cx, _C::ExportFunction.Results(cx, s, 8U, 4)), dst));
+            }
+            catch (global::System.Exception x)
+            {
+                f.Abort(e, x);
+                throw;
+            }
         }
 
         internal void Import12(_A::AbiContext cx, global::System.Span<_A::RawValue> s, global::Test.Values.Host.IHost impl)
