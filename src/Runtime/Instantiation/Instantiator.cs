@@ -248,7 +248,7 @@ internal sealed partial class Instantiator
             StoreEpoch.For(_store).Advance(); // a start function may have run
             _limiter?.Track(instance);
             _coreInstances.Add(instance);
-            return new CoreInstanceValue(instance, _store);
+            return new CoreInstanceValue(instance, _store, module);
         }
         catch (NativeTrapException e)
         {

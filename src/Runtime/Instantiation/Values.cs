@@ -71,12 +71,25 @@ internal sealed class CoreInstanceValue
 {
     private readonly Instance? _instance;
     private readonly Store? _store;
+    private readonly Wasmtime.Module? _module;
+    private readonly NativeInstance _native;
     private readonly Dictionary<string, object>? _exports;
 
-    public CoreInstanceValue(Instance instance, Store store)
+    /// <summary>
+    /// The function exports handed out, so every alias of one export sees the same wrapper (and the instantiation
+    /// prepares one core function for it); the value lives only while the component is being instantiated.
+    /// </summary>
+    private Dictionary<string, Function>? _functions;
+
+    public CoreInstanceValue(Instance instance, Store store, Wasmtime.Module module)
     {
         _instance = instance;
         _store = store;
+        if (NativeInstantiation.CanReadFunctions)
+        {
+            _module = module;
+            _native = NativeInstantiation.Handle(instance);
+        }
     }
 
     public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
@@ -87,6 +100,21 @@ internal sealed class CoreInstanceValue
         if (_exports is not null)
         {
             return _exports.TryGetValue(name, out var value) ? value : null;
+        }
+
+        if (_module is not null)
+        {
+            // Functions without the managed wrapper's store cache (see NativeInstantiation.GetFunction).
+            if (_functions?.TryGetValue(name, out var known) == true)
+            {
+                return known;
+            }
+
+            if (NativeInstantiation.GetFunction(_store!, _native, _module, name) is { } function)
+            {
+                (_functions ??= new(StringComparer.Ordinal))[name] = function;
+                return function;
+            }
         }
 
         // Wasmtime .NET has no tags: an export that is none of the four it knows may be one.

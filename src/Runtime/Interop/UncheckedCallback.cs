@@ -61,10 +61,7 @@ internal static unsafe class UncheckedFunctions
             NativeMethods.FuncTypeDelete(type);
         }
 
-        var extern_ = Activator.CreateInstance(WasmtimeInternals.ExternFuncType!)!;
-        WasmtimeInternals.ExternFuncStoreId!.SetValue(extern_, func.StoreId);
-        WasmtimeInternals.ExternFuncPrivate!.SetValue(extern_, func.Private);
-        return (Function)WasmtimeInternals.FunctionFromHandle!.Invoke([store, extern_, parameters, results]);
+        return NativeInstantiation.NewFunction(store, func, parameters, results);
     }
 
     private static IntPtr NewFunctionType(CoreFunctionSignature signature)
