@@ -363,7 +363,7 @@ internal sealed partial class Instantiator
             return null;
         }
 
-        var name = $"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}";
+        var name = ItemNames.Resource(frame.Definition, item, frame.State);
         var destroy = resource.DestructorIndex is { } dtorIndex
             ? GuestDestructor.Create(frame.State, name, new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex)))
             : null;
@@ -457,7 +457,7 @@ internal sealed partial class Instantiator
 
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
         var core = Core(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
-        var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
+        var name = ItemNames.Lift(frame.Definition, lift);
         return new LiftedFunction(name, core, type, Options(frame, lift, lift.Options));
     }
 
