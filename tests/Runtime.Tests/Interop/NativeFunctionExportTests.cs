@@ -4,6 +4,7 @@ using Wasmtime;
 using WitBindgen.Runtime.Abi;
 using WitBindgen.Runtime.Interop;
 using Xunit;
+using Module = Wasmtime.Module;
 
 namespace WitBindgen.Runtime.Tests.Interop;
 
@@ -48,7 +49,7 @@ public class NativeFunctionExportTests
         Assert.Same(add.Parameters, again.Parameters);
 
         var cache = (ICollection)typeof(Store).GetField("_externFunctionCache", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store)!;
-        Assert.Equal(0, cache.Count);
+        Assert.Empty(cache);
     }
 
     [Fact]
