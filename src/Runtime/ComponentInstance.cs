@@ -132,7 +132,7 @@ public sealed class ComponentInstance : IDisposable
     /// <summary>A top-level export by exact name, or an exported instance by semver-compatible name (for linking).</summary>
     internal object? FindExport(string name) => _exports.GetValueOrDefault(name) ?? FindInstance(name);
 
-    private object? Export(string instance, string name) => FindInstance(instance)?.Exports.GetValueOrDefault(name);
+    private object? Export(string instance, string name) => FindInstance(instance)?.GetValueOrDefault(name);
 
     private RuntimeInstance? FindInstance(string name)
     {

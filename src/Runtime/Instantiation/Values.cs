@@ -52,18 +52,54 @@ internal sealed class RawHostCallable : IComponentCallable
 /// <summary>A component instance value: named exports (functions, types, instances, …).</summary>
 internal sealed class RuntimeInstance
 {
+    private readonly Dictionary<string, object>? _source;
+    private readonly Func<string, object, object?>? _convert;
+
     public RuntimeInstance(string name, Dictionary<string, object?> exports)
     {
         Name = name;
         Exports = exports;
     }
 
+    /// <summary>
+    /// An instance whose exports are converted from <paramref name="source"/> (a host instance's definitions) when
+    /// first looked up: a component names few of the functions of the interfaces it imports (WASI's define hundreds).
+    /// </summary>
+    public RuntimeInstance(string name, Dictionary<string, object> source, Func<string, object, object?> convert)
+    {
+        Name = name;
+        _source = new Dictionary<string, object>(source, StringComparer.Ordinal);
+        _convert = convert;
+        Exports = new Dictionary<string, object?>(StringComparer.Ordinal);
+    }
+
     public string Name { get; }
 
+    /// <summary>The exports looked up so far (every export of an instance not made from a host instance).</summary>
     public Dictionary<string, object?> Exports { get; }
 
+    /// <summary>The export named <paramref name="name"/>, if there is one.</summary>
+    public bool TryGet(string name, out object? value)
+    {
+        if (Exports.TryGetValue(name, out value))
+        {
+            return true;
+        }
+
+        if (_source is not null && _source.TryGetValue(name, out var provided))
+        {
+            Exports[name] = value = _convert!(name, provided);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The export named <paramref name="name"/>, or null.</summary>
+    public object? GetValueOrDefault(string name) => TryGet(name, out var value) ? value : null;
+
     public object? Get(string name) =>
-        Exports.TryGetValue(name, out var value) ? value : throw new ComponentLinkException($"instance '{Name}' has no export named '{name}'");
+        TryGet(name, out var value) ? value : throw new ComponentLinkException($"instance '{Name}' has no export named '{name}'");
 }
 
 /// <summary>A core instance value: a real Wasmtime instance or a bag of core exports.</summary>
