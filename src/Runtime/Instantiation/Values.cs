@@ -81,18 +81,27 @@ internal sealed class RuntimeInstance
     /// <summary>The export named <paramref name="name"/>, if there is one.</summary>
     public bool TryGet(string name, out object? value)
     {
-        if (Exports.TryGetValue(name, out value))
+        if (_source is null)
         {
-            return true;
+            return Exports.TryGetValue(name, out value);
         }
 
-        if (_source is not null && _source.TryGetValue(name, out var provided))
+        // A component may re-export the instance, so lookups can come from any thread after the instantiation.
+        lock (Exports)
         {
-            Exports[name] = value = _convert!(name, provided);
-            return true;
-        }
+            if (Exports.TryGetValue(name, out value))
+            {
+                return true;
+            }
 
-        return false;
+            if (_source.TryGetValue(name, out var provided))
+            {
+                Exports[name] = value = _convert!(name, provided);
+                return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The export named <paramref name="name"/>, or null.</summary>
