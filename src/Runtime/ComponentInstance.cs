@@ -90,11 +90,10 @@ public sealed class ComponentInstance : IDisposable
     /// <param name="name">The function name.</param>
     /// <param name="expected">The function type the bindings were generated for.</param>
     /// <exception cref="ComponentLinkException">The function is missing or its type differs (the message names both types and the first difference).</exception>
-    internal RawComponentFunction BindRawFunction(string? instance, string name, AbiFunctionType expected)
+    internal LiftedFunction BindLiftedFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var function = instance is null ? GetRawFunction(name) : GetRawFunction(instance, name);
-        if (function is null)
+        if ((instance is null ? Export(name) : Export(instance, name)) is not LiftedFunction function)
         {
             throw new ComponentLinkException($"the component does not export the function {Describe(instance, name)}");
         }
@@ -133,7 +132,7 @@ public sealed class ComponentInstance : IDisposable
     /// <summary>A top-level export by exact name, or an exported instance by semver-compatible name (for linking).</summary>
     internal object? FindExport(string name) => _exports.GetValueOrDefault(name) ?? FindInstance(name);
 
-    private object? Export(string instance, string name) => FindInstance(instance)?.Exports.GetValueOrDefault(name);
+    private object? Export(string instance, string name) => FindInstance(instance)?.GetValueOrDefault(name);
 
     private RuntimeInstance? FindInstance(string name)
     {

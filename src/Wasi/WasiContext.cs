@@ -13,24 +13,27 @@ namespace WitBindgen.Wasi;
 /// </summary>
 internal sealed class WasiContext
 {
-    private readonly byte[] _hashKey = RandomNumberGenerator.GetBytes(32);
+    // Made on first use: most instances never hash a file's metadata, and many never write to stdout or stderr.
+    private byte[]? _hashKey;
+    private OutputSink? _stdout;
+    private OutputSink? _stderr;
     private int _openFiles;
     private int _resources;
 
-    public WasiContext(WasiSettings settings)
-    {
-        Settings = settings;
-        Stdout = new OutputSink("stdout", settings.Stdout, settings.Limits.MaxOutputBytes);
-        Stderr = new OutputSink("stderr", settings.Stderr, settings.Limits.MaxOutputBytes);
-    }
+    public WasiContext(WasiSettings settings) => Settings = settings;
 
     public WasiSettings Settings { get; }
 
     public WasiLimits Limits => Settings.Limits;
 
-    public OutputSink Stdout { get; }
+    public OutputSink Stdout => _stdout ?? First(ref _stdout, new OutputSink("stdout", Settings.Stdout, Limits.MaxOutputBytes));
 
-    public OutputSink Stderr { get; }
+    public OutputSink Stderr => _stderr ?? First(ref _stderr, new OutputSink("stderr", Settings.Stderr, Limits.MaxOutputBytes));
+
+    /// <summary>Stores <paramref name="made"/> unless another thread stored one first, and returns the one stored.</summary>
+    private static T First<T>(ref T? field, T made)
+        where T : class =>
+        Interlocked.CompareExchange(ref field, made, null) ?? made;
 
     /// <summary>Operating-system handles held for the guest now.</summary>
     public int OpenFiles => Volatile.Read(ref _openFiles);
@@ -95,7 +98,7 @@ internal sealed class WasiContext
         BinaryPrimitives.WriteUInt64LittleEndian(identity, status.Device);
         BinaryPrimitives.WriteUInt64LittleEndian(identity[8..], status.Inode);
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_hashKey, identity, hash);
+        HMACSHA256.HashData(_hashKey ?? First(ref _hashKey, RandomNumberGenerator.GetBytes(32)), identity, hash);
         return new MetadataHashValue(BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]));
     }
 
@@ -105,8 +108,8 @@ internal sealed class WasiContext
     /// <summary>Writes what the standard output sinks hold to the host's streams (before an exit), ignoring failures.</summary>
     public void DrainOutputs()
     {
-        Stdout.TryDrain();
-        Stderr.TryDrain();
+        _stdout?.TryDrain();
+        _stderr?.TryDrain();
     }
 
     /// <summary>The trap for a WASI function without an error result whose host code failed.</summary>

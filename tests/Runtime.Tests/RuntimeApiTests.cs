@@ -66,7 +66,7 @@ public class RuntimeApiTests
     public void BindingMethodsAreNotPublicOnComponentInstance()
     {
         // Generated bindings bind through ExportBinding; the instance's own entry points are internal.
-        Assert.Null(typeof(ComponentInstance).GetMethod("BindRawFunction", BindingFlags.Public | BindingFlags.Instance));
+        Assert.Null(typeof(ComponentInstance).GetMethod("BindLiftedFunction", BindingFlags.Public | BindingFlags.Instance));
         Assert.Null(typeof(ComponentInstance).GetMethod("BindResourceType", BindingFlags.Public | BindingFlags.Instance));
     }
 

@@ -24,7 +24,7 @@ public static class ExportBinding
     public static ExportFunction BindFunction(this ComponentInstance instance, string? exportedInstance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return new ExportFunction(instance.BindRawFunction(exportedInstance, name, expected));
+        return new ExportFunction(instance.BindLiftedFunction(exportedInstance, name, expected), exportedInstance, name);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.Instantiation;
 
 namespace WitBindgen.Runtime.CompilerServices;
 
@@ -18,13 +19,38 @@ namespace WitBindgen.Runtime.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ExportFunction
 {
-    // Created on the first call: an instance's bindings bind every export, most of which a given instance may never call.
+    private readonly LiftedFunction _lifted;
+    private readonly string? _instance;
+    private readonly string _name;
+
+    // Created on the first call: an instance's bindings bind (and check) every export when it is instantiated, most
+    // of which a given instance may never call.
+    private RawComponentFunction? _function;
     private AbiContext? _context;
 
-    internal ExportFunction(RawComponentFunction function) => Function = function;
+    internal ExportFunction(LiftedFunction lifted, string? instance, string name)
+    {
+        _lifted = lifted;
+        _instance = instance;
+        _name = name;
+    }
 
     /// <summary>The raw function.</summary>
-    public RawComponentFunction Function { get; }
+    public RawComponentFunction Function
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _function ?? FirstFunction();
+    }
+
+    /// <summary>
+    /// Makes the raw function on the first call. Calls of one instance never overlap, but two threads may race to
+    /// the first: the one made first is the one every call uses (a call's claim on the instance names it).
+    /// </summary>
+    private RawComponentFunction FirstFunction()
+    {
+        var made = new RawComponentFunction(_instance is null ? _name : _instance + "#" + _name, _lifted);
+        return Interlocked.CompareExchange(ref _function, made, null) ?? made;
+    }
 
     /// <summary>The one lifting and lowering context every call of a function without handles reuses.</summary>
     /// <exception cref="InvalidOperationException">The function's type has handles (use <see cref="CallContext"/>).</exception>

@@ -12,9 +12,9 @@ namespace WitBindgen.Runtime.CompilerServices;
 public sealed class HostResourceTable<T>
     where T : class
 {
-    // Every instance of a world has a table per resource type it passes, most of them never used: the collections
-    // behind the first slot are created on first use.
-    private readonly List<T?> _items = new() { null };
+    // Every instance of a world has a table per resource type it passes, most of them never used: every collection
+    // (the slots too, whose first is never used: representation 0 is no object) is created on first use.
+    private List<T?>? _items;
     private Stack<int>? _free;
     private Dictionary<T, int>? _reps;
     private List<int>? _lentOnly;
@@ -33,14 +33,15 @@ public sealed class HostResourceTable<T>
             return existing;
         }
 
-        var rep = _free is { Count: > 0 } free ? free.Pop() : _items.Count;
-        if (rep == _items.Count)
+        var items = _items ??= new() { null };
+        var rep = _free is { Count: > 0 } free ? free.Pop() : items.Count;
+        if (rep == items.Count)
         {
-            _items.Add(value);
+            items.Add(value);
         }
         else
         {
-            _items[rep] = value;
+            items[rep] = value;
         }
 
         _reps[value] = rep;
@@ -83,19 +84,19 @@ public sealed class HostResourceTable<T>
     /// <summary>The object with representation <paramref name="rep"/>.</summary>
     /// <exception cref="ComponentTrapException">No such object (a bad handle from the guest).</exception>
     public T Get(int rep) =>
-        (uint)rep < (uint)_items.Count && _items[rep] is { } value
+        _items is { } items && (uint)rep < (uint)items.Count && items[rep] is { } value
             ? value
             : throw new ComponentTrapException(ComponentTrapKind.InvalidHandle, $"no {typeof(T).Name} resource has representation {rep}");
 
     /// <summary>Removes and returns the object with representation <paramref name="rep"/>, or null when there is none.</summary>
     public T? Remove(int rep)
     {
-        if ((uint)rep >= (uint)_items.Count || _items[rep] is not { } value)
+        if (_items is not { } items || (uint)rep >= (uint)items.Count || items[rep] is not { } value)
         {
             return null;
         }
 
-        _items[rep] = null;
+        items[rep] = null;
         _reps?.Remove(value);
         (_free ??= new Stack<int>()).Push(rep);
         return value;

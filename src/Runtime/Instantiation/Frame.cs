@@ -10,8 +10,11 @@ namespace WitBindgen.Runtime.Instantiation;
 /// </summary>
 internal sealed class Frame
 {
-    private readonly Dictionary<(Sort, uint), object?> _values = new();
-    private readonly Dictionary<Definition, List<IndexSpaceEntry>> _placements = new(ReferenceEqualityComparer.Instance);
+    /// <summary>What an index space slot holds until its definition is placed.</summary>
+    private static readonly object Unplaced = new();
+
+    private readonly FramePlan _plan;
+    private readonly object?[][] _values;
 
     public Frame(Store store, ComponentDefinition definition, Frame? outer, InstanceState state, Dictionary<string, object?> arguments)
     {
@@ -20,17 +23,12 @@ internal sealed class Frame
         Outer = outer;
         State = state;
         Arguments = arguments;
-        foreach (var sort in Enum.GetValues<Sort>())
+        _plan = FramePlan.For(definition);
+        _values = new object?[_plan.Lengths.Length][];
+        for (var sort = 0; sort < _values.Length; sort++)
         {
-            foreach (var entry in definition.IndexSpaces[sort])
-            {
-                if (!_placements.TryGetValue(entry.Source, out var list))
-                {
-                    _placements[entry.Source] = list = new List<IndexSpaceEntry>();
-                }
-
-                list.Add(entry);
-            }
+            var values = _values[sort] = _plan.Lengths[sort] == 0 ? [] : new object?[_plan.Lengths[sort]];
+            Array.Fill(values, Unplaced);
         }
     }
 
@@ -49,18 +47,15 @@ internal sealed class Frame
     /// <summary>Records the value that <paramref name="definition"/> adds to the index spaces.</summary>
     public void Place(Definition definition, object? value)
     {
-        if (_placements.TryGetValue(definition, out var entries))
+        foreach (var entry in _plan.Placements(definition))
         {
-            foreach (var entry in entries)
-            {
-                _values[(entry.Sort, entry.Index)] = value;
-            }
+            _values[(int)entry.Sort][entry.Index] = value;
         }
     }
 
     public object? Get(Sort sort, uint index)
     {
-        if (_values.TryGetValue((sort, index), out var value))
+        if (TryGet(sort, index, out var value))
         {
             return value;
         }
@@ -71,7 +66,18 @@ internal sealed class Frame
             : $"{sort} index {index} ({entry.Describe()}) has no runtime value");
     }
 
-    public bool TryGet(Sort sort, uint index, out object? value) => _values.TryGetValue((sort, index), out value);
+    public bool TryGet(Sort sort, uint index, out object? value)
+    {
+        if ((uint)sort < (uint)_values.Length && _values[(int)sort] is var values && index < (uint)values.Length
+            && values[index] is var placed && !ReferenceEquals(placed, Unplaced))
+        {
+            value = placed;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
 
     /// <summary>The converter from this instantiation's binary types to ABI types.</summary>
     public TypeConverter? Types { get; set; }

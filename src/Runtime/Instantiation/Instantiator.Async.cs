@@ -14,7 +14,7 @@ internal sealed partial class Instantiator
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
         var core = new CoreFunction(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
         var callback = lift.Options.CallbackIndex is { } c ? new CoreFunction(frame.Get<Function>(Sort.CoreFunction, c)) : null;
-        var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
+        var name = ItemNames.Lift(frame.Definition, lift);
         return new AsyncLiftedFunction(name, core, callback, type, Options(frame, lift, lift.Options));
     }
 

@@ -48,7 +48,7 @@ internal sealed partial class Instantiator
         foreach (var declaration in instanceType.Declarations.OfType<ExportDeclaration>())
         {
             var name = declaration.Name.Name;
-            var provided = instance.Exports.GetValueOrDefault(name);
+            var provided = instance.GetValueOrDefault(name);
             switch (declaration.Type)
             {
                 case FunctionExternType function:

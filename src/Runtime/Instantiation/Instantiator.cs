@@ -102,12 +102,17 @@ internal sealed partial class Instantiator
         RawAsyncHostDefinition r => new RawAsyncHostCallable(name, r),
         TypedHostDefinition t => new HostCallable(name, t.Function, t.Type),
         TypedAsyncHostDefinition t => new AsyncHostCallable(name, t.Function, t.Type),
-        HostInstance i => new RuntimeInstance(name, i.Exports.ToDictionary(
+        // Links resolve (and may fail) now, as a link error of the instantiation; other definitions on first lookup.
+        HostInstance i when HoldsLinks(i) => new RuntimeInstance(name, i.Exports.ToDictionary(
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value, linked),
             StringComparer.Ordinal)),
+        HostInstance i => new RuntimeInstance(name, i.Exports, (export, value) => FromHost(name + "#" + export, value, linked)),
         _ => provided,
     };
+
+    private static bool HoldsLinks(HostInstance instance) =>
+        instance.Exports.Values.Any(v => v is LinkedExport || (v is HostInstance nested && HoldsLinks(nested)));
 
     private void Run(Frame frame)
     {
@@ -248,7 +253,7 @@ internal sealed partial class Instantiator
             StoreEpoch.For(_store).Advance(); // a start function may have run
             _limiter?.Track(instance);
             _coreInstances.Add(instance);
-            return new CoreInstanceValue(instance, _store);
+            return new CoreInstanceValue(instance, _store, module);
         }
         catch (NativeTrapException e)
         {
@@ -333,7 +338,7 @@ internal sealed partial class Instantiator
     private object? AliasType(Frame frame, AliasItem item, InstanceExportAlias alias)
     {
         var instance = frame.Get<RuntimeInstance>(Sort.Instance, alias.InstanceIndex);
-        if (instance.Exports.TryGetValue(alias.Name, out var value))
+        if (instance.TryGet(alias.Name, out var value))
         {
             return value;
         }
@@ -363,7 +368,7 @@ internal sealed partial class Instantiator
             return null;
         }
 
-        var name = $"{frame.State.Name}/resource {frame.Definition.IndexSpaces.Types.FirstOrDefault(e => ReferenceEquals(e.Source, item))?.Index}";
+        var name = ItemNames.Resource(frame.Definition, item, frame.State);
         var destroy = resource.DestructorIndex is { } dtorIndex
             ? GuestDestructor.Create(frame.State, name, new CoreFunction(frame.Get<Function>(Sort.CoreFunction, dtorIndex)))
             : null;
@@ -424,14 +429,14 @@ internal sealed partial class Instantiator
             switch (declaration.Type)
             {
                 case TypeExternType { Bound.IsSubResource: true }:
-                    if (!instance.Exports.TryGetValue(exportName, out var provided) || provided is not ResourceType resource)
+                    if (!instance.TryGet(exportName, out var provided) || provided is not ResourceType resource)
                     {
                         throw new ComponentLinkException($"instance '{name}' must export a resource type named '{exportName}'");
                     }
 
                     _bindings[declaration] = resource;
                     break;
-                case InstanceExternType nested when instance.Exports.TryGetValue(exportName, out var inner) && inner is RuntimeInstance innerInstance:
+                case InstanceExternType nested when instance.TryGet(exportName, out var inner) && inner is RuntimeInstance innerInstance:
                     BindInstanceTypes(type.Scope.Enter(instanceType).ResolveType(nested.TypeIndex), innerInstance, name + "#" + exportName);
                     break;
             }
@@ -457,7 +462,7 @@ internal sealed partial class Instantiator
 
         var type = Types(frame).Function(frame.Definition.ResolveType(lift.TypeIndex));
         var core = Core(frame.Get<Function>(Sort.CoreFunction, lift.CoreFunctionIndex));
-        var name = frame.Definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
+        var name = ItemNames.Lift(frame.Definition, lift);
         return new LiftedFunction(name, core, type, Options(frame, lift, lift.Options));
     }
 

@@ -52,18 +52,63 @@ internal sealed class RawHostCallable : IComponentCallable
 /// <summary>A component instance value: named exports (functions, types, instances, …).</summary>
 internal sealed class RuntimeInstance
 {
+    private readonly Dictionary<string, object>? _source;
+    private readonly Func<string, object, object?>? _convert;
+
     public RuntimeInstance(string name, Dictionary<string, object?> exports)
     {
         Name = name;
         Exports = exports;
     }
 
+    /// <summary>
+    /// An instance whose exports are converted from <paramref name="source"/> (a host instance's definitions) when
+    /// first looked up: a component names few of the functions of the interfaces it imports (WASI's define hundreds).
+    /// </summary>
+    public RuntimeInstance(string name, Dictionary<string, object> source, Func<string, object, object?> convert)
+    {
+        Name = name;
+        _source = new Dictionary<string, object>(source, StringComparer.Ordinal);
+        _convert = convert;
+        Exports = new Dictionary<string, object?>(StringComparer.Ordinal);
+    }
+
     public string Name { get; }
 
+    /// <summary>The exports looked up so far (every export of an instance not made from a host instance).</summary>
     public Dictionary<string, object?> Exports { get; }
 
+    /// <summary>The export named <paramref name="name"/>, if there is one.</summary>
+    public bool TryGet(string name, out object? value)
+    {
+        if (_source is null)
+        {
+            return Exports.TryGetValue(name, out value);
+        }
+
+        // A component may re-export the instance, so lookups can come from any thread after the instantiation.
+        lock (Exports)
+        {
+            if (Exports.TryGetValue(name, out value))
+            {
+                return true;
+            }
+
+            if (_source.TryGetValue(name, out var provided))
+            {
+                Exports[name] = value = _convert!(name, provided);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The export named <paramref name="name"/>, or null.</summary>
+    public object? GetValueOrDefault(string name) => TryGet(name, out var value) ? value : null;
+
     public object? Get(string name) =>
-        Exports.TryGetValue(name, out var value) ? value : throw new ComponentLinkException($"instance '{Name}' has no export named '{name}'");
+        TryGet(name, out var value) ? value : throw new ComponentLinkException($"instance '{Name}' has no export named '{name}'");
 }
 
 /// <summary>A core instance value: a real Wasmtime instance or a bag of core exports.</summary>
@@ -71,12 +116,25 @@ internal sealed class CoreInstanceValue
 {
     private readonly Instance? _instance;
     private readonly Store? _store;
+    private readonly Wasmtime.Module? _module;
+    private readonly NativeInstance _native;
     private readonly Dictionary<string, object>? _exports;
 
-    public CoreInstanceValue(Instance instance, Store store)
+    /// <summary>
+    /// The function exports handed out, so every alias of one export sees the same wrapper (and the instantiation
+    /// prepares one core function for it); the value lives only while the component is being instantiated.
+    /// </summary>
+    private Dictionary<string, Function>? _functions;
+
+    public CoreInstanceValue(Instance instance, Store store, Wasmtime.Module module)
     {
         _instance = instance;
         _store = store;
+        if (NativeInstantiation.CanReadFunctions)
+        {
+            _module = module;
+            _native = NativeInstantiation.Handle(instance);
+        }
     }
 
     public CoreInstanceValue(Dictionary<string, object> exports) => _exports = exports;
@@ -87,6 +145,21 @@ internal sealed class CoreInstanceValue
         if (_exports is not null)
         {
             return _exports.TryGetValue(name, out var value) ? value : null;
+        }
+
+        if (_module is not null)
+        {
+            // Functions without the managed wrapper's store cache (see NativeInstantiation.GetFunction).
+            if (_functions?.TryGetValue(name, out var known) == true)
+            {
+                return known;
+            }
+
+            if (NativeInstantiation.GetFunction(_store!, _native, _module, name) is { } function)
+            {
+                (_functions ??= new(StringComparer.Ordinal))[name] = function;
+                return function;
+            }
         }
 
         // Wasmtime .NET has no tags: an export that is none of the four it knows may be one.

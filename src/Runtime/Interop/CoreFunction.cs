@@ -25,11 +25,17 @@ internal sealed unsafe class CoreFunction
     private readonly IntPtr _context;
     private readonly StoreEpoch _epoch;
 
+    // The signature, to make a managed wrapper again when one is needed (WasmAdapter's imports): a live instance
+    // keeps dozens of prepared functions, and not their wrappers.
+    private readonly IReadOnlyList<ValueKind> _parameters;
+    private readonly IReadOnlyList<ValueKind> _results;
+
     /// <summary>Prepares a core function for raw calls.</summary>
     public CoreFunction(Function function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        Managed = function;
+        _parameters = function.Parameters;
+        _results = function.Results;
         var boxed = FuncField.GetValue(function) ?? throw new InvalidOperationException("function handle missing");
         _func.StoreId = (ulong)FuncStoreIdField.GetValue(boxed)!;
         _func.Private = (IntPtr)FuncPrivateField.GetValue(boxed)!;
@@ -44,8 +50,8 @@ internal sealed unsafe class CoreFunction
     /// <summary>The fewest slots a call needs: max(parameters, results).</summary>
     private readonly int _slotsNeeded;
 
-    /// <summary>The managed wrapper.</summary>
-    public Function Managed { get; }
+    /// <summary>A managed wrapper of the function, to pass it to a core instantiation of <paramref name="store"/> (its store).</summary>
+    public Function ToManaged(Store store) => NativeInstantiation.NewFunction(store, _func, _parameters, _results);
 
     /// <summary>The number of core parameters.</summary>
     public int ParameterCount { get; }

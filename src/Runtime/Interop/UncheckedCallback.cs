@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmtime;
@@ -42,8 +44,8 @@ internal static unsafe class UncheckedFunctions
         }
 
         var context = (IntPtr)WasmtimeInternals.StoreContext!.GetValue(store)!;
-        var parameters = signature.Parameters.Select(Kind).ToArray();
-        var results = signature.Results.Select(Kind).ToArray();
+        var parameters = Kinds(signature.Parameters);
+        var results = Kinds(signature.Results);
         var type = NewFunctionType(signature);
         var handle = GCHandle.Alloc(body);
         NativeFunc func;
@@ -61,10 +63,7 @@ internal static unsafe class UncheckedFunctions
             NativeMethods.FuncTypeDelete(type);
         }
 
-        var extern_ = Activator.CreateInstance(WasmtimeInternals.ExternFuncType!)!;
-        WasmtimeInternals.ExternFuncStoreId!.SetValue(extern_, func.StoreId);
-        WasmtimeInternals.ExternFuncPrivate!.SetValue(extern_, func.Private);
-        return (Function)WasmtimeInternals.FunctionFromHandle!.Invoke([store, extern_, parameters, results]);
+        return NativeInstantiation.NewFunction(store, func, parameters, results);
     }
 
     private static IntPtr NewFunctionType(CoreFunctionSignature signature)
@@ -91,6 +90,26 @@ internal static unsafe class UncheckedFunctions
         }
 
         NativeMethods.ValTypeVecNew(vec, (nuint)types.Length, valTypes);
+    }
+
+    /// <summary>One array of the managed wrapper's kinds per distinct list of core types, shared by every function made with it.</summary>
+    private static readonly ConcurrentDictionary<string, ValueKind[]> KindArrays = new(StringComparer.Ordinal);
+
+    private static ValueKind[] Kinds(ImmutableArray<CoreValueType> types)
+    {
+        if (types.IsEmpty)
+        {
+            return [];
+        }
+
+        var key = string.Create(types.Length, types, static (chars, t) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)('0' + (int)t[i]);
+            }
+        });
+        return KindArrays.TryGetValue(key, out var known) ? known : KindArrays.GetOrAdd(key, _ => types.Select(Kind).ToArray());
     }
 
     /// <summary>The managed wrapper's name for a core value type.</summary>

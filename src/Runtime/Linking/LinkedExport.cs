@@ -23,7 +23,7 @@ internal sealed record LinkedExport(ComponentInstance Source, string ExportName,
         var value = Source.FindExport(ExportName);
         if (value is not null && FunctionName is not null)
         {
-            value = value is RuntimeInstance instance ? instance.Exports.GetValueOrDefault(FunctionName) : null;
+            value = value is RuntimeInstance instance ? instance.GetValueOrDefault(FunctionName) : null;
         }
 
         return value ?? throw new ComponentLinkException(

@@ -11,14 +11,14 @@ internal sealed class HandleTable
     public const int MaxLength = (1 << 28) - 1;
 
     private readonly List<object?> _array = new() { null };
-    private readonly Stack<int> _free = new();
+    private Stack<int>? _free; // made on the first removal: most tables of a live instance never free a handle
     private readonly int _limit;
 
     /// <summary>Creates a table holding at most <paramref name="limit"/> live handles (null: <see cref="MaxLength"/>).</summary>
     public HandleTable(int? limit = null) => _limit = limit is { } l ? Math.Min(l, MaxLength) : MaxLength;
 
     /// <summary>The number of live handles.</summary>
-    public int Count => _array.Count - 1 - _free.Count;
+    public int Count => _array.Count - 1 - (_free?.Count ?? 0);
 
     /// <summary>Returns the handle at an index, trapping on an invalid index.</summary>
     public ResourceHandle Get(int index) =>
@@ -46,7 +46,7 @@ internal sealed class HandleTable
             throw new ComponentTrapException(ComponentTrapKind.HandleLimit, $"the handle table holds {_limit} handles, its limit");
         }
 
-        if (_free.TryPop(out var index))
+        if (_free is { } free && free.TryPop(out var index))
         {
             _array[index] = handle;
             return index;
@@ -74,7 +74,7 @@ internal sealed class HandleTable
         }
 
         _array.RemoveRange(1, _array.Count - 1);
-        _free.Clear();
+        _free?.Clear();
         return handles;
     }
 
@@ -83,7 +83,7 @@ internal sealed class HandleTable
     {
         var handle = Get(index);
         _array[index] = null;
-        _free.Push(index);
+        (_free ??= new()).Push(index);
         return handle;
     }
 
@@ -92,7 +92,7 @@ internal sealed class HandleTable
     {
         var element = GetElement(index);
         _array[index] = null;
-        _free.Push(index);
+        (_free ??= new()).Push(index);
         return element;
     }
 }

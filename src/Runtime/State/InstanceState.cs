@@ -36,8 +36,10 @@ public sealed unsafe partial class InstanceState
     /// </summary>
     private bool _heldForCall;
 
-    /// <summary>On the root: every instance of the instantiation, the root included.</summary>
-    private readonly List<InstanceState> _instances = new();
+    /// <summary>On the root: every instance of the instantiation, the root included (empty on the others).</summary>
+    private readonly List<InstanceState> _instances;
+
+    private static readonly List<InstanceState> NotRoot = new();
 
     /// <summary>Creates the state for an instance; a root takes the instantiation's limiter (null: no limits).</summary>
     internal InstanceState(string name, InstanceState? parent, InstanceLimiter? limiter = null)
@@ -47,6 +49,7 @@ public sealed unsafe partial class InstanceState
         Root = parent?.Root ?? this;
         Limiter = parent is null ? limiter : Root.Limiter;
         Handles = new HandleTable(Limiter?.Limits.HandlesPerTable);
+        _instances = parent is null ? new() : NotRoot;
         Root._instances.Add(this);
     }
 

@@ -46,8 +46,8 @@ internal static class P3Cli
                 var (reader, writer) = P3Streams.Outcome(CliErrorCode);
                 return WitValue.Tuple(P3Streams.ToGuest(source, _ => io, writer), reader.ToWitValue());
             }));
-        DefineOutput(imports, context, "wasi:cli/stdout@0.3.0", context.Stdout, outcome, io);
-        DefineOutput(imports, context, "wasi:cli/stderr@0.3.0", context.Stderr, outcome, io);
+        DefineOutput(imports, context, "wasi:cli/stdout@0.3.0", static c => c.Stdout, outcome, io);
+        DefineOutput(imports, context, "wasi:cli/stderr@0.3.0", static c => c.Stderr, outcome, io);
 
         var input = imports.DefineInstance("wasi:cli/terminal-input@0.3.0");
         var output = imports.DefineInstance("wasi:cli/terminal-output@0.3.0");
@@ -57,12 +57,15 @@ internal static class P3Cli
         DefineNoTerminal(imports, context, "wasi:cli/terminal-stderr@0.3.0", "get-terminal-stderr", resources.TerminalOutput);
     }
 
-    /// <summary><c>write-via-stream</c>: the guest's bytes go to the instance's sink, as the 0.2 host's stdout and stderr.</summary>
-    private static void DefineOutput(HostImports imports, WasiContext context, string instance, OutputSink sink, AbiType outcome, WitValue io) =>
+    /// <summary>
+    /// <c>write-via-stream</c>: the guest's bytes go to the instance's sink (made on the first write), as the 0.2
+    /// host's stdout and stderr.
+    /// </summary>
+    private static void DefineOutput(HostImports imports, WasiContext context, string instance, Func<WasiContext, OutputSink> sink, AbiType outcome, WitValue io) =>
         imports.DefineInstance(instance).DefineFunction("write-via-stream", Func([AbiType.Stream(AbiType.U8)], outcome),
             P3Call.Sync(context, "write-via-stream", arguments =>
             {
-                var output = new SinkOutputStream(context, sink);
+                var output = new SinkOutputStream(context, sink(context));
                 var (reader, writer) = P3Streams.Outcome(CliErrorCode);
                 P3Streams.FromGuest(arguments[0], output, _ => io, writer);
                 return reader.ToWitValue();

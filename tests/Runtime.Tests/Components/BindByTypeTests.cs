@@ -25,19 +25,19 @@ public class BindByTypeTests
     public void Bindings_for_the_exact_type_bind()
     {
         using var instance = Runtime.LoadText(Component).Instantiate();
-        Assert.NotNull(instance.BindRawFunction(null, "f", new AbiFunctionType([AbiType.S32], [AbiType.S32])));
-        Assert.NotNull(instance.BindRawFunction(null, "g", new AbiFunctionType([AbiType.String], [])));
+        Assert.NotNull(instance.BindLiftedFunction(null, "f", new AbiFunctionType([AbiType.S32], [AbiType.S32])));
+        Assert.NotNull(instance.BindLiftedFunction(null, "g", new AbiFunctionType([AbiType.String], [])));
     }
 
     [Fact]
     public void Bindings_for_u32_do_not_bind_to_an_s32_export_nor_list_u8_to_a_string()
     {
         using var instance = Runtime.LoadText(Component).Instantiate();
-        var f = Assert.Throws<ComponentLinkException>(() => instance.BindRawFunction(null, "f", new AbiFunctionType([AbiType.U32], [AbiType.S32])));
+        var f = Assert.Throws<ComponentLinkException>(() => instance.BindLiftedFunction(null, "f", new AbiFunctionType([AbiType.U32], [AbiType.S32])));
         Assert.Equal(
             "the exported function 'f' has type func(s32) -> s32, but the bindings were generated for func(u32) -> s32: parameter 1: expected u32, found s32",
             f.Message);
-        var g = Assert.Throws<ComponentLinkException>(() => instance.BindRawFunction(null, "g", new AbiFunctionType([AbiType.List(AbiType.U8)], [])));
+        var g = Assert.Throws<ComponentLinkException>(() => instance.BindLiftedFunction(null, "g", new AbiFunctionType([AbiType.List(AbiType.U8)], [])));
         Assert.Contains("parameter 1: expected list<u8>, found string", g.Message);
     }
 }

@@ -49,10 +49,10 @@ internal static class WasmAdapter
             var resultsId = AdapterText.HasStringResult(type) ? cells.RegisterResults(id, callerInstance) : id;
             var text = AdapterText.Build(type, callerCell, calleeCells, id, resultsId, postReturn is not null, caller.Encoding);
             var module = runtime.GetAdapterModule(text);
-            var imports = new List<object> { cells.Memory, callee.Core.Managed, host };
+            var imports = new List<object> { cells.Memory, callee.Core.ToManaged(store), host };
             if (postReturn is not null)
             {
-                imports.Add(postReturn.Managed);
+                imports.Add(postReturn.ToManaged(store));
             }
 
             if (AdapterText.UsesMemories(type))
@@ -63,7 +63,7 @@ internal static class WasmAdapter
 
             if (AdapterText.HasLists(type))
             {
-                imports.Add(callee.Options.Realloc!.Managed);
+                imports.Add(callee.Options.Realloc!.ToManaged(store));
                 imports.Add(Trampolines.CoreHostFunction(store, FailSignature, new FailedAllocation(callee.Options)));
             }
 
@@ -74,7 +74,7 @@ internal static class WasmAdapter
 
             if (AdapterText.HasStringResult(type))
             {
-                imports.Add(caller.Realloc!.Managed);
+                imports.Add(caller.Realloc!.ToManaged(store));
                 imports.Add(Trampolines.CoreHostFunction(store, FailSignature, new FailedAllocation(caller)));
                 imports.Add(Trampolines.CoreHostFunction(store, FailStringSignature, new FailedString(callee.Options)));
             }
