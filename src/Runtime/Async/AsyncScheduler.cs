@@ -227,6 +227,11 @@ internal sealed partial class AsyncScheduler
     private async Task WaitForHostWorkAsync(bool holdsGate, CancellationToken cancellationToken)
     {
         var any = AnyHostWorkOrWake();
+        if (ChangedSinceStep())
+        {
+            return;
+        }
+
         if (holdsGate)
         {
             ExitGate(wake: false);
@@ -249,6 +254,13 @@ internal sealed partial class AsyncScheduler
             }
         }
     }
+
+    /// <summary>
+    /// Whether the loop must step again instead of waiting, checked after the wake-up task was taken: a host operation
+    /// posted, or the host let go of its last end, after the step looked. Such a change wakes only a wake-up task that
+    /// already exists, so without this check it would be lost and the loop would wait for nothing.
+    /// </summary>
+    private bool ChangedSinceStep() => !_posted.IsEmpty || (_hostWork.Count == 0 && HostEnds == 0);
 
     /// <summary>A task that completes when some host work ends or the loop is woken (one host task: no array).</summary>
     private Task AnyHostWorkOrWake() =>
@@ -399,13 +411,25 @@ internal sealed partial class AsyncScheduler
     /// </summary>
     private void WaitForHostWork(CancellationToken cancellationToken)
     {
+        BeforeHostWait?.Invoke();
         var tasks = HostWorkAnd(WakeTask);
+        if (ChangedSinceStep())
+        {
+            return;
+        }
+
         var timeout = HostWaitTimeout ?? Timeout.InfiniteTimeSpan;
         if (Task.WaitAny(tasks, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds < 0 ? -1 : timeout.TotalMilliseconds), cancellationToken) < 0)
         {
             throw new ComponentTrapException(ComponentTrapKind.DeadlineExceeded, $"the guest waited longer than {timeout} for host work");
         }
     }
+
+    /// <summary>
+    /// Test seam: runs when a blocking loop has found nothing to do and is about to wait for host work (after the step
+    /// that looked at the posted queue), where a host operation from another thread may land.
+    /// </summary>
+    internal Action? BeforeHostWait { get; set; }
 
     /// <summary>How long the loop waits for host work at a time (the limits' call timeout), or null for no limit.</summary>
     public TimeSpan? HostWaitTimeout { get; set; }
