@@ -213,22 +213,35 @@ public sealed unsafe partial class InstanceState
         // instance — enter only that instance: no set and no allocation.
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
-            if (caller is null && _heldForCall && Owner == Interop.CallingThread.Id)
+            // One owner word, one thread id, one test of the two unusable states (a root's poisoned flag and its
+            // disposal), the limiter only when there is one.
+            var thread = Interop.CallingThread.Id;
+            ref var owner = ref Owner;
+            if (caller is null && _heldForCall && owner == thread)
             {
                 // This thread claimed the instance when it began the call (ClaimForCall): the claim becomes the entry.
                 _heldForCall = false;
-                if (Poisoned || Disposed)
-                {
-                    Volatile.Write(ref Owner, 0);
-                    ThrowIfUnusable(this);
-                }
             }
             else
             {
-                EnterOne(this);
+                var previous = Interlocked.CompareExchange(ref owner, thread, 0);
+                if (previous != 0)
+                {
+                    ThrowBusy(this, previous, thread);
+                }
             }
 
-            BeginCall(this);
+            if (_poisoned | Disposed)
+            {
+                Volatile.Write(ref owner, 0);
+                ThrowIfUnusable(this);
+            }
+
+            if (Limiter is not null)
+            {
+                BeginCall(this);
+            }
+
             return new EnteredInstances(this, null);
         }
 
@@ -334,7 +347,18 @@ public sealed unsafe partial class InstanceState
     }
 
     /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
-    internal static void Leave(EnteredInstances entered) => ReleaseChain(entered.First, entered.Stop);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void Leave(EnteredInstances entered)
+    {
+        // The common case, a root entered alone, without the loop.
+        if (entered.Stop is null && entered.First is { Parent: null } root)
+        {
+            Volatile.Write(ref root.Owner, 0);
+            return;
+        }
+
+        ReleaseChain(entered.First, entered.Stop);
+    }
 
     /// <summary>
     /// Claims the root of this instantiation for the calling thread while the host works on it outside a call (runs
