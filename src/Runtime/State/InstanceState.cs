@@ -149,7 +149,15 @@ public sealed unsafe partial class InstanceState
     internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
-    internal bool MayEnter => Volatile.Read(ref Owner) == 0;
+    internal bool MayEnter
+    {
+        get
+        {
+            // A root kept by a thread between calls (InstanceState.LazyClaim.cs) is free.
+            var owner = Volatile.Read(ref Owner);
+            return owner == 0 || (Volatile.Read(ref _lazy) is { } claim && claim.Thread == owner && !Volatile.Read(ref claim.Active));
+        }
+    }
 
     /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
     internal bool MayLeave
@@ -222,9 +230,9 @@ public sealed unsafe partial class InstanceState
                 // This thread claimed the instance when it began the call (ClaimForCall): the claim becomes the entry.
                 _heldForCall = false;
             }
-            else
+            else if (!TryHoldLazily(thread))
             {
-                var previous = Interlocked.CompareExchange(ref owner, thread, 0);
+                var previous = Acquire(this, thread);
                 if (previous != 0)
                 {
                     ThrowBusy(this, previous, thread);
@@ -233,7 +241,7 @@ public sealed unsafe partial class InstanceState
 
             if (_poisoned | Disposed)
             {
-                Volatile.Write(ref owner, 0);
+                FreeRoot(thread);
                 ThrowIfUnusable(this);
             }
 
@@ -353,7 +361,7 @@ public sealed unsafe partial class InstanceState
         // The common case, a root entered alone, without the loop.
         if (entered.Stop is null && entered.First is { Parent: null } root)
         {
-            Volatile.Write(ref root.Owner, 0);
+            root.FreeRoot(Interop.CallingThread.Id);
             return;
         }
 
@@ -371,14 +379,15 @@ public sealed unsafe partial class InstanceState
         var root = Root;
         var thread = Interop.CallingThread.Id;
 
-        // Only this thread ever writes its own id: reading it back means the root is held already (no atomic needed).
+        // Only this thread ever writes its own id: reading it back means the root is held already (no atomic needed),
+        // unless the thread keeps the root only lazily between calls (then Acquire decides).
         var owner = Volatile.Read(ref root.Owner);
-        if (owner == thread)
+        if (owner == thread && !root.MaybeIdleLazily(thread))
         {
             return false;
         }
 
-        owner = owner == 0 ? Interlocked.CompareExchange(ref root.Owner, thread, 0) : owner;
+        owner = Acquire(root, thread);
         if (owner == 0)
         {
             return true;
@@ -404,19 +413,21 @@ public sealed unsafe partial class InstanceState
     /// <exception cref="ComponentTrapException">The instance is unusable after a trap.</exception>
     internal bool ClaimForCall()
     {
-        if (!Claim())
+        var root = Root;
+        var thread = Interop.CallingThread.Id;
+        if (!root.TryHoldLazily(thread) && !Claim())
         {
             return false;
         }
 
-        if (Poisoned || Root.Disposed)
+        if (Poisoned || root.Disposed)
         {
             // Refused before anything (the guest's realloc included) runs in it.
-            Volatile.Write(ref Root.Owner, 0);
+            root.FreeRoot(thread);
             ThrowIfUnusable(this);
         }
 
-        Root._heldForCall = true;
+        root._heldForCall = true;
         return true;
     }
 
@@ -424,10 +435,11 @@ public sealed unsafe partial class InstanceState
     internal void ReleaseForCall()
     {
         var root = Root;
-        if (root._heldForCall && Volatile.Read(ref root.Owner) == Interop.CallingThread.Id)
+        var thread = Interop.CallingThread.Id;
+        if (root._heldForCall && Volatile.Read(ref root.Owner) == thread)
         {
             root._heldForCall = false;
-            Volatile.Write(ref root.Owner, 0);
+            root.FreeRoot(thread);
         }
     }
 
@@ -455,7 +467,7 @@ public sealed unsafe partial class InstanceState
             }
             catch
             {
-                Volatile.Write(ref root.Owner, 0);
+                root.FreeRoot(Interop.CallingThread.Id);
                 throw;
             }
         }
@@ -464,7 +476,7 @@ public sealed unsafe partial class InstanceState
     private static void EnterOne(InstanceState i)
     {
         var thread = Interop.CallingThread.Id;
-        var owner = Interlocked.CompareExchange(ref i.Owner, thread, 0);
+        var owner = Acquire(i, thread);
         if (owner != 0)
         {
             ThrowBusy(i, owner, thread);

@@ -10,7 +10,8 @@ namespace WitBindgen.Runtime.Tests.Components;
 /// steps, scalars only: the call's entry is its only claim). The guest shows any overlap of two calls: "tick" traps when
 /// it finds its busy flag set, and bumps a counter with a plain read and write that a second call running beside it
 /// would lose. Every call must either run (and get the next counter value, each value once) or be refused with the
-/// documented exception; none may ever see another in progress.
+/// documented exception; none may ever see another in progress. A thread keeps the instance between its calls
+/// (InstanceState.LazyClaim.cs), so these calls also race the takeover of that lazy hold by the other threads.
 /// </summary>
 public class ExclusionStressTests
 {
@@ -106,6 +107,8 @@ public class ExclusionStressTests
             hook?.Invoke();
             return [];
         }));
+        // Every change of thread goes through the lazy claim's takeover (not only the first sixteen).
+        instance.State.TakeoverLimit = int.MaxValue;
         return (instance, instance.BindFunction(null, "tick", Tick));
     }
 
@@ -126,13 +129,14 @@ public class ExclusionStressTests
         Assert.Equal(Enumerable.Range(1, sorted.Length).Select(v => (uint)v), sorted);
         Assert.False(instance.State.Poisoned);
         Assert.Equal((uint)sorted.Length + 1, CallTick(tick));
-        Assert.Equal(sorted.Length, values.Count);
+        Assert.True(instance.State.Takeovers > 0, "no thread ever took the instance over from a lazy holder");
     }
 
     [Fact]
     public void Calls_alternating_between_threads_all_run_when_they_never_overlap()
     {
-        // The instance is handed from thread to thread between calls (no two at once): every call runs.
+        // The instance is handed from thread to thread between calls (no two at once): every call runs, each taking the
+        // instance over from the other thread's lazy hold.
         using var runtime = new ComponentRuntime();
         var (instance, tick) = Create(runtime);
         using var owned = instance;
@@ -145,6 +149,34 @@ public class ExclusionStressTests
             Assert.Equal((2 * round) + 1, last);
             Assert.Equal((2 * round) + 2, CallTick(tick));
         }
+
+        // Each call on the other thread took the instance from this one's lazy hold, and each call here took it back.
+        Assert.Equal(99, instance.State.Takeovers); // every call but the first
+    }
+
+    [Fact]
+    public void An_instance_a_thread_keeps_between_calls_is_free_for_another_thread_to_call_or_dispose()
+    {
+        using var runtime = new ComponentRuntime();
+        var (instance, tick) = Create(runtime);
+        Assert.Equal(1u, CallTick(tick));
+        Assert.Equal(2u, CallTick(tick));
+        Assert.Equal(0, instance.State.Takeovers);
+
+        uint other = 0;
+        var thread = new Thread(() => other = CallTick(tick));
+        thread.Start();
+        thread.Join();
+        Assert.Equal(3u, other);
+        Assert.Equal(1, instance.State.Takeovers);
+
+        // This thread takes it back; a third thread disposes it, taking it from this thread's lazy hold.
+        Assert.Equal(4u, CallTick(tick));
+        var disposer = new Thread(instance.Dispose);
+        disposer.Start();
+        disposer.Join();
+        Assert.True(instance.State.Disposed);
+        Assert.Throws<ObjectDisposedException>(() => CallTick(tick));
     }
 
     [Fact]
