@@ -80,19 +80,22 @@ public sealed unsafe partial class InstanceState
     }
 
     /// <summary>
-    /// Frees the root held by the calling thread: a lazy hold becomes idle again; an atomic hold becomes a lazy one when
-    /// the root may be held lazily, else the owner word is cleared.
+    /// Frees the root: a lazy hold becomes idle again; an atomic hold by the calling thread becomes a lazy one when the
+    /// root may be held lazily, else the owner word is cleared.
     /// </summary>
     private void FreeRoot(int thread)
     {
+        // The holder is the owner word's thread: a call may end on another thread than it began on (an async call's
+        // continuation), and then ends the holder's lazy hold as the holder would.
+        var owner = Volatile.Read(ref Owner);
         var claim = _lastClaim;
-        if (claim is not null && claim.Thread == thread && claim.Active)
+        if (claim is not null && claim.Thread == owner && claim.Active)
         {
             Volatile.Write(ref claim.Active, false);
             return;
         }
 
-        if (_cell == null && _takeovers < TakeoverLimit && Volatile.Read(ref Owner) == thread)
+        if (owner == thread && _cell == null && _takeovers < TakeoverLimit)
         {
             if (claim is null || claim.Thread != thread)
             {
