@@ -173,15 +173,33 @@ public sealed class RawComponentFunction
     }
 
     /// <summary>Runs <c>post-return</c> with the core results and leaves the instance.</summary>
-    public void Complete(EnteredInstances entered, Span<RawValue> slots) => Finish(entered, slots, null);
+    public void Complete(EnteredInstances entered, Span<RawValue> slots)
+    {
+        if (_options.PostReturn is null)
+        {
+            // Nothing can fail: leave without the bookkeeping of a post-return.
+            InstanceState.Leave(entered);
+            return;
+        }
+
+        Finish(entered, slots, null);
+    }
 
     /// <summary>
     /// Completes a call like <see cref="Complete(EnteredInstances, Span{RawValue})"/> (with the handle scope of
     /// <paramref name="callContext"/>, if any), except that when completing fails the instance is not left: the
     /// caller's <see cref="Abort"/>, which must follow, leaves it.
     /// </summary>
-    internal void CompleteOrAbort(EnteredInstances entered, Span<RawValue> slots, AbiContext? callContext) =>
+    internal void CompleteOrAbort(EnteredInstances entered, Span<RawValue> slots, AbiContext? callContext)
+    {
+        if (callContext is null && _options.PostReturn is null)
+        {
+            InstanceState.Leave(entered);
+            return;
+        }
+
         Finish(entered, slots, callContext, leaveOnFailure: false);
+    }
 
     /// <summary>
     /// Post-return, then the call's handle scope (if any) is checked and closed, and the call's context kept for the

@@ -29,6 +29,7 @@ public sealed unsafe partial class InstanceState
     /// </summary>
     internal void AttachCell(int* cell, int offset)
     {
+        DropLazyHold();
         cell[0] = Volatile.Read(ref _owner);
         cell[1] = (_mayLeave ? 0 : CellMayNotLeave) | (_poisoned || Root.Disposed ? CellUnusable : 0);
         _cell = cell;

@@ -149,7 +149,15 @@ public sealed unsafe partial class InstanceState
     internal HandleTable Handles { get; }
 
     /// <summary>False while a call is active inside this instance (it may not be re-entered).</summary>
-    internal bool MayEnter => Volatile.Read(ref Owner) == 0;
+    internal bool MayEnter
+    {
+        get
+        {
+            // A root kept by a thread between calls (InstanceState.LazyClaim.cs) is free.
+            var owner = Volatile.Read(ref Owner);
+            return owner == 0 || (Volatile.Read(ref _lazy) is { } claim && claim.Thread == owner && !Volatile.Read(ref claim.Active));
+        }
+    }
 
     /// <summary>False while the instance runs <c>realloc</c> or <c>post-return</c> (it may not call out).</summary>
     internal bool MayLeave
@@ -213,22 +221,35 @@ public sealed unsafe partial class InstanceState
         // instance — enter only that instance: no set and no allocation.
         if (Parent is null && (caller is null || !ReferenceEquals(caller.Root, this)))
         {
-            if (caller is null && _heldForCall && Owner == Interop.CallingThread.Id)
+            // One owner word, one thread id, one test of the two unusable states (a root's poisoned flag and its
+            // disposal), the limiter only when there is one.
+            var thread = Interop.CallingThread.Id;
+            ref var owner = ref Owner;
+            if (caller is null && _heldForCall && owner == thread)
             {
                 // This thread claimed the instance when it began the call (ClaimForCall): the claim becomes the entry.
                 _heldForCall = false;
-                if (Poisoned || Disposed)
+            }
+            else if (!TryHoldLazily(thread))
+            {
+                var previous = Acquire(this, thread);
+                if (previous != 0)
                 {
-                    Volatile.Write(ref Owner, 0);
-                    ThrowIfUnusable(this);
+                    ThrowBusy(this, previous, thread);
                 }
             }
-            else
+
+            if (_poisoned | Disposed)
             {
-                EnterOne(this);
+                FreeRoot(thread);
+                ThrowIfUnusable(this);
             }
 
-            BeginCall(this);
+            if (Limiter is not null)
+            {
+                BeginCall(this);
+            }
+
             return new EnteredInstances(this, null);
         }
 
@@ -334,7 +355,18 @@ public sealed unsafe partial class InstanceState
     }
 
     /// <summary>Leaves the instances entered by <see cref="Enter"/>.</summary>
-    internal static void Leave(EnteredInstances entered) => ReleaseChain(entered.First, entered.Stop);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void Leave(EnteredInstances entered)
+    {
+        // The common case, a root entered alone, without the loop.
+        if (entered.Stop is null && entered.First is { Parent: null } root)
+        {
+            root.FreeRoot(Interop.CallingThread.Id);
+            return;
+        }
+
+        ReleaseChain(entered.First, entered.Stop);
+    }
 
     /// <summary>
     /// Claims the root of this instantiation for the calling thread while the host works on it outside a call (runs
@@ -347,14 +379,15 @@ public sealed unsafe partial class InstanceState
         var root = Root;
         var thread = Interop.CallingThread.Id;
 
-        // Only this thread ever writes its own id: reading it back means the root is held already (no atomic needed).
+        // Only this thread ever writes its own id: reading it back means the root is held already (no atomic needed),
+        // unless the thread keeps the root only lazily between calls (then Acquire decides).
         var owner = Volatile.Read(ref root.Owner);
-        if (owner == thread)
+        if (owner == thread && !root.MaybeIdleLazily(thread))
         {
             return false;
         }
 
-        owner = owner == 0 ? Interlocked.CompareExchange(ref root.Owner, thread, 0) : owner;
+        owner = Acquire(root, thread);
         if (owner == 0)
         {
             return true;
@@ -380,19 +413,21 @@ public sealed unsafe partial class InstanceState
     /// <exception cref="ComponentTrapException">The instance is unusable after a trap.</exception>
     internal bool ClaimForCall()
     {
-        if (!Claim())
+        var root = Root;
+        var thread = Interop.CallingThread.Id;
+        if (!root.TryHoldLazily(thread) && !Claim())
         {
             return false;
         }
 
-        if (Poisoned || Root.Disposed)
+        if (Poisoned || root.Disposed)
         {
             // Refused before anything (the guest's realloc included) runs in it.
-            Volatile.Write(ref Root.Owner, 0);
+            root.FreeRoot(thread);
             ThrowIfUnusable(this);
         }
 
-        Root._heldForCall = true;
+        root._heldForCall = true;
         return true;
     }
 
@@ -400,10 +435,11 @@ public sealed unsafe partial class InstanceState
     internal void ReleaseForCall()
     {
         var root = Root;
-        if (root._heldForCall && Volatile.Read(ref root.Owner) == Interop.CallingThread.Id)
+        var thread = Interop.CallingThread.Id;
+        if (root._heldForCall && Volatile.Read(ref root.Owner) == thread)
         {
             root._heldForCall = false;
-            Volatile.Write(ref root.Owner, 0);
+            root.FreeRoot(thread);
         }
     }
 
@@ -431,7 +467,7 @@ public sealed unsafe partial class InstanceState
             }
             catch
             {
-                Volatile.Write(ref root.Owner, 0);
+                root.FreeRoot(Interop.CallingThread.Id);
                 throw;
             }
         }
@@ -440,7 +476,7 @@ public sealed unsafe partial class InstanceState
     private static void EnterOne(InstanceState i)
     {
         var thread = Interop.CallingThread.Id;
-        var owner = Interlocked.CompareExchange(ref i.Owner, thread, 0);
+        var owner = Acquire(i, thread);
         if (owner != 0)
         {
             ThrowBusy(i, owner, thread);
