@@ -92,7 +92,41 @@ internal static class StringLoader
     /// <summary>Decodes and validates in one pass; the rare invalid case is diagnosed afterwards.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, uint pointer)
+    /// <summary>
+    /// Text up to this many bytes is widened into a new string on the guess that it is ASCII; longer text is checked
+    /// first, so that a wrong guess wastes at most a string of this length.
+    /// </summary>
+    private const int AsciiGuessBytes = 4096;
+
+    /// <summary>
+    /// ASCII text (the common case) is widened straight into the new string, one pass that validates as it goes;
+    /// <see cref="Encoding.GetString(ReadOnlySpan{byte})"/> counts the characters in one validating pass and decodes
+    /// in a second. Text with a non-ASCII byte is decoded by the strict decoder, which traps on invalid UTF-8.
+    /// </summary>
+    private static unsafe string DecodeUtf8(ReadOnlySpan<byte> bytes, uint pointer)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (bytes.Length > AsciiGuessBytes && !Ascii.IsValid(bytes))
+        {
+            return DecodeNonAscii(bytes, pointer);
+        }
+
+        string text;
+        var ascii = false;
+        fixed (byte* source = bytes)
+        {
+            text = string.Create(bytes.Length, (Source: (IntPtr)source, Ascii: (IntPtr)(&ascii)), static (destination, state) =>
+                *(bool*)state.Ascii = Ascii.ToUtf16(new ReadOnlySpan<byte>((byte*)state.Source, destination.Length), destination, out _) == OperationStatus.Done);
+        }
+
+        return ascii ? text : DecodeNonAscii(bytes, pointer);
+    }
+
+    private static string DecodeNonAscii(ReadOnlySpan<byte> bytes, uint pointer)
     {
         try
         {

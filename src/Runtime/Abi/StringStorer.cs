@@ -65,6 +65,13 @@ internal static class StringStorer
         switch (cx.StringEncoding)
         {
             case StringEncoding.Utf8:
+                if (Ascii.IsValid(src))
+                {
+                    // ASCII (most text): its UTF-8 length is its length, and the check runs on wider vectors than
+                    // measuring or encoding UTF-8 does; the copy then narrows straight into guest memory.
+                    return Copy(cx, src, (uint)src.Length, 1, 1, SimpleEncoding.Ascii);
+                }
+
                 if (src.Length <= ShortText)
                 {
                     return StoreShortUtf8(cx, src);
@@ -124,6 +131,9 @@ internal static class StringStorer
         {
             case SimpleEncoding.Utf8:
                 written = EncodeUtf8(src, dest);
+                break;
+            case SimpleEncoding.Ascii:
+                written = Ascii.FromUtf16(src, dest, out var narrowed) == System.Buffers.OperationStatus.Done ? narrowed : -1;
                 break;
             case SimpleEncoding.Utf16:
                 MemoryMarshal.AsBytes(src).CopyTo(dest);
@@ -274,11 +284,15 @@ internal static class StringStorer
     private static void ThrowTooLong(ulong size) =>
         throw new ArgumentException($"The string needs {size} bytes, more than a 32-bit memory can address.");
 
-    /// <summary>The spec's <c>src_simple_encoding</c>: <c>latin1+utf16</c> split into its two cases.</summary>
+    /// <summary>
+    /// The spec's <c>src_simple_encoding</c>: <c>latin1+utf16</c> split into its two cases; and host text known to be
+    /// ASCII, stored as UTF-8 by narrowing.
+    /// </summary>
     private enum SimpleEncoding
     {
         Utf8,
         Utf16,
         Latin1,
+        Ascii,
     }
 }

@@ -55,9 +55,11 @@ public class FastPathTests
     [InlineData(4000)]
     public void Host_text_around_the_short_text_limit_is_one_exact_allocation_with_the_right_bytes(int length)
     {
-        // Short text is encoded on the stack first, longer text measured then encoded in place: both must give
-        // one realloc of the exact size, and 3-byte characters and surrogate pairs must survive at the edges.
-        foreach (var unit in new[] { "a", "€", "😀" })
+        // ASCII text is checked, then narrowed in place; other short text is encoded on the stack first, other longer
+        // text measured, then encoded in place: each must give one realloc of the exact size, and 3-byte characters,
+        // surrogate pairs and DEL (the last ASCII character) must survive at the edges; a non-ASCII character after
+        // an ASCII run leaves the ASCII path.
+        foreach (var unit in new[] { "a", "\u007f", "€", "😀", new string('a', 300) + "é" })
         {
             var text = string.Concat(Enumerable.Repeat(unit, (length / unit.Length) + 1))[..length];
             if (text.Length > 0 && char.IsHighSurrogate(text[^1]))

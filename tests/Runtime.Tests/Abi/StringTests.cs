@@ -259,6 +259,34 @@ public class StringTests
         Assert.Equal("\uFEFFa", CanonicalAbi.LiftString(memory.Context(), 100, 4));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4_095)]
+    [InlineData(4_096)]
+    [InlineData(4_097)]
+    [InlineData(20_000)]
+    public void Utf8_text_lifts_exactly_on_both_sides_of_the_ascii_guess(int length)
+    {
+        // Text up to 4 KiB is widened on the guess that it is ASCII and decoded again when a byte is not; longer text
+        // is checked first. ASCII, a non-ASCII character first, last or in the middle must all come back unchanged.
+        var ascii = new string('a', length);
+        var texts = new[]
+        {
+            ascii,
+            "é" + ascii[1..],
+            ascii[..^1] + "é",
+            ascii[..(length / 2)] + "😀" + ascii[(length / 2)..],
+            ascii[..^1] + "\u007f",
+        };
+        foreach (var text in texts)
+        {
+            var memory = new TestMemory(size: 64 * 1024);
+            var bytes = Encoding.UTF8.GetBytes(text);
+            memory.Write(100, bytes);
+            Assert.Equal(text, CanonicalAbi.LiftString(memory.Context(), 100, (uint)bytes.Length));
+        }
+    }
+
     internal static int EncodedByteLength(StringEncoding encoding, string text) => encoding switch
     {
         StringEncoding.Utf8 => Encoding.UTF8.GetByteCount(text),

@@ -72,6 +72,23 @@ public class TrapTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(4_094)]
+    [InlineData(4_095)]
+    [InlineData(20_000)]
+    public void Invalid_utf8_after_an_ascii_prefix_traps_at_its_offset(int prefix)
+    {
+        // Both sides of the 4 KiB ASCII guess in the lift: the widening stops at the bad byte and the strict decoder traps.
+        var bytes = Enumerable.Repeat((byte)'a', prefix).Concat(new byte[] { 0xC3, 0x28 }).ToArray();
+        var trap = AssertTrap(
+            ComponentTrapKind.InvalidUtf8,
+            cx => CanonicalAbi.LiftString(cx, 200, (uint)bytes.Length),
+            setup: memory => memory.Write(200, bytes));
+        Assert.EndsWith(FormattableString.Invariant($"invalid byte sequence at byte offset {prefix}"), trap.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(new ushort[] { 'a', 0xD800 })]
     [InlineData(new ushort[] { 0xDC00, 'a' })]
     [InlineData(new ushort[] { 0xD83D, 'x', 0xDE00 })]
@@ -204,6 +221,21 @@ public class TrapTests
             ComponentTrapKind.ReallocOutOfBounds,
             _ => Size,
             cx => LowerFlat(cx, AbiType.List(AbiType.U64), WitValue.List(WitValue.U64(1))));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1_000)]
+    public void Realloc_returning_an_out_of_bounds_block_traps_for_host_text_of_every_length(int length)
+    {
+        // Host text to a UTF-8 guest is checked as ASCII and narrowed in place, or else encoded on the stack (short) or
+        // measured and encoded in place (longer): on each path the block realloc returns is checked before a byte is copied.
+        foreach (var unit in new[] { 'a', 'é', '€' })
+        {
+            var text = new string(unit, length);
+            AssertReallocTrap(ComponentTrapKind.ReallocOutOfBounds, _ => uint.MaxValue - 1, cx => CanonicalAbi.LowerString(cx, text));
+            AssertReallocTrap(ComponentTrapKind.ReallocOutOfBounds, _ => Size - 1, cx => CanonicalAbi.LowerString(cx, text));
+        }
     }
 
     [Fact]
