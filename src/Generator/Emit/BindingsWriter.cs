@@ -944,10 +944,10 @@ internal sealed partial class BindingsWriter
             foreach (var resource in i.Resources)
             {
                 var r = N(_roles[resource.FullName].Index);
-                // An interface's resource is defined with its table, so that other bindings passing it find both.
-                defines.WriteLine(i.InstanceName is null
-                    ? $"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());"
-                    : $"Type{r} = _C::ProvidedResources.DefineTableResource({local}, \"{resource.WitName}\", Table{r}, rep => Table{r}.Remove(rep)?.Dispose());");
+                // Defined over its table, which is also its destructor (removes and disposes the object): no delegate
+                // per instance. An interface's table is registered with the resource, so that other bindings passing
+                // it find both.
+                defines.WriteLine($"Type{r} = _C::ProvidedResources.DefineTableResource({local}, \"{resource.WitName}\", Table{r});");
                 defines.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
                 defines.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
             }

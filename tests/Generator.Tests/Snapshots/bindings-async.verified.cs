@@ -173,7 +173,7 @@ namespace Test.AsyncBindings.AsyncBindings
         internal void DefineImports(_R::HostImports host, global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:async-bindings/pipes");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "pipe", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "pipe", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
             i0.DefineRawAsyncFunction("[method]pipe.drain", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import11(cx, s, spilled, ct, imports.Pipes));

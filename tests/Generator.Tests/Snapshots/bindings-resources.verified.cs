@@ -326,10 +326,10 @@ namespace Test.Res.Resources
         internal void DefineImports(_R::HostImports host, global::Test.Res.Resources.ResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:res/host-files");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "file", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "file", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
-            Type1 = _C::ProvidedResources.DefineTableResource(i0, "directory", Table1, rep => Table1.Remove(rep)?.Dispose());
+            Type1 = _C::ProvidedResources.DefineTableResource(i0, "directory", Table1);
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
             i0.DefineRawFunction("[constructor]file", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));

@@ -310,14 +310,14 @@ namespace Test.WorldResources.WorldResources
         internal void DefineImports(_R::HostImports host, global::Test.WorldResources.WorldResources.WorldResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:world-resources/types");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "token", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "token", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
             var i1 = host;
-            Type1 = i1.DefineResource("blob", rep => Table1.Remove(rep)?.Dispose());
+            Type1 = _C::ProvidedResources.DefineTableResource(i1, "blob", Table1);
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
-            Type2 = i1.DefineResource("marker", rep => Table2.Remove(rep)?.Dispose());
+            Type2 = _C::ProvidedResources.DefineTableResource(i1, "marker", Table2);
             Own2 = _A::AbiType.Own(Type2);
             Borrow2 = _A::AbiType.Borrow(Type2);
             i1.DefineRawFunction("[constructor]blob", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }, new _A::AbiType[] { Own1 }), (cx, s) => Import7(cx, s, imports.World));
