@@ -93,11 +93,7 @@ public sealed class ComponentInstance : IDisposable
     internal LiftedFunction BindLiftedFunction(string? instance, string name, AbiFunctionType expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        if ((instance is null ? Export(name) : Export(instance, name)) is not LiftedFunction function)
-        {
-            throw new ComponentLinkException($"the component does not export the function {Describe(instance, name)}");
-        }
-
+        var function = FindLiftedFunction(instance, name);
         if (AbiTypeMatch.FirstDifference(expected, function.Type) is { } difference)
         {
             throw new ComponentLinkException(
@@ -105,10 +101,16 @@ public sealed class ComponentInstance : IDisposable
         }
 
         return function;
-
-        static string Describe(string? instance, string name) =>
-            instance is null ? $"'{name}'" : $"'{name}' of the exported instance '{instance}'";
     }
+
+    /// <summary>Finds an exported function lifted by the component (for generated bindings).</summary>
+    /// <exception cref="ComponentLinkException">The component does not export such a function.</exception>
+    internal LiftedFunction FindLiftedFunction(string? instance, string name) =>
+        (instance is null ? Export(name) : Export(instance, name)) as LiftedFunction
+        ?? throw new ComponentLinkException($"the component does not export the function {Describe(instance, name)}");
+
+    private static string Describe(string? instance, string name) =>
+        instance is null ? $"'{name}'" : $"'{name}' of the exported instance '{instance}'";
 
     /// <summary>
     /// Finds a resource type exported by an exported instance for generated bindings.

@@ -71,4 +71,46 @@ public static class ProvidedResources
         instance.Tables[name] = table;
         return type;
     }
+
+    /// <summary>
+    /// Defines a resource type implemented by the host whose representations index <paramref name="table"/>, and
+    /// whose destructor removes the object from the table and disposes it (for generated bindings): the table is the
+    /// destructor, so an instance keeps no delegate per resource. Other bindings that pass the resource find the
+    /// table through <see cref="FindResourceTable{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The resource's C# class.</typeparam>
+    /// <param name="instance">The imported instance the bindings define.</param>
+    /// <param name="name">The resource's name in the interface.</param>
+    /// <param name="table">The table of the resource's objects.</param>
+    /// <returns>The resource's runtime type.</returns>
+    public static ResourceType DefineTableResource<T>(this HostInstance instance, string name, HostResourceTable<T> table)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(table);
+        var type = new ResourceType(name, table);
+        instance.Exports[name] = type;
+        instance.Tables[name] = table;
+        return type;
+    }
+
+    /// <summary>
+    /// Defines a top-level <c>(type (sub resource))</c> import implemented by the host whose representations index
+    /// <paramref name="table"/>, and whose destructor removes the object from the table and disposes it (for
+    /// generated bindings of a world's own resources).
+    /// </summary>
+    /// <typeparam name="T">The resource's C# class.</typeparam>
+    /// <param name="imports">The import definitions the bindings fill.</param>
+    /// <param name="name">The import name.</param>
+    /// <param name="table">The table of the resource's objects.</param>
+    /// <returns>The resource's runtime type.</returns>
+    public static ResourceType DefineTableResource<T>(this HostImports imports, string name, HostResourceTable<T> table)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(imports);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(table);
+        return imports.Define(name, new ResourceType(name, table));
+    }
 }

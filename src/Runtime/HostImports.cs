@@ -60,7 +60,12 @@ public sealed partial class HostImports
     public ResourceType DefineResource(string name, Action<int>? destructor = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var type = new ResourceType(name, null, destructor);
+        return Define(name, new ResourceType(name, null, destructor));
+    }
+
+    /// <summary>Defines a top-level resource type import as <paramref name="type"/>.</summary>
+    internal ResourceType Define(string name, ResourceType type)
+    {
         _items[name] = type;
         return type;
     }
@@ -115,7 +120,7 @@ public sealed partial class HostInstance
     /// <summary>The instance's import name.</summary>
     public string Name { get; }
 
-    /// <summary>The representation tables of resources defined with <see cref="CompilerServices.ProvidedResources.DefineTableResource{T}"/>, by resource name.</summary>
+    /// <summary>The representation tables of resources defined with <c>ProvidedResources.DefineTableResource</c>, by resource name.</summary>
     internal Dictionary<string, object> Tables { get; } = new(StringComparer.Ordinal);
 
     internal Dictionary<string, object> Exports { get; } = new(StringComparer.Ordinal);

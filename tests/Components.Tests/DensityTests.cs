@@ -19,7 +19,7 @@ public sealed class DensityTests(ITestOutputHelper output)
     /// <summary>
     /// The managed bytes per live instance the bounded run allows: the runtime's objects for one instantiation of
     /// this guest (its exports, host functions, handle table, call contexts, the WASI host's context) measured
-    /// about 25 KiB (docs/benchmarks.md, "Density"); the bound catches a per-instance cache or buffer that grows out
+    /// about 23 KiB (docs/benchmarks.md, "Density"); the bound catches a per-instance cache or buffer that grows out
     /// of proportion.
     /// </summary>
     private const long ManagedPerInstanceBound = 256 * 1024;

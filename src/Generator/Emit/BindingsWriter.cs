@@ -632,7 +632,8 @@ internal sealed partial class BindingsWriter
     }
 
     /// <summary>
-    /// Adds the call of an exported function: its <c>F</c> field (the function, bound with a type check) and its
+    /// Adds the call of an exported function: its <c>F</c> property (the function, its type checked when the
+    /// instance is bound, made on the first call) and its
     /// <c>Call</c> method, which runs the runtime's call protocol (<c>ExportFunction</c>): lower the arguments into
     /// the slots, call, lift the result, complete the call and return the result, or abort and rethrow when lifting
     /// fails. The call's state (function, context, slots, entered instances) stays in locals the JIT can keep in
@@ -656,8 +657,11 @@ internal sealed partial class BindingsWriter
         if (large is null)
         {
             var instance = _currentInstance is null ? "null" : $"\"{_currentInstance}\"";
-            _binds.WriteLine($"{field} = _C::ExportBinding.BindFunction(instance, {instance}, \"{f.WitName}\", {FunctionType(f)});");
-            _fields.WriteLine($"internal _C::ExportFunction {field} = null!;");
+            // The type is checked at instantiation; the function is made on its first call (an instance keeps
+            // nothing for the exports it never calls).
+            _binds.WriteLine($"_C::ExportBinding.CheckFunction(instance, {instance}, \"{f.WitName}\", {FunctionType(f)});");
+            _fields.WriteLine($"private _C::ExportFunction? _f{id};");
+            _fields.WriteLine($"internal _C::ExportFunction {field} => _f{id} ?? _C::ExportBinding.BindOnFirstCall(ref _f{id}, Instance, {instance}, \"{f.WitName}\");");
         }
 
         var w = _calls;
@@ -940,10 +944,10 @@ internal sealed partial class BindingsWriter
             foreach (var resource in i.Resources)
             {
                 var r = N(_roles[resource.FullName].Index);
-                // An interface's resource is defined with its table, so that other bindings passing it find both.
-                defines.WriteLine(i.InstanceName is null
-                    ? $"Type{r} = {local}.DefineResource(\"{resource.WitName}\", rep => Table{r}.Remove(rep)?.Dispose());"
-                    : $"Type{r} = _C::ProvidedResources.DefineTableResource({local}, \"{resource.WitName}\", Table{r}, rep => Table{r}.Remove(rep)?.Dispose());");
+                // Defined over its table, which is also its destructor (removes and disposes the object): no delegate
+                // per instance. An interface's table is registered with the resource, so that other bindings passing
+                // it find both.
+                defines.WriteLine($"Type{r} = _C::ProvidedResources.DefineTableResource({local}, \"{resource.WitName}\", Table{r});");
                 defines.WriteLine($"Own{r} = {MarshalWriter.AbiType}.Own(Type{r});");
                 defines.WriteLine($"Borrow{r} = {MarshalWriter.AbiType}.Borrow(Type{r});");
             }

@@ -28,6 +28,40 @@ public static class ExportBinding
     }
 
     /// <summary>
+    /// Checks, when the bindings bind an instance, that the component exports the function with the type
+    /// <paramref name="expected"/>, without making its <see cref="ExportFunction"/>: the bindings make that on the
+    /// function's first call (<see cref="BindOnFirstCall"/>), so an instance keeps none for the exports it never calls.
+    /// </summary>
+    /// <param name="instance">The component instance.</param>
+    /// <param name="exportedInstance">The exported instance (interface) name, or null for a top-level function.</param>
+    /// <param name="name">The function name.</param>
+    /// <param name="expected">The function type the bindings were generated for.</param>
+    /// <exception cref="ComponentLinkException">The function is missing or its type differs.</exception>
+    public static void CheckFunction(this ComponentInstance instance, string? exportedInstance, string name, AbiFunctionType expected)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        instance.BindLiftedFunction(exportedInstance, name, expected);
+    }
+
+    /// <summary>
+    /// Makes the function that <see cref="CheckFunction"/> checked, on its first call, and stores it in
+    /// <paramref name="field"/>. Two threads may race to the first call: the function stored first is the one both
+    /// get (a call's claim on the instance names it).
+    /// </summary>
+    /// <param name="field">The bindings' field for the function (null until the first call).</param>
+    /// <param name="instance">The component instance.</param>
+    /// <param name="exportedInstance">The exported instance (interface) name, or null for a top-level function.</param>
+    /// <param name="name">The function name.</param>
+    /// <returns>The function, ready for calls.</returns>
+    /// <exception cref="ComponentLinkException">The function is missing (not checked with <see cref="CheckFunction"/>).</exception>
+    public static ExportFunction BindOnFirstCall(ref ExportFunction? field, ComponentInstance instance, string? exportedInstance, string name)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var made = new ExportFunction(instance.FindLiftedFunction(exportedInstance, name), exportedInstance, name);
+        return Interlocked.CompareExchange(ref field, made, null) ?? made;
+    }
+
+    /// <summary>
     /// Finds an exported function lifted with the <c>async</c> option and checks that its type is <paramref name="expected"/>.
     /// </summary>
     /// <param name="instance">The component instance.</param>

@@ -1,4 +1,5 @@
 using WitBindgen.Runtime.Abi;
+using WitBindgen.Runtime.State;
 using System.ComponentModel;
 
 namespace WitBindgen.Runtime.CompilerServices;
@@ -9,7 +10,7 @@ namespace WitBindgen.Runtime.CompilerServices;
 /// </summary>
 /// <typeparam name="T">The resource's C# class.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class HostResourceTable<T>
+public sealed class HostResourceTable<T> : IResourceDestructor
     where T : class
 {
     // Every instance of a world has a table per resource type it passes, most of them never used: every collection
@@ -101,6 +102,9 @@ public sealed class HostResourceTable<T>
         (_free ??= new Stack<int>()).Push(rep);
         return value;
     }
+
+    /// <summary>The destructor of a resource type defined over the table: removes the object and disposes it.</summary>
+    void IResourceDestructor.Destroy(int rep) => (Remove(rep) as IDisposable)?.Dispose();
 
     /// <summary>Removes and returns the object a guest moved back to the host.</summary>
     /// <exception cref="ComponentTrapException">No such object.</exception>

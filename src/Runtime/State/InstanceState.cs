@@ -109,11 +109,11 @@ public sealed unsafe partial class InstanceState
         {
             foreach (var handle in instance.Handles.RemoveAll())
             {
-                if (handle.Own && handle.Type.Implementation is null && handle.Type.Destructor is { } destructor)
+                if (handle.Own && handle.Type.Implementation is null)
                 {
                     try
                     {
-                        destructor(handle.Rep);
+                        handle.Type.Destroy(handle.Rep, null);
                     }
                     catch (Exception)
                     {

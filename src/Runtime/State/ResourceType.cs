@@ -7,6 +7,10 @@ namespace WitBindgen.Runtime.State;
 /// </summary>
 public sealed class ResourceType
 {
+    // The destructor, in one field: a host's Action<int>, a component's Action<int, InstanceState?> (run as a call
+    // into it), a table of host objects (IResourceDestructor: no delegate per instance and resource), or null.
+    private readonly object? _destructor;
+
     /// <summary>Creates a resource type.</summary>
     /// <param name="name">A name for diagnostics.</param>
     /// <param name="implementation">The component instance that implements it; null for host resources.</param>
@@ -15,7 +19,7 @@ public sealed class ResourceType
     {
         Name = name;
         Implementation = implementation;
-        Destructor = destructor;
+        _destructor = destructor;
     }
 
     /// <summary>Creates a resource type a component instance defines, whose destructor runs as a call into that instance.</summary>
@@ -26,11 +30,17 @@ public sealed class ResourceType
     {
         Name = name;
         Implementation = implementation;
-        _destroy = destroy;
-        Destructor = destroy is null ? null : rep => destroy(rep, null);
+        _destructor = destroy;
     }
 
-    private readonly Action<int, InstanceState?>? _destroy;
+    /// <summary>Creates a host resource type whose representations index a table of host objects.</summary>
+    /// <param name="name">A name for diagnostics.</param>
+    /// <param name="table">Removes (and disposes) the object of a representation when its last owning handle is dropped.</param>
+    internal ResourceType(string name, IResourceDestructor table)
+    {
+        Name = name;
+        _destructor = table;
+    }
 
     /// <summary>The resource's name (for diagnostics).</summary>
     public string Name { get; }
@@ -39,23 +49,40 @@ public sealed class ResourceType
     public InstanceState? Implementation { get; }
 
     /// <summary>The destructor, if the implementation declared one (for a component's resource: run as the host's drop).</summary>
-    public Action<int>? Destructor { get; }
+    public Action<int>? Destructor => _destructor switch
+    {
+        Action<int> host => host,
+        Action<int, InstanceState?> component => rep => component(rep, null),
+        IResourceDestructor table => table.Destroy,
+        _ => null,
+    };
 
     /// <summary>Runs the destructor, if any, for the drop of an owning handle by <paramref name="caller"/> (null: the host).</summary>
     internal void Destroy(int rep, InstanceState? caller)
     {
-        if (_destroy is not null)
+        switch (_destructor)
         {
-            _destroy(rep, caller);
-        }
-        else
-        {
-            Destructor?.Invoke(rep);
+            case Action<int, InstanceState?> component:
+                component(rep, caller);
+                break;
+            case Action<int> host:
+                host(rep);
+                break;
+            case IResourceDestructor table:
+                table.Destroy(rep);
+                break;
         }
     }
 
     /// <inheritdoc />
     public override string ToString() => Name;
+}
+
+/// <summary>The destructor of a host resource type whose representations index a table (one object, no delegate).</summary>
+internal interface IResourceDestructor
+{
+    /// <summary>Removes the object of <paramref name="rep"/>, disposing it.</summary>
+    void Destroy(int rep);
 }
 
 /// <summary>An element of a component instance's handle table.</summary>

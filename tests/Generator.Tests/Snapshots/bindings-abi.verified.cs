@@ -148,12 +148,18 @@ namespace Test.Abi.Abi
         internal _R::State.ResourceType Type0 = null!;
         internal _A::AbiOwnType Own0 = null!;
         internal _A::AbiBorrowType Borrow0 = null!;
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, "test:abi/guest", "[constructor]big");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, "test:abi/guest", "[method]big.wide");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, null, "many-params");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, null, "wide-record");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, null, "string-pair");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, null, "spill-strings");
         private static readonly _A::AbiType T1 = _A::AbiType.Record(new _A::AbiField("A", _A::AbiType.U64), new _A::AbiField("B", _A::AbiType.U64), new _A::AbiField("C", _A::AbiType.U64), new _A::AbiField("D", _A::AbiType.U64), new _A::AbiField("E", _A::AbiType.U64), new _A::AbiField("F", _A::AbiType.U64), new _A::AbiField("G", _A::AbiType.U64), new _A::AbiField("H", _A::AbiType.U64), new _A::AbiField("I", _A::AbiType.U64));
         private static readonly _A::AbiType T2 = _A::AbiType.Tuple(_A::AbiType.String, _A::AbiType.String);
 
@@ -174,12 +180,12 @@ namespace Test.Abi.Abi
             Type0 = _C::ExportBinding.BindResourceType(instance, "test:abi/guest", "big");
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
-            F0 = _C::ExportBinding.BindFunction(instance, "test:abi/guest", "[constructor]big", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { Own0 }));
-            F1 = _C::ExportBinding.BindFunction(instance, "test:abi/guest", "[method]big.wide", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64) }));
-            F2 = _C::ExportBinding.BindFunction(instance, null, "many-params", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64 }, new _A::AbiType[] { _A::AbiType.U64 }));
-            F3 = _C::ExportBinding.BindFunction(instance, null, "wide-record", new _A::AbiFunctionType(new _A::AbiType[] { T1 }, new _A::AbiType[] { T1 }));
-            F4 = _C::ExportBinding.BindFunction(instance, null, "string-pair", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { T2 }));
-            F5 = _C::ExportBinding.BindFunction(instance, null, "spill-strings", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.String }));
+            _C::ExportBinding.CheckFunction(instance, "test:abi/guest", "[constructor]big", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { Own0 }));
+            _C::ExportBinding.CheckFunction(instance, "test:abi/guest", "[method]big.wide", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64) }));
+            _C::ExportBinding.CheckFunction(instance, null, "many-params", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64 }, new _A::AbiType[] { _A::AbiType.U64 }));
+            _C::ExportBinding.CheckFunction(instance, null, "wide-record", new _A::AbiFunctionType(new _A::AbiType[] { T1 }, new _A::AbiType[] { T1 }));
+            _C::ExportBinding.CheckFunction(instance, null, "string-pair", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { T2 }));
+            _C::ExportBinding.CheckFunction(instance, null, "spill-strings", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String, _A::AbiType.String }, new _A::AbiType[] { _A::AbiType.String }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -155,7 +155,8 @@ namespace Test.AsyncBindings.AsyncBindings
         internal _R::State.ResourceType Type1 = null!;
         internal _A::AbiOwnType Own1 = null!;
         internal _A::AbiBorrowType Borrow1 = null!;
-        internal _C::ExportFunction F0 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, "test:async-bindings/jobs", "[constructor]job");
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F1 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F2 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F3 = null!;
@@ -164,14 +165,15 @@ namespace Test.AsyncBindings.AsyncBindings
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F6 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F7 = null!;
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F8 = null!;
-        internal _C::ExportFunction F9 = null!;
+        private _C::ExportFunction? _f9;
+        internal _C::ExportFunction F9 => _f9 ?? _C::ExportBinding.BindOnFirstCall(ref _f9, Instance, null, "later");
         internal global::WitBindgen.Runtime.RawAsyncComponentFunction F10 = null!;
         private static readonly _A::AbiType T1 = _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32));
 
         internal void DefineImports(_R::HostImports host, global::Test.AsyncBindings.AsyncBindings.AsyncBindingsWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:async-bindings/pipes");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "pipe", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "pipe", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
             i0.DefineRawAsyncFunction("[method]pipe.drain", new _A::AbiFunctionType(new _A::AbiType[] { Borrow0, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }), (cx, s, spilled, ct) => Import11(cx, s, spilled, ct, imports.Pipes));
@@ -191,7 +193,7 @@ namespace Test.AsyncBindings.AsyncBindings
             Type1 = _C::ExportBinding.BindResourceType(instance, "test:async-bindings/jobs", "job");
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
-            F0 = _C::ExportBinding.BindFunction(instance, "test:async-bindings/jobs", "[constructor]job", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own1 }));
+            _C::ExportBinding.CheckFunction(instance, "test:async-bindings/jobs", "[constructor]job", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own1 }));
             F1 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[method]job.wait", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.String, _A::AbiType.String) }));
             F2 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[method]job.cancel", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, global::System.Array.Empty<_A::AbiType>()));
             F3 = _C::ExportBinding.BindAsyncFunction(instance, "test:async-bindings/jobs", "[static]job.first", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1, Borrow1 }, new _A::AbiType[] { Own1 }));
@@ -200,7 +202,7 @@ namespace Test.AsyncBindings.AsyncBindings
             F6 = _C::ExportBinding.BindAsyncFunction(instance, null, "points", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Stream(T1) }));
             F7 = _C::ExportBinding.BindAsyncFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Stream(_A::AbiType.U8) }, new _A::AbiType[] { _A::AbiType.U64 }));
             F8 = _C::ExportBinding.BindAsyncFunction(instance, null, "settle", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Future(T1) }, new _A::AbiType[] { _A::AbiType.Option(T1) }));
-            F9 = _C::ExportBinding.BindFunction(instance, null, "later", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.String) }));
+            _C::ExportBinding.CheckFunction(instance, null, "later", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Future(_A::AbiType.String) }));
             F10 = _C::ExportBinding.BindAsyncFunction(instance, null, "wide", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.Tuple(_A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64, _A::AbiType.U64) }));
         }
 

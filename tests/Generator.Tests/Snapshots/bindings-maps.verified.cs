@@ -180,12 +180,18 @@ namespace Test.Maps.Maps
     internal sealed class MapsWorldAbi
     {
         internal _R::ComponentInstance Instance = null!;
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, null, "count");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, null, "names");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, null, "wide");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, null, "maybe");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, null, "reshape");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, null, "restock");
         private static readonly _A::AbiType T2 = _A::AbiType.FixedList(_A::AbiType.String, 3);
         private static readonly _A::AbiType T3 = _A::AbiType.FixedList(_A::AbiType.U64, 20);
         private static readonly _A::AbiType T11 = _A::AbiType.Variant(new _A::AbiCase("c0", _A::AbiType.FixedList(_A::AbiType.F64, 2)), new _A::AbiCase("c1", _A::AbiType.Map(_A::AbiType.Char, _A::AbiType.String)), new _A::AbiCase("c2", null));
@@ -210,12 +216,12 @@ namespace Test.Maps.Maps
         internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = _C::ExportBinding.BindFunction(instance, null, "count", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.List(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F1 = _C::ExportBinding.BindFunction(instance, null, "names", new _A::AbiFunctionType(new _A::AbiType[] { T2 }, new _A::AbiType[] { T2 }));
-            F2 = _C::ExportBinding.BindFunction(instance, null, "wide", new _A::AbiFunctionType(new _A::AbiType[] { T3 }, new _A::AbiType[] { T3 }));
-            F3 = _C::ExportBinding.BindFunction(instance, null, "maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Map(_A::AbiType.S8, _A::AbiType.U16)) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.FixedList(_A::AbiType.U32, 2), _A::AbiType.Map(_A::AbiType.String, _A::AbiType.String)) }));
-            F4 = _C::ExportBinding.BindFunction(instance, null, "reshape", new _A::AbiFunctionType(new _A::AbiType[] { T11 }, new _A::AbiType[] { T11 }));
-            F5 = _C::ExportBinding.BindFunction(instance, null, "restock", new _A::AbiFunctionType(new _A::AbiType[] { T14 }, new _A::AbiType[] { T14 }));
+            _C::ExportBinding.CheckFunction(instance, null, "count", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Map(_A::AbiType.String, _A::AbiType.List(_A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "names", new _A::AbiFunctionType(new _A::AbiType[] { T2 }, new _A::AbiType[] { T2 }));
+            _C::ExportBinding.CheckFunction(instance, null, "wide", new _A::AbiFunctionType(new _A::AbiType[] { T3 }, new _A::AbiType[] { T3 }));
+            _C::ExportBinding.CheckFunction(instance, null, "maybe", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Option(_A::AbiType.Map(_A::AbiType.S8, _A::AbiType.U16)) }, new _A::AbiType[] { _A::AbiType.Result(_A::AbiType.FixedList(_A::AbiType.U32, 2), _A::AbiType.Map(_A::AbiType.String, _A::AbiType.String)) }));
+            _C::ExportBinding.CheckFunction(instance, null, "reshape", new _A::AbiFunctionType(new _A::AbiType[] { T11 }, new _A::AbiType[] { T11 }));
+            _C::ExportBinding.CheckFunction(instance, null, "restock", new _A::AbiFunctionType(new _A::AbiType[] { T14 }, new _A::AbiType[] { T14 }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -288,19 +288,32 @@ namespace Test.Names.Names
     internal sealed class NamesWorldAbi
     {
         internal _R::ComponentInstance Instance = null!;
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
-        internal _C::ExportFunction F6 = null!;
-        internal _C::ExportFunction F7 = null!;
-        internal _C::ExportFunction F8 = null!;
-        internal _C::ExportFunction F9 = null!;
-        internal _C::ExportFunction F10 = null!;
-        internal _C::ExportFunction F11 = null!;
-        internal _C::ExportFunction F12 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, "test:names/keywords@0.2.0", "equals");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, "test:names/keywords@0.2.0", "dispose");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, "test:names/keywords@0.2.0", "instance");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, "test:names/keywords@0.2.0", "get-hash-code");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, "test:names/keywords@0.2.0", "to-string");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, "test:names/keywords@0.2.0", "interface");
+        private _C::ExportFunction? _f6;
+        internal _C::ExportFunction F6 => _f6 ?? _C::ExportBinding.BindOnFirstCall(ref _f6, Instance, "test:names/keywords@0.2.0", "old");
+        private _C::ExportFunction? _f7;
+        internal _C::ExportFunction F7 => _f7 ?? _C::ExportBinding.BindOnFirstCall(ref _f7, Instance, null, "equals");
+        private _C::ExportFunction? _f8;
+        internal _C::ExportFunction F8 => _f8 ?? _C::ExportBinding.BindOnFirstCall(ref _f8, Instance, null, "dispose");
+        private _C::ExportFunction? _f9;
+        internal _C::ExportFunction F9 => _f9 ?? _C::ExportBinding.BindOnFirstCall(ref _f9, Instance, null, "instance");
+        private _C::ExportFunction? _f10;
+        internal _C::ExportFunction F10 => _f10 ?? _C::ExportBinding.BindOnFirstCall(ref _f10, Instance, null, "imports");
+        private _C::ExportFunction? _f11;
+        internal _C::ExportFunction F11 => _f11 ?? _C::ExportBinding.BindOnFirstCall(ref _f11, Instance, null, "names-world");
+        private _C::ExportFunction? _f12;
+        internal _C::ExportFunction F12 => _f12 ?? _C::ExportBinding.BindOnFirstCall(ref _f12, Instance, null, "old-world");
         private static readonly _A::AbiType T0 = _A::AbiType.Record(new _A::AbiField("In", _A::AbiType.U32), new _A::AbiField("Object", _A::AbiType.String));
 
         internal void DefineImports(_R::HostImports host, global::Test.Names.Names.NamesWorld.Imports imports)
@@ -320,19 +333,19 @@ namespace Test.Names.Names
         internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
-            F1 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
-            F2 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "instance", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }));
-            F3 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
-            F4 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }));
-            F5 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }));
-            F6 = _C::ExportBinding.BindFunction(instance, "test:names/keywords@0.2.0", "old", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F7 = _C::ExportBinding.BindFunction(instance, null, "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
-            F8 = _C::ExportBinding.BindFunction(instance, null, "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
-            F9 = _C::ExportBinding.BindFunction(instance, null, "instance", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
-            F10 = _C::ExportBinding.BindFunction(instance, null, "imports", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F11 = _C::ExportBinding.BindFunction(instance, null, "names-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
-            F12 = _C::ExportBinding.BindFunction(instance, null, "old-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "instance", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "get-hash-code", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "to-string", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.String }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "interface", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.Bool }, new _A::AbiType[] { _A::AbiType.String }));
+            _C::ExportBinding.CheckFunction(instance, "test:names/keywords@0.2.0", "old", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "equals", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String, _A::AbiType.U32, _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.Bool }));
+            _C::ExportBinding.CheckFunction(instance, null, "dispose", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            _C::ExportBinding.CheckFunction(instance, null, "instance", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "imports", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "names-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            _C::ExportBinding.CheckFunction(instance, null, "old-world", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { _A::AbiType.U32 }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -307,22 +307,29 @@ namespace Test.Res.Resources
         internal _R::State.ResourceType Type2 = null!;
         internal _A::AbiOwnType Own2 = null!;
         internal _A::AbiBorrowType Borrow2 = null!;
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
-        internal _C::ExportFunction F6 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, "test:res/guest-counters", "[constructor]counter");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, "test:res/guest-counters", "[method]counter.increment");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, "test:res/guest-counters", "[method]counter.merge");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, "test:res/guest-counters", "[method]counter.take");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, "test:res/guest-counters", "[static]counter.make");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, "test:res/guest-counters", "total");
+        private _C::ExportFunction? _f6;
+        internal _C::ExportFunction F6 => _f6 ?? _C::ExportBinding.BindOnFirstCall(ref _f6, Instance, "test:res/guest-counters", "fresh");
         private static readonly _A::AbiType T0 = _A::AbiType.List(_A::AbiType.U8);
 
         internal void DefineImports(_R::HostImports host, global::Test.Res.Resources.ResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:res/host-files");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "file", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "file", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
-            Type1 = _C::ProvidedResources.DefineTableResource(i0, "directory", Table1, rep => Table1.Remove(rep)?.Dispose());
+            Type1 = _C::ProvidedResources.DefineTableResource(i0, "directory", Table1);
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
             i0.DefineRawFunction("[constructor]file", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.String }, new _A::AbiType[] { Own0 }), (cx, s) => Import7(cx, s, imports.HostFiles));
@@ -343,13 +350,13 @@ namespace Test.Res.Resources
             Type2 = _C::ExportBinding.BindResourceType(instance, "test:res/guest-counters", "counter");
             Own2 = _A::AbiType.Own(Type2);
             Borrow2 = _A::AbiType.Borrow(Type2);
-            F0 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[constructor]counter", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
-            F1 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.increment", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F2 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.merge", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Borrow2 }, global::System.Array.Empty<_A::AbiType>()));
-            F3 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[method]counter.take", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Own2 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F4 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "[static]counter.make", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
-            F5 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "total", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(Borrow2) }, new _A::AbiType[] { _A::AbiType.U64 }));
-            F6 = _C::ExportBinding.BindFunction(instance, "test:res/guest-counters", "fresh", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "[constructor]counter", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "[method]counter.increment", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "[method]counter.merge", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Borrow2 }, global::System.Array.Empty<_A::AbiType>()));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "[method]counter.take", new _A::AbiFunctionType(new _A::AbiType[] { Borrow2, Own2 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "[static]counter.make", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own2 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "total", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(Borrow2) }, new _A::AbiType[] { _A::AbiType.U64 }));
+            _C::ExportBinding.CheckFunction(instance, "test:res/guest-counters", "fresh", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -815,18 +815,30 @@ namespace Test.Values.Values
     internal sealed class ValuesWorldAbi
     {
         internal _R::ComponentInstance Instance = null!;
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
-        internal _C::ExportFunction F6 = null!;
-        internal _C::ExportFunction F7 = null!;
-        internal _C::ExportFunction F8 = null!;
-        internal _C::ExportFunction F9 = null!;
-        internal _C::ExportFunction F10 = null!;
-        internal _C::ExportFunction F11 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, "test:values/guest", "scalars");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, "test:values/guest", "bytes");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, "test:values/guest", "records");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, "test:values/guest", "shapes");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, "test:values/guest", "tuple-in-out");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, "test:values/guest", "enum-in-out");
+        private _C::ExportFunction? _f6;
+        internal _C::ExportFunction F6 => _f6 ?? _C::ExportBinding.BindOnFirstCall(ref _f6, Instance, "test:values/guest", "flags-in-out");
+        private _C::ExportFunction? _f7;
+        internal _C::ExportFunction F7 => _f7 ?? _C::ExportBinding.BindOnFirstCall(ref _f7, Instance, "test:values/guest", "nested-option");
+        private _C::ExportFunction? _f8;
+        internal _C::ExportFunction F8 => _f8 ?? _C::ExportBinding.BindOnFirstCall(ref _f8, Instance, "test:values/guest", "result-both");
+        private _C::ExportFunction? _f9;
+        internal _C::ExportFunction F9 => _f9 ?? _C::ExportBinding.BindOnFirstCall(ref _f9, Instance, "test:values/guest", "result-none");
+        private _C::ExportFunction? _f10;
+        internal _C::ExportFunction F10 => _f10 ?? _C::ExportBinding.BindOnFirstCall(ref _f10, Instance, null, "run");
+        private _C::ExportFunction? _f11;
+        internal _C::ExportFunction F11 => _f11 ?? _C::ExportBinding.BindOnFirstCall(ref _f11, Instance, null, "ping");
         private static readonly _A::AbiType T0 = _A::AbiType.List(_A::AbiType.U8);
         private static readonly _A::AbiType T1 = _A::AbiType.List(_A::AbiType.String);
         private static readonly _A::AbiType T2 = _A::AbiType.Record(new _A::AbiField("X", _A::AbiType.S32), new _A::AbiField("Y", _A::AbiType.S32));
@@ -869,18 +881,18 @@ namespace Test.Values.Values
         internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "scalars", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Bool, _A::AbiType.S8, _A::AbiType.U8, _A::AbiType.S16, _A::AbiType.U16, _A::AbiType.S32, _A::AbiType.U32, _A::AbiType.S64, _A::AbiType.U64, _A::AbiType.F32, _A::AbiType.F64, _A::AbiType.Char }, new _A::AbiType[] { _A::AbiType.Char }));
-            F1 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "bytes", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }));
-            F2 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "records", new _A::AbiFunctionType(new _A::AbiType[] { T4 }, new _A::AbiType[] { T4 }));
-            F3 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "shapes", new _A::AbiFunctionType(new _A::AbiType[] { T6 }, new _A::AbiType[] { T6 }));
-            F4 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "tuple-in-out", new _A::AbiFunctionType(new _A::AbiType[] { T7 }, new _A::AbiType[] { T7 }));
-            F5 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "enum-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Enum(3) }, new _A::AbiType[] { _A::AbiType.Enum(3) }));
-            F6 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "flags-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Flags(8), _A::AbiType.Flags(16), _A::AbiType.Flags(32), _A::AbiType.Flags(40), _A::AbiType.Flags(70) }, new _A::AbiType[] { _A::AbiType.Flags(40) }));
-            F7 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "nested-option", new _A::AbiFunctionType(new _A::AbiType[] { T9 }, new _A::AbiType[] { T9 }));
-            F8 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "result-both", new _A::AbiFunctionType(new _A::AbiType[] { T10 }, new _A::AbiType[] { T10 }));
-            F9 = _C::ExportBinding.BindFunction(instance, "test:values/guest", "result-none", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { T11 }));
-            F10 = _C::ExportBinding.BindFunction(instance, null, "run", new _A::AbiFunctionType(new _A::AbiType[] { T2 }, new _A::AbiType[] { T3 }));
-            F11 = _C::ExportBinding.BindFunction(instance, null, "ping", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "scalars", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Bool, _A::AbiType.S8, _A::AbiType.U8, _A::AbiType.S16, _A::AbiType.U16, _A::AbiType.S32, _A::AbiType.U32, _A::AbiType.S64, _A::AbiType.U64, _A::AbiType.F32, _A::AbiType.F64, _A::AbiType.Char }, new _A::AbiType[] { _A::AbiType.Char }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "bytes", new _A::AbiFunctionType(new _A::AbiType[] { T0 }, new _A::AbiType[] { T0 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "records", new _A::AbiFunctionType(new _A::AbiType[] { T4 }, new _A::AbiType[] { T4 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "shapes", new _A::AbiFunctionType(new _A::AbiType[] { T6 }, new _A::AbiType[] { T6 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "tuple-in-out", new _A::AbiFunctionType(new _A::AbiType[] { T7 }, new _A::AbiType[] { T7 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "enum-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Enum(3) }, new _A::AbiType[] { _A::AbiType.Enum(3) }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "flags-in-out", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Flags(8), _A::AbiType.Flags(16), _A::AbiType.Flags(32), _A::AbiType.Flags(40), _A::AbiType.Flags(70) }, new _A::AbiType[] { _A::AbiType.Flags(40) }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "nested-option", new _A::AbiFunctionType(new _A::AbiType[] { T9 }, new _A::AbiType[] { T9 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "result-both", new _A::AbiFunctionType(new _A::AbiType[] { T10 }, new _A::AbiType[] { T10 }));
+            _C::ExportBinding.CheckFunction(instance, "test:values/guest", "result-none", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { T11 }));
+            _C::ExportBinding.CheckFunction(instance, null, "run", new _A::AbiFunctionType(new _A::AbiType[] { T2 }, new _A::AbiType[] { T3 }));
+            _C::ExportBinding.CheckFunction(instance, null, "ping", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), global::System.Array.Empty<_A::AbiType>()));
         }
 
         internal void Drop(_R::ResourceValue handle)

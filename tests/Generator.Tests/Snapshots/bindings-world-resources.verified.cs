@@ -292,25 +292,32 @@ namespace Test.WorldResources.WorldResources
         internal _A::AbiOwnType Own2 = null!;
         internal _A::AbiBorrowType Borrow2 = null!;
         internal readonly _C::HostResourceTable<global::Test.WorldResources.WorldResources.Marker> Table2 = new();
-        internal _C::ExportFunction F0 = null!;
-        internal _C::ExportFunction F1 = null!;
-        internal _C::ExportFunction F2 = null!;
-        internal _C::ExportFunction F3 = null!;
-        internal _C::ExportFunction F4 = null!;
-        internal _C::ExportFunction F5 = null!;
-        internal _C::ExportFunction F6 = null!;
+        private _C::ExportFunction? _f0;
+        internal _C::ExportFunction F0 => _f0 ?? _C::ExportBinding.BindOnFirstCall(ref _f0, Instance, null, "build");
+        private _C::ExportFunction? _f1;
+        internal _C::ExportFunction F1 => _f1 ?? _C::ExportBinding.BindOnFirstCall(ref _f1, Instance, null, "size-of");
+        private _C::ExportFunction? _f2;
+        internal _C::ExportFunction F2 => _f2 ?? _C::ExportBinding.BindOnFirstCall(ref _f2, Instance, null, "size-at");
+        private _C::ExportFunction? _f3;
+        internal _C::ExportFunction F3 => _f3 ?? _C::ExportBinding.BindOnFirstCall(ref _f3, Instance, null, "consume");
+        private _C::ExportFunction? _f4;
+        internal _C::ExportFunction F4 => _f4 ?? _C::ExportBinding.BindOnFirstCall(ref _f4, Instance, null, "wrap");
+        private _C::ExportFunction? _f5;
+        internal _C::ExportFunction F5 => _f5 ?? _C::ExportBinding.BindOnFirstCall(ref _f5, Instance, null, "mark");
+        private _C::ExportFunction? _f6;
+        internal _C::ExportFunction F6 => _f6 ?? _C::ExportBinding.BindOnFirstCall(ref _f6, Instance, null, "pass-token");
 
         internal void DefineImports(_R::HostImports host, global::Test.WorldResources.WorldResources.WorldResourcesWorld.Imports imports)
         {
             var i0 = host.DefineInstance("test:world-resources/types");
-            Type0 = _C::ProvidedResources.DefineTableResource(i0, "token", Table0, rep => Table0.Remove(rep)?.Dispose());
+            Type0 = _C::ProvidedResources.DefineTableResource(i0, "token", Table0);
             Own0 = _A::AbiType.Own(Type0);
             Borrow0 = _A::AbiType.Borrow(Type0);
             var i1 = host;
-            Type1 = i1.DefineResource("blob", rep => Table1.Remove(rep)?.Dispose());
+            Type1 = _C::ProvidedResources.DefineTableResource(i1, "blob", Table1);
             Own1 = _A::AbiType.Own(Type1);
             Borrow1 = _A::AbiType.Borrow(Type1);
-            Type2 = i1.DefineResource("marker", rep => Table2.Remove(rep)?.Dispose());
+            Type2 = _C::ProvidedResources.DefineTableResource(i1, "marker", Table2);
             Own2 = _A::AbiType.Own(Type2);
             Borrow2 = _A::AbiType.Borrow(Type2);
             i1.DefineRawFunction("[constructor]blob", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.List(_A::AbiType.U8) }, new _A::AbiType[] { Own1 }), (cx, s) => Import7(cx, s, imports.World));
@@ -325,13 +332,13 @@ namespace Test.WorldResources.WorldResources
         internal void BindExports(_R::ComponentInstance instance)
         {
             Instance = instance;
-            F0 = _C::ExportBinding.BindFunction(instance, null, "build", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own1 }));
-            F1 = _C::ExportBinding.BindFunction(instance, null, "size-of", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F2 = _C::ExportBinding.BindFunction(instance, null, "size-at", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Target", Borrow1), new _A::AbiField("Offset", _A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F3 = _C::ExportBinding.BindFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { Own1 }, new _A::AbiType[] { _A::AbiType.U32 }));
-            F4 = _C::ExportBinding.BindFunction(instance, null, "wrap", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", Own1), new _A::AbiCase("c1", null)) }, new _A::AbiType[] { _A::AbiType.Option(Own1) }));
-            F5 = _C::ExportBinding.BindFunction(instance, null, "mark", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
-            F6 = _C::ExportBinding.BindFunction(instance, null, "pass-token", new _A::AbiFunctionType(new _A::AbiType[] { Own0 }, new _A::AbiType[] { Own0 }));
+            _C::ExportBinding.CheckFunction(instance, null, "build", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.U32 }, new _A::AbiType[] { Own1 }));
+            _C::ExportBinding.CheckFunction(instance, null, "size-of", new _A::AbiFunctionType(new _A::AbiType[] { Borrow1 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "size-at", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Record(new _A::AbiField("Target", Borrow1), new _A::AbiField("Offset", _A::AbiType.U32)) }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "consume", new _A::AbiFunctionType(new _A::AbiType[] { Own1 }, new _A::AbiType[] { _A::AbiType.U32 }));
+            _C::ExportBinding.CheckFunction(instance, null, "wrap", new _A::AbiFunctionType(new _A::AbiType[] { _A::AbiType.Variant(new _A::AbiCase("c0", Own1), new _A::AbiCase("c1", null)) }, new _A::AbiType[] { _A::AbiType.Option(Own1) }));
+            _C::ExportBinding.CheckFunction(instance, null, "mark", new _A::AbiFunctionType(global::System.Array.Empty<_A::AbiType>(), new _A::AbiType[] { Own2 }));
+            _C::ExportBinding.CheckFunction(instance, null, "pass-token", new _A::AbiFunctionType(new _A::AbiType[] { Own0 }, new _A::AbiType[] { Own0 }));
         }
 
         internal void Drop(_R::ResourceValue handle)

@@ -50,6 +50,39 @@ public class InstanceEndTests
     }
 
     [Fact]
+    public void A_resource_defined_over_its_table_removes_and_disposes_the_objects_the_instance_still_owns()
+    {
+        var table = new WitBindgen.Runtime.CompilerServices.HostResourceTable<File>();
+        var imports = new HostImports();
+        var fileType = WitBindgen.Runtime.CompilerServices.ProvidedResources.DefineTableResource(imports.DefineInstance("host:res/files"), "file", table);
+        var instance = Runtime.LoadText(Keeper).Instantiate(imports);
+        var kept = new[] { new File(), new File() };
+        var other = new File();
+        foreach (var file in kept)
+        {
+            instance.GetFunction("keep")!.Invoke(WitValue.Handle(new ResourceValue(fileType, table.Add(file))));
+        }
+
+        var otherRep = table.Add(other);
+        instance.Dispose();
+        Assert.All(kept, f => Assert.True(f.Disposed));
+        Assert.False(other.Disposed);
+        Assert.Equal(1, table.Count);
+
+        // The public destructor is the same table operation.
+        fileType.Destructor!(otherRep);
+        Assert.True(other.Disposed);
+        Assert.Equal(0, table.Count);
+    }
+
+    private sealed class File : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
     public void A_failing_host_destructor_does_not_keep_the_others_from_running()
     {
         var destroyed = new List<int>();
