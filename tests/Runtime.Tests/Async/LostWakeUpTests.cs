@@ -27,7 +27,7 @@ public class LostWakeUpTests
             {
                 if (posts++ == 0)
                 {
-                    _ = writer.WriteAsync(new byte[] { 1, 2, 3, 4, 5, 6 });
+                    _ = writer.WriteAsync(new byte[] { 1, 2, 3, 4 }); // one read of the guest takes it all
                 }
                 else
                 {
@@ -40,7 +40,7 @@ public class LostWakeUpTests
 
         var results = instance.GetFunction("consume")!.Invoke([reader.ToWitValue()]);
 
-        Assert.Equal(21u, results[0].AsU32());
+        Assert.Equal(10u, results[0].AsU32());
         Assert.True(posts >= 2, $"the seam ran {posts} times");
     }
 }
