@@ -25,9 +25,13 @@ internal sealed partial class Instantiator
     /// <summary>Every core instance created, for <see cref="ComponentInstance.LinearMemoryBytes"/>.</summary>
     private readonly List<Instance> _coreInstances = new();
 
-    private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
+    /// <summary>The compiled module of each core module definition, found once when the component was loaded.</summary>
+    private readonly Dictionary<CoreModuleItem, Module> _modules;
+
+    private Instantiator(ComponentRuntime runtime, Dictionary<CoreModuleItem, Module> modules, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
     {
         _runtime = runtime;
+        _modules = modules;
         _store = store;
         _linked = linked;
         _limiter = limiter;
@@ -78,7 +82,7 @@ internal sealed partial class Instantiator
         var state = new InstanceState("root", null, limiter) { World = world };
         try
         {
-            var instantiator = new Instantiator(component.Runtime, store, linked, limiter);
+            var instantiator = new Instantiator(component.Runtime, component.Modules, store, linked, limiter);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
             return new ComponentInstance(store, state, frame.Exports, instantiator._coreInstances);
@@ -107,7 +111,7 @@ internal sealed partial class Instantiator
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value, linked),
             StringComparer.Ordinal)),
-        HostInstance i => new RuntimeInstance(name, i.Exports, (export, value) => FromHost(name + "#" + export, value, linked)),
+        HostInstance i => new RuntimeInstance(name, i.Snapshot(), (export, value) => FromHost(name + "#" + export, value, linked)),
         _ => provided,
     };
 
@@ -134,7 +138,7 @@ internal sealed partial class Instantiator
         switch (item)
         {
             case CoreModuleItem module:
-                return _runtime.GetModule(module.Bytes);
+                return _modules.TryGetValue(module, out var compiled) ? compiled : _runtime.GetModule(module);
             case CoreInstantiationItem inst:
                 return InstantiateCore(frame, inst);
             case CoreInlineInstanceItem inline:
