@@ -142,7 +142,7 @@ internal sealed partial class Instantiator
             case CoreInstantiationItem inst:
                 return InstantiateCore(frame, inst);
             case CoreInlineInstanceItem inline:
-                return new CoreInstanceValue(inline.Exports.ToDictionary(e => e.Name, e => frame.Get(e.Sort, e.Index)!, StringComparer.Ordinal));
+                return InlineCore(frame, inline);
             case CoreTypeItem:
                 return null;
             case NestedComponentItem nested:
@@ -150,7 +150,7 @@ internal sealed partial class Instantiator
             case InstantiationItem inst:
                 return InstantiateNested(frame, inst);
             case InlineInstanceItem inline:
-                return new RuntimeInstance("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
+                return Inline(frame, inline);
             case AliasItem { Alias: InstanceExportAlias { Sort: Sort.Type } typeAlias } alias:
                 return AliasType(frame, alias, typeAlias);
             case AliasItem alias:
@@ -229,6 +229,14 @@ internal sealed partial class Instantiator
                 return null;
         }
     }
+
+    // The lambdas capturing the frame live in methods of their own: a closure is allocated where its captured variable
+    // enters scope, so in Evaluate it would be allocated for every item of every instantiation.
+    private static CoreInstanceValue InlineCore(Frame frame, CoreInlineInstanceItem inline) =>
+        new(inline.Exports.ToDictionary(e => e.Name, e => frame.Get(e.Sort, e.Index)!, StringComparer.Ordinal));
+
+    private static RuntimeInstance Inline(Frame frame, InlineInstanceItem inline) =>
+        new("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
 
     private CoreInstanceValue InstantiateCore(Frame frame, CoreInstantiationItem item)
     {
@@ -448,8 +456,10 @@ internal sealed partial class Instantiator
     }
 
     /// <summary>The type converter of a frame, created on first use.</summary>
-    private TypeConverter Types(Frame frame) =>
-        frame.Types ??= new TypeConverter(_bindings, (scope, index) =>
+    private TypeConverter Types(Frame frame) => frame.Types ?? CreateTypes(frame);
+
+    private TypeConverter CreateTypes(Frame frame) =>
+        frame.Types = new TypeConverter(_bindings, (scope, index) =>
             ReferenceEquals(scope.Component, frame.Definition) && frame.TryGet(Sort.Type, index, out var value) ? value as ResourceType : null,
             SharedAbiTypes.For(frame.Definition));
 
