@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Wasmtime;
 using WitBindgen.Runtime.Binary;
@@ -108,10 +109,9 @@ public sealed class ComponentRuntime : IDisposable
     /// <exception cref="ComponentFormatException">The binary is malformed, or the component is invalid.</exception>
     public LoadedComponent Load(ReadOnlyMemory<byte> bytes)
     {
-        var definition = ComponentReader.Read(bytes);
-        Validation.ComponentValidator.Validate(definition);
-        Validation.CoreModuleCompilation.Compile(definition, this);
-        return new LoadedComponent(this, definition);
+        var definition = Validation.ValidatedDefinitions.Get(bytes);
+        var modules = Validation.CoreModuleCompilation.Compile(definition, this);
+        return new LoadedComponent(this, definition, modules);
     }
 
     /// <summary>Loads a component from component text (WAT).</summary>
@@ -178,10 +178,20 @@ public sealed class ComponentRuntime : IDisposable
         return module;
     }
 
+    /// <summary>The content key of each core module definition (its SHA-256), computed once per definition.</summary>
+    private static readonly ConditionalWeakTable<CoreModuleItem, string> ModuleKeys = new();
+
+    /// <summary>Returns the compiled module of a core module definition, compiling at most once per content.</summary>
+    internal Module GetModule(CoreModuleItem module) =>
+        GetModule(module.Bytes, ModuleKeys.GetValue(module, static m => Key(m.Bytes)));
+
     /// <summary>Returns the compiled module for core module bytes, compiling at most once per content.</summary>
-    internal Module GetModule(ReadOnlyMemory<byte> bytes)
+    internal Module GetModule(ReadOnlyMemory<byte> bytes) => GetModule(bytes, Key(bytes));
+
+    private static string Key(ReadOnlyMemory<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes.Span));
+
+    private Module GetModule(ReadOnlyMemory<byte> bytes, string key)
     {
-        var key = Convert.ToHexString(SHA256.HashData(bytes.Span));
         lock (_lock)
         {
             if (_modules.TryGetValue(key, out var module))
@@ -286,10 +296,11 @@ public sealed class ComponentRuntime : IDisposable
 /// <summary>A component that has been read and whose core modules are compiled.</summary>
 public sealed class LoadedComponent
 {
-    internal LoadedComponent(ComponentRuntime runtime, ComponentDefinition definition)
+    internal LoadedComponent(ComponentRuntime runtime, ComponentDefinition definition, Dictionary<CoreModuleItem, Module> modules)
     {
         Runtime = runtime;
         Definition = definition;
+        Modules = modules;
     }
 
     /// <summary>The runtime that loaded it.</summary>
@@ -297,6 +308,9 @@ public sealed class LoadedComponent
 
     /// <summary>The decoded component.</summary>
     internal ComponentDefinition Definition { get; }
+
+    /// <summary>The compiled module of each core module definition (nested components' too), compiled or found at load.</summary>
+    internal Dictionary<CoreModuleItem, Module> Modules { get; }
 
     /// <summary>The names of the component's imports.</summary>
     public IEnumerable<string> ImportNames => Definition.Imports.Select(i => i.Name.Name);

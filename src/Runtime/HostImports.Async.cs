@@ -45,7 +45,7 @@ public sealed partial class HostInstance
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(function);
-        Exports[name] = function;
+        Set(name, function);
         return this;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class HostInstance
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(function);
-        Exports[name] = new TypedAsyncHostDefinition(type, function);
+        Set(name, new TypedAsyncHostDefinition(type, function));
         return this;
     }
 }

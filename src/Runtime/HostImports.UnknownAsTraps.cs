@@ -77,7 +77,7 @@ public sealed partial class HostInstance
                     DefineFunction(exportName, HostImports.Trap(Name + "#" + exportName));
                     break;
                 case TypeExternType { Bound.IsSubResource: true } when existing is null:
-                    Exports[exportName] = new State.ResourceType(Name + "#" + exportName, null, (Action<int>?)null);
+                    Set(exportName, new State.ResourceType(Name + "#" + exportName, null, (Action<int>?)null));
                     break;
                 case InstanceExternType nested when existing is null or HostInstance:
                     var inner = existing as HostInstance ?? DefineInstance(exportName);

@@ -123,12 +123,32 @@ public sealed partial class HostInstance
     /// <summary>The representation tables of resources defined with <c>ProvidedResources.DefineTableResource</c>, by resource name.</summary>
     internal Dictionary<string, object> Tables { get; } = new(StringComparer.Ordinal);
 
-    internal Dictionary<string, object> Exports { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _exports = new(StringComparer.Ordinal);
+
+    /// <summary>The snapshot instantiations read, until the next definition replaces it (see <see cref="Snapshot"/>).</summary>
+    private Dictionary<string, object>? _snapshot;
+
+    /// <summary>The definitions, by name.</summary>
+    internal IReadOnlyDictionary<string, object> Exports => _exports;
+
+    /// <summary>Defines (or replaces) the item named <paramref name="name"/>.</summary>
+    internal void Set(string name, object item)
+    {
+        _exports[name] = item;
+        _snapshot = null;
+    }
+
+    /// <summary>
+    /// The definitions as they are now, for an instantiation that reads them later (lazily): a copy made on the first
+    /// instantiation after a change and shared by every instantiation until the next change, so an instance never sees
+    /// a definition made after it was created, and instantiations do not copy the definitions each time.
+    /// </summary>
+    internal Dictionary<string, object> Snapshot() => _snapshot ??= new Dictionary<string, object>(_exports, StringComparer.Ordinal);
 
     /// <summary>Defines a function of the instance.</summary>
     public HostInstance DefineFunction(string name, HostFunction function)
     {
-        Exports[name] = function;
+        Set(name, function);
         return this;
     }
 
@@ -140,7 +160,7 @@ public sealed partial class HostInstance
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(function);
-        Exports[name] = new TypedHostDefinition(type, function);
+        Set(name, new TypedHostDefinition(type, function));
         return this;
     }
 
@@ -152,7 +172,7 @@ public sealed partial class HostInstance
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(function);
-        Exports[name] = new RawHostDefinition(type, function);
+        Set(name, new RawHostDefinition(type, function));
         return this;
     }
 
@@ -162,7 +182,7 @@ public sealed partial class HostInstance
     public ResourceType DefineResource(string name, Action<int>? destructor = null)
     {
         var type = new ResourceType(name, null, destructor);
-        Exports[name] = type;
+        Set(name, type);
         return type;
     }
 
@@ -177,7 +197,7 @@ public sealed partial class HostInstance
         }
 
         instance = new HostInstance(Name + "#" + name);
-        Exports[name] = instance;
+        Set(name, instance);
         return instance;
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class HostInstance
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(function);
-        Exports[name] = new RawAsyncHostDefinition(type, function);
+        Set(name, new RawAsyncHostDefinition(type, function));
         return this;
     }
 }

@@ -25,9 +25,13 @@ internal sealed partial class Instantiator
     /// <summary>Every core instance created, for <see cref="ComponentInstance.LinearMemoryBytes"/>.</summary>
     private readonly List<Instance> _coreInstances = new();
 
-    private Instantiator(ComponentRuntime runtime, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
+    /// <summary>The compiled module of each core module definition, found once when the component was loaded.</summary>
+    private readonly Dictionary<CoreModuleItem, Module> _modules;
+
+    private Instantiator(ComponentRuntime runtime, Dictionary<CoreModuleItem, Module> modules, Store store, Dictionary<object, LinkedExport> linked, InstanceLimiter? limiter)
     {
         _runtime = runtime;
+        _modules = modules;
         _store = store;
         _linked = linked;
         _limiter = limiter;
@@ -78,7 +82,7 @@ internal sealed partial class Instantiator
         var state = new InstanceState("root", null, limiter) { World = world };
         try
         {
-            var instantiator = new Instantiator(component.Runtime, store, linked, limiter);
+            var instantiator = new Instantiator(component.Runtime, component.Modules, store, linked, limiter);
             var frame = new Frame(store, definition, null, state, arguments);
             instantiator.Run(frame);
             return new ComponentInstance(store, state, frame.Exports, instantiator._coreInstances);
@@ -107,7 +111,7 @@ internal sealed partial class Instantiator
             p => p.Key,
             p => FromHost(name + "#" + p.Key, p.Value, linked),
             StringComparer.Ordinal)),
-        HostInstance i => new RuntimeInstance(name, i.Exports, (export, value) => FromHost(name + "#" + export, value, linked)),
+        HostInstance i => new RuntimeInstance(name, i.Snapshot(), (export, value) => FromHost(name + "#" + export, value, linked)),
         _ => provided,
     };
 
@@ -134,11 +138,11 @@ internal sealed partial class Instantiator
         switch (item)
         {
             case CoreModuleItem module:
-                return _runtime.GetModule(module.Bytes);
+                return _modules.TryGetValue(module, out var compiled) ? compiled : _runtime.GetModule(module);
             case CoreInstantiationItem inst:
                 return InstantiateCore(frame, inst);
             case CoreInlineInstanceItem inline:
-                return new CoreInstanceValue(inline.Exports.ToDictionary(e => e.Name, e => frame.Get(e.Sort, e.Index)!, StringComparer.Ordinal));
+                return InlineCore(frame, inline);
             case CoreTypeItem:
                 return null;
             case NestedComponentItem nested:
@@ -146,7 +150,7 @@ internal sealed partial class Instantiator
             case InstantiationItem inst:
                 return InstantiateNested(frame, inst);
             case InlineInstanceItem inline:
-                return new RuntimeInstance("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
+                return Inline(frame, inline);
             case AliasItem { Alias: InstanceExportAlias { Sort: Sort.Type } typeAlias } alias:
                 return AliasType(frame, alias, typeAlias);
             case AliasItem alias:
@@ -225,6 +229,14 @@ internal sealed partial class Instantiator
                 return null;
         }
     }
+
+    // The lambdas capturing the frame live in methods of their own: a closure is allocated where its captured variable
+    // enters scope, so in Evaluate it would be allocated for every item of every instantiation.
+    private static CoreInstanceValue InlineCore(Frame frame, CoreInlineInstanceItem inline) =>
+        new(inline.Exports.ToDictionary(e => e.Name, e => frame.Get(e.Sort, e.Index)!, StringComparer.Ordinal));
+
+    private static RuntimeInstance Inline(Frame frame, InlineInstanceItem inline) =>
+        new("inline instance", inline.Exports.ToDictionary(e => e.Name.Name, e => frame.Get(e.Sort, e.Index), StringComparer.Ordinal));
 
     private CoreInstanceValue InstantiateCore(Frame frame, CoreInstantiationItem item)
     {
@@ -444,8 +456,10 @@ internal sealed partial class Instantiator
     }
 
     /// <summary>The type converter of a frame, created on first use.</summary>
-    private TypeConverter Types(Frame frame) =>
-        frame.Types ??= new TypeConverter(_bindings, (scope, index) =>
+    private TypeConverter Types(Frame frame) => frame.Types ?? CreateTypes(frame);
+
+    private TypeConverter CreateTypes(Frame frame) =>
+        frame.Types = new TypeConverter(_bindings, (scope, index) =>
             ReferenceEquals(scope.Component, frame.Definition) && frame.TryGet(Sort.Type, index, out var value) ? value as ResourceType : null,
             SharedAbiTypes.For(frame.Definition));
 

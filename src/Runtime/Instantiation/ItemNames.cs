@@ -13,14 +13,14 @@ internal static class ItemNames
     private static readonly ConditionalWeakTable<TypeItem, string> RootResources = new();
 
     /// <summary>The name of a lifted function: its index in <paramref name="definition"/>'s function space.</summary>
-    public static string Lift(ComponentDefinition definition, CanonLiftItem lift)
-    {
-        if (!Lifts.TryGetValue(lift, out var name))
-        {
-            name = definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
-            Lifts.TryAdd(lift, name);
-        }
+    public static string Lift(ComponentDefinition definition, CanonLiftItem lift) =>
+        Lifts.TryGetValue(lift, out var name) ? name : NameLift(definition, lift);
 
+    // Apart from Lift: the lambda's closure would otherwise be allocated on every lookup.
+    private static string NameLift(ComponentDefinition definition, CanonLiftItem lift)
+    {
+        var name = definition.IndexSpaces.Functions.FirstOrDefault(e => ReferenceEquals(e.Source, lift))?.Describe() ?? "lifted function";
+        Lifts.TryAdd(lift, name);
         return name;
     }
 

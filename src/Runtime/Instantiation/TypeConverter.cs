@@ -59,7 +59,14 @@ internal sealed class TypeConverter
             return cached;
         }
 
-        AbiType result = type.Definition switch
+        var result = _shared.Share(type, Convert(type));
+        _cache[type] = result;
+        return result;
+    }
+
+    // Apart from Value: its lambdas capture the type, and a closure allocated on every lookup would cost each cache hit.
+    private AbiType Convert(ResolvedType type) =>
+        type.Definition switch
         {
             PrimitiveValueType p => Primitive(p.Type),
             RecordType r => AbiType.Record(r.Fields.Select(f => new AbiField(f.Name, Value(type.ResolveValueType(f.Type)))).ToArray()),
@@ -80,10 +87,6 @@ internal sealed class TypeConverter
             FutureType f => new AbiAsyncValueType(false, f.Element is { } fe ? Value(type.ResolveValueType(fe)) : null),
             _ => throw new ComponentLinkException($"the type {type.Describe()} is not supported yet"),
         };
-        result = _shared.Share(type, result);
-        _cache[type] = result;
-        return result;
-    }
 
     private State.ResourceType ResourceAt(TypeScope scope, uint index) =>
         _runtimeType(scope, index) ?? Resource(scope.ResolveType(index));

@@ -64,11 +64,13 @@ internal sealed class RuntimeInstance
     /// <summary>
     /// An instance whose exports are converted from <paramref name="source"/> (a host instance's definitions) when
     /// first looked up: a component names few of the functions of the interfaces it imports (WASI's define hundreds).
+    /// <paramref name="source"/> is read, never changed (a <see cref="HostInstance.Snapshot"/> that other
+    /// instantiations share).
     /// </summary>
     public RuntimeInstance(string name, Dictionary<string, object> source, Func<string, object, object?> convert)
     {
         Name = name;
-        _source = new Dictionary<string, object>(source, StringComparer.Ordinal);
+        _source = source;
         _convert = convert;
         Exports = new Dictionary<string, object?>(StringComparer.Ordinal);
     }

@@ -41,12 +41,14 @@ internal static unsafe partial class NativeInstantiation
             return null;
         }
 
-        var context = (IntPtr)WasmtimeInternals.StoreContext!.GetValue(store)!;
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+        var context = CompiledAccessors.StoreContext is { } read ? read(store) : (IntPtr)WasmtimeInternals.StoreContext!.GetValue(store)!;
+        var length = System.Text.Encoding.UTF8.GetByteCount(name);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        System.Text.Encoding.UTF8.GetBytes(name, utf8);
         NativeExtern item;
         fixed (byte* bytes = utf8)
         {
-            if (!InstanceExportGet(context, &instance, bytes, (nuint)utf8.Length, &item) || item.Kind != FunctionKind)
+            if (!InstanceExportGet(context, &instance, bytes, (nuint)length, &item) || item.Kind != FunctionKind)
             {
                 return null;
             }
@@ -61,6 +63,11 @@ internal static unsafe partial class NativeInstantiation
     /// <summary>A managed wrapper for a native function of <paramref name="store"/>, outside the store's wrapper cache.</summary>
     public static Function NewFunction(Store store, NativeFunc func, IReadOnlyList<ValueKind> parameters, IReadOnlyList<ValueKind> results)
     {
+        if (CompiledAccessors.NewFunction is { } create)
+        {
+            return create(store, func.StoreId, func.Private, parameters, results);
+        }
+
         var boxed = Activator.CreateInstance(WasmtimeInternals.ExternFuncType!)!;
         WasmtimeInternals.ExternFuncStoreId!.SetValue(boxed, func.StoreId);
         WasmtimeInternals.ExternFuncPrivate!.SetValue(boxed, func.Private);

@@ -55,9 +55,9 @@ public sealed partial class HostInstance
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(source);
-        Exports[name] = exportInstance is null
+        Set(name, exportInstance is null
             ? new LinkedExport(source, exportFunction ?? name, null)
-            : new LinkedExport(source, exportInstance, exportFunction ?? name);
+            : new LinkedExport(source, exportInstance, exportFunction ?? name));
         return this;
     }
 }

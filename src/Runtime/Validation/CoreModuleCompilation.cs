@@ -6,7 +6,7 @@ namespace WitBindgen.Runtime.Validation;
 
 /// <summary>
 /// Core validation of the core modules a component defines, by Wasmtime, when the component is loaded: each
-/// module is compiled through the runtime's module cache (<see cref="ComponentRuntime.GetModule"/>), so the
+/// module is compiled through the runtime's module cache (<see cref="ComponentRuntime.GetModule(CoreModuleItem)"/>), so the
 /// compilation that validates it is the one instantiation uses, and a module already compiled (in memory or in
 /// the cache folder) is not compiled again. A module whose code Wasmtime rejects makes the component invalid,
 /// with Wasmtime's reason.
@@ -14,9 +14,11 @@ namespace WitBindgen.Runtime.Validation;
 internal static partial class CoreModuleCompilation
 {
     /// <summary>Validates and compiles every core module of <paramref name="root"/> and its nested components.</summary>
+    /// <returns>The compiled module of each core module definition, which every instantiation of the component uses.</returns>
     /// <exception cref="ComponentFormatException">A core module is invalid.</exception>
-    public static void Compile(ComponentDefinition root, ComponentRuntime runtime)
+    public static Dictionary<CoreModuleItem, Module> Compile(ComponentDefinition root, ComponentRuntime runtime)
     {
+        var modules = new Dictionary<CoreModuleItem, Module>(ReferenceEqualityComparer.Instance);
         foreach (var component in ComponentValidator.Components(root))
         {
             foreach (var module in component.Items.OfType<CoreModuleItem>())
@@ -35,7 +37,7 @@ internal static partial class CoreModuleCompilation
 
                 try
                 {
-                    runtime.GetModule(module.Bytes);
+                    modules[module] = runtime.GetModule(module);
                 }
                 catch (WasmtimeException e)
                 {
@@ -43,6 +45,8 @@ internal static partial class CoreModuleCompilation
                 }
             }
         }
+
+        return modules;
     }
 
     /// <summary>Wasmtime's message on one line, without its preamble naming the module by its internal name (a content hash).</summary>

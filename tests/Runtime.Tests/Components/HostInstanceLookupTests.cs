@@ -51,4 +51,32 @@ public class HostInstanceLookupTests
         Assert.Null(instance.GetFunction("test:lazy/host", "late"));
         Assert.NotNull(instance.GetFunction("test:lazy/host", "double"));
     }
+
+    [Fact]
+    public void A_definition_replaced_after_an_instantiation_reaches_the_next_instantiation_only()
+    {
+        var imports = Imports([]);
+        var loaded = Runtime.LoadText(Component);
+        using var before = loaded.Instantiate(imports);
+        imports.DefineInstance("test:lazy/host").DefineFunction("double", a => [WitValue.U32(a[0].AsU32() * 20)]);
+        using var after = loaded.Instantiate(imports);
+
+        // Neither instance looked "double" up before the change.
+        Assert.Equal(4u, before.GetFunction("test:lazy/host", "double")!.Invoke(WitValue.U32(2))[0].AsU32());
+        Assert.Equal(40u, after.GetFunction("test:lazy/host", "double")!.Invoke(WitValue.U32(2))[0].AsU32());
+    }
+
+    [Fact]
+    public void Instantiations_share_one_snapshot_of_a_host_instance_until_it_changes()
+    {
+        var host = Imports([]).DefineInstance("test:lazy/host");
+        var snapshot = host.Snapshot();
+        Assert.Same(snapshot, host.Snapshot());
+
+        host.DefineFunction("late", _ => [WitValue.U32(1)]);
+        var changed = host.Snapshot();
+        Assert.NotSame(snapshot, changed);
+        Assert.False(snapshot.ContainsKey("late"));
+        Assert.True(changed.ContainsKey("late"));
+    }
 }

@@ -16,6 +16,29 @@ public class WasmtimeInternalsTests
     }
 
     [Fact]
+    public void The_compiled_accessors_read_the_same_members_as_reflection()
+    {
+        // Null would mean every instantiation silently falls back to reflection.
+        var readContext = Assert.IsType<Func<Store, IntPtr>>(CompiledAccessors.StoreContext);
+        var newFunction = Assert.IsType<Func<Store, ulong, IntPtr, IReadOnlyList<ValueKind>, IReadOnlyList<ValueKind>, Function>>(CompiledAccessors.NewFunction);
+        using var engine = new Engine();
+        using var store = new Store(engine);
+        Assert.Equal((IntPtr)WasmtimeInternals.StoreContext!.GetValue(store)!, readContext(store));
+
+        var original = Function.FromCallback(store, (int x) => x + 1);
+        var handle = WasmtimeInternals.FunctionHandle!.GetValue(original)!;
+        var storeId = (ulong)WasmtimeInternals.ExternFuncStoreId!.GetValue(handle)!;
+        var index = WasmtimeInternals.ExternFuncPrivate!.GetValue(handle) switch
+        {
+            IntPtr p => p,
+            UIntPtr u => (IntPtr)(long)(ulong)u,
+            var other => (IntPtr)Convert.ToInt64(other),
+        };
+        var wrapper = newFunction(store, storeId, index, [ValueKind.Int32], [ValueKind.Int32]);
+        Assert.Equal(42, wrapper.Invoke(41));
+    }
+
+    [Fact]
     public void The_restored_package_is_in_the_pinned_range()
     {
         var version = Version.Parse(WasmtimeInternals.LoadedVersion);
