@@ -90,7 +90,7 @@ public static class ProvidedResources
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(table);
         var type = new ResourceType(name, table);
-        instance.Exports[name] = type;
+        instance.Set(name, type);
         instance.Tables[name] = table;
         return type;
     }
