@@ -183,12 +183,13 @@ public sealed class ComponentRuntime : IDisposable
 
     /// <summary>Returns the compiled module of a core module definition, compiling at most once per content.</summary>
     internal Module GetModule(CoreModuleItem module) =>
-        GetModule(module.Bytes, ModuleKeys.GetValue(module, static m => Key(m.Bytes)));
+        GetModule(module.Bytes, ModuleKeys.GetValue(module, static m => ContentKey(m.Bytes)));
 
     /// <summary>Returns the compiled module for core module bytes, compiling at most once per content.</summary>
-    internal Module GetModule(ReadOnlyMemory<byte> bytes) => GetModule(bytes, Key(bytes));
+    internal Module GetModule(ReadOnlyMemory<byte> bytes) => GetModule(bytes, ContentKey(bytes));
 
-    private static string Key(ReadOnlyMemory<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes.Span));
+    /// <summary>The key binaries are found by content with (core modules here, validated components in <see cref="Validation.ValidatedDefinitions"/>): the SHA-256 of the bytes, in hex.</summary>
+    internal static string ContentKey(ReadOnlyMemory<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes.Span));
 
     private Module GetModule(ReadOnlyMemory<byte> bytes, string key)
     {

@@ -67,9 +67,7 @@ public static class ProvidedResources
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(table);
-        var type = instance.DefineResource(name, destructor);
-        instance.Tables[name] = table;
-        return type;
+        return Define(instance, name, new ResourceType(name, null, destructor), table);
     }
 
     /// <summary>
@@ -89,7 +87,12 @@ public static class ProvidedResources
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(table);
-        var type = new ResourceType(name, table);
+        return Define(instance, name, new ResourceType(name, table), table);
+    }
+
+    /// <summary>Defines <paramref name="type"/> in <paramref name="instance"/> with the table other bindings find it by.</summary>
+    private static ResourceType Define(HostInstance instance, string name, ResourceType type, object table)
+    {
         instance.Set(name, type);
         instance.Tables[name] = table;
         return type;

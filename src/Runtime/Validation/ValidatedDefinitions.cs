@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using WitBindgen.Runtime.Binary;
 
 namespace WitBindgen.Runtime.Validation;
@@ -24,7 +23,7 @@ internal static class ValidatedDefinitions
     /// <exception cref="ComponentFormatException">The binary is malformed, or the component is invalid.</exception>
     public static ComponentDefinition Get(ReadOnlyMemory<byte> bytes)
     {
-        var key = Convert.ToHexString(SHA256.HashData(bytes.Span));
+        var key = ComponentRuntime.ContentKey(bytes);
         lock (Definitions)
         {
             if (Definitions.TryGetValue(key, out var entry) && entry.TryGetTarget(out var known))
